@@ -1,0 +1,30 @@
+import type { FactValue, RecordRef } from '../findings/types.js';
+import type { IsoDate, SheetKey } from '../ledger/types.js';
+import type { Localized, Scope } from '../rules/types.js';
+
+export type FactType = 'string' | 'number' | 'boolean' | 'date' | 'string[]';
+
+/** One entry of the fact catalogue (`duty-audit facts`). */
+export interface FactDef {
+  name: string;
+  scope: Scope;
+  type: FactType;
+  description: Localized;
+  /** 'column' facts are ledger columns; 'derived' facts are computed in src/facts. */
+  origin: 'column' | 'derived';
+  /** Sheets besides the scope's own that the fact reads; a rule using it needs them present. */
+  sheets: SheetKey[];
+}
+
+/** One record of a scope with every fact computed once, ready for all rules of that scope. */
+export interface ScopeRecord {
+  scope: Scope;
+  ref: RecordRef;
+  date: IsoDate;
+  /** Column facts (null when the cell was empty) and derived facts. */
+  facts: Record<string, FactValue>;
+  /** Further rows cited (ledger scope: the rows with data issues). */
+  rows?: number[];
+}
+
+export type ScopeRecords = Record<Scope, ScopeRecord[]>;

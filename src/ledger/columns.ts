@@ -1,0 +1,94 @@
+/**
+ * The ledger's sheets and columns, read once from `schemas/ledger.schema.json` so that the
+ * importer, the sample generator and the fact catalogue share one table.
+ */
+import { readFileSync } from 'node:fs';
+import { schemaPath } from '../paths.js';
+import { SHEET_KEYS, type SheetKey } from './types.js';
+
+export type ColumnType = 'text' | 'date' | 'boolean' | 'integer' | 'number' | 'enum';
+
+export interface ColumnSpec {
+  key: string;
+  /** Chinese column name (the schema's `title`). */
+  zh: string;
+  type: ColumnType;
+  required: boolean;
+  enumValues?: string[];
+  /** Alternative spellings accepted for enum values, mapped to the canonical value. */
+  enumAliases?: Record<string, string>;
+  minimum?: number;
+  default?: unknown;
+  description?: string;
+}
+
+export interface SheetSpec {
+  key: SheetKey;
+  /** Chinese sheet name, e.g. 办件台账. */
+  zh: string;
+  description: string;
+  columns: ColumnSpec[];
+  /** Column identifying a record (受理编号 ...), if any. */
+  keyColumn?: string;
+  /** Column holding the record's date, if any. */
+  dateColumn?: string;
+  /** Column naming the staff member a record concerns, if any. */
+  personColumn?: string;
+}
+
+interface JsonProperty {
+  title: string;
+  type: string;
+  format?: string;
+  enum?: string[];
+  minimum?: number;
+  default?: unknown;
+  description?: string;
+  'x-aliases'?: Record<string, string>;
+}
+
+interface JsonSheet {
+  title: string;
+  description: string;
+  properties: Record<string, JsonProperty>;
+  required: string[];
+  'x-key'?: string;
+  'x-date'?: string;
+  'x-person'?: string;
+}
+
+export const LEDGER_SCHEMA: { $defs: Record<SheetKey, JsonSheet> } = JSON.parse(
+  readFileSync(schemaPath('ledger.schema.json'), 'utf8'),
+);
+
+function columnType(p: JsonProperty): ColumnType {
+  if (p.enum) return 'enum';
+  if (p.format === 'date') return 'date';
+  if (p.type === 'boolean') return 'boolean';
+  if (p.type === 'integer') return 'integer';
+  if (p.type === 'number') return 'number';
+  return 'text';
+}
+
+function toSheetSpec(key: SheetKey, s: JsonSheet): SheetSpec {
+  const columns = Object.entries(s.properties).map(([colKey, p]): ColumnSpec => {
+    const spec: ColumnSpec = { key: colKey, zh: p.title, type: columnType(p), required: s.required.includes(colKey) };
+    if (p.enum) spec.enumValues = p.enum;
+    if (p['x-aliases']) spec.enumAliases = p['x-aliases'];
+    if (p.minimum !== undefined) spec.minimum = p.minimum;
+    if (p.default !== undefined) spec.default = p.default;
+    if (p.description !== undefined) spec.description = p.description;
+    return spec;
+  });
+  const spec: SheetSpec = { key, zh: s.title, description: s.description, columns };
+  if (s['x-key']) spec.keyColumn = s['x-key'];
+  if (s['x-date']) spec.dateColumn = s['x-date'];
+  if (s['x-person']) spec.personColumn = s['x-person'];
+  return spec;
+}
+
+export const SHEETS: readonly SheetSpec[] = SHEET_KEYS.map((k) => toSheetSpec(k, LEDGER_SCHEMA.$defs[k]));
+
+export function sheetSpec(key: SheetKey): SheetSpec {
+  return SHEETS.find((s) => s.key === key)!;
+}

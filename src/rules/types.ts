@@ -1,0 +1,119 @@
+/**
+ * A rule as loaded from `rules/**\/*.json` (schema: `schemas/rule.schema.json`).
+ * The file format is documented in `rules/FORMAT.md`.
+ */
+import type { Grade } from '../grade/grades.js';
+import type { SheetKey } from '../ledger/types.js';
+
+/** Which kind of record a rule is evaluated over (one evaluation per record). */
+export type Scope = 'case' | 'complaint' | 'attendance' | 'staff' | 'item' | 'center' | 'other' | 'ledger';
+
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+/** Whom a finding holds responsible: a staff member named by a fact, or the center. */
+export type SubjectSpec = { kind: 'staff'; fact: string } | { kind: 'center' };
+
+export interface ParamSpec {
+  value: number | string | boolean | (number | string)[];
+  description: Localized;
+}
+
+/** A threshold in a grade ladder: a literal or `{ "param": name }`. */
+export type Threshold = number | { param: string };
+
+export type GradeSpec =
+  /** A fixed grade. */
+  | { base: Grade; ladder?: undefined }
+  /** `base`, raised to the highest step whose `min` the fact reaches. */
+  | { base: Grade; ladder: { fact: string; steps: { min: Threshold; grade: Grade }[] } }
+  /** The grade chosen by a fact's value (e.g. 是 → criticism, 待查 → reminder). */
+  | { byValue: { fact: string; map: Record<string, Grade> } }
+  /** The grade is itself a fact (二.10: the grade the inspector entered). */
+  | { fromFact: string };
+
+/** A record a rule must fire on (with `grade`) or must not fire on. */
+export interface RuleCase {
+  description: string;
+  /** The record under test: the scope's ledger columns by English key, dates as YYYY-MM-DD. */
+  record: Record<string, unknown>;
+  /** Other sheets' rows the record needs (e.g. handovers for 二.9, cases for staff scope). */
+  with?: { [K in SheetKey]?: Record<string, unknown>[] };
+  /** "Today" for the case; defaults to the policy's test as-of (the end of the record's month). */
+  asOf?: string;
+  /** Required on `fire` cases. */
+  grade?: Grade;
+}
+
+export interface RuleFile {
+  $schema?: string;
+  id: string;
+  version: number;
+  title: Localized;
+  clause: string;
+  clauseText: string;
+  scope: Scope;
+  subject: SubjectSpec;
+  params: Record<string, ParamSpec>;
+  /** json-rules-engine `TopLevelCondition`; values may be `{ "param": name }`. */
+  conditions: unknown;
+  grade: GradeSpec;
+  evidence: Localized;
+  cases: { fire: RuleCase[]; pass: RuleCase[] };
+}
+
+/** A validated rule ready to evaluate: params substituted into conditions and ladder. */
+export interface Rule extends RuleFile {
+  /** Path relative to the rules folder, for messages. */
+  file: string;
+  /** Conditions with every `{param}` replaced by its value (what the engine runs). */
+  resolvedConditions: unknown;
+  /** Sheets that must be present for the rule to run (scope sheet + facts' sheets). */
+  requires: SheetKey[];
+  /** SHA-256 of the file's bytes; part of the rule-set hash. */
+  sha256: string;
+}
+
+export interface RuleSet {
+  dir: string;
+  rules: Rule[];
+  policy: Policy;
+  /** SHA-256 over every rule file, the policy and the calendars, in path order. */
+  hash: string;
+}
+
+export interface Policy {
+  /** The same person and clause: +1 grade every this many occurrences (3rd and 4th +1, 5th +2 at 2). */
+  escalate_every: number;
+  /** Escalation never goes above this grade. */
+  escalate_cap: Grade;
+  /** Yuan deducted per finding graded `deduction`. */
+  deduction_yuan: number;
+  /** A person's deductions in one month are capped at this. */
+  monthly_cap_yuan: number;
+  /** Suggested sanction wording per highest grade. */
+  sanctions: Record<Grade, Localized>;
+}
+
+/** A problem found while loading rules, policy or calendars: `file:line:col  message`. */
+export interface RuleProblem {
+  file: string;
+  line: number;
+  column: number;
+  code: RuleProblemCode;
+  message: string;
+}
+
+export type RuleProblemCode =
+  | 'bad-json'
+  | 'schema'
+  | 'unknown-fact'
+  | 'unknown-operator'
+  | 'undeclared-param'
+  | 'unused-param'
+  | 'unknown-clause'
+  | 'duplicate-id'
+  | 'id-not-file-name'
+  | 'missing-cases';
