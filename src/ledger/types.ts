@@ -167,6 +167,8 @@ export interface DataIssue {
   code: DataIssueCode;
   /** Plain-language reason in English; renderers may translate by code. */
   message: string;
+  /** Values for the code's message template (issue-codes.ts), e.g. `firstRow`, `asOf`, `allowed`. */
+  params?: Record<string, string | number>;
 }
 
 export type DataIssueCode =
@@ -181,7 +183,11 @@ export type DataIssueCode =
   | 'formula-error'
   | 'after-as-of'
   | 'extra-center-row'
-  | 'missing-header';
+  | 'missing-header'
+  // Added by the importer (optional codes, see issue-codes.ts):
+  | 'formula-no-result'
+  | 'missing-column'
+  | 'duplicate-sheet';
 
 export interface SheetAccount {
   /** Non-blank data rows below the header. */
@@ -198,6 +204,17 @@ export interface LedgerSource {
   parts: { sheet: SheetKey; file: string; encoding?: string }[];
 }
 
+/** Where a sheet's columns were found, so later steps can cite a cell (`办件台账!H14`). */
+export interface SheetLayout {
+  /** The file the sheet was read from (the workbook, or the sheet's CSV file). */
+  file: string;
+  sheetName: string;
+  /** 1-based header row; 0 when no header row was found. */
+  headerRow: number;
+  /** The known columns found, in sheet order. */
+  columns: { key: string; letter: string; header: string }[];
+}
+
 export interface Ledger {
   source: LedgerSource;
   /** Rows per sheet; a sheet absent from the input has no entry. */
@@ -206,4 +223,6 @@ export interface Ledger {
   sheetNames: { [K in SheetKey]?: string };
   dataIssues: DataIssue[];
   accounts: { [K in SheetKey]?: SheetAccount };
+  /** Column layout per sheet read (added by the importer; optional for hand-built ledgers). */
+  layout?: { [K in SheetKey]?: SheetLayout };
 }

@@ -1,0 +1,201 @@
+/**
+ * Reads one sheet row by row (so a 100,000-row sheet streams through): finds the header, reads
+ * each cell as its column's type, checks the record against the schema, and sets aside every
+ * row with a data issue. Accounts by construction: rowsRead = rowsEvaluated + rowsSetAside.
+ */
+import { parseCell, type CellValue } from './cells/parse-cell.js';
+import type { DateContext } from './cells/date.js';
+import type { ColumnSpec, ColumnType, SheetSpec } from './columns.js';
+import { HEADER_SEARCH_ROWS, readHeader, type HeaderColumn } from './header.js';
+import { renderIssueMessage } from './issue-codes.js';
+import { isBlank, rawText, type RawValue } from './raw-value.js';
+import { validateRecord } from './record-schema.js';
+import type { DataIssue, DataIssueCode, LedgerRow, SheetAccount, SheetKey, SheetLayout } from './types.js';
+
+export interface SheetOrigin extends DateContext {
+  /** The file the sheet is read from. */
+  file: string;
+  /** The sheet's name as written (the CSV file name for CSV). */
+  sheetName: string;
+}
+
+export interface SheetResult {
+  key: SheetKey;
+  rows: LedgerRow[];
+  issues: DataIssue[];
+  account: SheetAccount;
+  layout: SheetLayout;
+}
+
+const CODE_FOR_TYPE: Record<ColumnType, DataIssueCode> = {
+  boolean: 'bad-boolean',
+  date: 'bad-date',
+  integer: 'bad-integer',
+  number: 'bad-number',
+  enum: 'bad-enum',
+  text: 'missing-required',
+};
+
+interface IssueDraft {
+  row: number;
+  column?: HeaderColumn;
+  value?: string;
+  code: DataIssueCode;
+  params?: Record<string, string | number>;
+}
+
+export class SheetReader {
+  private header: HeaderColumn[] | undefined;
+  private headerRow = 0;
+  private missingColumns: ColumnSpec[] = [];
+  /** Non-blank rows seen while looking for the header; all of them count if none is found. */
+  private rowsBeforeHeader = 0;
+  private readonly firstRowOfKey = new Map<string, number>();
+  private firstCenterRow = 0;
+  private readonly rows: LedgerRow[] = [];
+  private readonly issues: DataIssue[] = [];
+  private readonly account: SheetAccount = { rowsRead: 0, rowsEvaluated: 0, rowsSetAside: 0 };
+
+  constructor(
+    private readonly sheet: SheetSpec,
+    private readonly origin: SheetOrigin,
+  ) {}
+
+  /** One row of the sheet: its 1-based number in the file and its cells (index 0 = column A). */
+  push(rowNumber: number, cells: readonly RawValue[]): void {
+    if (cells.every((cell) => isBlank(cell))) return;
+    if (!this.header) {
+      this.lookForHeader(rowNumber, cells);
+      return;
+    }
+    this.account.rowsRead += 1;
+    const drafts = this.readRow(rowNumber, cells);
+    if (drafts.issues.length > 0 || !drafts.record) {
+      this.account.rowsSetAside += 1;
+      for (const draft of drafts.issues) this.issues.push(this.toIssue(draft));
+      return;
+    }
+    this.account.rowsEvaluated += 1;
+    this.rows.push({ sheet: this.sheet.key, row: rowNumber, record: drafts.record as never });
+  }
+
+  finish(): SheetResult {
+    if (!this.header) this.reportMissingHeader();
+    return {
+      key: this.sheet.key,
+      rows: this.rows,
+      issues: this.issues,
+      account: { ...this.account },
+      layout: {
+        file: this.origin.file,
+        sheetName: this.origin.sheetName,
+        headerRow: this.headerRow,
+        columns: (this.header ?? []).map(({ spec, letter, header }) => ({ key: spec.key, letter, header })),
+      },
+    };
+  }
+
+  private lookForHeader(rowNumber: number, cells: readonly RawValue[]): void {
+    const header = rowNumber <= HEADER_SEARCH_ROWS ? readHeader(this.sheet, cells) : undefined;
+    if (!header) {
+      this.rowsBeforeHeader += 1;
+      return;
+    }
+    this.header = header;
+    this.headerRow = rowNumber;
+    const present = new Set(header.map((column) => column.spec.key));
+    this.missingColumns = this.sheet.columns.filter((column) => column.required && !present.has(column.key));
+    for (const column of this.missingColumns) {
+      this.issues.push(this.toIssue({ row: rowNumber, code: 'missing-column', params: { header: column.zh } }));
+    }
+  }
+
+  /** Without a header no row can be read: every non-blank row is read and set aside. */
+  private reportMissingHeader(): void {
+    this.account.rowsRead = this.rowsBeforeHeader;
+    this.account.rowsSetAside = this.rowsBeforeHeader;
+    const expected = this.sheet.columns.slice(0, 4).map((column) => column.zh).join(', ');
+    this.issues.push(this.toIssue({ row: 0, code: 'missing-header', params: { expected } }));
+  }
+
+  private readRow(rowNumber: number, cells: readonly RawValue[]): { record?: Record<string, unknown>; issues: IssueDraft[] } {
+    // A sheet-level issue (missing-column) already stands for these rows.
+    if (this.missingColumns.length > 0) return { issues: [] };
+    if (this.sheet.key === 'center') {
+      if (this.firstCenterRow > 0) return { issues: [{ row: rowNumber, code: 'extra-center-row', params: { firstRow: this.firstCenterRow } }] };
+      this.firstCenterRow = rowNumber;
+    }
+    const record: Record<string, CellValue> = {};
+    const issues: IssueDraft[] = [];
+    for (const column of this.header!) {
+      const cell = cells[column.index] ?? null;
+      if (isBlank(cell)) continue;
+      const parsed = parseCell(cell, column.spec, this.origin);
+      if (parsed.ok) record[column.spec.key] = parsed.value;
+      else issues.push({ row: rowNumber, column, value: rawText(cell), code: parsed.code, ...optionalParams(parsed.params) });
+    }
+    const duplicate = this.checkKey(rowNumber, record);
+    if (duplicate) issues.push(duplicate);
+    issues.push(...this.schemaIssues(rowNumber, record, cells, issues));
+    return { record, issues };
+  }
+
+  /** Later rows repeating a record id are set aside; the first row keeps it. */
+  private checkKey(rowNumber: number, record: Record<string, CellValue>): IssueDraft | undefined {
+    if (!this.isUniqueKeySheet()) return undefined;
+    const keyColumn = this.sheet.keyColumn!;
+    const key = record[keyColumn];
+    if (key === undefined) return undefined;
+    const firstRow = this.firstRowOfKey.get(String(key));
+    if (firstRow === undefined) {
+      this.firstRowOfKey.set(String(key), rowNumber);
+      return undefined;
+    }
+    const column = this.header!.find((candidate) => candidate.spec.key === keyColumn);
+    return { row: rowNumber, ...optionalColumn(column), value: String(key), code: 'duplicate-key', params: { firstRow } };
+  }
+
+  private isUniqueKeySheet(): boolean {
+    return this.sheet.key === 'cases' || this.sheet.key === 'complaints';
+  }
+
+  /** Schema problems not already reported for the same cell. */
+  private schemaIssues(rowNumber: number, record: Record<string, unknown>, cells: readonly RawValue[], found: IssueDraft[]): IssueDraft[] {
+    const reported = new Set(found.map((draft) => draft.column?.spec.key));
+    const drafts: IssueDraft[] = [];
+    for (const violation of validateRecord(this.sheet.key, record)) {
+      if (reported.has(violation.column)) continue;
+      reported.add(violation.column);
+      const column = this.header!.find((candidate) => candidate.spec.key === violation.column);
+      const code = violation.code ?? CODE_FOR_TYPE[column?.spec.type ?? 'text'];
+      const value = column ? rawText(cells[column.index] ?? null) : '';
+      drafts.push({ row: rowNumber, ...optionalColumn(column), value, code, ...optionalParams(violation.params) });
+    }
+    return drafts;
+  }
+
+  private toIssue(draft: IssueDraft): DataIssue {
+    const issue: DataIssue = {
+      file: this.origin.file,
+      sheet: this.sheet.key,
+      sheetName: this.origin.sheetName,
+      row: draft.row,
+      column: draft.column?.letter ?? '',
+      header: draft.column?.header ?? '',
+      value: draft.value ?? '',
+      code: draft.code,
+      message: '',
+    };
+    if (draft.params) issue.params = draft.params;
+    issue.message = renderIssueMessage(issue, 'en');
+    return issue;
+  }
+}
+
+function optionalParams(params: Record<string, string | number> | undefined): { params?: Record<string, string | number> } {
+  return params ? { params } : {};
+}
+
+function optionalColumn(column: HeaderColumn | undefined): { column?: HeaderColumn } {
+  return column ? { column } : {};
+}

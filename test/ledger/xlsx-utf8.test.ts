@@ -1,0 +1,68 @@
+/**
+ * Regression: exceljs's streaming reader decoded each zip chunk on its own, so a Chinese
+ * character split across chunks came back as U+FFFD (`王��`) — silently, only in workbooks
+ * larger than one chunk (found by bench/import.ts: 134 of 100,000 rows damaged).
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, test } from 'vitest';
+import { readLedger } from '../../src/ledger/read-ledger.js';
+import type { CaseRecord } from '../../src/ledger/types.js';
+import { decodeChunks } from '../../src/ledger/xlsx/utf8-safe-reader.js';
+import { CASE_HEADER, caseRow } from './helpers/cases.js';
+import { withTempDir, writeWorkbook } from './helpers/workbook.js';
+
+const ROWS = 3000;
+const NAMES = ['欧阳娜娜', '司马相如', '诸葛孔明', '上官婉儿', '皇甫嵩'];
+
+function bigSheet(): unknown[][] {
+  const rows: unknown[][] = [[...CASE_HEADER]];
+  for (let index = 0; index < ROWS; index += 1) {
+    rows.push(caseRow({ 受理编号: `编号-${index}`, 申请人: `${NAMES[index % NAMES.length]}${index}`, 事项名称: `事项第${index}号`, 经办人: NAMES[(index + 2) % NAMES.length] }));
+  }
+  return rows;
+}
+
+async function decodeAll(chunks: Buffer[]): Promise<string> {
+  let text = '';
+  for await (const part of decodeChunks((async function* () { yield* chunks; })())) text += part;
+  return text;
+}
+
+describe('UTF-8 split across zip chunks', () => {
+  test('decodeChunks joins a character split between two chunks', async () => {
+    const bytes = Buffer.from('王芳', 'utf8');
+    expect(await decodeAll([bytes.subarray(0, 1), bytes.subarray(1, 4), bytes.subarray(4)])).toBe('王芳');
+  });
+
+  test.each([
+    ['in-memory writer (shared string table)', 'memory'],
+    ['streaming writer (shared string table)', 'streaming'],
+  ] as const)('a %s far larger than one chunk reads back exactly', async (_, writer) => {
+    await withTempDir(async (dir) => {
+      const rows = bigSheet();
+      const ledger = await readLedger(await writeWorkbook(`${dir}/big.xlsx`, [{ name: '办件台账', rows }], { writer }));
+      expect(ledger.dataIssues).toEqual([]);
+      const records = ledger.sheets.cases!.map((row) => row.record as CaseRecord);
+      expect(records).toHaveLength(ROWS);
+      records.forEach((record, index) => {
+        expect(record.applicant).toBe(`${NAMES[index % NAMES.length]}${index}`);
+        expect(record.item).toBe(`事项第${index}号`);
+      });
+    });
+  });
+
+  test('a streaming-written workbook with inline strings (no string table) reads back exactly', async () => {
+    await withTempDir(async (dir) => {
+      const file = `${dir}/inline.xlsx`;
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+      const sheet = workbook.addWorksheet('办件台账');
+      for (const row of bigSheet()) sheet.addRow(row).commit();
+      sheet.commit();
+      await workbook.commit();
+      const ledger = await readLedger(file);
+      expect(ledger.dataIssues).toEqual([]);
+      const applicants = ledger.sheets.cases!.map((row) => (row.record as CaseRecord).applicant);
+      expect(applicants.filter((name, index) => name !== `${NAMES[index % NAMES.length]}${index}`)).toEqual([]);
+    });
+  });
+});
