@@ -1,0 +1,70 @@
+/**
+ * The lookup sheets — staff board, items and fee schedule, the center row — and the
+ * inspector's 其他失职 rows. Planted here: a board entry without a phone, a missing badge, an
+ * item whose time limit is not posted, a center that posts neither its rules nor its complaint
+ * phone, and two inspector entries.
+ */
+import type { MonthDays } from './month-days.js';
+import { COMPLAINT_PHONE, DISTRICT, ITEMS, STAFF } from './roster.js';
+import type { SampleRecord } from './types.js';
+
+export const NO_PHONE_ON_BOARD = '黄磊';
+export const NO_BADGE = '杨帆';
+export const LIMIT_NOT_POSTED = '高龄津贴申请';
+
+export function staffRecords(): SampleRecord[] {
+  return STAFF.map((s): SampleRecord => {
+    const values: SampleRecord['values'] = { name: s.name, position: s.position, phone: s.phone, posted: true, badge: true };
+    const plants: SampleRecord['plants'] = [];
+    if (s.name === NO_PHONE_ON_BOARD) {
+      delete values.phone;
+      plants.push({ ruleId: 'board-entry-incomplete', baseGrade: 'reminder', note: 'staff board entry has no phone' });
+    }
+    if (s.name === NO_BADGE) {
+      values.badge = false;
+      plants.push({ ruleId: 'no-badge', baseGrade: 'reminder', note: '佩戴胸卡 = 否' });
+    }
+    return { values, plants };
+  });
+}
+
+export function itemRecords(): SampleRecord[] {
+  return ITEMS.map((it): SampleRecord => {
+    const values: SampleRecord['values'] = {
+      item: it.name,
+      procedure_posted: true,
+      materials_posted: true,
+      limit_posted: it.name !== LIMIT_NOT_POSTED,
+      statutory_days: it.statutoryDays,
+    };
+    if (it.fee) Object.assign(values, { fee_item: it.fee.feeItem, fee_standard: it.fee.standard, fee_basis: it.fee.basis, fee_posted: true });
+    const plants: SampleRecord['plants'] =
+      it.name === LIMIT_NOT_POSTED ? [{ ruleId: 'item-not-disclosed', baseGrade: 'reminder', note: '时限公开 = 否' }] : [];
+    return { values, plants };
+  });
+}
+
+export function centerRecords(center: string): SampleRecord[] {
+  return [
+    {
+      values: { center, district: DISTRICT, complaint_phone: COMPLAINT_PHONE, phone_posted: false, rules_posted: false },
+      plants: [
+        { ruleId: 'rules-not-posted', baseGrade: 'reminder', note: '制度公开 = 否' },
+        { ruleId: 'complaint-phone-missing', baseGrade: 'reminder', note: '投诉电话公开 = 否' },
+      ],
+    },
+  ];
+}
+
+export function otherRecords(m: MonthDays): SampleRecord[] {
+  return [
+    {
+      values: { date: m.wd(6), staff: '王芳', description: '未经审核擅自修改参保人缴费档次', grade: '批评教育', basis: '失职追究制/二.10 督查记录' },
+      plants: [{ ruleId: 'other-dereliction', baseGrade: 'criticism', note: 'inspector entry, suggested 批评教育' }],
+    },
+    {
+      values: { date: m.wd(13), staff: '黄磊', description: '下班未锁存放申请材料的文件柜', grade: '提醒', basis: '失职追究制/二.10 夜查记录' },
+      plants: [{ ruleId: 'other-dereliction', baseGrade: 'reminder', note: 'inspector entry, suggested 提醒' }],
+    },
+  ];
+}

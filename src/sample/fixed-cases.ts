@@ -1,0 +1,212 @@
+/**
+ * The cases placed by hand: one or more per case-scope rule (each breaking exactly what its
+ * rule is about and nothing else), a few near misses that must NOT fire, the error cases that
+ * make one person reach the 二.3 threshold, the seconded handler's cases, late-September
+ * cases audited in the period, and two rows with unreadable cells.
+ */
+import type { IsoDate } from '../ledger/types.js';
+import { caseBase, cleanCompleteCase, complete, notify, type CaseValues } from './case-builder.js';
+import { lossGrade, overdueGrade, visitsGrade } from './ladders.js';
+import type { MonthDays } from './month-days.js';
+import type { Random } from './random.js';
+import { itemByName, SECONDED } from './roster.js';
+import type { BadCell, Plant } from './types.js';
+
+export interface FixedCase {
+  values: CaseValues;
+  plants: Plant[];
+  bad?: BadCell;
+  /** Written with the 受理编号 of the row above it (a duplicate id). */
+  duplicateOfPrevious?: boolean;
+}
+
+const p = (ruleId: string, baseGrade: Plant['baseGrade'], note: string): Plant => ({ ruleId, baseGrade, note });
+
+export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
+  const out: FixedCase[] = [];
+  const add = (values: CaseValues, ...plants: Plant[]): CaseValues => {
+    out.push({ values, plants });
+    return values;
+  };
+  /** A complete case of `item` by its usual handler, before its outcome. */
+  const base = (received: IsoDate, item: string, kind = itemByName(item).kinds[0]![0], handler = itemByName(item).handlers[0]!): CaseValues =>
+    caseBase(rng, received, itemByName(item), kind, handler);
+  /** A 承诺件/上报件 promised `promised` days and completed `after` working days after receipt. */
+  const promised = (received: IsoDate, item: string, days: number | undefined, after: number, result: '办结' | '已转报' = '办结'): CaseValues => {
+    const v = base(received, item);
+    if (days !== undefined) v.promised_days = days;
+    return complete(v, m, rng, m.add(received, after), result);
+  };
+  const instant = (received: IsoDate, item: string): CaseValues => complete(base(received, item, '即办件'), m, rng, received);
+  const overdueOpen = (received: IsoDate, item: string, days: number): { v: CaseValues; grade: Plant['baseGrade']; overdue: number } => {
+    const v = base(received, item);
+    v.promised_days = days;
+    v.result = '办理中';
+    const overdue = m.between(m.add(received, days), m.asOf);
+    return { v, grade: overdueGrade(overdue), overdue };
+  };
+
+  // ── Late September: received before the period, audited because open or completed inside it.
+  add(promised(m.wd(-5), '居住证办理', 5, 5));
+  {
+    const { v, grade, overdue } = overdueOpen(m.wd(-2), '低保申请', 15);
+    v.note = '已报街道,待审批';
+    add(v, p('case-overdue', grade, `上报件 received before the period, still open on as-of: ${overdue} working days overdue`));
+  }
+  add(promised(m.wd(-1), '老年优待证', 10, 6));
+  {
+    const v = promised(m.wd(-4), '残疾人证办理', 15, 18, '已转报');
+    v.extension_reason = '需等待市残联残疾等级鉴定结果,已告知申请人';
+    add(v); // near miss: late, but with a documented extension reason
+  }
+
+  // ── 失职追究制/二.6: one overdue case per ladder step.
+  {
+    const v = promised(m.wd(4), '居住证办理', 5, 6);
+    add(v, p('case-overdue', overdueGrade(m.between(m.add(m.wd(4), 5), v.completed_on as string)), '承诺件 completed one working day after its deadline'));
+  }
+  {
+    const { v, grade, overdue } = overdueOpen(m.wd(3), '临时救助申请', 7);
+    add(v, p('case-overdue', grade, `上报件 still open on as-of, ${overdue} working days overdue`));
+  }
+  {
+    const { v, grade, overdue } = overdueOpen(m.wd(1), '独生子女父母奖励', 3);
+    add(v, p('case-overdue', grade, `承诺件 still open on as-of, ${overdue} working days overdue`));
+  }
+
+  // ── 失职追究制/二.2: applicants sent back and forth.
+  {
+    const v = base(m.wd(6), '就业失业登记', '即办件');
+    notify(v, m, rng, m.wd(6), 2);
+    v.notice_form = '当场口头';
+    v.notified_on = m.wd(6);
+    v.visits = 3;
+    v.result = '退回补正';
+    add(v, p('repeated-visits', visitsGrade(3), 'materials incomplete, the applicant came 3 times'));
+  }
+  {
+    const v = base(m.wd(7), '计划生育证明', '即办件');
+    notify(v, m, rng, m.wd(7), 1);
+    v.notice_form = '电话';
+    v.notified_on = m.add(m.wd(7), 1);
+    v.visits = 4;
+    complete(v, m, rng, m.add(m.wd(7), 4));
+    add(v, p('repeated-visits', visitsGrade(4), 'materials incomplete, the applicant came 4 times'));
+  }
+
+  // ── 失职追究制/二.4: policy applied wrongly, with a loss.
+  {
+    const v = promised(m.wd(2), '临时救助申请', 15, 8);
+    Object.assign(v, { deviation: true, loss: 300, note: '救助标准适用错误,少发救助金' });
+    add(v, p('policy-deviation-loss', lossGrade(300), '政策偏差 with a loss of 300 yuan'));
+  }
+  {
+    const v = promised(m.wd(5), '独生子女父母奖励', 20, 7);
+    Object.assign(v, { deviation: true, loss: 1200, note: '奖励年限计算错误' });
+    add(v, p('policy-deviation-loss', lossGrade(1200), '政策偏差 with a loss of 1,200 yuan'));
+  }
+
+  // ── 失职追究制/二.7 and 二.8.
+  {
+    const v = complete(base(m.wd(8), '门前三包登记', '即办件'), m, rng, m.wd(8), '不予办理');
+    delete v.refusal_reason;
+    delete v.rating;
+    add(v, p('refusal-without-reason', 'criticism', '不予办理 with no reason recorded'));
+  }
+  add(Object.assign(promised(m.wd(9), '老年优待证', 10, 5), { materials_logged: false }), p('materials-not-logged', 'reminder', '材料登记 = 否'));
+  add(
+    Object.assign(promised(m.wd(2), '残疾人证办理', 20, 12, '已转报'), { materials_lost: true, note: '申请人照片遗失,已重新采集' }),
+    p('materials-lost', 'notice', '材料遗失 = 是'),
+  );
+
+  // ── 一次性告知制/二, 三.
+  {
+    const v = base(m.wd(10), '城乡居民医保参保登记', '即办件');
+    Object.assign(v, { materials_complete: false, missing_count: 1, notified: false, visits: 2, result: '退回补正' });
+    add(v, p('notice-missing', 'criticism', 'materials incomplete, 一次性告知 = 否'));
+  }
+  {
+    const v = base(m.wd(12), '就业失业登记', '即办件');
+    Object.assign(v, { materials_complete: false, missing_count: 2, result: '退回补正' });
+    add(v, p('notice-missing', 'criticism', 'materials incomplete, 一次性告知 left empty'));
+  }
+  {
+    const v = base(m.wd(3), '计划生育证明', '即办件');
+    notify(v, m, rng, m.wd(3), 2);
+    Object.assign(v, { notice_form: '电话', notified_on: m.add(m.wd(3), 7), result: '退回补正' });
+    add(v, p('notice-late', 'reminder', 'notified 7 working days after receipt (limit 5)'));
+  }
+  {
+    const v = base(m.wd(11), '城乡居民医保参保登记', '即办件');
+    notify(v, m, rng, m.wd(11), 3);
+    Object.assign(v, { notice_form: '当场口头', result: '退回补正' });
+    add(v, p('written-notice-required', 'reminder', '3 materials missing, told orally instead of a 书面告知单'));
+  }
+
+  // ── 限时办结制/二, 三, 四.
+  add(complete(base(m.wd(13), '门前三包登记', '即办件'), m, rng, m.add(m.wd(13), 1)), p('instant-not-same-day', 'reminder', '即办件 with complete materials completed the next working day'));
+  add(promised(m.wd(5), '居住证办理', undefined, 8), p('promise-missing', 'reminder', '承诺件 with no 承诺时限'));
+  add(promised(m.wd(6), '老年优待证', 15, 8), p('promise-exceeds-statutory', 'reminder', 'promised 15 working days, statutory limit 10'));
+  add(promised(m.wd(4), '高龄津贴申请', undefined, 5, '已转报'), p('forwarded-promise-missing', 'reminder', '上报件 with no 承诺时限'));
+
+  // ── 全程代理制/三.3: result told late, or not at all.
+  {
+    const v = instant(m.wd(7), '就业失业登记');
+    v.result_notified_on = m.add(m.wd(7), 4);
+    add(v, p('result-notice-late', 'reminder', 'result told 4 working days after completion (limit 2)'));
+  }
+  {
+    const v = promised(m.wd(2), '居住证办理', 10, 7);
+    delete v.result_notified_on;
+    add(v, p('result-notice-late', 'reminder', 'completed, result never told by as-of'));
+  }
+
+  // ── Fees: 工作人员守则/五 and 办事公开制/三.
+  {
+    const v = promised(m.wd(8), '低保申请', 20, 10, '已转报');
+    Object.assign(v, { fee_item: '代办服务费', fee: 50 });
+    add(
+      v,
+      p('agency-fee', 'notice', 'a 代办服务费 of 50 yuan charged for the agency service'),
+      p('fee-not-disclosed', 'notice', '代办服务费 is not a line of the posted fee schedule'),
+    );
+  }
+  add(
+    Object.assign(promised(m.wd(10), '居住证办理', 10, 4), { fee_item: '工本费', fee: 30, note: '补领' }),
+    p('fee-not-disclosed', 'notice', '工本费 30 yuan charged, posted standard 20'),
+  );
+  add(
+    Object.assign(promised(m.wd(11), '老年优待证', 10, 3), { fee_item: '工本费', fee: 10 }),
+    p('fee-not-disclosed', 'notice', '老年优待证 has no posted fee, 工本费 10 yuan charged'),
+  );
+
+  // ── 服务承诺制/一.3.
+  add(Object.assign(instant(m.wd(12), '城乡居民医保参保登记'), { rating: '不满意' }), p('unsatisfied-rating', 'reminder', '好差评: 不满意'));
+  add(Object.assign(promised(m.wd(3), '低保申请', 20, 15), { rating: '非常不满意' }), p('unsatisfied-rating', 'reminder', '好差评: 非常不满意'));
+
+  // ── 失职追究制/二.3: 王芳 reaches 3 cases with 差错; others stay under the threshold.
+  const errorCase = (received: IsoDate, item: string, handler: string): void => {
+    const it = itemByName(item);
+    const v = cleanCompleteCase(m, rng, received, it, '即办件', handler);
+    Object.assign(v, { error: true, note: '复核发现信息录入差错,已更正' });
+    add(v);
+  };
+  errorCase(m.wd(2), '城乡居民医保参保登记', '王芳');
+  errorCase(m.wd(9), '城乡居民医保参保登记', '王芳');
+  errorCase(m.wd(14), '城乡居民养老保险缴费', '王芳');
+  errorCase(m.wd(5), '就业失业登记', '杨帆');
+  errorCase(m.wd(13), '就业失业登记', '杨帆');
+  errorCase(m.wd(15), '门前三包登记', '陈静');
+
+  // ── 办事公开制/一: a seconded colleague handles cases without being on the staff board.
+  for (const n of [10, 11, 12]) add(cleanCompleteCase(m, rng, m.wd(n), itemByName('居住证办理'), '承诺件', SECONDED));
+
+  // ── Unreadable cells (全程代理制/三.4 counts the sheet once).
+  out.push({
+    values: cleanCompleteCase(m, rng, m.wd(7), itemByName('居住证办理'), '承诺件', '李敏'),
+    plants: [],
+    bad: { column: 'promised_days', raw: 'abc', code: 'bad-integer', note: '承诺时限 written as text' },
+  });
+  out.push({ values: cleanCompleteCase(m, rng, m.wd(14), itemByName('门前三包登记'), '即办件', '陈静'), plants: [], duplicateOfPrevious: true });
+  return out;
+}

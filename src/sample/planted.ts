@@ -1,0 +1,118 @@
+/**
+ * The answer key: every planted violation with the ref a finding must carry (SPEC §6 ref.sheet,
+ * ref.row, ref.key) and every planted bad cell with its data-issue place.
+ */
+import type { SheetKey } from '../ledger/types.js';
+import { SHEET_KEYS } from '../ledger/types.js';
+import type { CasePlan } from './case-plan.js';
+import { FIRST_DATA_ROW } from './case-plan.js';
+import { clauseOf, RULE_CLAUSES } from './catalogue.js';
+import { errorsGrade } from './ladders.js';
+import { columnLetter } from './render.js';
+import { STAFF } from './roster.js';
+import type { Planted, PlantedDataIssue, PlantedViolation, SampleRecord } from './types.js';
+
+interface PlantedInput {
+  center: string;
+  period: string;
+  asOf: string;
+  seed: number;
+  cases: number;
+  plan: CasePlan;
+  /** The small sheets' records in row order (cases come from the plan). */
+  sheets: { [K in SheetKey]?: SampleRecord[] };
+  headers: Record<string, { keys: string[]; headers: string[] }>;
+}
+
+/** ref.key of a record (SPEC §6). */
+function recordKey(sheet: SheetKey, v: SampleRecord['values']): string {
+  switch (sheet) {
+    case 'cases':
+      return String(v.case_id);
+    case 'complaints':
+      return String(v.complaint_id);
+    case 'attendance':
+    case 'other':
+      return `${String(v.staff)}@${String(v.date)}`;
+    case 'handovers':
+      return `${String(v.absent_staff)}@${String(v.date)}`;
+    case 'staff':
+      return String(v.name);
+    case 'items':
+      return String(v.item);
+    case 'center':
+      return 'center';
+  }
+}
+
+export function plantedList(input: PlantedInput): Planted {
+  const violations: PlantedViolation[] = [];
+  const dataIssues: PlantedDataIssue[] = [];
+  const issue = (sheet: SheetKey, row: number, column: string, value: string, code: PlantedDataIssue['code'], note: string): void => {
+    const { keys, headers } = input.headers[sheet]!;
+    const index = keys.indexOf(column);
+    dataIssues.push({ sheet, row, column: columnLetter(index + 1), header: headers[index]!, value, code, note });
+  };
+
+  for (const p of input.plan.placed) {
+    for (const plant of p.fixed.plants) {
+      violations.push({ ruleId: plant.ruleId, clause: clauseOf(plant.ruleId), sheet: 'cases', key: p.caseId, row: p.row, baseGrade: plant.baseGrade, note: plant.note });
+    }
+    if (p.fixed.bad) issue('cases', p.row, p.fixed.bad.column, p.fixed.bad.raw, p.fixed.bad.code, p.fixed.bad.note);
+    if (p.fixed.duplicateOfPrevious) issue('cases', p.row, 'case_id', p.caseId, 'duplicate-key', `受理编号 ${p.caseId} repeats the row above`);
+  }
+
+  for (const sheet of SHEET_KEYS) {
+    for (const [i, r] of (input.sheets[sheet] ?? []).entries()) {
+      const row = FIRST_DATA_ROW + i;
+      for (const plant of r.plants) {
+        violations.push({ ruleId: plant.ruleId, clause: clauseOf(plant.ruleId), sheet, key: recordKey(sheet, r.values), row, baseGrade: plant.baseGrade, note: plant.note });
+      }
+      if (r.bad) issue(sheet, row, r.bad.column, r.bad.raw, r.bad.code, r.bad.note);
+    }
+  }
+
+  violations.push(...staffScope(input));
+
+  for (const sheet of SHEET_KEYS) {
+    const rows = dataIssues.filter((d) => d.sheet === sheet).map((d) => d.row);
+    if (rows.length === 0) continue;
+    violations.push({
+      ruleId: 'ledger-incomplete', clause: clauseOf('ledger-incomplete'), sheet, key: sheet, row: Math.min(...rows), baseGrade: 'reminder',
+      note: `rows ${rows.join(', ')} of this sheet cannot be read`,
+    });
+  }
+
+  const ruleOrder = Object.keys(RULE_CLAUSES);
+  violations.sort((a, b) => SHEET_KEYS.indexOf(a.sheet) - SHEET_KEYS.indexOf(b.sheet) || a.row - b.row || ruleOrder.indexOf(a.ruleId) - ruleOrder.indexOf(b.ruleId));
+  dataIssues.sort((a, b) => SHEET_KEYS.indexOf(a.sheet) - SHEET_KEYS.indexOf(b.sheet) || a.row - b.row);
+  return { center: input.center, period: input.period, asOf: input.asOf, seed: input.seed, cases: input.cases, violations, dataIssues };
+}
+
+/**
+ * Staff-scope plants that no single row carries: 二.3 (errors counted over the month's cases)
+ * and a handler missing from the staff board. Background cases never have 差错 and are handled
+ * by board members, so the hand-placed cases decide both.
+ */
+function staffScope(input: PlantedInput): PlantedViolation[] {
+  const out: PlantedViolation[] = [];
+  const errors = new Map<string, number>();
+  const firstRow = new Map<string, number>();
+  for (const p of input.plan.placed) {
+    if (p.fixed.bad || p.fixed.duplicateOfPrevious) continue;
+    const v = p.fixed.values;
+    const handler = String(v.handler);
+    if (!firstRow.has(handler) || p.row < firstRow.get(handler)!) firstRow.set(handler, p.row);
+    if (v.error === true && String(v.received_on).startsWith(input.period)) errors.set(handler, (errors.get(handler) ?? 0) + 1);
+  }
+  const boardRow = (name: string): number => FIRST_DATA_ROW + STAFF.findIndex((s) => s.name === name);
+  for (const [name, count] of errors) {
+    if (count < 3) continue;
+    out.push({ ruleId: 'repeated-errors', clause: clauseOf('repeated-errors'), sheet: 'staff', key: name, row: boardRow(name), baseGrade: errorsGrade(count), note: `${count} cases with 差错 in the month` });
+  }
+  for (const [name, row] of firstRow) {
+    if (STAFF.some((s) => s.name === name)) continue;
+    out.push({ ruleId: 'handler-not-on-board', clause: clauseOf('handler-not-on-board'), sheet: 'cases', key: name, row, baseGrade: 'reminder', note: `${name} handles cases but is not on the staff board` });
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * The sample month as data: typed records per sheet (what an auditor should read back), the
+ * cell forms they are written in (what a center really types), and the planted violations and
+ * bad cells with their places — the answer key a full audit must reproduce exactly.
+ */
+import type { Grade } from '../grade/grades.js';
+import type { DataIssueCode, IsoDate, SheetKey } from '../ledger/types.js';
+
+export interface SampleOptions {
+  /** Same seed, same month (records, planted list and CSV bytes). */
+  seed?: number;
+  /** Case rows in the cases sheet, planted and late-September cases included. */
+  cases?: number;
+  /** `YYYY-MM`; the calendar must cover it, the month before and the two after. */
+  period?: string;
+  /** 中心名称. */
+  center?: string;
+}
+
+export const DEFAULT_SEED = 2026;
+export const DEFAULT_CASES = 300;
+export const DEFAULT_PERIOD = '2026-10';
+
+/** A value as it lands in a cell. A Date is a real Excel date cell (UTC midnight). */
+export type SampleCell = string | number | Date | null;
+
+/** What a record plants: the rule that must fire on it and the base grade it must get. */
+export interface Plant {
+  ruleId: string;
+  baseGrade: Grade;
+  note: string;
+}
+
+/** A cell written so that it cannot be read: the row is set aside with this data issue. */
+export interface BadCell {
+  column: string;
+  raw: string;
+  code: DataIssueCode;
+  note: string;
+}
+
+/** One record before it is written: typed values by column key (dates as YYYY-MM-DD). */
+export interface SampleRecord {
+  values: Record<string, string | number | boolean | undefined>;
+  plants: Plant[];
+  bad?: BadCell;
+}
+
+/** A record with its place in the written sheet. */
+export interface SampleRow extends SampleRecord {
+  /** 1-based row in the file; the title row is row 1, the header row 2. */
+  row: number;
+  cells: SampleCell[];
+}
+
+export interface SampleSheet {
+  key: SheetKey;
+  /** Sheet name (办件台账 ...), also the suffix of the CSV file name. */
+  name: string;
+  /** The merged title row above the header. */
+  title: string;
+  headers: string[];
+  /** Column keys, in header order. */
+  keys: string[];
+  rows: SampleRow[];
+}
+
+export interface PlantedViolation {
+  ruleId: string;
+  clause: string;
+  /** ref.sheet of the finding (SPEC §6). */
+  sheet: SheetKey;
+  /** ref.key of the finding. */
+  key: string;
+  /** ref.row of the finding. */
+  row: number;
+  baseGrade: Grade;
+  note: string;
+}
+
+export interface PlantedDataIssue {
+  sheet: SheetKey;
+  row: number;
+  /** Column letter. */
+  column: string;
+  header: string;
+  value: string;
+  code: DataIssueCode;
+  note: string;
+}
+
+export interface Planted {
+  center: string;
+  period: string;
+  asOf: IsoDate;
+  seed: number;
+  cases: number;
+  violations: PlantedViolation[];
+  dataIssues: PlantedDataIssue[];
+}
+
+export interface SampleMonth {
+  center: string;
+  /** File-name stem, e.g. 城东社区-2026-10. */
+  stem: string;
+  period: string;
+  asOf: IsoDate;
+  sheets: SampleSheet[];
+  planted: Planted;
+}

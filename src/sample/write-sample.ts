@@ -1,0 +1,37 @@
+/**
+ * `duty-audit sample`: writes the sample month — workbook, CSV folder, planted.json and
+ * README.md — into one folder.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { WorkCalendar } from '../calendar/types.js';
+import { planSampleMonth } from './generate.js';
+import type { Planted, SampleOptions } from './types.js';
+import { writeSampleCsv } from './write-csv.js';
+import { plantedJson, plantedReadme } from './write-planted.js';
+import { writeSampleXlsx } from './write-xlsx.js';
+
+export interface WrittenSample {
+  xlsx: string;
+  csvDir: string;
+  csvFiles: string[];
+  plantedJson: string;
+  readme: string;
+  planted: Planted;
+}
+
+export async function writeSample(outDir: string, options: SampleOptions & { streaming?: boolean } = {}, calendar?: WorkCalendar): Promise<WrittenSample> {
+  const plan = planSampleMonth(options, calendar);
+  await mkdir(outDir, { recursive: true });
+  const xlsxName = `${plan.stem}.xlsx`;
+  const csvName = `${plan.stem}-csv`;
+  const xlsx = join(outDir, xlsxName);
+  await writeSampleXlsx(plan, xlsx, options.streaming === undefined ? {} : { streaming: options.streaming });
+  const csvDir = join(outDir, csvName);
+  const csvFiles = await writeSampleCsv(plan, csvDir);
+  const plantedFile = join(outDir, 'planted.json');
+  await writeFile(plantedFile, plantedJson(plan.planted));
+  const readme = join(outDir, 'README.md');
+  await writeFile(readme, plantedReadme(plan.planted, { xlsx: xlsxName, csvDir: csvName }));
+  return { xlsx, csvDir, csvFiles, plantedJson: plantedFile, readme, planted: plan.planted };
+}

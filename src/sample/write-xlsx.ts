@@ -1,0 +1,84 @@
+/**
+ * Writes the sample workbook with exceljs: one sheet per ledger sheet, a merged title row, the
+ * header, the rows; date cells formatted as dates. Large months go through the streaming
+ * writer without shared strings, waiting for the file stream every 1,000 rows — exceljs has no
+ * backpressure of its own (LIBRARY-NOTES). Workbook dates come from the period, so nothing in
+ * the file depends on when it was written.
+ */
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
+import type { SamplePlan, SheetSource } from './generate.js';
+import type { SampleCell } from './types.js';
+
+/** Above this many cases the streaming writer is used. */
+export const STREAMING_FROM = 5_000;
+const DRAIN_EVERY = 1_000;
+
+type AnyWorksheet = ExcelJS.Worksheet;
+
+function fixedDates(plan: SamplePlan): { created: Date; modified: Date } {
+  const [y, m, d] = plan.asOf.split('-').map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(y, m - 1, d, 9, 0, 0));
+  return { created: at, modified: at };
+}
+
+function columnWidth(header: string): number {
+  return Math.max(10, Math.min(24, header.length * 2 + 4));
+}
+
+function styleRow(row: ExcelJS.Row, cells: readonly SampleCell[]): void {
+  cells.forEach((value, i) => {
+    if (value instanceof Date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
+  });
+}
+
+async function fillSheet(ws: AnyWorksheet, sheet: SheetSource, stream: Writable | undefined): Promise<void> {
+  const width = sheet.headers.length;
+  ws.columns = sheet.headers.map((h) => ({ width: columnWidth(h) }));
+  const title = ws.addRow([sheet.title]);
+  title.font = { bold: true, size: 14 };
+  title.alignment = { horizontal: 'center' };
+  ws.mergeCells(1, 1, 1, width);
+  if (stream) title.commit();
+  const header = ws.addRow(sheet.headers);
+  header.font = { bold: true };
+  if (stream) header.commit();
+  let n = 0;
+  for (const r of sheet.rows()) {
+    const row = ws.addRow(r.cells);
+    styleRow(row, r.cells);
+    if (!stream) continue;
+    row.commit();
+    if (++n % DRAIN_EVERY === 0) await letStreamDrain(stream);
+  }
+}
+
+async function letStreamDrain(stream: Writable): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (stream.writableNeedDrain) await once(stream, 'drain');
+}
+
+export async function writeSampleXlsx(plan: SamplePlan, file: string, options: { streaming?: boolean } = {}): Promise<void> {
+  const casesRows = plan.sheets.find((s) => s.key === 'cases')?.rowCount ?? 0;
+  const streaming = options.streaming ?? casesRows >= STREAMING_FROM;
+  const meta = { creator: 'duty-audit sample', lastModifiedBy: 'duty-audit sample', ...fixedDates(plan) };
+  if (streaming) {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true, ...meta });
+    const stream = (wb as unknown as { stream: Writable }).stream;
+    for (const sheet of plan.sheets) {
+      const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] });
+      await fillSheet(ws, sheet, stream);
+      ws.commit();
+    }
+    await wb.commit();
+    return;
+  }
+  const wb = new ExcelJS.Workbook();
+  Object.assign(wb, meta);
+  for (const sheet of plan.sheets) {
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] });
+    await fillSheet(ws, sheet, undefined);
+  }
+  await wb.xlsx.writeFile(file);
+}

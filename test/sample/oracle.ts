@@ -1,0 +1,182 @@
+/**
+ * An independent reading of the catalogue's "fires when" column (docs/ARCHITECTURE.md), written
+ * straight from the table over the sample's typed records with the working-day calendar. It
+ * shares no code with the rules engine or the facts library, so the sample is checked against
+ * the contract itself: every planted violation fires, and nothing else does.
+ */
+import { monthOf } from '../../src/calendar/dates.js';
+import type { WorkCalendar } from '../../src/calendar/types.js';
+import type { Grade } from '../../src/grade/grades.js';
+import type { SheetKey } from '../../src/ledger/types.js';
+import type { SampleMonth, SampleRow } from '../../src/sample/types.js';
+
+export interface Expected {
+  ruleId: string;
+  sheet: SheetKey;
+  key: string;
+  row: number;
+  baseGrade: Grade;
+}
+
+type V = SampleRow['values'];
+const empty = (x: unknown): boolean => x === undefined || x === null || x === '';
+const str = (x: unknown): string => String(x);
+
+export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expected[] {
+  const { period, asOf } = month;
+  const out: Expected[] = [];
+  const sheet = (k: SheetKey): SampleRow[] => month.sheets.find((s) => s.key === k)!.rows;
+  const fire = (ruleId: string, s: SheetKey, key: string, row: number, baseGrade: Grade): void => {
+    out.push({ ruleId, sheet: s, key, row, baseGrade });
+  };
+  const between = (a: string, b: string): number => (b > a ? cal.workingDaysBetween(a, b) : 0);
+
+  // Rows with an unreadable cell, or repeating an earlier 受理编号, are set aside.
+  const setAside = new Map<SheetKey, number[]>();
+  const readable = (k: SheetKey): SampleRow[] => {
+    const seen = new Set<string>();
+    return sheet(k).filter((r) => {
+      const dup = k === 'cases' && seen.has(str(r.values.case_id));
+      if (k === 'cases') seen.add(str(r.values.case_id));
+      if (r.bad || dup) {
+        setAside.set(k, [...(setAside.get(k) ?? []), r.row]);
+        return false;
+      }
+      return true;
+    });
+  };
+
+  const items = new Map(readable('items').map((r) => [str(r.values.item), r]));
+  const board = new Map(readable('staff').map((r) => [str(r.values.name), r]));
+  const handovers = new Set(readable('handovers').map((r) => `${str(r.values.absent_staff)}@${str(r.values.date)}`));
+
+  // ── cases
+  const audited = readable('cases').filter((r) => {
+    const v = r.values;
+    const received = str(v.received_on);
+    if (monthOf(received) === period) return true;
+    const done = v.completed_on === undefined ? null : str(v.completed_on);
+    return received < `${period}-01` && (done === null || monthOf(done) === period);
+  });
+  const errors = new Map<string, number>();
+  const handlerFirstRow = new Map<string, number>();
+  const handled = new Map<string, number>();
+  for (const r of audited) {
+    const v: V = r.values;
+    const id = str(v.case_id);
+    const received = str(v.received_on);
+    const completed = v.completed_on === undefined ? null : str(v.completed_on);
+    const end = completed ?? asOf;
+    const handler = str(v.handler);
+    if (!handlerFirstRow.has(handler)) handlerFirstRow.set(handler, r.row);
+    if (!handled.has(str(v.item))) handled.set(str(v.item), r.row);
+    if (monthOf(received) === period && v.error === true) errors.set(handler, (errors.get(handler) ?? 0) + 1);
+    const promised = v.promised_days === undefined ? null : Number(v.promised_days);
+    const deadline = promised === null ? null : cal.addWorkingDays(received, promised);
+    const overdue = deadline === null ? null : between(deadline, end);
+    const item = items.get(str(v.item));
+    const visits = Number(v.visits ?? 1);
+    const loss = Number(v.loss ?? 0);
+    const fee = Number(v.fee ?? 0);
+
+    if (v.materials_complete === false && visits >= 3) fire('repeated-visits', 'cases', id, r.row, visits >= 4 ? 'notice' : 'criticism');
+    if (v.deviation === true && loss > 0) fire('policy-deviation-loss', 'cases', id, r.row, loss >= 1000 ? 'deduction' : 'notice');
+    if ((v.kind === '承诺件' || v.kind === '上报件') && overdue !== null && overdue >= 1 && empty(v.extension_reason)) {
+      fire('case-overdue', 'cases', id, r.row, overdue >= 11 ? 'deduction' : overdue >= 6 ? 'notice' : overdue >= 3 ? 'criticism' : 'reminder');
+    }
+    if (v.result === '不予办理' && empty(v.refusal_reason)) fire('refusal-without-reason', 'cases', id, r.row, 'criticism');
+    if (v.materials_logged === false) fire('materials-not-logged', 'cases', id, r.row, 'reminder');
+    if (v.materials_lost === true) fire('materials-lost', 'cases', id, r.row, 'notice');
+    if (v.materials_complete === false && v.notified !== true) fire('notice-missing', 'cases', id, r.row, 'criticism');
+    if (v.materials_complete === false && v.notified === true && between(received, str(v.notified_on)) > 5) fire('notice-late', 'cases', id, r.row, 'reminder');
+    if (Number(v.missing_count ?? 0) >= 3 && v.notice_form !== '书面告知单') fire('written-notice-required', 'cases', id, r.row, 'reminder');
+    if (v.kind === '即办件' && v.materials_complete === true && v.result !== '不予办理' && v.result !== '退回补正' && completed !== received) {
+      fire('instant-not-same-day', 'cases', id, r.row, 'reminder');
+    }
+    if (v.kind === '承诺件' && promised === null) fire('promise-missing', 'cases', id, r.row, 'reminder');
+    if (v.kind === '承诺件' && promised !== null && item?.values.statutory_days !== undefined && promised > Number(item.values.statutory_days)) {
+      fire('promise-exceeds-statutory', 'cases', id, r.row, 'reminder');
+    }
+    if (v.kind === '上报件' && promised === null) fire('forwarded-promise-missing', 'cases', id, r.row, 'reminder');
+    if ((v.result === '办结' || v.result === '不予办理') && completed !== null) {
+      const told = v.result_notified_on === undefined ? asOf : str(v.result_notified_on);
+      if (between(completed, told) > 2) fire('result-notice-late', 'cases', id, r.row, 'reminder');
+    }
+    const feeItem = v.fee_item === undefined ? '' : str(v.fee_item);
+    if (fee > 0 && ['代办', '服务费'].some((k) => feeItem.includes(k))) fire('agency-fee', 'cases', id, r.row, 'notice');
+    if (fee > 0) {
+      const posted = item && item.values.fee_item === feeItem && item.values.fee_posted === true;
+      if (!posted || fee > Number(item.values.fee_standard)) fire('fee-not-disclosed', 'cases', id, r.row, 'notice');
+    }
+    if (v.rating === '不满意' || v.rating === '非常不满意') fire('unsatisfied-rating', 'cases', id, r.row, 'reminder');
+  }
+
+  // ── complaints
+  for (const r of readable('complaints')) {
+    const v = r.values;
+    if (monthOf(str(v.logged_on)) !== period) continue;
+    const id = str(v.complaint_id);
+    const cat = v.category;
+    if ((cat === '态度粗暴' || cat === '接待不耐心') && (v.substantiated === '是' || v.substantiated === '待查')) {
+      fire('complaint-rude', 'complaints', id, r.row, v.substantiated === '是' ? 'criticism' : 'reminder');
+    }
+    if ((cat === '推诿扯皮' || cat === '故意刁难') && v.substantiated === '是') fire('complaint-shirking', 'complaints', id, r.row, 'notice');
+    if (cat === '拖压卡' && (v.substantiated === '是' || v.substantiated === '待查')) {
+      fire('complaint-delay', 'complaints', id, r.row, v.substantiated === '是' ? 'criticism' : 'reminder');
+    }
+    if (empty(v.complainant) || empty(v.contact) || empty(v.content)) fire('complaint-record-incomplete', 'complaints', id, r.row, 'reminder');
+  }
+
+  // ── attendance
+  for (const r of readable('attendance')) {
+    const v = r.values;
+    if (monthOf(str(v.date)) !== period) continue;
+    const key = `${str(v.staff)}@${str(v.date)}`;
+    const s = v.status;
+    if (s === '迟到' || s === '早退') fire('attendance-late', 'attendance', key, r.row, 'reminder');
+    if (s === '擅自离岗' || s === '旷工') fire('attendance-absent', 'attendance', key, r.row, 'criticism');
+    if ((s === '请假' || s === '出差' || s === '会议') && !handovers.has(key)) fire('absence-without-handover', 'attendance', key, r.row, 'criticism');
+    if ((s === '请假' || s === '出差' || s === '会议') && v.approved === false) fire('absence-not-approved', 'attendance', key, r.row, 'reminder');
+  }
+
+  // ── staff: the board, then handlers not on it
+  const people = [...board.keys(), ...[...handlerFirstRow.keys()].filter((n) => !board.has(n))];
+  for (const name of people) {
+    const b = board.get(name);
+    const row = b ? b.row : handlerFirstRow.get(name)!;
+    const ref = b ? 'staff' : 'cases';
+    const n = errors.get(name) ?? 0;
+    if (n >= 3) fire('repeated-errors', ref, name, row, n >= 5 ? 'notice' : 'criticism');
+    if (!b) fire('handler-not-on-board', ref, name, row, 'reminder');
+    if (b && (empty(b.values.position) || empty(b.values.phone) || b.values.posted === false)) fire('board-entry-incomplete', ref, name, row, 'reminder');
+    if (b && b.values.badge === false) fire('no-badge', ref, name, row, 'reminder');
+  }
+
+  // ── items handled this month
+  for (const [name, firstRow] of handled) {
+    const it = items.get(name);
+    const undisclosed = !it || it.values.procedure_posted !== true || it.values.materials_posted !== true || it.values.limit_posted !== true;
+    if (undisclosed) fire('item-not-disclosed', it ? 'items' : 'cases', name, it ? it.row : firstRow, 'reminder');
+  }
+
+  // ── center
+  for (const r of readable('center')) {
+    if (r.values.rules_posted === false) fire('rules-not-posted', 'center', 'center', r.row, 'reminder');
+    if (empty(r.values.complaint_phone) || r.values.phone_posted === false) fire('complaint-phone-missing', 'center', 'center', r.row, 'reminder');
+  }
+
+  // ── other
+  const grades: Record<string, Grade> = { 提醒: 'reminder', 批评教育: 'criticism', 通报批评: 'notice', 扣除奖金: 'deduction' };
+  for (const r of readable('other')) {
+    if (monthOf(str(r.values.date)) !== period) continue;
+    fire('other-dereliction', 'other', `${str(r.values.staff)}@${str(r.values.date)}`, r.row, grades[str(r.values.grade)]!);
+  }
+
+  // ── the ledger itself
+  for (const [s, rows] of setAside) fire('ledger-incomplete', s, s, Math.min(...rows), 'reminder');
+  return out;
+}
+
+export function sortKey(e: Expected): string {
+  return `${e.sheet}|${String(e.row).padStart(7, '0')}|${e.ruleId}|${e.key}|${e.baseGrade}`;
+}
