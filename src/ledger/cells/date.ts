@@ -14,6 +14,12 @@ export interface DateContext {
 const TIME_OF_DAY = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?`;
 const SEPARATED = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TIME_OF_DAY}$`);
 const CHINESE = new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})日?${TIME_OF_DAY}$`);
+/**
+ * A serial number written as text, as a CSV exported from a sheet whose date column is
+ * formatted "General" carries it. Only five digits (1927-05-18 … 2173-10-14), so that a bare
+ * year or a phone-like number is never taken for a date.
+ */
+const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 
 const MS_PER_DAY = 86_400_000;
 /** Day 0 of the 1900 system as Excel counts it from serial 61 on (it believes 1900-02-29 existed). */
@@ -26,7 +32,7 @@ const LAST_SERIAL = 2_958_465; // 9999-12-31
 export function parseDate(value: RawValue, context: DateContext): Parsed<string> {
   if (value instanceof Date) return fromDate(value);
   if (typeof value === 'number') return fromSerial(value, context);
-  if (typeof value === 'string') return fromText(foldText(value));
+  if (typeof value === 'string') return fromText(foldText(value), context);
   return unreadable('bad-date');
 }
 
@@ -44,7 +50,8 @@ function fromSerial(serial: number, { date1904 }: DateContext): Parsed<string> {
   return ok(utcIsoDate(new Date(EPOCH_1900 + shifted * MS_PER_DAY)));
 }
 
-function fromText(text: string): Parsed<string> {
+function fromText(text: string, context: DateContext): Parsed<string> {
+  if (SERIAL_TEXT.test(text)) return fromSerial(Number(text), context);
   const separated = SEPARATED.exec(text);
   if (separated) return calendarDay(separated[1]!, separated[3]!, separated[4]!);
   const chinese = CHINESE.exec(text);

@@ -23,6 +23,9 @@ const accepted: [string, RawValue, string][] = [
   ['ISO with seconds', '2026-10-03T09:30:15', '2026-10-03'],
   ['surrounding spaces', '  2026-10-03 ', '2026-10-03'],
   ['a leap day', '2028-02-29', '2028-02-29'],
+  // Regression: a CSV exported from a "General"-formatted date column carries the serial as text.
+  ['a serial written as text (CSV)', '46298', '2026-10-03'],
+  ['a serial with a fraction written as text', '46298.5', '2026-10-03'],
 ];
 
 const refused: [string, RawValue][] = [
@@ -34,6 +37,8 @@ const refused: [string, RawValue][] = [
   ['two-digit year', '26-10-03'],
   ['day-first', '03/10/2026'],
   ['words', '下周一'],
+  ['a bare year as text (not a five-digit serial)', '2026'],
+  ['an eight-digit number as text', '20261003'],
   ['a boolean', true],
   ['serial 0', 0],
   ['a negative serial', -5],
