@@ -45,6 +45,13 @@ export interface RuleCase {
   asOf?: string;
   /** Required on `fire` cases. */
   grade?: Grade;
+  /**
+   * Staff and item scopes only: `false` when the person / item is not a row of the staff board /
+   * items sheet (it appears only in `with.cases`); the record then just names it. Default true.
+   */
+  recordOnSheet?: boolean;
+  /** Unreadable rows of the test ledger (scope `ledger`): each becomes a data issue. */
+  dataIssues?: { sheet: SheetKey; row: number; column?: string; code?: string; value?: string }[];
 }
 
 export interface RuleFile {
@@ -74,7 +81,20 @@ export interface Rule extends RuleFile {
   requires: SheetKey[];
   /** SHA-256 of the file's bytes; part of the rule-set hash. */
   sha256: string;
+  /**
+   * Which param supplied a leaf condition's `value`, keyed by the leaf's JSON pointer inside
+   * `conditions` (e.g. `/all/0`, `/any/1/not`), so evidence can name the threshold's param.
+   * Set by the loader.
+   */
+  paramOf?: Record<string, string>;
+  /** `grade` with every ladder `min` resolved to a number (params substituted). Set by the loader. */
+  resolvedGrade?: ResolvedGradeSpec;
 }
+
+export type ResolvedGradeSpec =
+  | { base: Grade; ladder?: { fact: string; steps: { min: number; grade: Grade; param?: string }[] } }
+  | { byValue: { fact: string; map: Record<string, Grade> } }
+  | { fromFact: string };
 
 export interface RuleSet {
   dir: string;

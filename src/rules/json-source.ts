@@ -1,0 +1,102 @@
+/**
+ * A JSON file's text with positions: parsed once with momoa so that any problem found later —
+ * a schema error at an ajv `instancePath`, an unknown fact deep in `conditions` — can be
+ * reported at the exact `line:column` a reviewer sees in the editor (1-based, like momoa).
+ */
+import { evaluate, parse, type DocumentNode, type MemberNode, type ValueNode } from '@humanwhocodes/momoa';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface JsonSource {
+  document: DocumentNode;
+  value: unknown;
+}
+
+export type ParsedJson =
+  | { ok: true; source: JsonSource }
+  /** Bad JSON: where the parser stopped and its reason. */
+  | { ok: false; position: Position; reason: string };
+
+const BOM = '\ufeff';
+
+export function parseJsonSource(text: string): ParsedJson {
+  // A BOM is invisible in editors; dropping it keeps columns as the reviewer counts them.
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  try {
+    const document = parse(body, { mode: 'json', ranges: true });
+    return { ok: true, source: { document, value: evaluate(document.body) } };
+  } catch (err) {
+    const e = err as Error & Partial<Position>;
+    const position = { line: e.line ?? 1, column: e.column ?? 1 };
+    // momoa appends "(line:col)" to its message; the position is carried separately.
+    const reason = e.message.replace(/\s*\(\d+:\d+\)\s*$/, '');
+    return { ok: false, position, reason };
+  }
+}
+
+/** Splits a JSON pointer (`/conditions/all/0`) into its unescaped segments. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function joinPointer(pointer: string, ...segments: (string | number)[]): string {
+  return pointer + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+interface Step {
+  node: ValueNode;
+  /** The member whose value `node` is, when reached through an object key. */
+  member?: MemberNode;
+}
+
+function child(node: ValueNode, segment: string): Step | undefined {
+  if (node.type === 'Object') {
+    // The last duplicate wins, as in JSON.parse and hence in the validated value.
+    const member = [...node.members].reverse().find((m) => memberName(m) === segment);
+    return member ? { node: member.value, member } : undefined;
+  }
+  if (node.type === 'Array' && /^\d+$/.test(segment)) {
+    const element = node.elements[Number(segment)];
+    return element ? { node: element.value } : undefined;
+  }
+  return undefined;
+}
+
+function memberName(m: MemberNode): string {
+  return m.name.type === 'String' ? m.name.value : m.name.name;
+}
+
+/**
+ * The position of the node a JSON pointer names. `target: 'key'` gives the key of the member
+ * holding it (the place to point at for "unknown property" or "missing property inside this
+ * object"); a node reached through an array, or the root, gives its value's start instead.
+ * A pointer that runs past the document stops at the deepest node it reached.
+ */
+export function locate(source: JsonSource, pointer: string, target: 'value' | 'key' = 'value'): Position {
+  let step: Step = { node: source.document.body };
+  for (const segment of pointerSegments(pointer)) {
+    const next = child(step.node, segment);
+    if (!next) break;
+    step = next;
+  }
+  const at = target === 'key' && step.member ? step.member.name : step.node;
+  return { line: at.loc.start.line, column: at.loc.start.column };
+}
+
+/** Whether the pointer names a node that exists in the document. */
+export function hasNode(source: JsonSource, pointer: string): boolean {
+  let node: ValueNode = source.document.body;
+  for (const segment of pointerSegments(pointer)) {
+    const next = child(node, segment);
+    if (!next) return false;
+    node = next.node;
+  }
+  return true;
+}

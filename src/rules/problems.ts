@@ -1,0 +1,21 @@
+/** Rule-loading problems: data with a place (`file:line:col`) and a stable code (STYLE §3). */
+import { relative } from 'node:path';
+import type { Position } from './json-source.js';
+import type { RuleProblem, RuleProblemCode } from './types.js';
+
+export function problem(file: string, at: Position, code: RuleProblemCode, message: string): RuleProblem {
+  return { file, line: at.line, column: at.column, code, message };
+}
+
+/** `rules/x.json:12:7  message`, the file shown relative to the working directory. */
+export function formatProblem(p: RuleProblem, cwd: string = process.cwd()): string {
+  const shown = relative(cwd, p.file) || p.file;
+  return `${shown}:${p.line}:${p.column}  ${p.message}`;
+}
+
+/** Problems in reading order: by file, then line, then column. */
+export function sortProblems(problems: RuleProblem[]): RuleProblem[] {
+  return [...problems].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { hasNode, joinPointer, locate, parseJsonSource, pointerSegments, type JsonSource } from '../../src/rules/json-source.js';
+
+function parsed(text: string): JsonSource {
+  const r = parseJsonSource(text);
+  if (!r.ok) throw new Error(r.reason);
+  return r.source;
+}
+
+const TEXT = ['{', '  "id": "x",', '  "params": {', '    "a/b": { "value": 1 }', '  },', '  "list": [10, { "k": true }]', '}'].join('\n');
+
+describe('parseJsonSource', () => {
+  it('gives the value and keeps positions', () => {
+    const s = parsed(TEXT);
+    expect(s.value).toEqual({ id: 'x', params: { 'a/b': { value: 1 } }, list: [10, { k: true }] });
+  });
+
+  it('reports bad JSON at the parser position without the position in the reason', () => {
+    const r = parseJsonSource('{\n  "a": 1,\n}');
+    expect(r).toEqual({ ok: false, position: { line: 3, column: 1 }, reason: 'Unexpected token RBrace found.' });
+  });
+
+  it('reports an empty file as bad JSON at 1:1', () => {
+    const r = parseJsonSource('');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.position).toEqual({ line: 1, column: 1 });
+  });
+
+  it('ignores a UTF-8 BOM so columns match the editor', () => {
+    const s = parsed('\ufeff{"id": 1}');
+    expect(locate(s, '/id')).toEqual({ line: 1, column: 8 });
+  });
+});
+
+describe('locate', () => {
+  const s = parsed(TEXT);
+
+  it('points at a value node', () => {
+    expect(locate(s, '/id')).toEqual({ line: 2, column: 9 });
+    expect(locate(s, '/list/1/k')).toEqual({ line: 6, column: 23 });
+  });
+
+  it('points at the key of a member when asked', () => {
+    expect(locate(s, '/params', 'key')).toEqual({ line: 3, column: 3 });
+    expect(locate(s, '/list/1/k', 'key')).toEqual({ line: 6, column: 18 });
+  });
+
+  it('an array element has no key: its value is the place', () => {
+    expect(locate(s, '/list/1', 'key')).toEqual({ line: 6, column: 16 });
+  });
+
+  it('the root is the whole document', () => {
+    expect(locate(s, '')).toEqual({ line: 1, column: 1 });
+    expect(locate(s, '', 'key')).toEqual({ line: 1, column: 1 });
+  });
+
+  it('decodes ~1 in pointers (keys holding a slash)', () => {
+    expect(locate(s, joinPointer('/params', 'a/b', 'value'))).toEqual({ line: 4, column: 23 });
+  });
+
+  it('stops at the deepest node reached for a pointer past the document', () => {
+    expect(locate(s, '/params/missing/deeper')).toEqual({ line: 3, column: 13 });
+    expect(hasNode(s, '/params/missing')).toBe(false);
+    expect(hasNode(s, '/list/0')).toBe(true);
+  });
+});
+
+describe('pointers', () => {
+  it('round-trip escapes', () => {
+    expect(joinPointer('', 'a/b', 'c~d', 0)).toBe('/a~1b/c~0d/0');
+    expect(pointerSegments('/a~1b/c~0d/0')).toEqual(['a/b', 'c~d', '0']);
+    expect(pointerSegments('')).toEqual([]);
+  });
+});
