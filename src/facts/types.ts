@@ -2,7 +2,7 @@ import type { FactValue, RecordRef } from '../findings/types.js';
 import type { IsoDate, SheetKey } from '../ledger/types.js';
 import type { Localized, Scope } from '../rules/types.js';
 
-export type FactType = 'string' | 'number' | 'boolean' | 'date' | 'string[]';
+export type FactType = 'string' | 'number' | 'boolean' | 'date' | 'string[]' | 'number[]';
 
 /** One entry of the fact catalogue (`duty-audit facts`). */
 export interface FactDef {

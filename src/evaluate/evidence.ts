@@ -1,0 +1,32 @@
+/**
+ * Renders a rule's evidence template: `{name}` is a fact of the record (or, failing that, one
+ * of the rule's params). null → '—', numbers plain, dates as YYYY-MM-DD, lists joined with 、.
+ */
+import type { FactValue } from '../findings/types.js';
+
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+export type Lang = 'zh' | 'en';
+
+export function formatValue(value: unknown, lang: Lang): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => formatValue(v, lang)).join('、');
+  if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
+  return String(value);
+}
+
+/** The placeholder names of a template, in order, once each. */
+export function placeholders(template: string): string[] {
+  const names: string[] = [];
+  for (const m of template.matchAll(PLACEHOLDER)) if (!names.includes(m[1]!)) names.push(m[1]!);
+  return names;
+}
+
+/** An unknown placeholder is left as written so a reviewer sees the typo in the report. */
+export function renderTemplate(template: string, lookup: (name: string) => FactValue | undefined, lang: Lang): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = lookup(name);
+    return value === undefined ? whole : formatValue(value, lang);
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * A date no loaded calendar covers is fatal (SPEC §3: "an error, not a guess"): a deadline or
+ * delay counted on a guessed calendar would grade a person wrongly, and a missing calendar year
+ * affects every case of the month, not one row. The calendar's DutyAuditError is rethrown
+ * naming the file, sheet, row, record and columns so the user can fix the date or add the year.
+ */
+import { DutyAuditError } from '../errors.js';
+import type { LedgerRow } from '../ledger/types.js';
+
+export interface RowPlace {
+  file: string;
+  sheetName: string;
+  row: LedgerRow;
+  key: string;
+  /** Which computed fact needed the calendar, and from which columns. */
+  what: string;
+}
+
+/** The error to throw for `error` raised while computing a row's facts. */
+export function calendarErrorAt(error: unknown, place: RowPlace): unknown {
+  if (!(error instanceof DutyAuditError) || error.code !== 'date-outside-calendar') return error;
+  return new DutyAuditError(
+    'date-outside-calendar',
+    `${place.file}: ${place.sheetName} row ${place.row.row} (${place.key}): cannot count ${place.what}: ${error.message}`,
+    {
+      file: place.file,
+      hint: 'correct the date in that row, or add rules/calendar/cn-YYYY.json for the year it falls in',
+      cause: error,
+    },
+  );
+}

@@ -1,0 +1,19 @@
+/** Complaint scope: one record per complaint logged in the period. */
+import type { LedgerRow } from '../ledger/types.js';
+import { columnValues } from './column-values.js';
+import { newFacts } from './fact-template.js';
+import type { ScopeRecord } from './types.js';
+
+/** 首问责任制/三: what a complaint record must hold. */
+export const REQUIRED_COMPLAINT_FIELDS = ['complainant', 'contact', 'content'] as const;
+
+export function complaintRecord(row: LedgerRow<'complaints'>): ScopeRecord {
+  const c = row.record;
+  const missing = REQUIRED_COMPLAINT_FIELDS.filter((f) => c[f] === undefined || c[f].trim() === '');
+  return {
+    scope: 'complaint',
+    ref: { sheet: 'complaints', row: row.row, key: c.complaint_id },
+    date: c.logged_on,
+    facts: Object.assign(columnValues('complaints', c, newFacts('complaint')), { missing_fields: missing }),
+  };
+}

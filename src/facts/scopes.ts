@@ -1,0 +1,40 @@
+/**
+ * The scopes a rule can run over, in the order findings are produced, and the sheet each
+ * scope's records come from.
+ */
+import type { SheetKey } from '../ledger/types.js';
+import type { Scope } from '../rules/types.js';
+
+export const SCOPES: readonly Scope[] = ['case', 'complaint', 'attendance', 'staff', 'item', 'center', 'other', 'ledger'];
+
+/**
+ * The sheet a scope's records are built from. Staff, item and ledger records are built from the
+ * cases (always present) and read their own lookup sheets through facts whose `sheets` name
+ * them, so that e.g. 二.3 (error counts) still runs when the staff board is absent.
+ */
+export const SCOPE_SHEET: Record<Scope, SheetKey> = {
+  case: 'cases',
+  complaint: 'complaints',
+  attendance: 'attendance',
+  staff: 'cases',
+  item: 'cases',
+  center: 'center',
+  other: 'other',
+  ledger: 'cases',
+};
+
+/** The sheet whose columns become a scope's column facts (none for the ledger scope). */
+export const COLUMN_SHEET: Record<Scope, SheetKey | undefined> = {
+  case: 'cases',
+  complaint: 'complaints',
+  attendance: 'attendance',
+  staff: 'staff',
+  item: 'items',
+  center: 'center',
+  other: 'other',
+  ledger: undefined,
+};
+
+export function isScope(value: string): value is Scope {
+  return (SCOPES as readonly string[]).includes(value);
+}

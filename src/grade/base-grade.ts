@@ -1,0 +1,71 @@
+/**
+ * A finding's grade before escalation, from the rule's grade spec and the record's facts:
+ * a fixed base, a ladder on a fact (the highest step reached, never below the base), a grade
+ * chosen by a fact's value, or the grade the record itself carries (二.10).
+ */
+import { DutyAuditError } from '../errors.js';
+import type { FactValue, RawFinding } from '../findings/types.js';
+import type { Rule, Threshold } from '../rules/types.js';
+import { gradeRank, parseGrade, type Grade } from './grades.js';
+
+export type BaseReason = RawFinding['baseReason'];
+
+export interface BaseGrade {
+  grade: Grade;
+  reason: BaseReason;
+}
+
+type GradedRule = Pick<Rule, 'id' | 'grade' | 'params'> & { file?: string };
+
+export function thresholdValue(rule: GradedRule, threshold: Threshold): number {
+  if (typeof threshold === 'number') return threshold;
+  const value = rule.params[threshold.param]?.value;
+  if (typeof value !== 'number') {
+    throw badRule(rule, `ladder step uses param "${threshold.param}", which is not a number param of the rule`);
+  }
+  return value;
+}
+
+function badRule(rule: GradedRule, message: string): DutyAuditError {
+  return new DutyAuditError('bad-rules', `${rule.file ?? rule.id}: ${message}`, {
+    ...(rule.file === undefined ? {} : { file: rule.file }),
+    hint: 'fix the rule\'s "grade" (duty-audit rules validate shows rule problems)',
+  });
+}
+
+export function baseGrade(rule: GradedRule, facts: Readonly<Record<string, FactValue>>): BaseGrade {
+  const spec = rule.grade;
+  if ('fromFact' in spec) {
+    const value = facts[spec.fromFact] ?? null;
+    const grade = typeof value === 'string' ? parseGrade(value) : undefined;
+    if (!grade) throw badRule(rule, `fact "${spec.fromFact}" is ${JSON.stringify(value)}, not a grade`);
+    return { grade, reason: { kind: 'fromFact', fact: spec.fromFact, value } };
+  }
+  if ('byValue' in spec) {
+    const value = facts[spec.byValue.fact] ?? null;
+    const grade = spec.byValue.map[String(value)];
+    if (!grade) throw badRule(rule, `fact "${spec.byValue.fact}" is ${JSON.stringify(value)}, which grade.byValue.map does not list`);
+    return { grade, reason: { kind: 'byValue', fact: spec.byValue.fact, value } };
+  }
+  if (!spec.ladder) return { grade: spec.base, reason: { kind: 'base' } };
+  return ladderGrade(rule, spec.base, spec.ladder, facts);
+}
+
+function ladderGrade(
+  rule: GradedRule,
+  base: Grade,
+  ladder: NonNullable<Extract<Rule['grade'], { base: Grade }>['ladder']>,
+  facts: Readonly<Record<string, FactValue>>,
+): BaseGrade {
+  const value = facts[ladder.fact] ?? null;
+  let best: { grade: Grade; min: number } | undefined;
+  if (typeof value === 'number') {
+    for (const step of ladder.steps) {
+      const min = thresholdValue(rule, step.min);
+      if (min > value || gradeRank(step.grade) <= gradeRank(best?.grade ?? base)) continue;
+      best = { grade: step.grade, min };
+    }
+  }
+  if (!best) return { grade: base, reason: { kind: 'base' } };
+  return { grade: best.grade, reason: { kind: 'ladder', fact: ladder.fact, value, min: best.min } };
+}

@@ -1,0 +1,56 @@
+/** Which records a period's audit looks at (ARCHITECTURE "Period and scope of records"). */
+import { describe, expect, it } from 'vitest';
+import { completedBy, inPeriod, isAuditedCase, isAuditedDated, recordDate } from '../../src/facts/period.js';
+import type { LedgerRow } from '../../src/ledger/types.js';
+import { caseOf } from './helpers.js';
+
+describe('isAuditedCase (period 2026-10, as-of 2026-10-31 unless said)', () => {
+  it.each([
+    ['received in the period', { received_on: '2026-10-01' }, '2026-10-31', true],
+    ['received on the last day', { received_on: '2026-10-31' }, '2026-10-31', true],
+    ['received before, still open', { received_on: '2026-07-01', completed_on: undefined }, '2026-10-31', true],
+    ['received before, completed inside the period', { received_on: '2026-09-29', completed_on: '2026-10-08' }, '2026-10-31', true],
+    ['received before, completed before the period', { received_on: '2026-09-01', completed_on: '2026-09-30' }, '2026-10-31', false],
+    ['received before, completed after the period', { received_on: '2026-09-01', completed_on: '2026-11-03' }, '2026-11-05', false],
+    ['received before, completed after as-of (open on as-of)', { received_on: '2026-09-01', completed_on: '2026-10-25' }, '2026-10-20', true],
+    ['received after as-of', { received_on: '2026-10-21' }, '2026-10-20', false],
+    ['received after the period', { received_on: '2026-11-01' }, '2026-11-05', false],
+  ] as const)('%s → %s', (_label, fields, asOf, audited) => {
+    expect(isAuditedCase(caseOf(fields), '2026-10', asOf)).toBe(audited);
+  });
+});
+
+describe('completedBy', () => {
+  it('is the completion date when on or before as-of, else null', () => {
+    expect(completedBy(caseOf({ completed_on: '2026-10-20' }), '2026-10-20')).toBe('2026-10-20');
+    expect(completedBy(caseOf({ completed_on: '2026-10-21' }), '2026-10-20')).toBeNull();
+    expect(completedBy(caseOf({ completed_on: undefined }), '2026-10-20')).toBeNull();
+  });
+});
+
+describe('dated records', () => {
+  const complaint = (logged_on: string): LedgerRow<'complaints'> => ({
+    sheet: 'complaints',
+    row: 2,
+    record: { complaint_id: 'T', logged_on, respondent: '李敏', category: '其他', substantiated: '否', first_responder: '赵六' },
+  });
+  const attendance = (date: string): LedgerRow<'attendance'> => ({ sheet: 'attendance', row: 2, record: { date, staff: '王芳', status: '迟到' } });
+
+  it('recordDate reads each sheet\'s own date column', () => {
+    expect(recordDate(complaint('2026-10-03'))).toBe('2026-10-03');
+    expect(recordDate(attendance('2026-10-04'))).toBe('2026-10-04');
+    expect(recordDate({ sheet: 'cases', row: 2, record: caseOf({ received_on: '2026-10-05' }) })).toBe('2026-10-05');
+  });
+
+  it('a dated record is audited when in the period and not after as-of', () => {
+    expect(isAuditedDated(complaint('2026-10-03'), '2026-10', '2026-10-31')).toBe(true);
+    expect(isAuditedDated(complaint('2026-09-30'), '2026-10', '2026-10-31')).toBe(false);
+    expect(isAuditedDated(attendance('2026-10-16'), '2026-10', '2026-10-15')).toBe(false);
+    expect(isAuditedDated(attendance('2026-10-15'), '2026-10', '2026-10-15')).toBe(true);
+  });
+
+  it('inPeriod compares the month', () => {
+    expect(inPeriod('2026-10-31', '2026-10')).toBe(true);
+    expect(inPeriod('2026-11-01', '2026-10')).toBe(false);
+  });
+});
