@@ -1,0 +1,210 @@
+/**
+ * End-to-end audit benchmark (SPEC §9): `npx tsx bench/audit.ts [sizes...]` (default 10000 100000).
+ *
+ * For each size a sample month with that many case rows is generated (src/sample), then two
+ * measurements run, each in its own child process so that peak RSS (maxRSS) is that step's alone:
+ *   audit — audit() (read, facts, evaluate, grade) + the Excel report + the JSON, as the CLI does;
+ *   floor — exceljs alone: stream-read the same workbook and write a findings report of the same
+ *           row count with the streaming writer (inline strings, waiting on the stream).
+ * The table shows both and their ratio: what the rules engine and the report cost above the floor.
+ */
+import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = join(SELF, '..', '..');
+const LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+const WORK = join(tmpdir(), 'duty-audit-bench');
+
+interface Measure {
+  wallMs: number;
+  maxRssMb: number;
+  rows: number;
+  findings: number;
+  detail?: Record<string, number>;
+}
+
+function child(args: string[]): Measure {
+  const out = execFileSync(process.execPath, ['--max-old-space-size=4096', '--import', LOADER, SELF, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Measure;
+}
+
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+async function generate(cases: number, dir: string): Promise<Measure> {
+  const { planSampleMonth } = await import('../src/sample/generate.js');
+  const { writeSampleXlsx } = await import('../src/sample/write-xlsx.js');
+  const start = performance.now();
+  const plan = planSampleMonth({ cases });
+  mkdirSync(dir, { recursive: true });
+  await writeSampleXlsx(plan, join(dir, `${plan.stem}.xlsx`));
+  return { wallMs: performance.now() - start, maxRssMb: peakRssMb(), rows: cases, findings: 0 };
+}
+
+async function runAuditStep(file: string): Promise<Measure> {
+  const { audit } = await import('../src/audit/audit.js');
+  const { writeReportXlsx } = await import('../src/report/xlsx/write.js');
+  const { reportJsonText } = await import('../src/report/json.js');
+  const stages: Record<string, number> = {};
+  const start = performance.now();
+  const result = await audit(file, { onStage: (stage, ms) => (stages[stage] = ms) });
+  const audited = performance.now();
+  await writeReportXlsx(result, `${file}.report.xlsx`, { lang: 'zh', mask: true });
+  const xlsxDone = performance.now();
+  await writeFile(`${file}.report.json`, reportJsonText(result, { lang: 'zh', mask: true }));
+  const end = performance.now();
+  return {
+    wallMs: end - start,
+    maxRssMb: peakRssMb(),
+    rows: result.summary.rowsRead,
+    findings: result.findings.length,
+    detail: { ...stages, auditMs: audited - start, xlsxMs: xlsxDone - audited, jsonMs: end - xlsxDone },
+  };
+}
+
+/** exceljs alone: the streaming read every audit needs, and a streaming write of `findings` rows. */
+async function runFloorStep(file: string, findings: number): Promise<Measure> {
+  const { isReadableOrder, repackInReadableOrder } = await import('../src/ledger/xlsx/part-order.js');
+  const start = performance.now();
+  const bytes = await readFile(file);
+  const zip = await JSZip.loadAsync(bytes);
+  const input = isReadableOrder(Object.keys(zip.files)) ? Readable.from(bytes) : repackInReadableOrder(zip);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  let rows = 0;
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      if (row.hasValues) rows++;
+    }
+  }
+  const readDone = performance.now();
+
+  const out = createWriteStream(`${file}.floor.xlsx`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('问题清单');
+  ws.addRow(['问题编号', '条款', '规则', '问题', '责任对象', '台账', '行', '记录编号', '日期', '问题描述', '基础等级', '处理等级', '升级原因', '扣款(元)', '涉及行']).commit();
+  for (let i = 0; i < findings; i++) {
+    ws.addRow([
+      `F-${i.toString(16).padStart(12, '0')}`, '失职追究制/二.6', 'case-overdue', '超过承诺时限未办结', '李敏', '办件台账', i + 3,
+      `SL-2026-10-${i}`, new Date(Date.UTC(2026, 9, 1 + (i % 28))), `承诺件SL-2026-10-${i}承诺5个工作日,截止2026-10-12,逾期4个工作日,无延期原因`,
+      '批评教育', '批评教育', '', 0, '',
+    ]).commit();
+    if (i % 1000 === 999) {
+      await new Promise((r) => setImmediate(r));
+      while (out.writableNeedDrain) await once(out, 'drain');
+    }
+  }
+  ws.commit();
+  const closed = once(out, 'close');
+  await wb.commit();
+  await closed;
+  const end = performance.now();
+  return { wallMs: end - start, maxRssMb: peakRssMb(), rows, findings, detail: { readMs: readDone - start, writeMs: end - readDone } };
+}
+
+/** The report writer alone on `n` synthetic findings (the streaming path above 10,000). */
+async function runReportStep(n: number, dir: string): Promise<Measure> {
+  const { writeReportXlsx } = await import('../src/report/xlsx/write.js');
+  const { GRADES } = await import('../src/grade/grades.js');
+  const grades = GRADES;
+  const findings = Array.from({ length: n }, (_, i) => {
+    const grade = grades[i % 4]!;
+    const key = `SL-2026-10-${String(i).padStart(6, '0')}`;
+    return {
+      id: `F-${i.toString(16).padStart(12, '0')}`, ruleId: 'case-overdue', clause: '失职追究制/二.6',
+      title: { zh: '超过承诺时限未办结', en: 'Case not completed within its promised time limit' },
+      scope: 'case' as const, subject: { kind: 'staff' as const, name: `员工${i % 40}` }, ref: { sheet: 'cases' as const, row: i + 3, key },
+      date: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}`, facts: { case_id: key, overdue_days: 4, phone: '13812341234' }, conditions: [],
+      message: { zh: `承诺件${key}承诺5个工作日,截止2026-10-12,逾期4个工作日,无延期原因`, en: `${key} 4 working days overdue` },
+      baseGrade: grade, baseReason: { kind: 'base' as const }, grade, escalation: { kind: 'none' as const }, deductionYuan: 0,
+    };
+  });
+  const zero = { reminder: 0, criticism: 0, notice: 0, deduction: 0 };
+  const result = {
+    tool: { name: 'duty-audit', version: 'bench' }, center: 'bench', period: '2026-10', periodInferred: false, asOf: '2026-10-31',
+    generatedAt: new Date().toISOString(), inputs: [], rulesHash: '', rules: [], dataIssues: [],
+    policy: { escalate_every: 2, escalate_cap: 'deduction' as const, deduction_yuan: 200, monthly_cap_yuan: 500, sanctions: { reminder: { zh: '', en: '' }, criticism: { zh: '', en: '' }, notice: { zh: '', en: '' }, deduction: { zh: '', en: '' } } },
+    summary: { byGrade: zero, byClause: {}, rowsRead: 0, rowsEvaluated: 0, rowsSetAside: 0, bySheet: {} },
+    findings,
+    people: [],
+  };
+  mkdirSync(dir, { recursive: true });
+  const before = peakRssMb();
+  const start = performance.now();
+  await writeReportXlsx(result, join(dir, `report-${n}.xlsx`), { lang: 'zh', mask: true });
+  return { wallMs: performance.now() - start, maxRssMb: peakRssMb(), rows: 0, findings: n, detail: { rssBeforeWriteMb: before } };
+}
+
+async function childMain(argv: string[]): Promise<void> {
+  const [step, a, b] = argv;
+  let m: Measure;
+  if (step === 'generate') m = await generate(Number(a), b!);
+  else if (step === 'audit') m = await runAuditStep(a!);
+  else if (step === 'floor') m = await runFloorStep(a!, Number(b));
+  else if (step === 'report') m = await runReportStep(Number(a), b!);
+  else throw new Error(`unknown step ${step}`);
+  process.stdout.write(`${JSON.stringify(m)}\n`);
+}
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+
+async function parentMain(sizes: number[]): Promise<void> {
+  const rows: string[][] = [];
+  for (const cases of sizes) {
+    const dir = join(WORK, String(cases));
+    const file = join(dir, '城东社区-2026-10.xlsx');
+    if (!existsSync(file)) {
+      const g = child(['--child', 'generate', String(cases), dir]);
+      process.stderr.write(`generated ${cases} cases in ${s(g.wallMs)} s\n`);
+    }
+    const audit = child(['--child', 'audit', file]);
+    const floor = child(['--child', 'floor', file, String(audit.findings)]);
+    process.stderr.write(`${cases}: audit ${JSON.stringify(audit)}\n${cases}: floor ${JSON.stringify(floor)}\n`);
+    rows.push([
+      String(cases),
+      String(audit.rows),
+      String(audit.findings),
+      s(audit.wallMs),
+      ['read', 'facts', 'evaluate', 'grade'].map((k) => s(audit.detail![k] ?? 0)).join(' + ') + ` + ${s(audit.detail!['xlsxMs']! + audit.detail!['jsonMs']!)}`,
+      String(Math.round(audit.rows / (audit.wallMs / 1000))),
+      String(audit.maxRssMb),
+      s(floor.wallMs),
+      String(floor.maxRssMb),
+      `${(audit.wallMs / floor.wallMs).toFixed(1)}×`,
+      `${(audit.maxRssMb / floor.maxRssMb).toFixed(1)}×`,
+    ]);
+  }
+  const header = ['cases', 'rows read', 'findings', 'total s', 'read+facts+eval+grade+report s', 'rows/s', 'peak MB', 'floor s', 'floor MB', 'time ratio', 'RSS ratio'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  console.log('\nreport writer alone (synthetic findings; streaming writer above 10,000):');
+  console.log('| findings | write s | rows/s | RSS before write MB | peak MB |');
+  console.log('|----------|---------|--------|---------------------|---------|');
+  for (const n of [10_000, 100_000]) {
+    const r = child(['--child', 'report', String(n), WORK]);
+    console.log(`| ${n} | ${s(r.wallMs)} | ${Math.round(n / (r.wallMs / 1000))} | ${r.detail!['rssBeforeWriteMb']} | ${r.maxRssMb} |`);
+  }
+  console.log(`\nnode ${process.version}; workbooks in ${WORK} (delete to regenerate)`);
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--child') await childMain(argv.slice(1));
+else if (argv[0] === '--clean') await rm(WORK, { recursive: true, force: true });
+else await parentMain(argv.length > 0 ? argv.map(Number) : [10_000, 100_000]);

@@ -1,0 +1,111 @@
+/**
+ * The pipeline API (ARCHITECTURE): read the ledger, fix the period and as-of, load calendar and
+ * rules, build the fact records once, evaluate, grade, and gather everything a report shows.
+ * The CLI, the batch and the upload service all call this; tests call it directly.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCalendar } from '../calendar/load.js';
+import { DutyAuditError } from '../errors.js';
+import { buildScopeRecords } from '../facts/build.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { gradeFindings } from '../grade/grade.js';
+import { applyAsOf } from '../ledger/as-of.js';
+import { readLedger } from '../ledger/read-ledger.js';
+import type { Ledger } from '../ledger/types.js';
+import { DEFAULT_RULES_DIR } from '../paths.js';
+import { formatProblem } from '../rules/problems.js';
+import { loadRuleSet } from '../rules/load.js';
+import type { RuleSet } from '../rules/types.js';
+import { centerOf } from './center.js';
+import { inputFiles } from './inputs.js';
+import { resolvePeriod } from './period.js';
+import { summarise } from './summary.js';
+import { toolInfo } from './tool.js';
+import type { AuditContext, AuditResult } from './types.js';
+
+export interface AuditOptions {
+  /** YYYY-MM; default: the month holding most 受理日期. */
+  period?: string;
+  /** YYYY-MM-DD; default: the last day of the period. */
+  asOf?: string;
+  /** Rules folder; default: the rules shipped with the tool. Its `calendar/` is used when present. */
+  rulesDir?: string;
+  /** Overrides package.json's version (tests, embedding). */
+  toolVersion?: string;
+  /** The clock for `generatedAt` (the one wall-clock value of a report). */
+  now?: () => Date;
+  /** Called after each pipeline stage with its wall time (benchmarks, progress). */
+  onStage?: (stage: AuditStage, ms: number) => void;
+  /**
+   * The ledger already read from `input` (readLedger): `rules diff` audits one workbook under two
+   * rule sets and reads it once. Not mutated by the audit.
+   */
+  ledger?: Ledger;
+}
+
+export type AuditStage = 'rules' | 'read' | 'facts' | 'evaluate' | 'grade';
+
+/** Runs one stage and reports its wall time. */
+async function timed<T>(stage: AuditStage, options: AuditOptions, work: () => T | Promise<T>): Promise<T> {
+  const start = performance.now();
+  const value = await work();
+  options.onStage?.(stage, performance.now() - start);
+  return value;
+}
+
+export async function audit(input: string, options: AuditOptions = {}): Promise<AuditResult> {
+  const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
+  const ruleSet = await timed('rules', options, () => loadRules(rulesDir));
+  const read = options.ledger ?? (await timed('read', options, () => readLedger(input)));
+  const { period, periodInferred, asOf } = resolvePeriod(read, options);
+  const ledger = applyAsOf(read, asOf);
+  const calendar = loadCalendar(calendarDir(rulesDir));
+  const ctx: AuditContext = { ledger, calendar, period, asOf };
+
+  const records = await timed('facts', options, () => buildScopeRecords(ctx));
+  const { raw, runs } = await timed('evaluate', options, () => evaluate(ruleSet.rules, records, ctx));
+  const { findings, people } = await timed('grade', options, () => gradeFindings(raw, ruleSet.policy));
+
+  const tool = toolInfo();
+  return {
+    tool: { name: tool.name, version: options.toolVersion ?? tool.version },
+    ...centerOf(ledger),
+    period,
+    periodInferred,
+    asOf,
+    generatedAt: (options.now ?? (() => new Date()))().toISOString(),
+    inputs: await inputFiles(ledger.source),
+    rulesHash: ruleSet.hash,
+    policy: ruleSet.policy,
+    summary: summarise(findings, runs, ledger),
+    findings,
+    people,
+    dataIssues: ledger.dataIssues,
+    rules: runs,
+  };
+}
+
+/** Bad rules stop the audit: a report from half a rule set would mislead. */
+async function loadRules(dir: string): Promise<RuleSet> {
+  if (!existsSync(dir)) {
+    throw new DutyAuditError('bad-rules', `rules folder not found: ${dir}`, {
+      file: dir,
+      hint: 'pass --rules with a folder of rule files, or leave --rules out to use the rules shipped with duty-audit',
+    });
+  }
+  const { ruleSet, problems } = await loadRuleSet(dir);
+  if (problems.length > 0 || !ruleSet) {
+    const lines = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
+    throw new DutyAuditError('bad-rules', `the rules in ${dir} have ${problems.length} problem(s):\n${lines}`, {
+      file: dir,
+      hint: `fix the rule files at the places listed (\`duty-audit rules validate ${dir}\` shows them again)`,
+    });
+  }
+  return ruleSet;
+}
+
+function calendarDir(rulesDir: string): string {
+  const own = join(rulesDir, 'calendar');
+  return existsSync(own) ? own : join(DEFAULT_RULES_DIR, 'calendar');
+}

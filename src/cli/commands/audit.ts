@@ -1,0 +1,123 @@
+/**
+ * `duty-audit audit <workbook|csv-folder>`: the inspector's command. A thin shell over
+ * audit() and the report writers; sets the exit code (0 ran, 1 --fail-on reached) and throws
+ * DutyAuditError for anything that stops it (exit 2, printed by main.ts).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { audit, type AuditOptions } from '../../audit/audit.js';
+import type { AuditResult } from '../../audit/types.js';
+import { DutyAuditError } from '../../errors.js';
+import { gradeRank, parseGrade, type Grade } from '../../grade/grades.js';
+import { reportJsonText } from '../../report/json.js';
+import { isLang, type Lang } from '../../report/labels.js';
+import { terminalSummary } from '../../report/terminal.js';
+import { writeReportXlsx } from '../../report/xlsx/write.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
+
+export interface AuditArgs {
+  input: string;
+  period?: string;
+  'as-of'?: string;
+  rules?: string;
+  out?: string;
+  lang: string;
+  json?: string;
+  'fail-on'?: string;
+  mask: boolean;
+}
+
+export interface AuditRun {
+  result: AuditResult;
+  report: string;
+  json?: string;
+  exitCode: number;
+  summary: string;
+}
+
+/** A center name made safe as a file name (no path separators or characters Windows refuses). */
+export function fileSafe(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'report';
+}
+
+export function defaultReportPath(result: AuditResult, cwd = process.cwd()): string {
+  return join(cwd, 'reports', `${fileSafe(result.center)}-${result.period}.xlsx`);
+}
+
+function failOnGrade(value: string | undefined): Grade | undefined {
+  if (value === undefined) return undefined;
+  const grade = parseGrade(value);
+  if (!grade) {
+    throw new DutyAuditError('bad-usage', `--fail-on ${JSON.stringify(value)} is not a grade`, {
+      hint: 'use reminder, criticism, notice or deduction (or 提醒, 批评教育, 通报批评, 扣除奖金)',
+    });
+  }
+  return grade;
+}
+
+function langOf(value: string): Lang {
+  if (!isLang(value)) throw new DutyAuditError('bad-usage', `--lang ${JSON.stringify(value)} is not a report language`, { hint: 'use --lang zh or --lang en' });
+  return value;
+}
+
+/** Any finding whose final grade is at or above `failOn`. */
+export function reachesFailOn(result: AuditResult, failOn: Grade | undefined): boolean {
+  return failOn !== undefined && result.findings.some((f) => gradeRank(f.grade) >= gradeRank(failOn));
+}
+
+async function writeOutput(file: string, what: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await write();
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new DutyAuditError('bad-usage', `cannot write the ${what} to ${file}: ${reason}`, {
+      file,
+      hint: `close the file if it is open in Excel, or choose another path with --${what === 'report' ? 'out' : 'json'}`,
+      cause: err,
+    });
+  }
+}
+
+/** The command's work without yargs or process state, for tests and embedding. */
+export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () => Date): Promise<AuditRun> {
+  const lang = langOf(args.lang);
+  const failOn = failOnGrade(args['fail-on']);
+  const options: AuditOptions = {};
+  if (args.period !== undefined) options.period = String(args.period);
+  if (args['as-of'] !== undefined) options.asOf = String(args['as-of']);
+  if (args.rules !== undefined) options.rulesDir = resolve(cwd, args.rules);
+  if (now) options.now = now;
+
+  const result = await audit(args.input, options);
+  const report = args.out ? resolve(cwd, args.out) : defaultReportPath(result, cwd);
+  await writeOutput(report, 'report', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
+  const json = args.json ? resolve(cwd, args.json) : undefined;
+  if (json) await writeOutput(json, 'JSON', () => writeFile(json, reportJsonText(result, { lang, mask: args.mask })));
+
+  const shown = (file: string) => relative(cwd, file) || file;
+  const summary = terminalSummary(result, { lang, report: shown(report), ...(json ? { json: shown(json) } : {}) });
+  return { result, report, ...(json ? { json } : {}), exitCode: reachesFailOn(result, failOn) ? EXIT_FINDINGS : EXIT_OK, summary };
+}
+
+export const auditCommand: CommandModule<object, AuditArgs> = {
+  command: 'audit <input>',
+  describe: 'Audit one month’s ledger (an .xlsx workbook or a folder of CSV files) and write the Excel report',
+  builder: (y) =>
+    y
+      .positional('input', { type: 'string', demandOption: true, describe: 'the ledger workbook (.xlsx) or a folder of .csv files' })
+      .option('period', { type: 'string', describe: 'the audited month, YYYY-MM (default: the month holding most 受理日期)' })
+      .option('as-of', { type: 'string', describe: '"today" for open cases, YYYY-MM-DD (default: the last day of the period)' })
+      .option('rules', { type: 'string', describe: 'rules folder (default: the rules shipped with duty-audit)' })
+      .option('out', { type: 'string', describe: 'report file (default: reports/<center>-<period>.xlsx)' })
+      .option('lang', { type: 'string', choices: ['zh', 'en'], default: 'zh', describe: 'report language' })
+      .option('json', { type: 'string', describe: 'also write the report as JSON to this file' })
+      .option('fail-on', { type: 'string', describe: 'exit 1 if any finding is graded at or above: reminder, criticism, notice, deduction' })
+      .option('mask', { type: 'boolean', default: true, describe: 'mask phone numbers as 138****1234 (--no-mask shows them)' }) as never,
+  handler: async (args) => {
+    const run = await runAudit(args);
+    process.stdout.write(run.summary);
+    process.exitCode = run.exitCode;
+  },
+};

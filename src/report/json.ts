@@ -1,0 +1,116 @@
+/**
+ * The report as JSON for other systems (SPEC §6). Field names and nesting are the contract;
+ * extra fields (periodInferred, district, policy, sanction, conditions, ...) are additions.
+ *
+ * The JSON is a pure function of the inputs: the same ledger, rules and options give the same
+ * bytes. That is why it carries no `generatedAt` — the wall-clock time lives only in the
+ * workbook's Run sheet. Keys are written in a fixed order; facts in code-point order.
+ */
+import type { AuditResult, RuleRun } from '../audit/types.js';
+import type { Finding, PersonSummary } from '../findings/types.js';
+import { GRADES, type Grade } from '../grade/grades.js';
+import type { DataIssue } from '../ledger/types.js';
+import { ruleNotRunText } from './labels.js';
+import { renderFinding, renderIssueMessage, renderIssueValue, type RenderOptions } from './render.js';
+
+export type ReportJsonOptions = RenderOptions;
+
+function gradeCounts(counts: Record<Grade, number>): Record<Grade, number> {
+  return Object.fromEntries(GRADES.map((g) => [g, counts[g] ?? 0])) as Record<Grade, number>;
+}
+
+function findingJson(f: Finding, o: RenderOptions) {
+  const r = renderFinding(f, o);
+  return {
+    id: f.id,
+    ruleId: f.ruleId,
+    clause: f.clause,
+    title: r.title,
+    subject: { kind: f.subject.kind, name: f.subject.name },
+    ref: { sheet: f.ref.sheet, row: f.ref.row, key: f.ref.key },
+    date: f.date,
+    facts: r.facts,
+    message: r.message,
+    baseGrade: f.baseGrade,
+    grade: f.grade,
+    escalation: r.escalation,
+    escalationDetail: f.escalation,
+    deductionYuan: f.deductionYuan,
+    rows: f.rows ?? [],
+    conditions: r.conditions.map((c) => ({
+      fact: c.fact,
+      operator: c.operator,
+      expected: c.expected,
+      actual: c.actual,
+      result: c.result,
+      ...(c.param === undefined ? {} : { param: c.param }),
+    })),
+  };
+}
+
+function personJson(p: PersonSummary, o: RenderOptions) {
+  return { name: p.name, counts: gradeCounts(p.counts), highest: p.highest, deductionYuan: p.deductionYuan, sanction: p.sanction[o.lang] };
+}
+
+function issueJson(i: DataIssue, o: RenderOptions) {
+  return {
+    file: i.file,
+    sheet: i.sheet,
+    row: i.row,
+    column: i.column,
+    value: renderIssueValue(i, o),
+    code: i.code,
+    message: renderIssueMessage(i, o),
+    sheetName: i.sheetName,
+    header: i.header,
+  };
+}
+
+function ruleJson(r: RuleRun, o: RenderOptions) {
+  return {
+    id: r.id,
+    clause: r.clause,
+    hits: r.hits,
+    ran: r.ran,
+    reason: ruleNotRunText(r, o.lang),
+    title: r.title[o.lang],
+    version: r.version,
+    ...(r.reason ? { missingSheets: r.reason.sheets } : {}),
+  };
+}
+
+export function toReportJson(result: AuditResult, o: ReportJsonOptions) {
+  const s = result.summary;
+  return {
+    tool: { name: result.tool.name, version: result.tool.version },
+    center: result.center,
+    ...(result.district === undefined ? {} : { district: result.district }),
+    period: result.period,
+    periodInferred: result.periodInferred,
+    asOf: result.asOf,
+    lang: o.lang,
+    masked: o.mask,
+    inputs: result.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
+    rulesHash: result.rulesHash,
+    policy: result.policy,
+    summary: {
+      byGrade: gradeCounts(s.byGrade),
+      byClause: { ...s.byClause },
+      rowsRead: s.rowsRead,
+      rowsEvaluated: s.rowsEvaluated,
+      rowsSetAside: s.rowsSetAside,
+      bySheet: s.bySheet,
+    },
+    findings: result.findings.map((f) => findingJson(f, o)),
+    people: result.people.map((p) => personJson(p, o)),
+    dataIssues: result.dataIssues.map((i) => issueJson(i, o)),
+    rules: result.rules.map((r) => ruleJson(r, o)),
+  };
+}
+
+export type ReportJson = ReturnType<typeof toReportJson>;
+
+/** The text written by --json: two-space indented, one trailing newline. */
+export function reportJsonText(result: AuditResult, o: ReportJsonOptions): string {
+  return `${JSON.stringify(toReportJson(result, o), null, 2)}\n`;
+}

@@ -1,0 +1,178 @@
+/**
+ * Every word a report shows, in Chinese and English, in lookup tables typed by key so that a
+ * missing translation is a compile error. Findings are data; these tables render them.
+ */
+import type { RuleRun } from '../audit/types.js';
+import type { EscalationReason } from '../findings/types.js';
+import { GRADE_LABELS, type Grade } from '../grade/grades.js';
+import { sheetSpec } from '../ledger/columns.js';
+import { issueType } from '../ledger/issue-codes.js';
+import { SHEET_KEYS, type DataIssueCode, type SheetKey } from '../ledger/types.js';
+import type { Localized } from '../rules/types.js';
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'zh' || value === 'en';
+}
+
+export type ReportSheet = 'summary' | 'findings' | 'people' | 'dataIssues' | 'rules' | 'run';
+export const REPORT_SHEETS: readonly ReportSheet[] = ['summary', 'findings', 'people', 'dataIssues', 'rules', 'run'];
+
+export const SHEET_NAMES: Record<ReportSheet, Localized> = {
+  summary: { zh: '汇总', en: 'Summary' },
+  findings: { zh: '问题清单', en: 'Findings' },
+  people: { zh: '人员汇总', en: 'By person' },
+  dataIssues: { zh: '数据问题', en: 'Data issues' },
+  rules: { zh: '规则', en: 'Rules' },
+  run: { zh: '运行信息', en: 'Run' },
+};
+
+const LEDGER_SHEET_EN: Record<SheetKey, string> = {
+  cases: 'Cases',
+  complaints: 'Complaints',
+  attendance: 'Attendance',
+  handovers: 'A/B handovers',
+  staff: 'Staff board',
+  items: 'Items',
+  center: 'Center',
+  other: 'Other dereliction',
+};
+
+function isSheetKey(value: string): value is SheetKey {
+  return (SHEET_KEYS as readonly string[]).includes(value);
+}
+
+/** A ledger sheet's name for people: 办件台账 / Cases; an unknown sheet keeps its own name. */
+export function ledgerSheetLabel(sheet: string, lang: Lang): string {
+  if (!isSheetKey(sheet)) return sheet;
+  return lang === 'zh' ? sheetSpec(sheet).zh : LEDGER_SHEET_EN[sheet];
+}
+
+export function gradeLabel(grade: Grade, lang: Lang): string {
+  return GRADE_LABELS[grade][lang];
+}
+
+export function yesNo(value: boolean, lang: Lang): string {
+  return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+}
+
+export function escalationText(e: EscalationReason, lang: Lang): string {
+  if (e.kind === 'none') return '';
+  const capped = e.capped ? (lang === 'zh' ? ',已达上限' : ', capped') : '';
+  return lang === 'zh'
+    ? `同一条款本月第${e.occurrence}次,上调${e.steps}级${capped}`
+    : `occurrence ${e.occurrence} of this clause this month: raised ${e.steps} grade${e.steps === 1 ? '' : 's'}${capped}`;
+}
+
+export function ruleNotRunText(run: RuleRun, lang: Lang): string | null {
+  if (run.ran || !run.reason) return null;
+  const sheets = run.reason.sheets.map((s) => ledgerSheetLabel(s, lang)).join(lang === 'zh' ? '、' : ', ');
+  return lang === 'zh' ? `缺少工作表:${sheets}` : `sheet absent: ${sheets}`;
+}
+
+/** A data issue's title, from the importer's catalogue (src/ledger/issue-codes.ts). */
+export function issueLabel(code: DataIssueCode, lang: Lang): string {
+  return issueType(code).title[lang];
+}
+
+/** Column headers per report sheet; the key order is the column order. */
+export const COLUMNS = {
+  findings: {
+    id: { zh: '问题编号', en: 'ID' },
+    clause: { zh: '条款', en: 'Clause' },
+    ruleId: { zh: '规则', en: 'Rule' },
+    title: { zh: '问题', en: 'Rule title' },
+    subject: { zh: '责任对象', en: 'Subject' },
+    sheet: { zh: '台账', en: 'Sheet' },
+    row: { zh: '行', en: 'Row' },
+    key: { zh: '记录编号', en: 'Record' },
+    date: { zh: '日期', en: 'Date' },
+    message: { zh: '问题描述', en: 'Evidence' },
+    baseGrade: { zh: '基础等级', en: 'Base grade' },
+    grade: { zh: '处理等级', en: 'Final grade' },
+    escalation: { zh: '升级原因', en: 'Escalation' },
+    deductionYuan: { zh: '扣款(元)', en: 'Deduction (yuan)' },
+    rows: { zh: '涉及行', en: 'Rows cited' },
+  },
+  people: {
+    name: { zh: '姓名', en: 'Name' },
+    reminder: { zh: GRADE_LABELS.reminder.zh, en: GRADE_LABELS.reminder.en },
+    criticism: { zh: GRADE_LABELS.criticism.zh, en: GRADE_LABELS.criticism.en },
+    notice: { zh: GRADE_LABELS.notice.zh, en: GRADE_LABELS.notice.en },
+    deduction: { zh: GRADE_LABELS.deduction.zh, en: GRADE_LABELS.deduction.en },
+    total: { zh: '合计', en: 'Total' },
+    highest: { zh: '最高等级', en: 'Highest grade' },
+    sanction: { zh: '建议处理', en: 'Suggested sanction' },
+    deductionYuan: { zh: '扣款合计(元)', en: 'Deduction total (yuan)' },
+  },
+  dataIssues: {
+    file: { zh: '文件', en: 'File' },
+    sheet: { zh: '工作表', en: 'Sheet' },
+    row: { zh: '行', en: 'Row' },
+    column: { zh: '列', en: 'Column' },
+    header: { zh: '表头', en: 'Header' },
+    value: { zh: '值', en: 'Value' },
+    code: { zh: '问题类型', en: 'Issue' },
+    message: { zh: '原因', en: 'Reason' },
+    cell: { zh: '位置', en: 'Cell' },
+  },
+  rules: {
+    id: { zh: '规则', en: 'Rule' },
+    clause: { zh: '条款', en: 'Clause' },
+    title: { zh: '标题', en: 'Title' },
+    version: { zh: '版本', en: 'Version' },
+    hits: { zh: '命中数', en: 'Hits' },
+    ran: { zh: '已运行', en: 'Ran' },
+    reason: { zh: '未运行原因', en: 'Why not' },
+  },
+} as const satisfies Record<string, Record<string, Localized>>;
+
+/** Labels of the two key–value sheets (汇总, 运行信息) and of the terminal summary. */
+export const TEXT = {
+  reportTitle: { zh: '便民服务中心工作制度检查报告', en: 'Service center work-rules audit' },
+  center: { zh: '中心', en: 'Center' },
+  district: { zh: '所属街道', en: 'District' },
+  period: { zh: '检查期间', en: 'Period' },
+  periodInferred: { zh: '(未指定,按受理日期最多的月份推断)', en: '(not given: inferred from the month holding most 受理日期)' },
+  asOf: { zh: '截止日期', en: 'As of' },
+  byGrade: { zh: '按处理等级', en: 'By grade' },
+  grade: { zh: '等级', en: 'Grade' },
+  count: { zh: '问题数', en: 'Findings' },
+  total: { zh: '合计', en: 'Total' },
+  byClause: { zh: '按条款', en: 'By clause' },
+  clause: { zh: '条款', en: 'Clause' },
+  people: { zh: '需处理人员', en: 'People to act on' },
+  nobody: { zh: '无', en: 'none' },
+  rows: { zh: '台账行数', en: 'Ledger rows' },
+  sheet: { zh: '工作表', en: 'Sheet' },
+  rowsRead: { zh: '读取', en: 'Read' },
+  rowsEvaluated: { zh: '已检查', en: 'Evaluated' },
+  rowsSetAside: { zh: '因数据问题搁置', en: 'Set aside (data issues)' },
+  rulesNotRun: { zh: '未运行的规则', en: 'Rules that did not run' },
+  allRulesRan: { zh: '全部规则均已运行', en: 'every rule ran' },
+  dataIssues: { zh: '数据问题', en: 'Data issues' },
+  tool: { zh: '工具', en: 'Tool' },
+  version: { zh: '版本', en: 'Version' },
+  inputs: { zh: '输入文件', en: 'Input files' },
+  file: { zh: '文件', en: 'File' },
+  sha256: { zh: 'SHA-256', en: 'SHA-256' },
+  rulesHash: { zh: '规则集哈希', en: 'Rule set hash' },
+  policy: { zh: '处理政策', en: 'Policy' },
+  escalateEvery: { zh: '同一条款每多少次上调一级', en: 'Raise one grade every (occurrences)' },
+  escalateCap: { zh: '上调上限', en: 'Escalation cap' },
+  deductionYuan: { zh: '每次扣除奖金(元)', en: 'Deduction per finding (yuan)' },
+  monthlyCapYuan: { zh: '每人每月扣款上限(元)', en: 'Monthly cap per person (yuan)' },
+  sanction: { zh: '建议处理', en: 'Suggested sanction' },
+  generatedAt: { zh: '生成时间', en: 'Generated at' },
+  masked: { zh: '电话已遮盖', en: 'Phones masked' },
+  language: { zh: '语言', en: 'Language' },
+  report: { zh: '报告', en: 'Report' },
+  json: { zh: 'JSON', en: 'JSON' },
+  more: { zh: '另有 {n} 人', en: '{n} more' },
+} as const satisfies Record<string, Localized>;
+
+export function text(key: keyof typeof TEXT, lang: Lang): string {
+  return TEXT[key][lang];
+}

@@ -1,0 +1,41 @@
+/**
+ * 运行信息 Run: enough to reproduce the report — inputs with SHA-256, the rule-set hash, the
+ * policy, the tool version, period and as-of. The generated-at cell is the only wall-clock value.
+ */
+import type { AuditResult } from '../../audit/types.js';
+import { GRADES } from '../../grade/grades.js';
+import { gradeLabel, SHEET_NAMES, text, yesNo } from '../labels.js';
+import type { RenderOptions } from '../render.js';
+import type { BookSink } from './book.js';
+import { DATE_FORMAT, excelDate, styleHeader, styleHeading } from './style.js';
+
+export async function writeRunSheet(book: BookSink, result: AuditResult, o: RenderOptions): Promise<void> {
+  const lang = o.lang;
+  const sheet = book.addSheet(SHEET_NAMES.run[lang], {});
+  sheet.ws.columns = [{ width: 30 }, { width: 70 }, { width: 30 }];
+  const p = result.policy;
+  await sheet.add([text('tool', lang), result.tool.name]);
+  await sheet.add([text('version', lang), result.tool.version]);
+  await sheet.add([text('center', lang), result.center]);
+  await sheet.add([text('period', lang), result.period, result.periodInferred ? text('periodInferred', lang) : '']);
+  await sheet.add([text('asOf', lang), excelDate(result.asOf)], (row) => (row.getCell(2).numFmt = DATE_FORMAT));
+  await sheet.add([text('language', lang), lang]);
+  await sheet.add([text('masked', lang), yesNo(o.mask, lang)]);
+  await sheet.add([text('rulesHash', lang), result.rulesHash]);
+
+  await sheet.add([]);
+  await sheet.add([text('inputs', lang)], styleHeading);
+  await sheet.add([text('file', lang), text('sha256', lang)], styleHeader);
+  for (const input of result.inputs) await sheet.add([input.file, input.sha256]);
+
+  await sheet.add([]);
+  await sheet.add([text('policy', lang)], styleHeading);
+  await sheet.add([text('escalateEvery', lang), p.escalate_every]);
+  await sheet.add([text('escalateCap', lang), gradeLabel(p.escalate_cap, lang)]);
+  await sheet.add([text('deductionYuan', lang), p.deduction_yuan]);
+  await sheet.add([text('monthlyCapYuan', lang), p.monthly_cap_yuan]);
+  for (const g of GRADES) await sheet.add([`${text('sanction', lang)} · ${gradeLabel(g, lang)}`, p.sanctions[g]?.[lang] ?? '']);
+
+  await sheet.add([]);
+  await sheet.add([text('generatedAt', lang), result.generatedAt]);
+}

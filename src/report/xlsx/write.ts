@@ -1,0 +1,46 @@
+/**
+ * writeReportXlsx: the six sheets of SPEC §6 in order. Sheet contents depend only on the
+ * AuditResult and the options, except the one generated-at cell; workbook properties are
+ * dated from the as-of for the same reason.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { AuditResult } from '../../audit/types.js';
+import type { RenderOptions } from '../render.js';
+import { memoryBook, streamingBook, type BookSink } from './book.js';
+import { writeFindingsSheet } from './findings-sheet.js';
+import { writeIssuesSheet } from './issues-sheet.js';
+import { writePeopleSheet } from './people-sheet.js';
+import { writeRulesSheet } from './rules-sheet.js';
+import { writeRunSheet } from './run-sheet.js';
+import { excelDate } from './style.js';
+import { writeSummarySheet } from './summary-sheet.js';
+
+export interface XlsxOptions extends RenderOptions {
+  /** Force the streaming writer (true) or the in-memory one (false); default by size. */
+  streaming?: boolean;
+}
+
+/** Above this many list rows the in-memory workbook costs more memory than it is worth. */
+export const STREAMING_THRESHOLD = 10_000;
+
+function openBook(result: AuditResult, file: string, streaming: boolean): BookSink {
+  const created = excelDate(result.asOf);
+  const meta = { creator: result.tool.name, created: created instanceof Date ? created : new Date(0) };
+  return streaming ? streamingBook(file, meta) : memoryBook(file, meta);
+}
+
+export async function writeReportXlsx(result: AuditResult, file: string, options: XlsxOptions): Promise<void> {
+  const size = result.findings.length + result.dataIssues.length;
+  const streaming = options.streaming ?? size > STREAMING_THRESHOLD;
+  const o: RenderOptions = { lang: options.lang, mask: options.mask };
+  await mkdir(dirname(file), { recursive: true });
+  const book = openBook(result, file, streaming);
+  await writeSummarySheet(book, result, o);
+  await writeFindingsSheet(book, result, o);
+  await writePeopleSheet(book, result, o);
+  await writeIssuesSheet(book, result, o);
+  await writeRulesSheet(book, result, o);
+  await writeRunSheet(book, result, o);
+  await book.close();
+}

@@ -1,0 +1,189 @@
+/**
+ * A hand-made AuditResult covering what the writers must show: every grade, an escalated
+ * finding, a center finding citing rows, phones in facts and messages, data issues (one in a
+ * phone column), a rule that did not run.
+ */
+import type { AuditResult, RuleRun } from '../../src/audit/types.js';
+import type { Finding, PersonSummary } from '../../src/findings/types.js';
+import { GRADES, type Grade } from '../../src/grade/grades.js';
+import type { DataIssue } from '../../src/ledger/types.js';
+import type { Policy } from '../../src/rules/types.js';
+
+export const PHONE = '13812341234';
+export const COMPLAINT_CONTACT = '13900001111';
+
+export const POLICY: Policy = {
+  escalate_every: 2,
+  escalate_cap: 'deduction',
+  deduction_yuan: 200,
+  monthly_cap_yuan: 500,
+  sanctions: {
+    reminder: { zh: '口头提醒', en: 'Verbal reminder' },
+    criticism: { zh: '批评教育', en: 'Criticism' },
+    notice: { zh: '中心内通报批评', en: 'Circulated notice' },
+    deduction: { zh: '扣除当月奖金', en: 'Deduct this month\'s bonus' },
+  },
+};
+
+function caseFinding(n: number, grade: Grade, overrides: Partial<Finding> = {}): Finding {
+  const caseId = `SL-2026-10-${String(n).padStart(4, '0')}`;
+  return {
+    id: `F-${(n * 7919).toString(16).padStart(12, '0').slice(-12)}`,
+    ruleId: 'case-overdue',
+    clause: '失职追究制/二.6',
+    title: { zh: '超过承诺时限未办结', en: 'Case not completed within its promised time limit' },
+    scope: 'case',
+    subject: { kind: 'staff', name: '李敏' },
+    ref: { sheet: 'cases', row: n + 3, key: caseId },
+    date: '2026-10-09',
+    facts: { case_id: caseId, kind: '承诺件', phone: PHONE, overdue_days: 4, deadline: '2026-10-12' },
+    conditions: [
+      { fact: 'kind', operator: 'in', expected: ['承诺件', '上报件'], actual: '承诺件', result: true, param: 'kinds' },
+      { fact: 'overdue_days', operator: 'greaterThanInclusive', expected: 1, actual: 4, result: true, param: 'minOverdueDays' },
+    ],
+    message: {
+      zh: `承诺件${caseId}(申请人电话 ${PHONE})截止2026-10-12,逾期4个工作日`,
+      en: `承诺件 ${caseId} (applicant phone ${PHONE}) due 2026-10-12, 4 working days overdue`,
+    },
+    baseGrade: grade,
+    baseReason: { kind: 'base' },
+    grade,
+    escalation: { kind: 'none' },
+    deductionYuan: grade === 'deduction' ? 200 : 0,
+    ...overrides,
+  };
+}
+
+export const FINDINGS: Finding[] = [
+  caseFinding(1, 'reminder'),
+  caseFinding(2, 'criticism', { date: '2026-10-15' }),
+  caseFinding(3, 'criticism', {
+    date: '2026-10-20',
+    grade: 'notice',
+    escalation: { kind: 'repeat', occurrence: 3, steps: 1, capped: false },
+  }),
+  caseFinding(4, 'deduction', { subject: { kind: 'staff', name: '王强' }, date: '2026-10-21' }),
+  {
+    id: 'F-aaaaaaaaaaaa',
+    ruleId: 'complaint-rude',
+    clause: '失职追究制/二.1',
+    title: { zh: '服务态度粗暴', en: 'Rude to a member of the public' },
+    scope: 'complaint',
+    subject: { kind: 'staff', name: '王强' },
+    ref: { sheet: 'complaints', row: 5, key: 'TS-2026-10-003' },
+    date: '2026-10-18',
+    facts: { complaint_id: 'TS-2026-10-003', contact: COMPLAINT_CONTACT, category: '态度粗暴', substantiated: '是' },
+    conditions: [{ fact: 'contact', operator: 'isEmpty', expected: false, actual: COMPLAINT_CONTACT, result: true }],
+    message: { zh: `投诉TS-2026-10-003(联系方式${COMPLAINT_CONTACT})态度粗暴,经查属实`, en: `complaint TS-2026-10-003 (contact ${COMPLAINT_CONTACT}): rude, substantiated` },
+    baseGrade: 'criticism',
+    baseReason: { kind: 'byValue', fact: 'substantiated', value: '是' },
+    grade: 'criticism',
+    escalation: { kind: 'none' },
+    deductionYuan: 0,
+  },
+  {
+    id: 'F-bbbbbbbbbbbb',
+    ruleId: 'ledger-incomplete',
+    clause: '全程代理制/三.4',
+    title: { zh: '台账记录不完整', en: 'Ledger rows incomplete' },
+    scope: 'ledger',
+    subject: { kind: 'center', name: '城东社区便民服务中心' },
+    ref: { sheet: 'cases', row: 12, key: 'cases' },
+    rows: [12, 17],
+    date: '2026-10-31',
+    facts: { sheet: 'cases', issue_count: 2, rows: [12, 17] },
+    conditions: [],
+    message: { zh: '办件台账有2行无法读取:第12、17行', en: 'cases: 2 rows could not be read: rows 12, 17' },
+    baseGrade: 'reminder',
+    baseReason: { kind: 'base' },
+    grade: 'reminder',
+    escalation: { kind: 'none' },
+    deductionYuan: 0,
+  },
+];
+
+function person(name: string, findings: Finding[]): PersonSummary {
+  const mine = findings.filter((f) => f.subject.kind === 'staff' && f.subject.name === name);
+  const counts = Object.fromEntries(GRADES.map((g) => [g, mine.filter((f) => f.grade === g).length])) as Record<Grade, number>;
+  const highest = [...GRADES].reverse().find((g) => counts[g] > 0) ?? 'reminder';
+  return { name, counts, highest, sanction: POLICY.sanctions[highest], deductionYuan: mine.reduce((n, f) => n + f.deductionYuan, 0) };
+}
+
+export const ISSUES: DataIssue[] = [
+  {
+    file: 'samples/城东社区-2026-10.xlsx',
+    sheet: 'cases',
+    sheetName: '办件台账',
+    row: 12,
+    column: 'B',
+    header: '受理日期',
+    value: '2026-13-45',
+    code: 'bad-date',
+    message: '受理日期 "2026-13-45" is not a date; write it as 2026-10-03 or use a date cell',
+  },
+  {
+    file: 'samples/城东社区-2026-10.xlsx',
+    sheet: 'cases',
+    sheetName: '办件台账',
+    row: 17,
+    column: 'D',
+    header: '联系电话',
+    value: '1381234123x',
+    code: 'missing-required',
+    message: 'required',
+  },
+];
+
+export const RULES: RuleRun[] = [
+  { id: 'case-overdue', clause: '失职追究制/二.6', title: FINDINGS[0]!.title, version: 1, hits: 4, ran: true },
+  { id: 'complaint-rude', clause: '失职追究制/二.1', title: FINDINGS[4]!.title, version: 1, hits: 1, ran: true },
+  { id: 'ledger-incomplete', clause: '全程代理制/三.4', title: FINDINGS[5]!.title, version: 1, hits: 1, ran: true },
+  {
+    id: 'absence-without-handover',
+    clause: '失职追究制/二.9',
+    title: { zh: '请假出差无AB岗交接', en: 'Absence without an A/B handover' },
+    version: 2,
+    hits: 0,
+    ran: false,
+    reason: { code: 'sheet-absent', sheets: ['handovers'] },
+  },
+];
+
+export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] = ISSUES): AuditResult {
+  const byGrade = Object.fromEntries(GRADES.map((g) => [g, findings.filter((f) => f.grade === g).length])) as Record<Grade, number>;
+  const byClause: Record<string, number> = { '失职追究制/二.1': 0, '失职追究制/二.6': 0, '失职追究制/二.9': 0, '全程代理制/三.4': 0 };
+  for (const f of findings) byClause[f.clause] = (byClause[f.clause] ?? 0) + 1;
+  const names = [...new Set(findings.filter((f) => f.subject.kind === 'staff').map((f) => f.subject.name))].sort();
+  return {
+    tool: { name: 'duty-audit', version: '0.1.0' },
+    center: '城东社区便民服务中心',
+    district: '城东街道',
+    period: '2026-10',
+    periodInferred: true,
+    asOf: '2026-10-31',
+    generatedAt: '2026-11-01T08:00:00.000Z',
+    inputs: [{ file: 'samples/城东社区-2026-10.xlsx', sha256: 'a'.repeat(64) }],
+    rulesHash: 'b'.repeat(64),
+    policy: POLICY,
+    summary: {
+      byGrade,
+      byClause,
+      rowsRead: 40,
+      rowsEvaluated: 38,
+      rowsSetAside: 2,
+      bySheet: { cases: { rowsRead: 30, rowsEvaluated: 28, rowsSetAside: 2 }, complaints: { rowsRead: 10, rowsEvaluated: 10, rowsSetAside: 0 } },
+    },
+    findings,
+    people: names.map((n) => person(n, findings)),
+    dataIssues: issues,
+    rules: RULES,
+  };
+}
+
+/** n findings cycling through the grades, for the streaming writer and size tests. */
+export function manyFindings(n: number): Finding[] {
+  return Array.from({ length: n }, (_, i) => {
+    const grade = GRADES[i % 4] as Grade;
+    return caseFinding(i + 1, grade, { subject: { kind: 'staff', name: `员工${i % 37}` } });
+  });
+}
