@@ -1,0 +1,54 @@
+/**
+ * Report file names: `<center>-<period>.xlsx`, with `-2`, `-3`… when two inputs give the same
+ * center and month. Settled after every audit has finished and in input order, so the same
+ * batch always gives the same names; a kept report and an input's earlier name are honoured.
+ */
+
+/** Characters Windows or a shell would choke on become `_`; a name never becomes a path. */
+export function safeFileStem(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
+  return cleaned === '' ? 'center' : cleaned.slice(0, 120);
+}
+
+export function reportStem(center: string, period: string): string {
+  return `${safeFileStem(center)}-${safeFileStem(period)}`;
+}
+
+export interface NameRequest {
+  stem: string;
+  /** A name this input had before (manifest); kept when it still fits the stem and is free. */
+  previous?: string;
+  /** True when the name is fixed already (an unchanged input whose report is kept). */
+  fixed?: boolean;
+}
+
+/** One name per request, in request order: fixed names first, then earlier names, then new ones. */
+export function assignReportNames(requests: NameRequest[], reserved: Iterable<string> = []): string[] {
+  const taken = new Set<string>(reserved);
+  const names = new Array<string | undefined>(requests.length);
+  const claim = (i: number, name: string): void => {
+    names[i] = name;
+    taken.add(name);
+  };
+  requests.forEach((r, i) => {
+    if (r.fixed && r.previous) claim(i, r.previous);
+  });
+  requests.forEach((r, i) => {
+    if (names[i] === undefined && r.previous && fitsStem(r.previous, r.stem) && !taken.has(r.previous)) claim(i, r.previous);
+  });
+  requests.forEach((r, i) => {
+    if (names[i] !== undefined) return;
+    let n = 1;
+    let name = `${r.stem}.xlsx`;
+    while (taken.has(name)) name = `${r.stem}-${++n}.xlsx`;
+    claim(i, name);
+  });
+  return names as string[];
+}
+
+function fitsStem(name: string, stem: string): boolean {
+  if (name === `${stem}.xlsx`) return true;
+  const prefix = `${stem}-`;
+  return name.startsWith(prefix) && /^\d+\.xlsx$/.test(name.slice(prefix.length));
+}

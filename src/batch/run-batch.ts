@@ -1,0 +1,128 @@
+/**
+ * The batch library API: discover inputs, settle what needs no audit (missing, wrong kind, too
+ * large, unchanged since the manifest's run), audit the rest on a worker pool, name and place
+ * the reports, write the manifest and the district summary. A bad input is one failed entry;
+ * it never stops the others (SPEC §7, issue 6). The CLI is a thin shell over this.
+ */
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DutyAuditError } from '../errors.js';
+import type { Grade } from '../grade/grades.js';
+import { DEFAULT_RULES_DIR } from '../paths.js';
+import type { Lang } from '../report/labels.js';
+import { discoverInputs } from './discover.js';
+import { dispatch } from './dispatch.js';
+import { forget, optionsKey, readManifest, recordRun, writeManifest } from './manifest.js';
+import { byInputPath, commonestPeriod, exitCodeOf } from './outcome.js';
+import { placeReports } from './place-reports.js';
+import { createWorkerPool } from './pool.js';
+import { notFound } from './precheck.js';
+import { rulesHashOf } from './rules-hash.js';
+import { writeDistrictSummary } from './summary-xlsx.js';
+import type { TaskRunner } from './task.js';
+import { isPending, triage, type Pending } from './triage.js';
+import type { BatchEntry, BatchResult } from './types.js';
+
+export interface BatchOptions {
+  out: string;
+  /** Parallel audits; default: the number of cores. */
+  jobs?: number;
+  period?: string;
+  asOf?: string;
+  rulesDir?: string;
+  lang?: Lang;
+  /** Mask phone numbers in reports (default true). */
+  mask?: boolean;
+  /** Audit every input even when the manifest shows it unchanged. */
+  force?: boolean;
+  failOn?: Grade;
+  /** Inputs larger than this many MB are listed as failed (default 50). */
+  maxMb?: number;
+  /** Where relative inputs are resolved and shown from (default: process.cwd()). */
+  cwd?: string;
+  progress?: BatchProgress;
+  /** Runs one audit; default: a worker pool of `jobs` threads. A caller may run in-process (auditToReport). */
+  runner?: TaskRunner;
+  /** The pool's worker module (tests: a worker that crashes on purpose). */
+  workerFile?: string | URL;
+}
+
+/** Told of each input as it is settled (pre-check failures and unchanged inputs first). */
+export interface BatchProgress {
+  start(total: number): void;
+  settled(entry: BatchEntry, done: number, total: number): void;
+  stop(): void;
+}
+
+export async function runBatch(inputs: string[], options: BatchOptions): Promise<BatchResult> {
+  if (inputs.length === 0) throw usage('name at least one folder, workbook or glob to audit');
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const outDir = resolve(cwd, options.out);
+  const jobs = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
+  const lang = options.lang ?? 'zh';
+  const mask = options.mask ?? true;
+  const rulesDir = resolve(cwd, options.rulesDir ?? DEFAULT_RULES_DIR);
+
+  const rulesHash = await rulesHashOf(rulesDir);
+  mkdirSync(outDir, { recursive: true });
+  const found = await discoverInputs(inputs, { cwd, exclude: [outDir] });
+  const total = found.inputs.length + found.unmatched.length;
+  if (total === 0) throw usage(`nothing to audit in ${inputs.join(', ')}: no workbooks, CSV folders or other files`);
+
+  const manifest = readManifest(outDir);
+  const runKey = { rulesHash, options: optionsKey({ period: options.period, asOf: options.asOf, lang, mask }) };
+  const entries = new Map<string, BatchEntry>();
+  let done = 0;
+  const settle = (entry: BatchEntry): void => {
+    entries.set(entry.input.path, entry);
+    options.progress?.settled(entry, ++done, total);
+  };
+  options.progress?.start(total);
+
+  for (const arg of found.unmatched) {
+    settle({ status: 'failed', input: { path: resolve(cwd, arg), display: arg, kind: 'other' }, failure: notFound(arg), fromManifest: false });
+  }
+  const pending: Pending[] = [];
+  const triageCtx = { manifest, ...runKey, outDir, maxBytes: (options.maxMb ?? 50) * 1024 * 1024, force: options.force ?? false };
+  for (const input of found.inputs) {
+    const t = await triage(input, triageCtx);
+    if (isPending(t)) pending.push(t);
+    else {
+      if (t.status === 'failed' && !t.fromManifest) forget(manifest, input.path);
+      settle(t);
+    }
+  }
+
+  const pool = options.runner || pending.length === 0 ? undefined : createWorkerPool({ jobs, ...(options.workerFile ? { workerFile: options.workerFile } : {}) });
+  const run: TaskRunner = options.runner ?? pool?.run ?? (() => Promise.reject(new Error('no runner')));
+  const task = { rulesDir, lang, mask, ...(options.period ? { period: options.period } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
+  const fresh = await dispatch(pending, { run, jobs, outDir, task, settled: settle }).finally(async () => {
+    await pool?.close();
+    options.progress?.stop();
+  });
+
+  const kept = [...entries.values()].flatMap((e) => (e.status === 'skipped' ? [e.report] : []));
+  const reports = placeReports(fresh, kept, outDir);
+  for (const [path, report] of reports) {
+    const entry = entries.get(path);
+    if (entry?.status === 'audited') entry.report = report;
+  }
+  recordRun(manifest, fresh, reports, runKey);
+  const manifestFile = writeManifest(outDir, manifest);
+
+  const ordered = [...entries.values()].sort(byInputPath);
+  const period = options.period ?? commonestPeriod(ordered);
+  const summaryFile = join(outDir, `district-summary-${period}.xlsx`);
+  await writeDistrictSummary(ordered, summaryFile, lang);
+
+  const counts = { audited: 0, skipped: 0, failed: 0 };
+  for (const e of ordered) counts[e.status] += 1;
+  return { entries: ordered, outDir, summaryFile, manifestFile, rulesHash, period, counts, exitCode: exitCodeOf(ordered, options.failOn) };
+}
+
+function usage(message: string): DutyAuditError {
+  return new DutyAuditError('bad-usage', message, {
+    hint: 'usage: duty-audit batch <folder|glob...> --out DIR (quote globs, e.g. "uploads/**/*.xlsx")',
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The batch's data: what was found to audit, what each input came to, and the run as a whole.
+ * Words (zh/en) are rendered from these in ./labels.ts and ./summary-xlsx.ts.
+ */
+import type { ErrorCode } from '../errors.js';
+import type { Grade } from '../grade/grades.js';
+
+/** `other` is an upload that is not a workbook or a CSV folder: listed as failed, never ignored. */
+export type InputKind = 'xlsx' | 'csv-folder' | 'other';
+
+export interface BatchInput {
+  /** Absolute path: the manifest key and what the worker reads. */
+  path: string;
+  /** As a person should see it: relative to the working folder when inside it. */
+  display: string;
+  kind: InputKind;
+}
+
+/** Codes of the failures a batch can list: the audit's own, plus a worker that died. */
+export type FailureCode = ErrorCode | 'worker-crashed' | 'internal-error';
+
+export interface BatchFailure {
+  code: FailureCode;
+  message: string;
+  hint?: string;
+}
+
+/** The few numbers of one audit the district summary shows (and the manifest keeps). */
+export interface CenterSummary {
+  center: string;
+  district?: string;
+  period: string;
+  asOf: string;
+  byGrade: Record<Grade, number>;
+  findings: number;
+  /** The people whose highest grade is the center's highest (empty when nobody has a finding). */
+  toAct: { grade: Grade; names: string[] } | null;
+  dataIssues: number;
+  rowsRead: number;
+}
+
+export type BatchEntry =
+  | {
+      status: 'audited' | 'skipped';
+      input: BatchInput;
+      sha256: string;
+      /** File name of the report inside the out folder. */
+      report: string;
+      summary: CenterSummary;
+    }
+  | {
+      status: 'failed';
+      input: BatchInput;
+      sha256?: string;
+      failure: BatchFailure;
+      /** True when the failure was read from the manifest rather than found again. */
+      fromManifest: boolean;
+    };
+
+export type AuditedEntry = Extract<BatchEntry, { status: 'audited' | 'skipped' }>;
+export type FailedEntry = Extract<BatchEntry, { status: 'failed' }>;
+
+export interface BatchResult {
+  /** In input path order. */
+  entries: BatchEntry[];
+  outDir: string;
+  /** The district summary workbook (absolute path). */
+  summaryFile: string;
+  manifestFile: string;
+  rulesHash: string;
+  /** The period the summary is named after: --period, else the commonest audited period. */
+  period: string;
+  counts: { audited: number; skipped: number; failed: number };
+  /** 0 all audited, 1 findings at or above `failOn`, 2 some input failed (SPEC §7). */
+  exitCode: 0 | 1 | 2;
+}

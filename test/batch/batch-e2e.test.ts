@@ -1,0 +1,143 @@
+/**
+ * The batch end to end with the real audit and the real worker pool (issue 6 "What it must
+ * show"): three good workbooks, a GBK CSV folder, a corrupt file and a workbook without a cases
+ * sheet give four reports, a district summary listing the two failures, and exit code 2;
+ * a re-run skips everything, --force audits again.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditToReport } from '../../src/batch/audit-job.js';
+import { runBatch } from '../../src/batch/run-batch.js';
+import type { BatchResult } from '../../src/batch/types.js';
+import { tempDir } from './helpers.js';
+import { CORRUPT, CSV, GOOD, NO_CASES, writeUploads } from './uploads.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The bin from source runs under tsx, resolved from here because the batch runs in a temp folder. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+async function sheetRows(file: string, name: string): Promise<unknown[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.getWorksheet(name);
+  if (!sheet) throw new Error(`${file} has no sheet ${name}`);
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe('duty-audit batch over a district folder', () => {
+  let root: string;
+  let first: BatchResult;
+
+  beforeAll(async () => {
+    root = tempDir('batch-e2e');
+    await writeUploads(join(root, 'uploads'));
+    first = await runBatch(['uploads'], { out: 'reports', cwd: root, jobs: 2 });
+  });
+
+  it('audits the three workbooks and the GBK CSV folder, and fails the corrupt and cases-less files', () => {
+    const outcome = Object.fromEntries(first.entries.map((e) => [e.input.display, e.status === 'failed' ? e.failure.code : e.status]));
+    expect(outcome).toEqual({
+      'uploads/城东社区-2026-10.xlsx': 'audited',
+      'uploads/nested/城西社区-2026-10.xlsx': 'audited',
+      'uploads/城南社区-2026-10.xlsx': 'audited',
+      [`uploads/${CSV.folder}/`]: 'audited',
+      [`uploads/${CORRUPT}`]: 'not-a-workbook',
+      [`uploads/${NO_CASES}`]: 'no-cases-sheet',
+    });
+    expect(first.counts).toEqual({ audited: 4, skipped: 0, failed: 2 });
+    expect(first.exitCode).toBe(2);
+  });
+
+  it('reads each center from its own ledger, the GBK one included', () => {
+    const cases = readdirSync(join(root, 'uploads', CSV.folder)).find((f) => f.endsWith('办件台账.csv')) as string;
+    const bytes = readFileSync(join(root, 'uploads', CSV.folder, cases));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const centers = first.entries.flatMap((e) => (e.status === 'failed' ? [] : [e.summary.center])).sort();
+    expect(centers).toEqual([...GOOD.map((g) => g.center), CSV.center].sort());
+    for (const e of first.entries) {
+      if (e.status === 'failed') continue;
+      expect(e.summary.period).toBe('2026-10');
+      expect(e.summary.findings).toBeGreaterThan(0);
+      expect(e.summary.rowsRead).toBeGreaterThan(40);
+      expect(e.summary.toAct?.names.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('writes one report per audited input, named <center>-<period>.xlsx, and the district summary', async () => {
+    const files = readdirSync(join(root, 'reports')).sort();
+    expect(files).toEqual(
+      [
+        'batch-manifest.json',
+        'district-summary-2026-10.xlsx',
+        '城东社区便民服务中心-2026-10.xlsx',
+        '城北社区便民服务中心-2026-10.xlsx',
+        '城南社区便民服务中心-2026-10.xlsx',
+        '城西社区便民服务中心-2026-10.xlsx',
+      ].sort(),
+    );
+    const report = await sheetRows(join(root, 'reports', '城北社区便民服务中心-2026-10.xlsx'), '问题清单');
+    const csvEntry = first.entries.find((e) => e.input.kind === 'csv-folder');
+    expect(report.length - 1).toBe(csvEntry?.status === 'audited' ? csvEntry.summary.findings : -1);
+  });
+
+  it('lists every center in 汇总 with its counts, and both failures with their reasons in 失败文件', async () => {
+    const centers = await sheetRows(first.summaryFile, '汇总');
+    expect(centers).toHaveLength(1 + 4 + 1);
+    const byCenter = new Map(centers.slice(1, 5).map((r) => [r[0], r]));
+    for (const e of first.entries) {
+      if (e.status === 'failed') continue;
+      const row = byCenter.get(e.summary.center);
+      expect(row?.slice(2, 9)).toEqual([e.input.display, '2026-10', e.summary.byGrade.reminder, e.summary.byGrade.criticism, e.summary.byGrade.notice, e.summary.byGrade.deduction, e.summary.findings]);
+      expect(row?.[11]).toBe(e.report);
+    }
+    const failed = await sheetRows(first.summaryFile, '失败文件');
+    expect(failed.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      [`uploads/${CORRUPT}`, 'not-a-workbook', '不是xlsx工作簿'],
+      [`uploads/${NO_CASES}`, 'no-cases-sheet', '缺少办件台账'],
+    ]);
+    for (const r of failed.slice(1)) {
+      expect(String(r[3])).not.toBe('');
+      expect(String(r[4])).not.toBe('');
+    }
+  });
+
+  it('re-run through the CLI skips every input, lists the failures again and exits 2', () => {
+    const run = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), 'batch', 'uploads', '--out', 'reports'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DUTY_AUDIT_DEBUG: '' },
+    });
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('['))).toHaveLength(6);
+    expect(run.stderr.match(/unchanged/g)).toHaveLength(4);
+    expect(run.stderr.match(/FAILED/g)).toHaveLength(2);
+    expect(run.stdout).toMatch(/0 audited, 4 unchanged \(kept\), 2 failed/);
+    expect(run.stdout).toMatch(/district summary: reports\/district-summary-2026-10\.xlsx/);
+    expect(run.status).toBe(2);
+  });
+
+  it('--force audits every input again with the same report names and the same counts', async () => {
+    const again = await runBatch(['uploads'], { out: 'reports', cwd: root, jobs: 2, force: true });
+    expect(again.counts).toEqual({ audited: 4, skipped: 0, failed: 2 });
+    const view = (r: BatchResult) => r.entries.map((e) => (e.status === 'failed' ? [e.input.display, e.failure.code] : [e.input.display, e.report, e.summary.byGrade]));
+    expect(view(again)).toEqual(view(first));
+    expect(again.exitCode).toBe(2);
+  });
+
+  it('--fail-on decides the exit code when every input is audited', async () => {
+    const out = join(root, 'good-only');
+    // In-process (the runner a caller may inject): the same audit without a worker to start.
+    const good = await runBatch(['uploads/城东社区-2026-10.xlsx'], { out, cwd: root, jobs: 1, failOn: 'deduction', runner: auditToReport });
+    const e = good.entries[0];
+    expect(e?.status).toBe('audited');
+    const hasDeduction = e?.status === 'audited' && e.summary.byGrade.deduction > 0;
+    expect(good.exitCode).toBe(hasDeduction ? 1 : 0);
+    expect(existsSync(good.summaryFile)).toBe(true);
+  });
+});

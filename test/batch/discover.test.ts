@@ -1,0 +1,86 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverInputs } from '../../src/batch/discover.js';
+import { tempDir, writeFile } from './helpers.js';
+
+function layout(): string {
+  const root = tempDir('discover');
+  writeFile(join(root, 'a.xlsx'));
+  writeFile(join(root, 'sub', 'B.XLSX'));
+  writeFile(join(root, 'csv-month', '城东社区-2026-10-办件台账.csv'));
+  writeFile(join(root, 'csv-month', '城东社区-2026-10-人员公示.csv'));
+  writeFile(join(root, 'old.xls'));
+  writeFile(join(root, 'upload.zip'));
+  writeFile(join(root, 'scan.pdf'));
+  writeFile(join(root, '~$a.xlsx'));
+  writeFile(join(root, '.DS_Store'));
+  writeFile(join(root, 'Thumbs.db'));
+  writeFile(join(root, 'reports', 'old-report.xlsx'));
+  return root;
+}
+
+describe('discoverInputs', () => {
+  it('finds workbooks, CSV folders and other uploads under a folder, in path order', async () => {
+    const root = layout();
+    const { inputs, unmatched } = await discoverInputs([root], { cwd: root, exclude: [join(root, 'reports')] });
+    expect(unmatched).toEqual([]);
+    expect(inputs.map((i) => [i.display, i.kind])).toEqual([
+      ['a.xlsx', 'xlsx'],
+      ['csv-month/', 'csv-folder'],
+      ['old.xls', 'other'],
+      ['scan.pdf', 'other'],
+      ['sub/B.XLSX', 'xlsx'],
+      ['upload.zip', 'other'],
+    ]);
+    expect(inputs.every((i) => i.path.startsWith(root))).toBe(true);
+  });
+
+  it('groups several CSV files of one folder into one center-month', async () => {
+    const root = layout();
+    const { inputs } = await discoverInputs([join(root, 'csv-month')], { cwd: root });
+    expect(inputs).toEqual([{ path: join(root, 'csv-month'), display: 'csv-month/', kind: 'csv-folder' }]);
+  });
+
+  it('skips lock files, hidden files and desktop litter', async () => {
+    const root = layout();
+    const { inputs } = await discoverInputs([root], { cwd: root });
+    const names = inputs.map((i) => i.display);
+    expect(names).not.toContain('~$a.xlsx');
+    expect(names).not.toContain('.DS_Store');
+    expect(names).not.toContain('Thumbs.db');
+  });
+
+  it('never audits the out folder when it sits inside an input folder', async () => {
+    const root = layout();
+    const without = await discoverInputs([root], { cwd: root });
+    expect(without.inputs.map((i) => i.display)).toContain('reports/old-report.xlsx');
+    const excluded = await discoverInputs([root], { cwd: root, exclude: ['reports'] });
+    expect(excluded.inputs.map((i) => i.display)).not.toContain('reports/old-report.xlsx');
+  });
+
+  it('expands globs, including a glob naming CSV folders, and dedupes overlapping arguments', async () => {
+    const root = layout();
+    const { inputs } = await discoverInputs(['**/*.xlsx', 'csv-*', 'a.xlsx'], { cwd: root, exclude: ['reports'] });
+    expect(inputs.map((i) => i.display)).toEqual(['a.xlsx', 'csv-month/', 'sub/B.XLSX']);
+  });
+
+  it('takes a workbook named directly', async () => {
+    const root = layout();
+    const { inputs } = await discoverInputs([join(root, 'sub', 'B.XLSX')], { cwd: root });
+    expect(inputs).toEqual([{ path: resolve(root, 'sub', 'B.XLSX'), display: 'sub/B.XLSX', kind: 'xlsx' }]);
+  });
+
+  it('reports arguments that name nothing instead of dropping them', async () => {
+    const root = layout();
+    const { inputs, unmatched } = await discoverInputs(['missing.xlsx', 'nothing/**/*.xlsx', 'a.xlsx'], { cwd: root });
+    expect(unmatched).toEqual(['missing.xlsx', 'nothing/**/*.xlsx']);
+    expect(inputs.map((i) => i.display)).toEqual(['a.xlsx']);
+  });
+
+  it('shows inputs outside the working folder by absolute path', async () => {
+    const root = layout();
+    const elsewhere = tempDir('cwd');
+    const { inputs } = await discoverInputs([join(root, 'a.xlsx')], { cwd: elsewhere });
+    expect(inputs[0]?.display).toBe(join(root, 'a.xlsx'));
+  });
+});

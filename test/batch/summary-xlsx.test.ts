@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { writeDistrictSummary } from '../../src/batch/summary-xlsx.js';
+import type { BatchEntry } from '../../src/batch/types.js';
+import { summaryOf, tempDir } from './helpers.js';
+
+const entries: BatchEntry[] = [
+  {
+    status: 'audited',
+    input: { path: '/u/a.xlsx', display: 'u/a.xlsx', kind: 'xlsx' },
+    sha256: 'aa',
+    report: '城东-2026-10.xlsx',
+    summary: { ...summaryOf('城东社区便民服务中心', '2026-10', { reminder: 3, notice: 1 }), toAct: { grade: 'notice', names: ['李四', '张三'] } },
+  },
+  {
+    status: 'skipped',
+    input: { path: '/u/b', display: 'u/b/', kind: 'csv-folder' },
+    sha256: 'bb',
+    report: '城西-2026-10.xlsx',
+    summary: summaryOf('城西社区便民服务中心', '2026-10'),
+  },
+  {
+    status: 'failed',
+    input: { path: '/u/bad.xlsx', display: 'u/bad.xlsx', kind: 'xlsx' },
+    failure: { code: 'not-a-workbook', message: 'u/bad.xlsx is not a zip', hint: 'save it again as .xlsx' },
+    fromManifest: false,
+  },
+  {
+    status: 'failed',
+    input: { path: '/u/x.pdf', display: 'u/x.pdf', kind: 'other' },
+    failure: { code: 'worker-crashed', message: 'the worker stopped' },
+    fromManifest: false,
+  },
+];
+
+async function rowsOf(file: string, sheetName: string): Promise<unknown[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.getWorksheet(sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}; have ${book.worksheets.map((w) => w.name).join(', ')}`);
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe('district summary workbook', () => {
+  it('has 汇总 with one row per center plus a total, and 失败文件 with each failure and its reason', async () => {
+    const file = join(tempDir('summary'), 'district-summary-2026-10.xlsx');
+    await writeDistrictSummary(entries, file, 'zh');
+    const centers = await rowsOf(file, '汇总');
+    expect(centers[0]).toEqual(['中心名称', '所属街道', '输入文件', '期间', '提醒', '批评教育', '通报批评', '扣除奖金', '问题合计', '待处理人员(最高等级)', '数据问题', '报告文件', '本次状态']);
+    expect(centers[1]).toEqual(['城东社区便民服务中心', '东城街道', 'u/a.xlsx', '2026-10', 3, 0, 1, 0, 4, '李四、张三 (通报批评)', 1, '城东-2026-10.xlsx', '已审计']);
+    expect(centers[2]).toEqual(['城西社区便民服务中心', '东城街道', 'u/b/', '2026-10', 0, 0, 0, 0, 0, '', 1, '城西-2026-10.xlsx', '未变更,沿用']);
+    expect(centers[3]?.slice(0, 9)).toEqual(['合计', undefined, undefined, undefined, 3, 0, 1, 0, 4]);
+    expect(centers).toHaveLength(4);
+
+    const failed = await rowsOf(file, '失败文件');
+    expect(failed[0]).toEqual(['输入文件', '错误代码', '原因', '详细说明', '处理建议']);
+    expect(failed[1]).toEqual(['u/bad.xlsx', 'not-a-workbook', '不是xlsx工作簿', 'u/bad.xlsx is not a zip', 'save it again as .xlsx']);
+    expect(failed[2]?.slice(0, 3)).toEqual(['u/x.pdf', 'worker-crashed', '审计进程崩溃']);
+    expect(failed).toHaveLength(3);
+  });
+
+  it('speaks English with lang en', async () => {
+    const file = join(tempDir('summary'), 'district-summary-2026-10.xlsx');
+    await writeDistrictSummary(entries, file, 'en');
+    const centers = await rowsOf(file, 'Summary');
+    expect(centers[0]?.[0]).toBe('Center');
+    expect(centers[1]?.[9]).toBe('李四, 张三 (Circulated notice)');
+    expect(centers[2]?.[12]).toBe('unchanged, kept');
+    const failed = await rowsOf(file, 'Failed files');
+    expect(failed[1]?.[2]).toBe('not an xlsx workbook');
+  });
+
+  it('still writes both sheets, headers only, when nothing was audited or nothing failed', async () => {
+    const file = join(tempDir('summary'), 's.xlsx');
+    await writeDistrictSummary([], file, 'zh');
+    expect(await rowsOf(file, '汇总')).toHaveLength(1);
+    expect(await rowsOf(file, '失败文件')).toHaveLength(1);
+  });
+});
