@@ -13,7 +13,7 @@ import { DutyAuditError } from '../errors.js';
 import { explainRecord, type ExplainNode } from '../evaluate/explain.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { buildScopeRecords } from '../facts/build.js';
-import type { FactValue } from '../findings/types.js';
+import type { ConditionEvidence, FactValue } from '../findings/types.js';
 import type { Grade } from '../grade/grades.js';
 import { caseDates } from './test-context.js';
 import { caseLedger, recordKey } from './test-ledger.js';
@@ -21,15 +21,8 @@ import type { Rule, RuleCase, RuleSet } from './types.js';
 
 export type CaseKind = 'fire' | 'pass';
 
-/** One leaf condition as judged on the case's record. */
-export interface CaseCondition {
-  fact: string;
-  operator: string;
-  expected: unknown;
-  actual: FactValue;
-  result: boolean;
-  param?: string;
-}
+/** One leaf condition as judged on the case's record: the same evidence a finding carries. */
+export type CaseCondition = ConditionEvidence;
 
 export interface CaseResult {
   ruleId: string;
