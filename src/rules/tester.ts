@@ -13,7 +13,7 @@ import { DutyAuditError } from '../errors.js';
 import { explainRecord, type ExplainNode } from '../evaluate/explain.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { buildScopeRecords } from '../facts/build.js';
-import type { ConditionEvidence, FactValue } from '../findings/types.js';
+import type { ConditionEvidence } from '../findings/types.js';
 import type { Grade } from '../grade/grades.js';
 import { caseDates } from './test-context.js';
 import { caseLedger, recordKey } from './test-ledger.js';
