@@ -1,0 +1,48 @@
+/**
+ * Matches two audits' findings by id (a hash of rule id and record, so the same record found by
+ * the same rule has the same id under both rule sets) and keeps what differs.
+ */
+import type { Finding } from '../findings/types.js';
+import type { ChangeKind, FindingChange } from './types.js';
+
+export interface AuditSide {
+  workbook: string;
+  center: string;
+  period: string;
+}
+
+function change(kind: ChangeKind, side: AuditSide, shown: Finding, before?: Finding, after?: Finding): FindingChange {
+  const c: FindingChange = {
+    kind,
+    ...side,
+    id: shown.id,
+    ruleId: shown.ruleId,
+    clause: shown.clause,
+    title: shown.title,
+    subject: shown.subject,
+    ref: shown.ref,
+    date: shown.date,
+    message: shown.message,
+  };
+  if (before) c.before = { baseGrade: before.baseGrade, grade: before.grade };
+  if (after) c.after = { baseGrade: after.baseGrade, grade: after.grade };
+  return c;
+}
+
+function regraded(before: Finding, after: Finding): boolean {
+  return before.baseGrade !== after.baseGrade || before.grade !== after.grade;
+}
+
+/** Added, removed and regraded findings; unchanged ones are left out. */
+export function compareFindings(before: Finding[], after: Finding[], side: AuditSide): FindingChange[] {
+  const old = new Map(before.map((f) => [f.id, f]));
+  const now = new Map(after.map((f) => [f.id, f]));
+  const out: FindingChange[] = [];
+  for (const f of after) {
+    const was = old.get(f.id);
+    if (!was) out.push(change('added', side, f, undefined, f));
+    else if (regraded(was, f)) out.push(change('regraded', side, f, was, f));
+  }
+  for (const f of before) if (!now.has(f.id)) out.push(change('removed', side, f, f, undefined));
+  return out;
+}
