@@ -1,5 +1,5 @@
 /**
- * `duty-audit rules validate [DIR]` and `duty-audit rules test [DIR]`: thin shells over
+ * `duty-audit rules validate [DIR]` and `duty-audit rules test [DIR]` (list and diff live in their own files): thin shells over
  * loadRuleSet and testRules. validate: every problem as `file:line:col  message`, exit 2 if
  * any. test: each rule's cases and the clause coverage, exit 1 if any case fails, 2 if the rules
  * do not load. Further `rules` subcommands (list, diff) go in `rulesSubcommands`.
@@ -10,6 +10,7 @@ import { catalogueGaps, clauseCoverage } from '../../rules/coverage.js';
 import { calendarFilesOf } from '../../rules/files.js';
 import { loadRuleSet } from '../../rules/load.js';
 import { testRules } from '../../rules/tester.js';
+import type { RuleSet } from '../../rules/types.js';
 import { coverageLines, problemLines, summaryLine, testReportLines, validOkLine } from '../../rules/test-report.js';
 import { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { rulesDiffCommand } from './rules-diff.js';
@@ -23,6 +24,15 @@ function print(lines: string[]): void {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+/** The rule set, or undefined after printing every problem and setting exit code 2. */
+async function loadOrPrintProblems(dir: string): Promise<RuleSet | undefined> {
+  const { ruleSet, problems } = await loadRuleSet(dir);
+  if (ruleSet) return ruleSet;
+  print(problemLines(problems));
+  process.exitCode = EXIT_FATAL;
+  return undefined;
+}
+
 const dirPositional = { type: 'string', default: DEFAULT_RULES_DIR, describe: 'rules folder (default: the rules shipped with duty-audit)', defaultDescription: 'rules/' } as const;
 
 export const rulesValidateCommand: CommandModule<object, DirArgs> = {
@@ -30,12 +40,8 @@ export const rulesValidateCommand: CommandModule<object, DirArgs> = {
   describe: 'Check every rule file, the policy and the calendars; print each problem as file:line:col',
   builder: (y) => y.positional('dir', dirPositional) as never,
   handler: async (args) => {
-    const { ruleSet, problems } = await loadRuleSet(args.dir);
-    if (!ruleSet) {
-      print(problemLines(problems));
-      process.exitCode = EXIT_FATAL;
-      return;
-    }
+    const ruleSet = await loadOrPrintProblems(args.dir);
+    if (!ruleSet) return;
     print([validOkLine(ruleSet, calendarFilesOf(ruleSet.dir).length)]);
     process.exitCode = EXIT_OK;
   },
@@ -46,12 +52,8 @@ export const rulesTestCommand: CommandModule<object, DirArgs> = {
   describe: "Run each rule's own cases (records it must and must not fire on) and show clause coverage",
   builder: (y) => y.positional('dir', dirPositional) as never,
   handler: async (args) => {
-    const { ruleSet, problems } = await loadRuleSet(args.dir);
-    if (!ruleSet) {
-      print(problemLines(problems));
-      process.exitCode = EXIT_FATAL;
-      return;
-    }
+    const ruleSet = await loadOrPrintProblems(args.dir);
+    if (!ruleSet) return;
     const report = await testRules(ruleSet);
     const gaps = catalogueGaps(ruleSet);
     print([...testReportLines(report), ...coverageLines(clauseCoverage(ruleSet), gaps), '', summaryLine(report, gaps)]);
@@ -64,7 +66,7 @@ export const rulesSubcommands: CommandModule<any, any>[] = [rulesValidateCommand
 
 export const rulesCommand: CommandModule = {
   command: 'rules',
-  describe: 'Check and test rule files: rules validate [DIR], rules test [DIR]',
+  describe: 'Check, test, list and diff rule files: rules validate | test | list | diff',
   builder: (y) => {
     for (const sub of rulesSubcommands) y.command(sub);
     return y.demandCommand(1, 'Name a rules command: ' + rulesSubcommands.map((c) => String(c.command).split(' ')[0]).join(', ') + '.');
