@@ -12,6 +12,7 @@ import { evaluate } from '../evaluate/evaluate.js';
 import { gradeFindings } from '../grade/grade.js';
 import { applyAsOf } from '../ledger/as-of.js';
 import { readLedger } from '../ledger/read-ledger.js';
+import type { ScopeRecords } from '../facts/types.js';
 import type { Ledger } from '../ledger/types.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
 import { formatProblem } from '../rules/problems.js';
@@ -54,7 +55,16 @@ async function timed<T>(stage: AuditStage, options: AuditOptions, work: () => T 
   return value;
 }
 
-export async function audit(input: string, options: AuditOptions = {}): Promise<AuditResult> {
+/** The pipeline up to the fact records: what evaluation runs over (also used by `--explain`). */
+export interface PreparedAudit {
+  ruleSet: RuleSet;
+  ctx: AuditContext;
+  records: ScopeRecords;
+  periodInferred: boolean;
+}
+
+/** Loads the rules, reads the ledger, fixes period and as-of, and builds the fact records once. */
+export async function prepareAudit(input: string, options: AuditOptions = {}): Promise<PreparedAudit> {
   const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
   const ruleSet = await timed('rules', options, () => loadRules(rulesDir));
   const read = options.ledger ?? (await timed('read', options, () => readLedger(input)));
@@ -62,8 +72,14 @@ export async function audit(input: string, options: AuditOptions = {}): Promise<
   const ledger = applyAsOf(read, asOf);
   const calendar = loadCalendar(calendarDir(rulesDir));
   const ctx: AuditContext = { ledger, calendar, period, asOf };
-
   const records = await timed('facts', options, () => buildScopeRecords(ctx));
+  return { ruleSet, ctx, records, periodInferred };
+}
+
+/** Evaluates and grades prepared records and gathers everything a report shows. */
+export async function completeAudit(prepared: PreparedAudit, options: AuditOptions = {}): Promise<AuditResult> {
+  const { ruleSet, ctx, records, periodInferred } = prepared;
+  const { ledger, period, asOf } = ctx;
   const { raw, runs } = await timed('evaluate', options, () => evaluate(ruleSet.rules, records, ctx));
   const { findings, people } = await timed('grade', options, () => gradeFindings(raw, ruleSet.policy));
 
@@ -84,6 +100,10 @@ export async function audit(input: string, options: AuditOptions = {}): Promise<
     dataIssues: ledger.dataIssues,
     rules: runs,
   };
+}
+
+export async function audit(input: string, options: AuditOptions = {}): Promise<AuditResult> {
+  return completeAudit(await prepareAudit(input, options), options);
 }
 
 /** Bad rules stop the audit: a report from half a rule set would mislead. */

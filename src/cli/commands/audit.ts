@@ -14,6 +14,7 @@ import { reportJsonText } from '../../report/json.js';
 import { isLang, type Lang } from '../../report/labels.js';
 import { terminalSummary } from '../../report/terminal.js';
 import { writeReportXlsx } from '../../report/xlsx/write.js';
+import { runExplain } from '../../explain/run-explain.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 
 export interface AuditArgs {
@@ -26,6 +27,8 @@ export interface AuditArgs {
   json?: string;
   'fail-on'?: string;
   mask: boolean;
+  /** A finding id or record key: explain that record's rules instead of reporting (src/explain). */
+  explain?: string;
 }
 
 export interface AuditRun {
@@ -112,10 +115,23 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       .option('rules', { type: 'string', describe: 'rules folder (default: the rules shipped with duty-audit)' })
       .option('out', { type: 'string', describe: 'report file (default: reports/<center>-<period>.xlsx)' })
       .option('lang', { type: 'string', choices: ['zh', 'en'], default: 'zh', describe: 'report language' })
-      .option('json', { type: 'string', describe: 'also write the report as JSON to this file' })
+      .option('json', { type: 'string', describe: 'also write the report as JSON to this file (with --explain: the explanation)' })
       .option('fail-on', { type: 'string', describe: 'exit 1 if any finding is graded at or above: reminder, criticism, notice, deduction' })
-      .option('mask', { type: 'boolean', default: true, describe: 'mask phone numbers as 138****1234 (--no-mask shows them)' }) as never,
+      .option('mask', { type: 'boolean', default: true, describe: 'mask phone numbers as 138****1234 (--no-mask shows them)' })
+      .option('explain', {
+        type: 'string',
+        describe:
+          'explain one record instead of reporting: a finding id (F-…), 受理编号, 登记编号, 姓名@YYYY-MM-DD, a staff name, an item name or center. ' +
+          'Prints every rule of its scope with each condition’s values; --json FILE writes that explanation as JSON; ' +
+          'the report is written only with --out; --fail-on does not apply',
+      }) as never,
   handler: async (args) => {
+    if (args.explain !== undefined) {
+      const run = await runExplain({ ...args, explain: args.explain });
+      process.stdout.write(run.text);
+      process.exitCode = run.exitCode;
+      return;
+    }
     const run = await runAudit(args);
     process.stdout.write(run.summary);
     process.exitCode = run.exitCode;

@@ -1,0 +1,92 @@
+/**
+ * `duty-audit audit <input> --explain <target>` without yargs or process state: explains the
+ * target, renders it in zh or en, writes the Explanation as JSON with `--json FILE`, and writes
+ * the xlsx report only when `--out` is given. Phones masked unless `--no-mask`. Always exit 0
+ * when it ran (`--fail-on` does not apply: an explanation is not an audit verdict).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import type { AuditOptions } from '../audit/audit.js';
+import { DutyAuditError } from '../errors.js';
+import { isLang, text as reportText, type Lang } from '../report/labels.js';
+import { writeReportXlsx } from '../report/xlsx/write.js';
+import { explainAuditRun } from './explain.js';
+import { maskExplanation } from './mask.js';
+import { renderExplanation } from './render.js';
+import type { Explanation } from './types.js';
+
+export interface ExplainArgs {
+  input: string;
+  explain: string;
+  period?: string;
+  'as-of'?: string;
+  rules?: string;
+  out?: string;
+  lang: string;
+  json?: string;
+  mask: boolean;
+}
+
+export interface ExplainRun {
+  /** Masked unless `mask` is false: what was printed and written. */
+  explanation: Explanation;
+  text: string;
+  json?: string;
+  report?: string;
+  exitCode: number;
+}
+
+function langOf(value: string): Lang {
+  if (!isLang(value)) throw new DutyAuditError('bad-usage', `--lang ${JSON.stringify(value)} is not a report language`, { hint: 'use --lang zh or --lang en' });
+  return value;
+}
+
+async function writeOutput(file: string, option: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await write();
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new DutyAuditError('bad-usage', `cannot write ${file}: ${reason}`, {
+      file,
+      hint: `close the file if it is open elsewhere, or choose another path with ${option}`,
+      cause: err,
+    });
+  }
+}
+
+/** The Explanation as JSON, ending in a newline. */
+export function explanationJsonText(e: Explanation): string {
+  return `${JSON.stringify(e, null, 2)}\n`;
+}
+
+export async function runExplain(args: ExplainArgs, cwd = process.cwd(), now?: () => Date): Promise<ExplainRun> {
+  const lang = langOf(args.lang);
+  const options: AuditOptions = {};
+  if (args.period !== undefined) options.period = String(args.period);
+  if (args['as-of'] !== undefined) options.asOf = String(args['as-of']);
+  if (args.rules !== undefined) options.rulesDir = resolve(cwd, args.rules);
+  if (now) options.now = now;
+
+  const { explanation: raw, result } = await explainAuditRun(args.input, String(args.explain), options);
+  const explanation = args.mask ? maskExplanation(raw) : raw;
+  const shown = (file: string) => relative(cwd, file) || file;
+  const sep = lang === 'zh' ? ':' : ': ';
+  let text = renderExplanation(explanation, lang);
+  const run: ExplainRun = { explanation, text, exitCode: 0 };
+
+  if (args.json) {
+    const json = resolve(cwd, args.json);
+    await writeOutput(json, '--json', () => writeFile(json, explanationJsonText(explanation)));
+    run.json = json;
+    text += `${reportText('json', lang)}${sep}${shown(json)}\n`;
+  }
+  if (args.out) {
+    const report = resolve(cwd, args.out);
+    await writeOutput(report, '--out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
+    run.report = report;
+    text += `${reportText('report', lang)}${sep}${shown(report)}\n`;
+  }
+  run.text = text;
+  return run;
+}

@@ -1,0 +1,116 @@
+/**
+ * `audit --explain`: why each rule of a record's scope fired or did not. An Explanation is data
+ * (rendered in zh or en by render.ts, written as JSON by `--json`); tests assert on it.
+ */
+import type { ExplainNode } from '../evaluate/explain.js';
+import type { EscalationReason, FactValue, RecordRef, Subject } from '../findings/types.js';
+import type { Grade } from '../grade/grades.js';
+import type { IsoDate, SheetKey } from '../ledger/types.js';
+import type { Localized, Scope } from '../rules/types.js';
+
+export type { ExplainNode };
+
+/**
+ * A leaf of the condition tree: fact, operator, expected (and the param that supplied it),
+ * actual, result; `expectedFact` when the expected value is another fact of the record
+ * (`promised_days > statutory_days`).
+ */
+export type ConditionLeaf = Extract<ExplainNode, { kind: 'condition' }> & { expectedFact?: string };
+
+/** The engine's explanation tree (src/evaluate/explain.ts) with leaves annotated. */
+export type TreeNode =
+  | { kind: 'all' | 'any' | 'not'; result: boolean; evaluated: boolean; children: TreeNode[] }
+  | ConditionLeaf
+  | Extract<ExplainNode, { kind: 'reference' }>;
+
+/** How the target named the records explained. */
+export type TargetKind =
+  /** `F-…`: the record of that finding. */
+  | 'finding-id'
+  /** A record key: 受理编号, 登记编号, `姓名@YYYY-MM-DD`, a staff name, an item name, `center`. */
+  | 'record-key'
+  /** A person's name with no staff record: their `姓名@日期` records (attendance, other). */
+  | 'name-prefix';
+
+/** One fact of the record, for the header block. */
+export interface FactEntry {
+  name: string;
+  value: FactValue;
+  /** 'column': a ledger cell; 'derived': computed by src/facts (deadline, overdue_days, ...). */
+  origin: 'column' | 'derived';
+}
+
+/** One step of a grade ladder, and whether the record's value reaches it. */
+export interface LadderStep {
+  min: number;
+  grade: Grade;
+  /** The rule param that supplied `min`. */
+  param?: string;
+  reached: boolean;
+}
+
+/** Why the base grade is what it is. */
+export type GradeWhy =
+  | { kind: 'base'; grade: Grade }
+  /** `chosen` is null when no step is reached: the ladder's base stands. */
+  | { kind: 'ladder'; fact: string; value: FactValue; base: Grade; steps: LadderStep[]; chosen: LadderStep | null; grade: Grade }
+  | { kind: 'byValue'; fact: string; value: FactValue; map: Record<string, Grade>; grade: Grade }
+  | { kind: 'fromFact'; fact: string; value: FactValue; grade: Grade };
+
+/** A fired rule's grading, from the full audit's graded finding. */
+export interface GradeExplanation {
+  findingId: string;
+  subject: Subject;
+  base: Grade;
+  why: GradeWhy;
+  final: Grade;
+  escalation: EscalationReason;
+  deductionYuan: number;
+  /** The evidence message of the finding. */
+  message: Localized;
+}
+
+export type RuleStatus = 'fired' | 'not-fired' | 'not-run';
+
+export interface RuleVerdict {
+  ruleId: string;
+  clause: string;
+  title: Localized;
+  status: RuleStatus;
+  /** not-run: the sheets whose absence turned the rule off (SPEC §2). */
+  absentSheets?: SheetKey[];
+  /** The condition tree with every leaf's values (absent when the rule did not run). */
+  tree?: TreeNode;
+  /** not-fired: the leaves that made the conditions false. */
+  failedBy?: ConditionLeaf[];
+  /** fired: base grade and why, final grade and escalation. */
+  grade?: GradeExplanation;
+}
+
+export interface RecordExplanation {
+  scope: Scope;
+  ref: RecordRef;
+  date: IsoDate;
+  /** Derived facts first, then the record's non-empty columns. */
+  facts: FactEntry[];
+  /**
+   * Every rule of the scope: the named finding's rule first (target a finding id), then fired,
+   * not fired, not run; by id within each.
+   */
+  rules: RuleVerdict[];
+}
+
+export interface Explanation {
+  /** The target as given. */
+  target: string;
+  targetKind: TargetKind;
+  /** Set when the target was a finding id (normalised). */
+  findingId?: string;
+  center: string;
+  period: string;
+  periodInferred: boolean;
+  asOf: IsoDate;
+  records: RecordExplanation[];
+  /** Other records the target could mean that were not explained (e.g. 李敏@2026-10-08 beside staff 李敏). */
+  alsoMatches: RecordRef[];
+}

@@ -1,0 +1,180 @@
+/**
+ * explainAudit on the sample month: a planted overdue case (deadline, overdue working days,
+ * ladder step), a clean case (every case rule not firing, with the failing condition), a
+ * finding id, a staff member, unknown keys.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/audit/types.js';
+import { DutyAuditError } from '../../src/errors.js';
+import { explainAudit, explainAuditRun } from '../../src/explain/explain.js';
+import type { Explanation } from '../../src/explain/types.js';
+import { readLedger } from '../../src/ledger/read-ledger.js';
+import type { Ledger } from '../../src/ledger/types.js';
+import type { Rule } from '../../src/rules/types.js';
+import { factOf, leaves, PLANTED, SAMPLE_XLSX, shippedRules, verdictOf } from './sample.js';
+
+let ledger: Ledger;
+let rules: Rule[];
+let full: AuditResult;
+let overdue: Explanation;
+
+const OVERDUE_KEY = 'SL-2026-10-0009';
+const explain = (target: string) => explainAudit(SAMPLE_XLSX, target, { ledger });
+
+beforeAll(async () => {
+  ledger = await readLedger(SAMPLE_XLSX);
+  rules = await shippedRules();
+  const run = await explainAuditRun(SAMPLE_XLSX, OVERDUE_KEY, { ledger });
+  overdue = run.explanation;
+  full = run.result;
+});
+
+const ruleIdsOf = (scope: string) => rules.filter((r) => r.scope === scope).map((r) => r.id).sort();
+
+describe('explainAudit: a planted overdue case', () => {
+  const planted = PLANTED.find((p) => p.key === OVERDUE_KEY)!;
+
+  it('is a planted case-overdue violation of the sample', () => {
+    expect(planted).toMatchObject({ ruleId: 'case-overdue', sheet: 'cases', baseGrade: 'deduction' });
+  });
+
+  it('resolves the 受理编号 to its one case record', () => {
+    expect(overdue).toMatchObject({ target: OVERDUE_KEY, targetKind: 'record-key', period: '2026-10', asOf: '2026-10-31', alsoMatches: [] });
+    expect(overdue.records).toHaveLength(1);
+    expect(overdue.records[0]).toMatchObject({ scope: 'case', ref: { sheet: 'cases', row: planted.row, key: OVERDUE_KEY }, date: '2026-10-08' });
+  });
+
+  it('shows the deadline and the overdue working days in the header block', () => {
+    const record = overdue.records[0]!;
+    // Received Thu 2026-10-08 with 3 working days: 10-09, Sat 10-10 (a make-up working day), Mon 10-12.
+    expect(factOf(record, 'deadline')).toBe('2026-10-12');
+    const plantedDays = Number(/(\d+) working days overdue/.exec(planted.note)![1]);
+    expect(factOf(record, 'overdue_days')).toBe(plantedDays);
+    expect(record.facts.find((f) => f.name === 'deadline')!.origin).toBe('derived');
+    expect(record.facts.find((f) => f.name === 'promised_days')).toEqual({ name: 'promised_days', value: 3, origin: 'column' });
+  });
+
+  it('shows case-overdue fired with each condition and the param that supplied its threshold', () => {
+    const v = verdictOf(overdue.records[0]!, 'case-overdue');
+    expect(v.status).toBe('fired');
+    expect(leaves(v.tree)).toEqual([
+      { kind: 'condition', fact: 'kind', operator: 'in', expected: ['承诺件', '上报件'], actual: '承诺件', result: true, evaluated: true, param: 'kinds' },
+      { kind: 'condition', fact: 'overdue_days', operator: 'greaterThanInclusive', expected: 1, actual: 14, result: true, evaluated: true, param: 'minOverdueDays' },
+      { kind: 'condition', fact: 'extension_reason', operator: 'isEmpty', expected: true, actual: null, result: true, evaluated: true },
+    ]);
+  });
+
+  it('names the ladder step chosen and the final grade from the graded finding', () => {
+    const grade = verdictOf(overdue.records[0]!, 'case-overdue').grade!;
+    const finding = full.findings.find((f) => f.ruleId === 'case-overdue' && f.ref.key === OVERDUE_KEY)!;
+    expect(grade).toMatchObject({ findingId: finding.id, base: 'deduction', final: finding.grade, escalation: finding.escalation, subject: finding.subject });
+    expect(grade.why).toMatchObject({ kind: 'ladder', fact: 'overdue_days', value: 14, base: 'reminder', grade: 'deduction' });
+    if (grade.why.kind !== 'ladder') throw new Error('not a ladder');
+    expect(grade.why.chosen).toEqual({ min: 11, grade: 'deduction', param: 'deductionFrom', reached: true });
+    expect(grade.why.steps.map((s) => [s.param, s.min, s.reached])).toEqual([
+      ['criticismFrom', 3, true],
+      ['noticeFrom', 6, true],
+      ['deductionFrom', 11, true],
+    ]);
+    expect(grade.deductionYuan).toBe(finding.deductionYuan);
+  });
+
+  it('lists every case-scope rule once, fired first', () => {
+    const record = overdue.records[0]!;
+    expect(record.rules.map((r) => r.ruleId).sort()).toEqual(ruleIdsOf('case'));
+    expect(record.rules[0]!.status).toBe('fired');
+    const firedIds = record.rules.filter((r) => r.status === 'fired').map((r) => r.ruleId).sort();
+    const findingIds = full.findings.filter((f) => f.ref.sheet === 'cases' && f.ref.key === OVERDUE_KEY).map((f) => f.ruleId).sort();
+    expect(firedIds).toEqual(findingIds);
+  });
+});
+
+describe('explainAudit: a planted overdue case by its finding id', () => {
+  it('resolves to the same record and puts the finding’s rule first', async () => {
+    const planted = PLANTED.find((p) => p.ruleId === 'case-overdue' && p.baseGrade === 'notice')!;
+    const finding = full.findings.find((f) => f.ruleId === 'case-overdue' && f.ref.key === planted.key)!;
+    const byId = await explain(finding.id);
+    const byKey = await explain(planted.key);
+    expect(byId).toMatchObject({ targetKind: 'finding-id', findingId: finding.id });
+    expect(byId.records.map((r) => r.ref)).toEqual(byKey.records.map((r) => r.ref));
+    const first = byId.records[0]!.rules[0]!;
+    expect(first.ruleId).toBe('case-overdue');
+    expect(first.grade!.why).toMatchObject({ kind: 'ladder', chosen: { param: 'noticeFrom', min: 6, grade: 'notice' } });
+    expect(first.grade!.final).toBe(finding.grade);
+    expect(first.grade!.escalation).toEqual(finding.escalation);
+    // Upper-case hex and surrounding spaces name the same finding.
+    expect((await explain(` ${finding.id.toUpperCase()} `)).findingId).toBe(finding.id);
+  });
+});
+
+describe('explainAudit: a clean case', () => {
+  it('shows every case rule not firing, each with the condition that failed', async () => {
+    const flagged = new Set(full.findings.filter((f) => f.ref.sheet === 'cases').map((f) => f.ref.key));
+    const clean = ledger.sheets.cases!.map((r) => r.record.case_id).find((id) => id.startsWith('SL-2026-10') && !flagged.has(id))!;
+    const e = await explain(clean);
+    const record = e.records[0]!;
+    expect(record.scope).toBe('case');
+    expect(record.rules.map((r) => r.ruleId).sort()).toEqual(ruleIdsOf('case'));
+    for (const v of record.rules) {
+      expect(v.status, v.ruleId).toBe('not-fired');
+      expect(v.tree!.result, v.ruleId).toBe(false);
+      expect(v.grade, v.ruleId).toBeUndefined();
+      expect(v.failedBy!.length, v.ruleId).toBeGreaterThan(0);
+      for (const leaf of v.failedBy!) expect(leaves(v.tree)).toContainEqual(leaf);
+    }
+    // A plain all-of rule fails exactly by its false leaves.
+    const overdueVerdict = verdictOf(record, 'case-overdue');
+    expect(overdueVerdict.failedBy).toEqual(leaves(overdueVerdict.tree).filter((l) => !l.result));
+  });
+});
+
+describe('explainAudit: other scopes', () => {
+  it('a staff name explains the staff record with every staff-scope rule, and lists the person’s dated records', async () => {
+    const name = ledger.sheets.staff!.map((r) => r.record.name).find((n) => (ledger.sheets.attendance ?? []).some((a) => a.record.staff === n))!;
+    const e = await explain(name);
+    expect(e.targetKind).toBe('record-key');
+    expect(e.records).toHaveLength(1);
+    const record = e.records[0]!;
+    expect(record).toMatchObject({ scope: 'staff', ref: { sheet: 'staff', key: name } });
+    expect(record.rules.map((r) => r.ruleId).sort()).toEqual(ruleIdsOf('staff'));
+    expect(factOf(record, 'on_board')).toBe(true);
+    expect(typeof factOf(record, 'error_count')).toBe('number');
+    expect(e.alsoMatches.length).toBeGreaterThan(0);
+    for (const ref of e.alsoMatches) expect(ref.key.startsWith(`${name}@`)).toBe(true);
+  });
+
+  it('an attendance key 姓名@YYYY-MM-DD and the center', async () => {
+    const att = await explain(full.findings.find((f) => f.ref.sheet === 'attendance')!.ref.key);
+    expect(att.records[0]!.scope).toBe('attendance');
+    expect(att.records[0]!.rules.map((r) => r.ruleId).sort()).toEqual(ruleIdsOf('attendance'));
+    expect(att.records[0]!.rules.some((r) => r.status === 'fired')).toBe(true);
+    const center = await explain('center');
+    expect(center.records[0]).toMatchObject({ scope: 'center', ref: { sheet: 'center', key: 'center' } });
+  });
+});
+
+describe('explainAudit: targets that name nothing', () => {
+  async function usageError(target: string): Promise<DutyAuditError> {
+    const err = await explain(target).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DutyAuditError);
+    expect((err as DutyAuditError).code).toBe('bad-usage');
+    return err as DutyAuditError;
+  }
+
+  it('an unknown key: the hint shows how keys look and the nearest keys', async () => {
+    const err = await usageError('SL-2026-10-009');
+    expect(err.message).toContain('SL-2026-10-009');
+    expect(err.hint).toMatch(/受理编号 \(SL-/);
+    expect(err.hint).toMatch(/姓名@YYYY-MM-DD/);
+    expect(err.hint).toMatch(/nearest keys here: SL-2026-10-0009/);
+  });
+
+  it('an unknown finding id', async () => {
+    const err = await usageError('F-000000000000');
+    expect(err.message).toContain('no finding F-000000000000');
+  });
+
+  it('an empty target', async () => {
+    await usageError('  ');
+  });
+});

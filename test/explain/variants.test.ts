@@ -1,0 +1,75 @@
+/**
+ * explainAudit on altered copies of the sample CSV folder: a rule turned off by an absent
+ * sheet is listed as not run (and why); a name with no staff record explains that person's
+ * dated records; a case outside the period is not audited and the message says so.
+ */
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DutyAuditError } from '../../src/errors.js';
+import { explainAudit } from '../../src/explain/explain.js';
+import { MAX_NAME_RECORDS } from '../../src/explain/find-target.js';
+import { readLedger } from '../../src/ledger/read-ledger.js';
+import type { Ledger } from '../../src/ledger/types.js';
+import { SAMPLE_CSV, verdictOf } from './sample.js';
+
+const VISITOR = '周新';
+/** Someone late on more days than --explain expands by name. */
+const OFTEN_LATE = '孙迟';
+let folder: string;
+let ledger: Ledger;
+
+function sheetFile(dir: string, suffix: string): string {
+  return join(dir, readdirSync(dir).find((f) => f.endsWith(`${suffix}.csv`))!);
+}
+
+beforeAll(async () => {
+  folder = join(mkdtempSync(join(tmpdir(), 'duty-audit-explain-')), '城东社区-2026-10-csv');
+  cpSync(SAMPLE_CSV, folder, { recursive: true });
+  rmSync(sheetFile(folder, 'AB岗交接'));
+  // A person on neither the staff board nor the cases: only dated records name them.
+  appendFileSync(sheetFile(folder, '考勤记录'), `2026-10-15,${VISITOR},迟到,15,,\r\n2026-10-16,${VISITOR},请假,,是,\r\n`);
+  const days = Array.from({ length: MAX_NAME_RECORDS + 1 }, (_, i) => `2026-10-${String(i + 12).padStart(2, '0')}`);
+  appendFileSync(sheetFile(folder, '考勤记录'), days.map((d) => `${d},${OFTEN_LATE},迟到,5,,\r\n`).join(''));
+  ledger = await readLedger(folder);
+});
+
+const explain = (target: string) => explainAudit(folder, target, { ledger });
+
+describe('explainAudit without the handovers sheet', () => {
+  it('lists the rule that needs it as not run, with the absent sheet, and still explains the others', async () => {
+    const e = await explain(`${VISITOR}@2026-10-16`);
+    const record = e.records[0]!;
+    const notRun = verdictOf(record, 'absence-without-handover');
+    expect(notRun).toMatchObject({ status: 'not-run', absentSheets: ['handovers'] });
+    expect(notRun.tree).toBeUndefined();
+    expect(record.rules.at(-1)!.ruleId).toBe('absence-without-handover');
+    expect(verdictOf(record, 'absence-not-approved')).toMatchObject({ status: 'not-fired' });
+  });
+});
+
+describe('explainAudit by a name with no staff record', () => {
+  it('explains each of the person’s dated records', async () => {
+    const e = await explain(VISITOR);
+    expect(e.targetKind).toBe('name-prefix');
+    expect(e.records.map((r) => r.ref.key)).toEqual([`${VISITOR}@2026-10-15`, `${VISITOR}@2026-10-16`]);
+    expect(verdictOf(e.records[0]!, 'attendance-late')).toMatchObject({ status: 'fired', grade: { base: 'reminder', why: { kind: 'base' } } });
+  });
+
+  it('asks to be precise when a name has more dated records than it expands', async () => {
+    const err = await explain(OFTEN_LATE).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DutyAuditError);
+    expect((err as DutyAuditError).message).toBe(`${OFTEN_LATE} names ${MAX_NAME_RECORDS + 1} records; explain one at a time`);
+    expect((err as DutyAuditError).hint).toContain(`${OFTEN_LATE}@2026-10-12`);
+  });
+});
+
+describe('explainAudit of a case that is not audited', () => {
+  it('says the 受理编号 is in the ledger but outside the audited period', async () => {
+    const done = ledger.sheets.cases!.find((r) => r.record.completed_on !== undefined && r.record.completed_on <= '2026-10-31')!;
+    const err = await explainAudit(folder, done.record.case_id, { ledger, period: '2026-11', asOf: '2026-11-30' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DutyAuditError);
+    expect((err as DutyAuditError).message).toMatch(new RegExp(`^受理编号 ${done.record.case_id} is on row ${done.row} of .* but is not audited in 2026-11`));
+  });
+});
