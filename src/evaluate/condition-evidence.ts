@@ -2,7 +2,9 @@
  * Evidence from a rule result: each leaf condition the engine evaluated, with the fact's
  * value and the threshold it was compared with (STYLE §5: keep the evidence).
  */
+import type { RuleResult } from 'json-rules-engine';
 import type { ConditionEvidence, FactValue } from '../findings/types.js';
+import type { Rule } from '../rules/types.js';
 import { booleanKind, childrenOf, isLeaf, paramOf, type ConditionNode } from './condition-tree.js';
 
 export function leafEvidence(node: ConditionNode, param: string | undefined): ConditionEvidence {
@@ -43,4 +45,9 @@ export function conditionEvidence(node: ConditionNode, params: ParamSource, into
   childrenOf(node).forEach((child, i) =>
     conditionEvidence(child, { byPointer: params.byPointer, raw: rawChildren[i] }, into, childPointer(pointer, node, i)));
   return into;
+}
+
+/** The evidence of a rule the engine fired: its evaluated tree, params named from the rule file. */
+export function engineEvidence(rule: Pick<Rule, 'paramOf' | 'conditions'>, result: RuleResult): ConditionEvidence[] {
+  return conditionEvidence(result.conditions as ConditionNode, { byPointer: rule.paramOf, raw: rule.conditions as ConditionNode });
 }

@@ -71,11 +71,16 @@ export async function runRecord(scoped: ScopeEngine, record: ScopeRecord, rulesL
     const { results, failureResults } = await scoped.engine.run(factsFor(record, scoped.facts));
     return { fired: results, failed: failureResults };
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new DutyAuditError(
-      'bad-rules',
-      `${rulesLabel} could not be evaluated on ${record.ref.sheet} row ${record.ref.row} (${record.ref.key}): ${reason}`,
-      { hint: 'check the rules with `duty-audit rules validate`; conditions may name only facts listed by `duty-audit facts`', cause },
-    );
+    throw evaluationError(rulesLabel, record, cause);
   }
+}
+
+/** A rule that cannot be evaluated on a record (either path): bad-rules, naming the record. */
+export function evaluationError(rulesLabel: string, record: ScopeRecord, cause: unknown): DutyAuditError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new DutyAuditError(
+    'bad-rules',
+    `${rulesLabel} could not be evaluated on ${record.ref.sheet} row ${record.ref.row} (${record.ref.key}): ${reason}`,
+    { hint: 'check the rules with `duty-audit rules validate`; conditions may name only facts listed by `duty-audit facts`', cause },
+  );
 }

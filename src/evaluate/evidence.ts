@@ -23,10 +23,27 @@ export function placeholders(template: string): string[] {
   return names;
 }
 
+/** A template split once: literal text at even indexes, placeholder names at odd ones. */
+const PARTS = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = PARTS.get(template);
+  if (!parts) {
+    // split with a capturing group keeps the names between the literal pieces.
+    parts = template.split(PLACEHOLDER);
+    if (PARTS.size < 10_000) PARTS.set(template, parts);
+  }
+  return parts;
+}
+
 /** An unknown placeholder is left as written so a reviewer sees the typo in the report. */
 export function renderTemplate(template: string, lookup: (name: string) => FactValue | undefined, lang: Lang): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
+  const parts = partsOf(template);
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const value = lookup(name);
-    return value === undefined ? whole : formatValue(value, lang);
-  });
+    text += (value === undefined ? `{${name}}` : formatValue(value, lang)) + parts[i + 1]!;
+  }
+  return text;
 }

@@ -1,42 +1,15 @@
 /**
- * The custom operators of the rule language (ARCHITECTURE "Operators"), registered on every
- * engine. json-rules-engine compares numbers only and `contains` works on arrays only, so
- * dates (YYYY-MM-DD strings, which order like dates) and keyword checks get their own.
- * A null fact never satisfies a comparison: "unknown" must not fire a rule by accident.
+ * The operators of the rule language (ARCHITECTURE "Operators"): json-rules-engine's own and
+ * duty-audit's custom ones, registered on every engine. Their definitions live in
+ * operator-functions.ts, shared with the compiled path.
  */
 import { Operator, type Engine } from 'json-rules-engine';
-import type { FactValue } from '../findings/types.js';
+import { BUILTIN_OPERATOR_DEFS, CUSTOM_OPERATOR_DEFS, DECORATOR_DEFS } from './operator-functions.js';
 
-type Fact = FactValue | undefined;
-
-function isEmptyValue(fact: Fact): boolean {
-  return fact === null || fact === undefined || fact === '' || (Array.isArray(fact) && fact.length === 0);
-}
-
-function asList(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [value];
-}
-
-function isDateString(fact: Fact): fact is string {
-  return typeof fact === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fact);
-}
-
-function dateOperator(name: string, compare: (fact: string, value: string) => boolean): Operator<Fact, string> {
-  return new Operator<Fact, string>(name, (fact, value) => isDateString(fact) && typeof value === 'string' && compare(fact, value));
-}
-
-export const CUSTOM_OPERATORS: readonly Operator<Fact, never>[] = [
-  new Operator<Fact, boolean>('isEmpty', (fact, value) => isEmptyValue(fact) === (value !== false)),
-  new Operator<Fact, string[] | string>('containsAny', (fact, value) =>
-    typeof fact === 'string' && asList(value).some((word) => typeof word === 'string' && word !== '' && fact.includes(word))),
-  dateOperator('dateAfter', (f, v) => f > v),
-  dateOperator('dateBefore', (f, v) => f < v),
-  dateOperator('dateOnOrAfter', (f, v) => f >= v),
-  dateOperator('dateOnOrBefore', (f, v) => f <= v),
-  new Operator<Fact, unknown[]>('inList', (fact, value) => fact !== null && fact !== undefined && asList(value).includes(fact)),
-  new Operator<Fact, unknown[]>('intersects', (fact, value) =>
-    Array.isArray(fact) && asList(value).some((v) => (fact as unknown[]).includes(v))),
-] as unknown as Operator<Fact, never>[];
+/** The custom operators as json-rules-engine Operators (no validator: the callbacks check types). */
+export const CUSTOM_OPERATORS: readonly Operator[] = CUSTOM_OPERATOR_DEFS.map(
+  (def) => new Operator(def.name, def.callback as (factValue: unknown, jsonValue: unknown) => boolean),
+);
 
 /** json-rules-engine's own operators (7.3). */
 export const BUILTIN_OPERATOR_NAMES = [
@@ -47,7 +20,7 @@ export const BUILTIN_OPERATOR_NAMES = [
 /** json-rules-engine's decorators, written `decorator:operator` (e.g. `not:isEmpty`). */
 export const OPERATOR_DECORATOR_NAMES = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
 
-export const CUSTOM_OPERATOR_NAMES: readonly string[] = CUSTOM_OPERATORS.map((o) => o.name);
+export const CUSTOM_OPERATOR_NAMES: readonly string[] = CUSTOM_OPERATOR_DEFS.map((o) => o.name);
 
 /** Every operator a rule may name (the validator's list; decorated forms checked separately). */
 export const OPERATOR_NAMES: readonly string[] = [...BUILTIN_OPERATOR_NAMES, ...CUSTOM_OPERATOR_NAMES];
@@ -63,5 +36,10 @@ export function isKnownOperator(name: string): boolean {
 }
 
 export function registerOperators(engine: Engine): void {
-  for (const operator of CUSTOM_OPERATORS) engine.addOperator(operator as Operator);
+  for (const operator of CUSTOM_OPERATORS) engine.addOperator(operator);
+}
+
+// The restated built-ins must name exactly the engine's operators and decorators.
+if (BUILTIN_OPERATOR_DEFS.map((d) => d.name).join() !== BUILTIN_OPERATOR_NAMES.join() || DECORATOR_DEFS.map((d) => d.name).join() !== OPERATOR_DECORATOR_NAMES.join()) {
+  throw new Error('duty-audit: operator-functions.ts and operators.ts disagree on the built-in operators');
 }

@@ -2,12 +2,10 @@
  * Turns one fired rule on one record into a RawFinding: who is responsible, which record,
  * the facts and conditions that made it fire, the message in both languages, the base grade.
  */
-import type { RuleResult } from 'json-rules-engine';
 import type { ScopeRecord } from '../facts/types.js';
-import type { FactValue, RawFinding, Subject } from '../findings/types.js';
+import type { ConditionEvidence, FactValue, RawFinding, Subject } from '../findings/types.js';
 import { baseGrade } from '../grade/base-grade.js';
 import type { Rule } from '../rules/types.js';
-import { conditionEvidence } from './condition-evidence.js';
 import { factsOfTree, type ConditionNode } from './condition-tree.js';
 import { placeholders, renderTemplate } from './evidence.js';
 
@@ -56,7 +54,8 @@ function lookup(rule: Rule, record: ScopeRecord): (name: string) => FactValue | 
   };
 }
 
-export function rawFinding(rule: Rule, record: ScopeRecord, result: RuleResult, centerName: string): RawFinding {
+/** `conditions`: the evidence of the fired conditions, from either evaluation path. */
+export function rawFinding(rule: Rule, record: ScopeRecord, conditions: ConditionEvidence[], centerName: string): RawFinding {
   const { grade, reason } = baseGrade(rule, record.facts);
   const values = lookup(rule, record);
   const finding: RawFinding = {
@@ -68,7 +67,7 @@ export function rawFinding(rule: Rule, record: ScopeRecord, result: RuleResult, 
     ref: { ...record.ref },
     date: record.date,
     facts: quotedFacts(rule, record),
-    conditions: conditionEvidence(result.conditions as ConditionNode, { byPointer: rule.paramOf, raw: rule.conditions as ConditionNode }),
+    conditions,
     message: { zh: renderTemplate(rule.evidence.zh, values, 'zh'), en: renderTemplate(rule.evidence.en, values, 'en') },
     baseGrade: grade,
     baseReason: reason,
