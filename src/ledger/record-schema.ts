@@ -6,6 +6,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { LEDGER_SCHEMA } from './columns.js';
+import { passesFastCheck } from './record-fast-check.js';
 import type { DataIssueCode, SheetKey } from './types.js';
 
 /** The schema's own annotations (see ledger.schema.json), known to ajv so strict mode accepts them. */
@@ -36,6 +37,12 @@ export interface SchemaViolation {
 
 /** Checks (and completes with defaults) one record; returns what the schema rejects. */
 export function validateRecord(sheet: SheetKey, record: Record<string, unknown>): SchemaViolation[] {
+  if (passesFastCheck(sheet, record)) return [];
+  return validateWithAjv(sheet, record);
+}
+
+/** The schema through ajv alone (what validateRecord falls back to). */
+export function validateWithAjv(sheet: SheetKey, record: Record<string, unknown>): SchemaViolation[] {
   validators ??= compileValidators();
   const validate = validators.get(sheet)!;
   if (validate(record)) return [];

@@ -3,13 +3,16 @@
  * each cell as its column's type, checks the record against the schema, and sets aside every
  * row with a data issue. Accounts by construction: rowsRead = rowsEvaluated + rowsSetAside.
  */
-import { parseCell, type CellValue } from './cells/parse-cell.js';
+import { cellParser, type CellParser } from './cells/cell-parser.js';
+import type { CellValue } from './cells/parse-cell.js';
 import type { DateContext } from './cells/date.js';
 import type { ColumnSpec, ColumnType, SheetSpec } from './columns.js';
 import { HEADER_SEARCH_ROWS, readHeader, type HeaderColumn } from './header.js';
 import { renderIssueMessage } from './issue-codes.js';
 import { isBlank, rawText, type RawValue } from './raw-value.js';
+import { sheetCheck, type SheetCheck } from './record-fast-check.js';
 import { validateRecord } from './record-schema.js';
+import { RecordShapes } from './record-shapes.js';
 import type { DataIssue, DataIssueCode, LedgerRow, SheetAccount, SheetKey, SheetLayout } from './types.js';
 
 export interface SheetOrigin extends DateContext {
@@ -46,6 +49,17 @@ interface IssueDraft {
 
 export class SheetReader {
   private header: HeaderColumn[] | undefined;
+  /** Per header column, its cell parser. */
+  private parsers: CellParser[] = [];
+  /**
+   * Per header column, whether the ledger schema accepts a parsed value (remembered per value);
+   * a row whose every value is accepted, with every required column, skips ajv.
+   */
+  private accepts: ((value: CellValue) => boolean)[] | undefined;
+  private readonly check: SheetCheck | undefined;
+  /** Scratch: the current row's parsed values by header column. */
+  private values: (CellValue | undefined)[] = [];
+  private shapes!: RecordShapes;
   private headerRow = 0;
   private missingColumns: ColumnSpec[] = [];
   /** Non-blank rows seen while looking for the header; all of them count if none is found. */
@@ -59,7 +73,9 @@ export class SheetReader {
   constructor(
     private readonly sheet: SheetSpec,
     private readonly origin: SheetOrigin,
-  ) {}
+  ) {
+    this.check = sheetCheck(sheet.key);
+  }
 
   /** One row of the sheet: its 1-based number in the file and its cells (index 0 = column A). */
   push(rowNumber: number, cells: readonly RawValue[]): void {
@@ -102,6 +118,10 @@ export class SheetReader {
       return;
     }
     this.header = header;
+    this.parsers = header.map((column) => cellParser(column.spec, this.origin));
+    this.accepts = this.acceptors(header);
+    this.values = new Array<CellValue | undefined>(header.length);
+    this.shapes = new RecordShapes(header.map((column) => column.spec.key), this.sheet.columns.filter((c) => c.default !== undefined).map((c) => c.key));
     this.headerRow = rowNumber;
     const present = new Set(header.map((column) => column.spec.key));
     this.missingColumns = this.sheet.columns.filter((column) => column.required && !present.has(column.key));
@@ -125,19 +145,47 @@ export class SheetReader {
       if (this.firstCenterRow > 0) return { issues: [{ row: rowNumber, code: 'extra-center-row', params: { firstRow: this.firstCenterRow } }] };
       this.firstCenterRow = rowNumber;
     }
-    const record: Record<string, CellValue> = {};
     const issues: IssueDraft[] = [];
-    for (const column of this.header!) {
+    const header = this.header!;
+    const values = this.values;
+    const accepts = this.accepts;
+    let accepted = accepts !== undefined;
+    let required = 0;
+    let present = 0;
+    for (let i = 0; i < header.length; i++) {
+      const column = header[i]!;
       const cell = cells[column.index] ?? null;
+      values[i] = undefined;
       if (isBlank(cell)) continue;
-      const parsed = parseCell(cell, column.spec, this.origin);
-      if (parsed.ok) record[column.spec.key] = parsed.value;
-      else issues.push({ row: rowNumber, column, value: rawText(cell), code: parsed.code, ...optionalParams(parsed.params) });
+      const parsed = this.parsers[i]!(cell);
+      if (parsed.ok) {
+        values[i] = parsed.value;
+        present += 2 ** i;
+        if (accepted && !accepts![i]!(parsed.value)) accepted = false;
+        if (column.spec.required) required += 1;
+      } else {
+        issues.push({ row: rowNumber, column, value: rawText(cell), code: parsed.code, ...optionalParams(parsed.params) });
+      }
     }
+    const record = this.shapes.record(present, values);
     const duplicate = this.checkKey(rowNumber, record);
     if (duplicate) issues.push(duplicate);
-    issues.push(...this.schemaIssues(rowNumber, record, cells, issues));
+    // Every required column is in the header (else missingColumns stopped the row above).
+    if (accepted && issues.length === 0 && required === this.check!.required.length) this.check!.applyDefaults(record);
+    else issues.push(...this.schemaIssues(rowNumber, record, cells, issues));
     return { record, issues };
+  }
+
+  private acceptors(header: readonly HeaderColumn[]): ((value: CellValue) => boolean)[] | undefined {
+    const check = this.check;
+    if (!check) return undefined;
+    const acceptors: ((value: CellValue) => boolean)[] = [];
+    for (const column of header) {
+      const accepts = check.accepts(column.spec.key);
+      if (!accepts) return undefined;
+      acceptors.push(column.spec.type === 'text' ? accepts : remembered(accepts));
+    }
+    return acceptors;
   }
 
   /** Later rows repeating a record id are set aside; the first row keeps it. */
@@ -161,9 +209,11 @@ export class SheetReader {
 
   /** Schema problems not already reported for the same cell. */
   private schemaIssues(rowNumber: number, record: Record<string, unknown>, cells: readonly RawValue[], found: IssueDraft[]): IssueDraft[] {
+    const violations = validateRecord(this.sheet.key, record);
+    if (violations.length === 0) return [];
     const reported = new Set(found.map((draft) => draft.column?.spec.key));
     const drafts: IssueDraft[] = [];
-    for (const violation of validateRecord(this.sheet.key, record)) {
+    for (const violation of violations) {
       if (reported.has(violation.column)) continue;
       reported.add(violation.column);
       const column = this.header!.find((candidate) => candidate.spec.key === violation.column);
@@ -186,7 +236,8 @@ export class SheetReader {
       code: draft.code,
       message: '',
     };
-    if (draft.params) issue.params = draft.params;
+    // A copy: parsers remember their results, params included, across cells.
+    if (draft.params) issue.params = { ...draft.params };
     issue.message = renderIssueMessage(issue, 'en');
     return issue;
   }
@@ -198,4 +249,17 @@ function optionalParams(params: Record<string, string | number> | undefined): { 
 
 function optionalColumn(column: HeaderColumn | undefined): { column?: HeaderColumn } {
   return column ? { column } : {};
+}
+
+/** List, date, yes/no and number columns repeat their values: their verdicts are remembered. */
+function remembered(accepts: (value: unknown) => boolean): (value: CellValue) => boolean {
+  const verdicts = new Map<CellValue, boolean>();
+  return (value) => {
+    let verdict = verdicts.get(value);
+    if (verdict === undefined) {
+      verdict = accepts(value);
+      if (verdicts.size < 4096) verdicts.set(value, verdict);
+    }
+    return verdict;
+  };
 }
