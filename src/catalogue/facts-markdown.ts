@@ -2,7 +2,8 @@
 import type { Lang } from '../report/labels.js';
 import { originText } from './fact-text.js';
 import { byScope } from './fact-entry.js';
-import { ct, FACT_TYPE_LABELS, SCOPE_LABELS } from './labels.js';
+import { SCOPE_LABELS } from '../facts/scopes.js';
+import { ct, FACT_TYPE_LABELS } from './labels.js';
 import { mdCode, mdTable } from './markdown.js';
 import type { FactEntry } from './types.js';
 

@@ -1,18 +1,7 @@
 /** Every word the catalogue prints, in Chinese and English, typed by key. */
 import type { FactType } from '../facts/types.js';
 import type { Lang } from '../report/labels.js';
-import type { Localized, Scope } from '../rules/types.js';
-
-export const SCOPE_LABELS: Record<Scope, Localized> = {
-  case: { zh: '办件', en: 'case' },
-  complaint: { zh: '投诉', en: 'complaint' },
-  attendance: { zh: '考勤', en: 'attendance' },
-  staff: { zh: '人员', en: 'staff' },
-  item: { zh: '事项', en: 'item' },
-  center: { zh: '中心', en: 'center' },
-  other: { zh: '其他失职', en: 'other' },
-  ledger: { zh: '台账', en: 'ledger' },
-};
+import type { Localized } from '../rules/types.js';
 
 export const FACT_TYPE_LABELS: Record<FactType, Localized> = {
   string: { zh: '文本', en: 'text' },

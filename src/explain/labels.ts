@@ -48,17 +48,6 @@ export function word(key: keyof typeof WORDS, lang: Lang, vars: Record<string, s
   return WORDS[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
-export const SCOPE_LABELS: Record<Scope, Localized> = {
-  case: { zh: '办件', en: 'case' },
-  complaint: { zh: '投诉', en: 'complaint' },
-  attendance: { zh: '考勤', en: 'attendance' },
-  staff: { zh: '人员', en: 'staff' },
-  item: { zh: '事项', en: 'item' },
-  center: { zh: '中心', en: 'center' },
-  other: { zh: '其他失职', en: 'other' },
-  ledger: { zh: '台账', en: 'ledger' },
-};
-
 /** Short Chinese names of derived facts (their full meaning is in `duty-audit facts`). */
 const DERIVED_ZH: Record<string, string> = {
   deadline: '承诺办结期限',

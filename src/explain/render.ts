@@ -4,7 +4,8 @@
  * condition tree, why it did not fire, or how it was graded.
  */
 import { ledgerSheetLabel, type Lang } from '../report/labels.js';
-import { factZh, SCOPE_LABELS, valueText, word } from './labels.js';
+import { SCOPE_LABELS } from '../facts/scopes.js';
+import { factZh, valueText, word } from './labels.js';
 import { gradeLines } from './render-grade.js';
 import { leafText, treeLines } from './render-tree.js';
 import type { Explanation, FactEntry, RecordExplanation, RuleVerdict } from './types.js';

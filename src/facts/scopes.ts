@@ -3,7 +3,7 @@
  * scope's records come from.
  */
 import type { SheetKey } from '../ledger/types.js';
-import type { Scope } from '../rules/types.js';
+import type { Localized, Scope } from '../rules/types.js';
 
 export const SCOPES: readonly Scope[] = ['case', 'complaint', 'attendance', 'staff', 'item', 'center', 'other', 'ledger'];
 
@@ -33,6 +33,18 @@ export const COLUMN_SHEET: Record<Scope, SheetKey | undefined> = {
   center: 'center',
   other: 'other',
   ledger: undefined,
+};
+
+/** What a reviewer calls each scope (catalogue, --explain). */
+export const SCOPE_LABELS: Record<Scope, Localized> = {
+  case: { zh: '办件', en: 'case' },
+  complaint: { zh: '投诉', en: 'complaint' },
+  attendance: { zh: '考勤', en: 'attendance' },
+  staff: { zh: '人员', en: 'staff' },
+  item: { zh: '事项', en: 'item' },
+  center: { zh: '中心', en: 'center' },
+  other: { zh: '其他失职', en: 'other' },
+  ledger: { zh: '台账', en: 'ledger' },
 };
 
 export function isScope(value: string): value is Scope {
