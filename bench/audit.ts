@@ -1,7 +1,11 @@
 /**
- * End-to-end audit benchmark (SPEC §9, issue 6): `npx tsx bench/audit.ts [--rounds N] [sizes...]`
+ * End-to-end audit benchmark (SPEC §9, issue 6):
+ * `npx tsx bench/audit.ts [--rounds N] [--node-flags "FLAGS"] [sizes...]`
  * (default: 3 rounds of 10000 and 100000 cases). Add `--report-writer` to also time the report
- * writer alone on 10,000 and 100,000 synthetic findings.
+ * writer alone on 10,000 and 100,000 synthetic findings. Every child, audit and floor alike,
+ * runs with the node flags of the bin's shebang (src/cli/main.ts), so the audit is measured as
+ * the bin runs it and the comparison stays fair; `--node-flags "FLAGS"` replaces them (`""` for
+ * none). The flags are printed with the results.
  *
  * For each size a sample month with that many case rows is generated once (src/sample, cached
  * in the temp folder), then, round after round, two measurements run side by side, each in a
@@ -16,7 +20,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,8 +45,18 @@ interface Measure {
   detail: Record<string, number>;
 }
 
+/** Node flags for every measured child, the same for audit and floor: the bin's, unless `--node-flags`. */
+let nodeFlags: string[] = binNodeFlags();
+
+/** The flags in src/cli/main.ts's `#!/usr/bin/env -S node FLAGS` line. */
+function binNodeFlags(): string[] {
+  const shebang = readFileSync(join(ROOT, 'src', 'cli', 'main.ts'), 'utf8').split('\n', 1)[0]!;
+  const flags = /^#!\/usr\/bin\/env -S node\s+(.*)$/.exec(shebang)?.[1] ?? '';
+  return flags.split(/\s+/).filter((flag) => flag !== '');
+}
+
 function child(args: string[]): Measure {
-  const out = execFileSync(process.execPath, ['--import', LOADER, SELF, '--child', ...args], {
+  const out = execFileSync(process.execPath, [...nodeFlags, '--import', LOADER, SELF, '--child', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
@@ -225,7 +239,7 @@ async function parentMain(sizes: number[], rounds: number, reportWriter: boolean
     });
     console.log(table(['findings', 'write s', 'rows/s', 'RSS before write MB', 'peak MB'], rows));
   }
-  console.log(`\nnode ${process.version}; workbooks in ${WORK} (npx tsx bench/audit.ts --clean to regenerate)`);
+  console.log(`\nnode ${process.version}${nodeFlags.length > 0 ? ` with ${nodeFlags.join(' ')}` : ' (no extra flags)'}; workbooks in ${WORK} (npx tsx bench/audit.ts --clean to regenerate)`);
 }
 
 const argv = process.argv.slice(2);
@@ -234,6 +248,8 @@ else if (argv[0] === '--clean') await rm(WORK, { recursive: true, force: true })
 else {
   const roundsAt = argv.indexOf('--rounds');
   const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
+  const flagsAt = argv.indexOf('--node-flags');
+  if (flagsAt >= 0) nodeFlags = argv[flagsAt + 1]!.split(/\s+/).filter((flag) => flag !== '');
   const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--rounds').map(Number);
   await parentMain(sizes.length > 0 ? sizes : [10_000, 100_000], rounds, argv.includes('--report-writer'));
 }

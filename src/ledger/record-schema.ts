@@ -13,7 +13,8 @@ import type { DataIssueCode, SheetKey } from './types.js';
 const ANNOTATION_KEYWORDS = ['x-key', 'x-date', 'x-person', 'x-aliases'];
 
 function compileValidators(): Map<SheetKey, ValidateFunction> {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, useDefaults: true });
+  // code.optimize off: its passes only tidy the generated code, and a run compiles it once.
+  const ajv = new Ajv2020({ strict: true, allErrors: true, useDefaults: true, code: { optimize: false } });
   addFormats.default(ajv, ['date']);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'object'] });
   ajv.addSchema(LEDGER_SCHEMA);

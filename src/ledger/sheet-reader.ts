@@ -192,15 +192,16 @@ export class SheetReader {
   private checkKey(rowNumber: number, record: Record<string, CellValue>): IssueDraft | undefined {
     if (!this.isUniqueKeySheet()) return undefined;
     const keyColumn = this.sheet.keyColumn!;
-    const key = record[keyColumn];
-    if (key === undefined) return undefined;
-    const firstRow = this.firstRowOfKey.get(String(key));
+    const value = record[keyColumn];
+    if (value === undefined) return undefined;
+    const key = String(value);
+    const firstRow = this.firstRowOfKey.get(key);
     if (firstRow === undefined) {
-      this.firstRowOfKey.set(String(key), rowNumber);
+      this.firstRowOfKey.set(key, rowNumber);
       return undefined;
     }
     const column = this.header!.find((candidate) => candidate.spec.key === keyColumn);
-    return { row: rowNumber, ...optionalColumn(column), value: String(key), code: 'duplicate-key', params: { firstRow } };
+    return { row: rowNumber, ...optionalColumn(column), value: key, code: 'duplicate-key', params: { firstRow } };
   }
 
   private isUniqueKeySheet(): boolean {

@@ -20,13 +20,28 @@ export type SchemaName = 'rule.schema.json' | 'policy.schema.json' | 'calendar.s
 
 const validators = new Map<SchemaName, { validate: ValidateFunction; root: Record<string, unknown> }>();
 
+let shared: InstanceType<typeof Ajv2020> | undefined;
+
+/**
+ * One ajv for the three schemas (their $ids differ): an instance with its formats costs as
+ * much to set up as compiling a small schema, and a rules load compiles all three.
+ */
+function sharedAjv(): InstanceType<typeof Ajv2020> {
+  if (!shared) {
+    // strictRequired is off: `required` inside if/then/oneOf branches names properties
+    // declared by the enclosing schema, which is the idiomatic way to say "exactly one of".
+    // code.optimize is off: its passes only tidy the generated code, and cost more time than
+    // they save when each schema is compiled once per run (measured: ~0.05 s of ~0.2 s).
+    shared = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true, verbose: true, code: { optimize: false } });
+    addFormats(shared);
+  }
+  return shared;
+}
+
 function validator(name: SchemaName): { validate: ValidateFunction; root: Record<string, unknown> } {
   let v = validators.get(name);
   if (!v) {
-    // strictRequired is off: `required` inside if/then/oneOf branches names properties
-    // declared by the enclosing schema, which is the idiomatic way to say "exactly one of".
-    const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true, verbose: true });
-    addFormats(ajv);
+    const ajv = sharedAjv();
     const root = JSON.parse(readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
     v = { validate: ajv.compile(root), root };
     validators.set(name, v);
