@@ -36,6 +36,11 @@ export interface AuditOptions {
   toolVersion?: string;
   /** The clock for `generatedAt` (the one wall-clock value of a report). */
   now?: () => Date;
+  /**
+   * An already loaded rule set (the batch loads it once per worker). When given, `rulesDir` still
+   * names where its calendar comes from.
+   */
+  ruleSet?: RuleSet;
   /** Called after each pipeline stage with its wall time (benchmarks, progress). */
   onStage?: (stage: AuditStage, ms: number) => void;
   /**
@@ -66,7 +71,7 @@ export interface PreparedAudit {
 /** Loads the rules, reads the ledger, fixes period and as-of, and builds the fact records once. */
 export async function prepareAudit(input: string, options: AuditOptions = {}): Promise<PreparedAudit> {
   const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
-  const ruleSet = await timed('rules', options, () => loadRules(rulesDir));
+  const ruleSet = options.ruleSet ?? (await timed('rules', options, () => loadAuditRules(rulesDir)));
   const read = options.ledger ?? (await timed('read', options, () => readLedger(input)));
   const { period, periodInferred, asOf } = resolvePeriod(read, options);
   const ledger = applyAsOf(read, asOf);
@@ -107,7 +112,7 @@ export async function audit(input: string, options: AuditOptions = {}): Promise<
 }
 
 /** Bad rules stop the audit: a report from half a rule set would mislead. */
-async function loadRules(dir: string): Promise<RuleSet> {
+export async function loadAuditRules(dir: string): Promise<RuleSet> {
   if (!existsSync(dir)) {
     throw new DutyAuditError('bad-rules', `rules folder not found: ${dir}`, {
       file: dir,
