@@ -1,4 +1,5 @@
 /** Every word the catalogue prints, in Chinese and English, typed by key. */
+import { fillTemplate } from '../fill-template.js';
 import type { FactType } from '../facts/types.js';
 import type { Lang } from '../report/labels.js';
 import type { Localized } from '../rules/types.js';
@@ -44,5 +45,5 @@ export const CATALOGUE_TEXT = {
 } as const satisfies Record<string, Localized>;
 
 export function ct(key: keyof typeof CATALOGUE_TEXT, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return CATALOGUE_TEXT[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fillTemplate(CATALOGUE_TEXT[key][lang], vars);
 }

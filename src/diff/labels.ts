@@ -1,4 +1,5 @@
 /** Every word `rules diff` prints or writes, in Chinese and English, typed by key. */
+import { fillTemplate } from '../fill-template.js';
 import type { Lang } from '../report/labels.js';
 import type { Localized } from '../rules/types.js';
 import type { ChangeKind } from './types.js';
@@ -60,5 +61,5 @@ export const DIFF_TEXT = {
 export type DiffTextKey = keyof typeof DIFF_TEXT;
 
 export function dt(key: DiffTextKey, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return DIFF_TEXT[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fillTemplate(DIFF_TEXT[key][lang], vars);
 }

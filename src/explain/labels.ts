@@ -2,6 +2,7 @@
  * The words of an explanation in zh and en, in tables typed by key (a missing translation is
  * a compile error). Operators and values are rendered so a reviewer reads `overdue_days ≥ 1`.
  */
+import { fillTemplate } from '../fill-template.js';
 import { COLUMN_SHEET } from '../facts/scopes.js';
 import { sheetSpec } from '../ledger/columns.js';
 import type { Lang } from '../report/labels.js';
@@ -45,7 +46,7 @@ export const WORDS = {
 } as const satisfies Record<string, Localized>;
 
 export function word(key: keyof typeof WORDS, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fillTemplate(WORDS[key][lang], vars);
 }
 
 /** Short Chinese names of derived facts (their full meaning is in `duty-audit facts`). */

@@ -6,6 +6,7 @@
  *
  * Template fields: {header} {value} {sheetName} {row} {column} and the issue's `params`.
  */
+import { fillTemplate } from '../fill-template.js';
 import type { DataIssue, DataIssueCode } from './types.js';
 
 export type Lang = 'zh' | 'en';
@@ -128,7 +129,5 @@ export function renderIssueMessage(
     column: issue.column,
     ...issue.params,
   };
-  return CATALOGUE[issue.code].message[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    fields[name] === undefined ? whole : String(fields[name]),
-  );
+  return fillTemplate(CATALOGUE[issue.code].message[lang], fields);
 }
