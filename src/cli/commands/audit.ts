@@ -14,19 +14,12 @@ import { reportJsonText } from '../../report/json.js';
 import { isLang, type Lang } from '../../report/labels.js';
 import { terminalSummary } from '../../report/terminal.js';
 import { writeReportXlsx } from '../../report/xlsx/write.js';
-import { runExplain } from '../../explain/run-explain.js';
+import { runExplain, type ExplainArgs } from '../../explain/run-explain.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 
-export interface AuditArgs {
-  input: string;
-  period?: string;
-  'as-of'?: string;
-  rules?: string;
-  out?: string;
-  lang: string;
-  json?: string;
+/** The explain runner's options (same names, same meaning) plus the audit's own. */
+export interface AuditArgs extends Omit<ExplainArgs, 'explain'> {
   'fail-on'?: string;
-  mask: boolean;
   /** A finding id or record key: explain that record's rules instead of reporting (src/explain). */
   explain?: string;
 }
