@@ -11,6 +11,7 @@ import { HEADER_SEARCH_ROWS, readHeader, type HeaderColumn } from './header.js';
 import { renderIssueMessage } from './issue-codes.js';
 import { isBlank, rawText, type RawValue } from './raw-value.js';
 import { sheetCheck, type SheetCheck } from './record-fast-check.js';
+import { FirstRows } from './first-rows.js';
 import { validateRecord } from './record-schema.js';
 import { RecordShapes } from './record-shapes.js';
 import type { DataIssue, DataIssueCode, LedgerRow, SheetAccount, SheetKey, SheetLayout } from './types.js';
@@ -64,7 +65,7 @@ export class SheetReader {
   private missingColumns: ColumnSpec[] = [];
   /** Non-blank rows seen while looking for the header; all of them count if none is found. */
   private rowsBeforeHeader = 0;
-  private readonly firstRowOfKey = new Map<string, number>();
+  private readonly firstRows = new FirstRows();
   private firstCenterRow = 0;
   private readonly rows: LedgerRow[] = [];
   private readonly issues: DataIssue[] = [];
@@ -195,11 +196,8 @@ export class SheetReader {
     const value = record[keyColumn];
     if (value === undefined) return undefined;
     const key = String(value);
-    const firstRow = this.firstRowOfKey.get(key);
-    if (firstRow === undefined) {
-      this.firstRowOfKey.set(key, rowNumber);
-      return undefined;
-    }
+    const firstRow = this.firstRows.firstRowOf(key, rowNumber);
+    if (firstRow === undefined) return undefined;
     const column = this.header!.find((candidate) => candidate.spec.key === keyColumn);
     return { row: rowNumber, ...optionalColumn(column), value: key, code: 'duplicate-key', params: { firstRow } };
   }
