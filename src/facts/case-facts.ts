@@ -7,8 +7,7 @@ import type { WorkCalendar } from '../calendar/types.js';
 import type { FactValue } from '../findings/types.js';
 import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
 import { calendarErrorAt, type RowPlace } from './calendar-errors.js';
-import { columnValues } from './column-values.js';
-import { newFacts } from './fact-template.js';
+import { columnFacts } from './fact-template.js';
 import { checkFee } from './fee-status.js';
 import { firstOf, type Lookups } from './lookups.js';
 import { completedBy } from './period.js';
@@ -100,7 +99,7 @@ export function caseRecord(row: LedgerRow<'cases'>, ctx: AuditContext, lookups: 
   } catch (error) {
     throw calendarErrorAt(error, place(row, ctx));
   }
-  const facts = columnValues('cases', c, newFacts('case'));
+  const facts = columnFacts('case', c);
   addTimeFacts(facts, time);
   addItemFacts(facts, c, lookups);
   return { scope: 'case', ref: { sheet: 'cases', row: row.row, key: c.case_id }, date: c.received_on, facts };

@@ -1,7 +1,6 @@
 /** Complaint scope: one record per complaint logged in the period. */
 import type { LedgerRow } from '../ledger/types.js';
-import { columnValues } from './column-values.js';
-import { newFacts } from './fact-template.js';
+import { columnFacts } from './fact-template.js';
 import type { ScopeRecord } from './types.js';
 
 /** 首问责任制/三: what a complaint record must hold. */
@@ -14,6 +13,6 @@ export function complaintRecord(row: LedgerRow<'complaints'>): ScopeRecord {
     scope: 'complaint',
     ref: { sheet: 'complaints', row: row.row, key: c.complaint_id },
     date: c.logged_on,
-    facts: Object.assign(columnValues('complaints', c, newFacts('complaint')), { missing_fields: missing }),
+    facts: Object.assign(columnFacts('complaint', c), { missing_fields: missing }),
   };
 }

@@ -5,8 +5,7 @@
  */
 import type { FactValue } from '../findings/types.js';
 import type { ItemRecord, LedgerRow } from '../ledger/types.js';
-import { columnValues } from './column-values.js';
-import { newFacts } from './fact-template.js';
+import { columnFacts } from './fact-template.js';
 import type { ItemAggregate, Lookups } from './lookups.js';
 import type { ScopeRecord } from './types.js';
 
@@ -27,7 +26,7 @@ function itemFacts(name: string, rows: LedgerRow<'items'>[] | undefined, agg: It
   const listed = rows !== undefined && rows.length > 0;
   const record = listed ? mergedItem(rows) : undefined;
   const undisclosed = lookups.items ? DISCLOSURES.filter(([, col]) => record?.[col] !== true).map(([what]) => what) : null;
-  return Object.assign(columnValues('items', record, newFacts('item')), {
+  return Object.assign(columnFacts('item', record), {
     item: name,
     handled_count: agg.handledCount,
     listed: lookups.items ? listed : null,

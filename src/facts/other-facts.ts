@@ -1,8 +1,7 @@
 /** Other scope (失职追究制/二.10): one record per row the inspector entered for the period. */
 import { parseGrade } from '../grade/grades.js';
 import type { LedgerRow } from '../ledger/types.js';
-import { columnValues } from './column-values.js';
-import { newFacts } from './fact-template.js';
+import { columnFacts } from './fact-template.js';
 import { handoverKey } from './lookups.js';
 import type { ScopeRecord } from './types.js';
 
@@ -12,6 +11,6 @@ export function otherRecord(row: LedgerRow<'other'>): ScopeRecord {
     scope: 'other',
     ref: { sheet: 'other', row: row.row, key: handoverKey(o.staff, o.date) },
     date: o.date,
-    facts: Object.assign(columnValues('other', o, newFacts('other')), { suggested_grade: parseGrade(o.grade) ?? null }),
+    facts: Object.assign(columnFacts('other', o), { suggested_grade: parseGrade(o.grade) ?? null }),
   };
 }

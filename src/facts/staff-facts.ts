@@ -6,13 +6,12 @@
 import { lastDayOfMonth } from '../calendar/dates.js';
 import type { FactValue, RecordRef } from '../findings/types.js';
 import type { LedgerRow } from '../ledger/types.js';
-import { columnValues } from './column-values.js';
-import { newFacts } from './fact-template.js';
+import { columnFacts } from './fact-template.js';
 import type { Lookups, PersonAggregate } from './lookups.js';
 import type { ScopeRecord } from './types.js';
 
 function personFacts(name: string, boardRow: LedgerRow<'staff'> | undefined, person: PersonAggregate | undefined, lookups: Lookups): Record<string, FactValue> {
-  return Object.assign(columnValues('staff', boardRow?.record, newFacts('staff')), {
+  return Object.assign(columnFacts('staff', boardRow?.record), {
     name,
     on_board: lookups.board ? boardRow !== undefined : null,
     handled_count: person?.handledCount ?? 0,

@@ -1,9 +1,10 @@
 /** The per-run indexes and aggregates every scope shares. */
 import { describe, expect, it } from 'vitest';
 import { buildLookups, firstOf, handoverKey } from '../../src/facts/lookups.js';
-import { newFacts } from '../../src/facts/fact-template.js';
-import { columnValues } from '../../src/facts/column-values.js';
+import { columnFacts, newFacts } from '../../src/facts/fact-template.js';
 import { factNames } from '../../src/facts/catalogue.js';
+import { COLUMN_SHEET } from '../../src/facts/scopes.js';
+import { sheetSpec } from '../../src/ledger/columns.js';
 import { contextOf, ledgerOf } from './helpers.js';
 
 describe('buildLookups', () => {
@@ -57,11 +58,25 @@ describe('fact objects', () => {
     expect(newFacts('attendance').staff).toBeNull();
   });
 
-  it('columnValues: empty → null, schema default applied, unknown properties ignored', () => {
-    const facts = columnValues('cases', { case_id: 'A', visits: undefined, stray: 1 }, newFacts('case'));
+  it('columnFacts: empty → null, schema default applied, unknown properties ignored, derived facts null', () => {
+    const facts = columnFacts('case', { case_id: 'A', visits: undefined, fee: 0, materials_complete: false, stray: 1 });
+    expect(Object.keys(facts)).toEqual(factNames('case'));
     expect(facts.case_id).toBe('A');
     expect(facts.visits).toBe(1);
-    expect(facts.fee).toBeNull();
+    expect([facts.fee, facts.materials_complete]).toEqual([0, false]);
+    expect(facts.note).toBeNull();
+    expect(facts.overdue_days).toBeNull();
     expect('stray' in facts).toBe(false);
+  });
+
+  it('columnFacts without a record (a person not on the staff sheet): every fact null', () => {
+    const facts = columnFacts('staff', undefined);
+    expect(Object.keys(facts)).toEqual(factNames('staff'));
+    expect(Object.values(facts).every((v) => v === null)).toBe(true);
+  });
+
+  it.each(['case', 'complaint', 'attendance', 'staff', 'item', 'center', 'other'] as const)('every column of the %s sheet is a fact of its scope', (scope) => {
+    const sheet = COLUMN_SHEET[scope]!;
+    expect(factNames(scope)).toEqual(expect.arrayContaining(sheetSpec(sheet).columns.map((column) => column.key)));
   });
 });
