@@ -1,32 +1,16 @@
 /**
  * The last gate for a built record: the ledger schema itself (required, enum, minimum, date
- * format), compiled once per sheet with ajv in strict mode. `useDefaults` applies the schema's
- * defaults (往返次数 empty → 1), so the default lives in one place.
+ * format), through ajv in strict mode: the precompiled validators while the schema is unedited,
+ * else compiled once per process (src/schemas/validators.ts). `useDefaults` applies the
+ * schema's defaults (往返次数 empty → 1), so the default lives in one place.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { LEDGER_SCHEMA } from './columns.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { buildLedgerValidators } from '../schemas/validators.js';
 import { passesFastCheck } from './record-fast-check.js';
 import type { DataIssueCode, SheetKey } from './types.js';
 
-/** The schema's own annotations (see ledger.schema.json), known to ajv so strict mode accepts them. */
-const ANNOTATION_KEYWORDS = ['x-key', 'x-date', 'x-person', 'x-aliases'];
-
-function compileValidators(): Map<SheetKey, ValidateFunction> {
-  // code.optimize off: its passes only tidy the generated code, and a run compiles it once.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, useDefaults: true, code: { optimize: false } });
-  addFormats.default(ajv, ['date']);
-  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'object'] });
-  ajv.addSchema(LEDGER_SCHEMA);
-  const id = (LEDGER_SCHEMA as unknown as { $id: string }).$id;
-  const validators = new Map<SheetKey, ValidateFunction>();
-  for (const key of Object.keys(LEDGER_SCHEMA.$defs) as SheetKey[]) {
-    validators.set(key, ajv.getSchema(`${id}#/$defs/${key}`)!);
-  }
-  return validators;
-}
-
-let validators: Map<SheetKey, ValidateFunction> | undefined;
+/** Built on the first row the fast check does not accept: most workbooks never need them. */
+let validators: ReadonlyMap<string, ValidateFunction> | undefined;
 
 export interface SchemaViolation {
   /** The record key of the offending column. */
@@ -44,7 +28,7 @@ export function validateRecord(sheet: SheetKey, record: Record<string, unknown>)
 
 /** The schema through ajv alone (what validateRecord falls back to). */
 export function validateWithAjv(sheet: SheetKey, record: Record<string, unknown>): SchemaViolation[] {
-  validators ??= compileValidators();
+  validators ??= buildLedgerValidators().bySheet;
   const validate = validators.get(sheet)!;
   if (validate(record)) return [];
   return (validate.errors ?? []).map(toViolation);

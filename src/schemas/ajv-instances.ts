@@ -1,0 +1,74 @@
+/**
+ * The ajv instances behind every validator, with their options in one place: the generator
+ * (`npm run validators`) compiles the committed standalone code with them, and the run-time
+ * fallback compiles an edited schema with them, so both paths validate alike.
+ *
+ * ajv is loaded here on demand only (createRequire, not an import): loading it costs about as
+ * much as compiling a small schema, and a run whose schemas match the generated code never
+ * needs it.
+ */
+import { createRequire } from 'node:module';
+import type { AnySchemaObject } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { FormatsPlugin } from 'ajv-formats';
+
+const require = createRequire(import.meta.url);
+
+/** Extra code options, for the generator only (`source`/`esm`/`lines` change no validation). */
+export interface CodeOptions {
+  source?: boolean;
+  esm?: boolean;
+  lines?: boolean;
+}
+
+/**
+ * Rule, policy and calendar files: strict, every error, verbose (schema-messages.ts reads
+ * `schema`, `parentSchema` and `data`). strictRequired is off: `required` inside
+ * if/then/oneOf branches names properties declared by the enclosing schema, which is the
+ * idiomatic way to say "exactly one of". code.optimize is off: its passes only tidy the
+ * generated code, and cost more time than they save when a schema is compiled once per run.
+ */
+export const DOCUMENT_OPTIONS = {
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+  allErrors: true,
+  verbose: true,
+  code: { optimize: false },
+} as const;
+
+/** Ledger records: strict, every error, and `useDefaults` so the schema's defaults land in the record. */
+export const LEDGER_OPTIONS = { strict: true, allErrors: true, useDefaults: true, code: { optimize: false } } as const;
+
+/** ledger.schema.json's own annotations, known to ajv so strict mode accepts them. */
+export const LEDGER_ANNOTATION_KEYWORDS = ['x-key', 'x-date', 'x-person', 'x-aliases'] as const;
+
+function ajvModules(): { Ajv2020: typeof Ajv2020; addFormats: FormatsPlugin } {
+  // Both are CommonJS; module.exports of ajv-formats is the plugin itself.
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as FormatsPlugin;
+  return { Ajv2020: Ajv, addFormats };
+}
+
+/** An ajv for rule, policy and calendar files (one instance holds all three: their $ids differ). */
+export function documentAjv(code: CodeOptions = {}): Ajv2020 {
+  const { Ajv2020: Ajv, addFormats } = ajvModules();
+  const ajv = new Ajv({ ...DOCUMENT_OPTIONS, code: { ...DOCUMENT_OPTIONS.code, ...code } });
+  addFormats(ajv);
+  return ajv;
+}
+
+/** An ajv holding the ledger schema; each sheet's validator is `<$id>#/$defs/<sheet>`. */
+export function ledgerAjv(schema: AnySchemaObject, code: CodeOptions = {}): Ajv2020 {
+  const { Ajv2020: Ajv, addFormats } = ajvModules();
+  const ajv = new Ajv({ ...LEDGER_OPTIONS, code: { ...LEDGER_OPTIONS.code, ...code } });
+  addFormats(ajv, ['date']);
+  for (const keyword of LEDGER_ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'object'] });
+  ajv.addSchema(schema);
+  return ajv;
+}
+
+/** The reference of one sheet's validator inside the ledger schema. */
+export function sheetRef(schemaId: string, sheet: string): string {
+  return `${schemaId}#/$defs/${sheet}`;
+}
