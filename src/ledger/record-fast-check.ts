@@ -64,7 +64,11 @@ function propertyCheck(property: Record<string, unknown>): Check | undefined {
     if (property['format'] !== 'date') return undefined;
     checks.push(isDate);
   }
-  return (v) => checks.every((check) => check(v));
+  if (checks.length === 1) return checks[0];
+  return (v) => {
+    for (const check of checks) if (!check(v)) return false;
+    return true;
+  };
 }
 
 function fastCheckOf(sheet: Record<string, unknown>): FastCheck | undefined {
@@ -101,7 +105,8 @@ export function passesFastCheck(sheet: SheetKey, record: Record<string, unknown>
 }
 
 function applyDefaults(fast: FastCheck, record: Record<string, unknown>): void {
-  for (const [key, value] of fast.defaults) if (record[key] === undefined) record[key] = structuredClone(value);
+  // A default object must not be shared between records; a number or string can be.
+  for (const [key, value] of fast.defaults) if (record[key] === undefined) record[key] = typeof value === 'object' && value !== null ? structuredClone(value) : value;
 }
 
 /**
