@@ -13,7 +13,7 @@ import { isBlank, rawText, type RawValue } from './raw-value.js';
 import { sheetCheck, type SheetCheck } from './record-fast-check.js';
 import { FirstRows } from './first-rows.js';
 import { validateRecord } from './record-schema.js';
-import { RecordShapes } from './record-shapes.js';
+import { recordFactory, type RecordFactory } from './record-factory.js';
 import type { DataIssue, DataIssueCode, LedgerRow, SheetAccount, SheetKey, SheetLayout } from './types.js';
 
 export interface SheetOrigin extends DateContext {
@@ -60,7 +60,7 @@ export class SheetReader {
   private readonly check: SheetCheck | undefined;
   /** Scratch: the current row's parsed values by header column. */
   private values: (CellValue | undefined)[] = [];
-  private shapes!: RecordShapes;
+  private buildRecord!: RecordFactory;
   private headerRow = 0;
   private missingColumns: ColumnSpec[] = [];
   /** Non-blank rows seen while looking for the header; all of them count if none is found. */
@@ -122,7 +122,7 @@ export class SheetReader {
     this.parsers = header.map((column) => cellParser(column.spec, this.origin));
     this.accepts = this.acceptors(header);
     this.values = new Array<CellValue | undefined>(header.length);
-    this.shapes = new RecordShapes(header.map((column) => column.spec.key), this.sheet.columns.filter((c) => c.default !== undefined).map((c) => c.key));
+    this.buildRecord = recordFactory(header.map((column) => column.spec.key), this.sheet.columns.filter((c) => c.default !== undefined).map((c) => c.key));
     this.headerRow = rowNumber;
     const present = new Set(header.map((column) => column.spec.key));
     this.missingColumns = this.sheet.columns.filter((column) => column.required && !present.has(column.key));
@@ -152,7 +152,6 @@ export class SheetReader {
     const accepts = this.accepts;
     let accepted = accepts !== undefined;
     let required = 0;
-    let present = 0;
     for (let i = 0; i < header.length; i++) {
       const column = header[i]!;
       const cell = cells[column.index] ?? null;
@@ -161,14 +160,13 @@ export class SheetReader {
       const parsed = this.parsers[i]!(cell);
       if (parsed.ok) {
         values[i] = parsed.value;
-        present += 2 ** i;
         if (accepted && !accepts![i]!(parsed.value)) accepted = false;
         if (column.spec.required) required += 1;
       } else {
         issues.push({ row: rowNumber, column, value: rawText(cell), code: parsed.code, ...optionalParams(parsed.params) });
       }
     }
-    const record = this.shapes.record(present, values);
+    const record = this.buildRecord(values);
     const duplicate = this.checkKey(rowNumber, record);
     if (duplicate) issues.push(duplicate);
     // Every required column is in the header (else missingColumns stopped the row above).

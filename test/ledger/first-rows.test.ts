@@ -49,6 +49,12 @@ describe('FirstRows', () => {
     expect(answers(ids)).toEqual(modelAnswers(ids));
   });
 
+  test('numbered ids growing a digit stay in the run and agree with a map', () => {
+    const ids = ['SL-9998', 'SL-9999', 'SL-10000', 'SL-10001', 'SL-9999', 'SL-10000', 'SL-999', 'SL-999'];
+    expect(answers(ids)).toEqual([undefined, undefined, undefined, undefined, 1, 2, undefined, 6]);
+    expect(answers(ids)).toEqual(modelAnswers(ids));
+  });
+
   test('descending ids agree with a map', () => {
     const ids = Array.from({ length: 500 }, (_, i) => `K${String(1000 - (i % 400)).padStart(5, '0')}`);
     expect(answers(ids)).toEqual(modelAnswers(ids));
