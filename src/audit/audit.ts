@@ -7,12 +7,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCalendar } from '../calendar/load.js';
 import { DutyAuditError } from '../errors.js';
-import { buildScopeRecords } from '../facts/build.js';
+import { scopeRecordSources } from '../facts/build.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { gradeFindings } from '../grade/grade.js';
 import { applyAsOf } from '../ledger/as-of.js';
 import { readLedger } from '../ledger/read-ledger.js';
-import type { ScopeRecords } from '../facts/types.js';
+import type { ScopeRecordSources } from '../facts/types.js';
 import type { Ledger } from '../ledger/types.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
 import { formatProblem } from '../rules/problems.js';
@@ -64,7 +64,8 @@ async function timed<T>(stage: AuditStage, options: AuditOptions, work: () => T 
 export interface PreparedAudit {
   ruleSet: RuleSet;
   ctx: AuditContext;
-  records: ScopeRecords;
+  /** Built as walked (scopeRecordSources): evaluation builds the case records as it goes. */
+  records: ScopeRecordSources;
   periodInferred: boolean;
 }
 
@@ -77,7 +78,7 @@ export async function prepareAudit(input: string, options: AuditOptions = {}): P
   const ledger = applyAsOf(read, asOf);
   const calendar = loadCalendar(calendarDir(rulesDir));
   const ctx: AuditContext = { ledger, calendar, period, asOf };
-  const records = await timed('facts', options, () => buildScopeRecords(ctx));
+  const records = await timed('facts', options, () => scopeRecordSources(ctx));
   return { ruleSet, ctx, records, periodInferred };
 }
 

@@ -8,7 +8,7 @@
 import { centerOf } from '../audit/center.js';
 import type { AuditContext, RuleRun } from '../audit/types.js';
 import { SCOPES } from '../facts/scopes.js';
-import type { ScopeRecords } from '../facts/types.js';
+import type { ScopeRecordSources } from '../facts/types.js';
 import type { RawFinding } from '../findings/types.js';
 import type { Rule, Scope } from '../rules/types.js';
 import { rawFinding } from './raw-finding.js';
@@ -33,7 +33,7 @@ function byId(a: Rule, b: Rule): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export async function evaluate(rules: readonly Rule[], records: ScopeRecords, ctx: AuditContext, options: EvaluateOptions = {}): Promise<Evaluation> {
+export async function evaluate(rules: readonly Rule[], records: ScopeRecordSources, ctx: AuditContext, options: EvaluateOptions = {}): Promise<Evaluation> {
   const runs = rules.map((rule) => ruleRun(rule, absentSheets(rule, ctx.ledger)));
   const runById = new Map(runs.map((run) => [run.id, run]));
   const centerName = centerOf(ctx.ledger).center;

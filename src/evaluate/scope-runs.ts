@@ -27,7 +27,7 @@ export function compileScope(rules: readonly Rule[]): CompiledRule[] | undefined
 }
 
 /** `compiled` sorted by rule id, all with the same slots (compileScope). */
-export function runCompiled(compiled: readonly CompiledRule[], records: readonly ScopeRecord[], label: string, onFire: OnFire): void {
+export function runCompiled(compiled: readonly CompiledRule[], records: Iterable<ScopeRecord>, label: string, onFire: OnFire): void {
   const slots = compiled[0]?.slots;
   const values: unknown[] = [];
   for (const record of records) {
@@ -45,7 +45,7 @@ export function runCompiled(compiled: readonly CompiledRule[], records: readonly
 }
 
 /** `rules` sorted by id; one record at a time (concurrent runs on one engine skip rules). */
-export async function runEngine(rules: readonly Rule[], records: readonly ScopeRecord[], label: string, onFire: OnFire): Promise<void> {
+export async function runEngine(rules: readonly Rule[], records: Iterable<ScopeRecord>, label: string, onFire: OnFire): Promise<void> {
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const engine = createScopeEngine(rules);
   for (const record of records) {

@@ -8,6 +8,7 @@ import { completeAudit, prepareAudit, type AuditOptions } from '../audit/audit.j
 import type { AuditResult, RuleRun } from '../audit/types.js';
 import type { ConditionNode } from '../evaluate/condition-tree.js';
 import { explainRecord } from '../evaluate/explain.js';
+import { builtNow } from '../facts/build.js';
 import type { ScopeRecord } from '../facts/types.js';
 import type { Finding } from '../findings/types.js';
 import type { Rule } from '../rules/types.js';
@@ -77,7 +78,7 @@ async function explainOne(record: ScopeRecord, rules: readonly Rule[], result: A
 export async function explainAuditRun(input: string, target: string, options: ExplainOptions = {}): Promise<ExplainedAudit> {
   const prepared = await prepareAudit(input, options);
   const result = await completeAudit(prepared, options);
-  const found = findTarget(target, prepared.records, result.findings, prepared.ctx.ledger, result.period);
+  const found = findTarget(target, builtNow(prepared.records), result.findings, prepared.ctx.ledger, result.period);
   const records: RecordExplanation[] = [];
   for (const record of found.records) records.push(await explainOne(record, prepared.ruleSet.rules, result, found.finding?.ruleId));
   const explanation: Explanation = {

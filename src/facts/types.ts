@@ -28,3 +28,9 @@ export interface ScopeRecord {
 }
 
 export type ScopeRecords = Record<Scope, ScopeRecord[]>;
+
+/**
+ * Each scope's records as a sequence that can be walked any number of times (ScopeRecords
+ * are such sequences too). The audit evaluates from these: see scopeRecordSources.
+ */
+export type ScopeRecordSources = Record<Scope, Iterable<ScopeRecord>>;

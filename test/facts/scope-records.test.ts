@@ -1,6 +1,6 @@
 /** The non-case scopes: complaints, attendance (handovers), staff, items, center, other, ledger. */
 import { describe, expect, it } from 'vitest';
-import { buildScopeRecords } from '../../src/facts/build.js';
+import { buildScopeRecords, scopeRecordSources } from '../../src/facts/build.js';
 import { factNames, SCOPES } from '../../src/facts/catalogue.js';
 import { contextOf, issue, ledgerOf, type SheetInput } from './helpers.js';
 
@@ -24,6 +24,25 @@ describe('every scope', () => {
       expect(records[scope].length, scope).toBeGreaterThan(0);
       for (const r of records[scope]) expect(Object.keys(r.facts).sort(), scope).toEqual(factNames(scope).sort());
     }
+  });
+});
+
+describe('record sources (what the audit evaluates from)', () => {
+  it('walked twice, give the same records as buildScopeRecords, in the same order', () => {
+    const ctx = contextOf(
+      ledgerOf({
+        cases: [{ case_id: 'A', handler: '李敏' }, { case_id: 'B', handler: '王芳', received_on: '2026-10-09' }],
+        attendance: [{ date: '2026-10-09', staff: '王芳', status: '迟到' }],
+        other: [{ date: '2026-10-09', staff: '王芳', description: '未按规定着装', grade: '提醒' }],
+      }),
+    );
+    const sources = scopeRecordSources(ctx);
+    const built = buildScopeRecords(ctx);
+    for (const scope of SCOPES) {
+      expect([...sources[scope]], scope).toEqual(built[scope]);
+      expect([...sources[scope]], scope).toEqual(built[scope]);
+    }
+    expect(built.case.map((r) => r.ref.key)).toEqual(['A', 'B']);
   });
 });
 
