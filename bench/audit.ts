@@ -11,7 +11,9 @@
  * in the temp folder), then, round after round, two measurements run side by side, each in a
  * child process of its own so that its peak RSS (process.resourceUsage().maxRSS) is its alone:
  *   audit — audit() (rules, read, facts, evaluate, grade) + the Excel report + the JSON, as the
- *           CLI does, with the time of every stage;
+ *           CLI does, with the time of every stage ('facts' is the lookups and the sheet-wide
+ *           scopes; the case, complaint, attendance and other records are built as 'evaluate'
+ *           walks them, see src/facts/build.ts);
  *   floor — exceljs alone: stream-read the same workbook (re-packed into readable part order,
  *           as the importer must) and write a findings report of the same row count with the
  *           streaming writer (inline strings, waiting on the stream).
