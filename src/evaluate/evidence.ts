@@ -1,6 +1,7 @@
 /**
  * Renders a rule's evidence template: `{name}` is a fact of the record (or, failing that, one
- * of the rule's params). null → '—', numbers plain, dates as YYYY-MM-DD, lists joined with 、.
+ * of the rule's params). null → '—', numbers plain, dates as YYYY-MM-DD, lists joined with 、 (', ' in English),
+ * and a coded value in the words the caller gives for it (src/facts/value-labels.ts).
  */
 import type { FactValue } from '../findings/types.js';
 
@@ -8,9 +9,14 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 export type Lang = 'zh' | 'en';
 
-export function formatValue(value: unknown, lang: Lang): string {
+/** The words for a coded value (or list item) of the named fact, or undefined to print it as is. */
+export type ValueWords = (name: string, value: unknown) => string | undefined;
+
+export function formatValue(value: unknown, lang: Lang, words?: (value: unknown) => string | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => formatValue(v, lang)).join('、');
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => formatValue(v, lang, words)).join(lang === 'zh' ? '、' : ', ');
+  const word = words?.(value);
+  if (word !== undefined) return word;
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
   return String(value);
@@ -37,13 +43,14 @@ function partsOf(template: string): string[] {
 }
 
 /** An unknown placeholder is left as written so a reviewer sees the typo in the report. */
-export function renderTemplate(template: string, lookup: (name: string) => FactValue | undefined, lang: Lang): string {
+export function renderTemplate(template: string, lookup: (name: string) => FactValue | undefined, lang: Lang, words?: ValueWords): string {
   const parts = partsOf(template);
   let text = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
     const value = lookup(name);
-    text += (value === undefined ? `{${name}}` : formatValue(value, lang)) + parts[i + 1]!;
+    const wordsOf = words && ((item: unknown) => words(name, item));
+    text += (value === undefined ? `{${name}}` : formatValue(value, lang, wordsOf)) + parts[i + 1]!;
   }
   return text;
 }

@@ -3,6 +3,7 @@
  * the facts and conditions that made it fire, the message in both languages, the base grade.
  */
 import type { ScopeRecord } from '../facts/types.js';
+import { valueLabel } from '../facts/value-labels.js';
 import type { ConditionEvidence, FactValue, RawFinding, Subject } from '../findings/types.js';
 import { baseGrade } from '../grade/base-grade.js';
 import type { Rule } from '../rules/types.js';
@@ -68,7 +69,10 @@ export function rawFinding(rule: Rule, record: ScopeRecord, conditions: Conditio
     date: record.date,
     facts: quotedFacts(rule, record),
     conditions,
-    message: { zh: renderTemplate(rule.evidence.zh, values, 'zh'), en: renderTemplate(rule.evidence.en, values, 'en') },
+    message: {
+      zh: renderTemplate(rule.evidence.zh, values, 'zh', (name, value) => valueLabel(rule.scope, name, value, 'zh')),
+      en: renderTemplate(rule.evidence.en, values, 'en', (name, value) => valueLabel(rule.scope, name, value, 'en')),
+    },
     baseGrade: grade,
     baseReason: reason,
   };
