@@ -3,8 +3,8 @@
  * audit() and the report writers; sets the exit code (0 ran, 1 --fail-on reached) and throws
  * DutyAuditError for anything that stops it (exit 2, printed by main.ts).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { audit, type AuditOptions } from '../../audit/audit.js';
 import type { AuditResult } from '../../audit/types.js';
@@ -15,6 +15,7 @@ import { isLang, type Lang } from '../../report/labels.js';
 import { terminalSummary } from '../../report/terminal.js';
 import { writeReportXlsx } from '../../report/xlsx/write.js';
 import { runExplain, type ExplainArgs } from '../../explain/run-explain.js';
+import { writeOutput } from '../write-output.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 
 /** The explain runner's options (same names, same meaning) plus the audit's own. */
@@ -62,20 +63,6 @@ export function reachesFailOn(result: AuditResult, failOn: Grade | undefined): b
   return failOn !== undefined && result.findings.some((f) => gradeRank(f.grade) >= gradeRank(failOn));
 }
 
-async function writeOutput(file: string, what: string, write: () => Promise<void>): Promise<void> {
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    await write();
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new DutyAuditError('bad-usage', `cannot write the ${what} to ${file}: ${reason}`, {
-      file,
-      hint: `close the file if it is open in Excel, or choose another path with --${what === 'report' ? 'out' : 'json'}`,
-      cause: err,
-    });
-  }
-}
-
 /** The command's work without yargs or process state, for tests and embedding. */
 export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () => Date): Promise<AuditRun> {
   const lang = langOf(args.lang);
@@ -88,9 +75,9 @@ export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () =>
 
   const result = await audit(args.input, options);
   const report = args.out ? resolve(cwd, args.out) : defaultReportPath(result, cwd);
-  await writeOutput(report, 'report', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
+  await writeOutput(report, 'report', 'out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
   const json = args.json ? resolve(cwd, args.json) : undefined;
-  if (json) await writeOutput(json, 'JSON', () => writeFile(json, reportJsonText(result, { lang, mask: args.mask })));
+  if (json) await writeOutput(json, 'JSON', 'json', () => writeFile(json, reportJsonText(result, { lang, mask: args.mask })));
 
   const shown = (file: string) => relative(cwd, file) || file;
   const summary = terminalSummary(result, { lang, report: shown(report), ...(json ? { json: shown(json) } : {}) });

@@ -1,13 +1,15 @@
 /**
- * `duty-audit rules diff <old-rules> <new-rules> <workbook...> [--xlsx FILE] [--period]
- * [--as-of] [--lang]`: what a rule edit would change on real months. Either rules argument may
- * be a git revision (`HEAD~1:rules`). Prints the diff, optionally writes it as a workbook, and
- * exits 0 whatever it finds (a diff is information, not a verdict).
+ * `duty-audit rules diff <old-rules> <new-rules> <workbook...> [--xlsx FILE] [--json FILE]
+ * [--period] [--as-of] [--lang]`: what a rule edit would change on real months. Either rules
+ * argument may be a git revision (`HEAD~1:rules`). Prints the diff, optionally writes it as a
+ * workbook and as JSON, and exits 0 whatever it finds (a diff is information, not a verdict).
  */
+import { writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { checkAsOf, checkPeriod } from '../../audit/period.js';
 import { diffRuleSets, type DiffOptions } from '../../diff/diff.js';
+import { diffJsonText } from '../../diff/json.js';
 import { dt } from '../../diff/labels.js';
 import { openRulesSource, type RulesSource } from '../../diff/rules-source.js';
 import { diffTerminal } from '../../diff/terminal.js';
@@ -15,12 +17,14 @@ import type { DiffResult } from '../../diff/types.js';
 import { writeDiffXlsx } from '../../diff/xlsx.js';
 import { LANGS, type Lang } from '../../report/labels.js';
 import { EXIT_OK } from '../exit.js';
+import { writeOutput } from '../write-output.js';
 
 export interface RulesDiffArgs {
   old: string;
   new: string;
   workbooks: string[];
   xlsx?: string;
+  json?: string;
   period?: string;
   'as-of'?: string;
   lang: Lang;
@@ -30,6 +34,7 @@ export interface RulesDiffRun {
   result: DiffResult;
   text: string;
   xlsx?: string;
+  json?: string;
 }
 
 /** A path under cwd relative to it (as the user would type it); elsewhere absolute. */
@@ -56,11 +61,17 @@ export async function runRulesDiff(args: RulesDiffArgs, cwd = process.cwd()): Pr
     for (const c of result.changes) c.workbook = shown(c.workbook, cwd);
     let text = diffTerminal(result, args.lang);
     const xlsx = args.xlsx ? resolve(cwd, args.xlsx) : undefined;
+    const colon = args.lang === 'zh' ? ':' : ': ';
     if (xlsx) {
-      await writeDiffXlsx(result, xlsx, args.lang);
-      text += `${dt('xlsxWritten', args.lang)}${args.lang === 'zh' ? ':' : ': '}${shown(xlsx, cwd)}\n`;
+      await writeOutput(xlsx, 'diff workbook', 'xlsx', () => writeDiffXlsx(result, xlsx, args.lang));
+      text += `${dt('xlsxWritten', args.lang)}${colon}${shown(xlsx, cwd)}\n`;
     }
-    return xlsx ? { result, text, xlsx } : { result, text };
+    const json = args.json ? resolve(cwd, args.json) : undefined;
+    if (json) {
+      await writeOutput(json, 'diff JSON', 'json', () => writeFile(json, diffJsonText(result)));
+      text += `${dt('jsonWritten', args.lang)}${colon}${shown(json, cwd)}\n`;
+    }
+    return { result, text, ...(xlsx ? { xlsx } : {}), ...(json ? { json } : {}) };
   } finally {
     for (const s of sources) s.dispose();
   }
@@ -75,6 +86,7 @@ export const rulesDiffCommand: CommandModule<object, RulesDiffArgs> = {
       .positional('new', { type: 'string', demandOption: true, describe: 'the new rules: a folder (or a git revision)' })
       .positional('workbooks', { type: 'string', array: true, demandOption: true, describe: 'ledger workbooks (.xlsx) or CSV folders to audit with both' })
       .option('xlsx', { type: 'string', describe: 'also write the diff as a workbook (新增 / 移除 / 等级变化 / 按规则 / 按人员)' })
+      .option('json', { type: 'string', describe: 'also write the diff as JSON to this file (schemas/diff.schema.json)' })
       .option('period', { type: 'string', describe: 'the audited month, YYYY-MM (default: each workbook’s own)' })
       .option('as-of', { type: 'string', describe: '"today" for open cases, YYYY-MM-DD (default: the last day of the period)' })
       .option('lang', { type: 'string', choices: LANGS, default: 'zh', describe: 'language of the output' }) as never,
