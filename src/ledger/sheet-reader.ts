@@ -78,7 +78,10 @@ export class SheetReader {
     this.check = sheetCheck(sheet.key);
   }
 
-  /** One row of the sheet: its 1-based number in the file and its cells (index 0 = column A). */
+  /**
+   * One row of the sheet: its 1-based number in the file and its cells (index 0 = column A).
+   * The cells are read during the call only: the caller may reuse the array for the next row.
+   */
   push(rowNumber: number, cells: readonly RawValue[]): void {
     if (cells.every((cell) => isBlank(cell))) return;
     if (!this.header) {

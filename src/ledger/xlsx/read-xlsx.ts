@@ -89,20 +89,35 @@ async function readSheets(file: string, input: Readable, date1904: boolean): Pro
     readBy.set(key, sheetName);
     const context: CellValueContext = { shiftDatesTo1904: date1904 && !exceljsSawDate1904(reader) };
     const sheet = new SheetReader(sheetSpec(key), { file, sheetName, date1904 });
-    for await (const row of worksheet) sheet.push(row.number, rowCells(row, context));
+    const cells = new RowCells(context);
+    for await (const row of worksheet) sheet.push(row.number, cells.of(row));
     found.results.push(sheet.finish());
   }
   return found;
 }
 
-/** The row's cells from column A = index 0 (exceljs counts columns from 1); empty cells are holes. */
-function rowCells(row: ExcelJS.Row, context: CellValueContext): RawValue[] {
-  const cells: RawValue[] = [];
-  row.eachCell((cell, column) => {
-    cells[column - 1] =
-      cell.type === ExcelJS.ValueType.Formula ? rawFromFormula(cell.formula, cell.result, context) : rawFromExcel(cell.value, context);
-  });
-  return cells;
+/**
+ * A row's cells from column A = index 0 (exceljs counts columns from 1); empty cells are holes.
+ * One array and one callback serve every row of a sheet (SheetReader.push reads the cells only
+ * during the call), instead of an array and a closure per row.
+ */
+class RowCells {
+  private readonly cells: RawValue[] = [];
+  private readonly collect: (cell: ExcelJS.Cell, column: number) => void;
+
+  constructor(context: CellValueContext) {
+    const cells = this.cells;
+    this.collect = (cell, column) => {
+      cells[column - 1] =
+        cell.type === ExcelJS.ValueType.Formula ? rawFromFormula(cell.formula, cell.result, context) : rawFromExcel(cell.value, context);
+    };
+  }
+
+  of(row: ExcelJS.Row): readonly RawValue[] {
+    this.cells.length = 0;
+    row.eachCell(this.collect);
+    return this.cells;
+  }
 }
 
 function exceljsSawDate1904(reader: unknown): boolean {
