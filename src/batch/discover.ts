@@ -2,8 +2,9 @@
  * What a batch audits: every .xlsx, every folder holding CSV files (one center-month), and every
  * other upload-like file — the last so it is listed as the wrong kind instead of vanishing.
  */
+import { displayPath } from '../display-path.js';
 import { statSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { BatchInput } from './types.js';
 
@@ -85,11 +86,6 @@ function classify(files: string[], cwd: string): BatchInput[] {
     }
   }
   return [...inputs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 function isInside(path: string, folder: string): boolean {

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayPath } from './discover.js';
+import { displayPath } from '../display-path.js';
 import { mapLimit } from './limit.js';
 import { crashFailure, type AuditTask, type TaskOutcome, type TaskRunner } from './task.js';
 import type { Pending } from './triage.js';

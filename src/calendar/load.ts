@@ -5,7 +5,8 @@
  * wrong calendar would grade people on wrong deadlines.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { displayPath } from '../display-path.js';
 import { DutyAuditError } from '../errors.js';
 import { DEFAULT_RULES_DIR, PACKAGE_ROOT } from '../paths.js';
 import { YearCalendar, type CalendarYear } from './calendar.js';
@@ -35,7 +36,7 @@ export function calendarFiles(dir: string = DEFAULT_CALENDAR_DIR): string[] {
 
 /** Reads one calendar file; throws DutyAuditError('bad-calendar') naming the file and place. */
 export function readCalendarFile(file: string): CalendarYear {
-  const shown = displayPath(file);
+  const shown = shownCalendar(file);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -64,7 +65,7 @@ export function readCalendarFile(file: string): CalendarYear {
 export function loadCalendar(dir: string = DEFAULT_CALENDAR_DIR): WorkCalendar {
   const files = calendarFiles(dir);
   if (files.length === 0) {
-    throw new DutyAuditError('bad-calendar', `no calendar files in ${displayPath(dir)}`, {
+    throw new DutyAuditError('bad-calendar', `no calendar files in ${shownCalendar(dir)}`, {
       file: dir,
       hint: 'add rules/calendar/cn-YYYY.json for every year the ledger touches',
     });
@@ -74,7 +75,7 @@ export function loadCalendar(dir: string = DEFAULT_CALENDAR_DIR): WorkCalendar {
   for (const y of years) {
     const earlier = seen.get(y.year);
     if (earlier) {
-      throw new DutyAuditError('bad-calendar', `${displayPath(y.file!)}: /year ${y.year} is already given by ${displayPath(earlier)}`, {
+      throw new DutyAuditError('bad-calendar', `${shownCalendar(y.file!)}: /year ${y.year} is already given by ${shownCalendar(earlier)}`, {
         file: y.file,
         hint: 'keep one file per year',
       });
@@ -84,7 +85,7 @@ export function loadCalendar(dir: string = DEFAULT_CALENDAR_DIR): WorkCalendar {
   return new YearCalendar(years);
 }
 
-function displayPath(file: string): string {
-  const rel = relative(PACKAGE_ROOT, file);
-  return rel.startsWith('..') ? file : rel;
+/** Shipped calendars by their place in the package (rules/calendar/cn-2026.json); others in full. */
+function shownCalendar(file: string): string {
+  return displayPath(file, PACKAGE_ROOT);
 }

@@ -5,7 +5,8 @@
  * when it ran (`--fail-on` does not apply: an explanation is not an audit verdict).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { displayPath } from '../display-path.js';
 import type { AuditOptions } from '../audit/audit.js';
 import { DutyAuditError } from '../errors.js';
 import { isLang, text as reportText, type Lang } from '../report/labels.js';
@@ -70,7 +71,7 @@ export async function runExplain(args: ExplainArgs, cwd = process.cwd(), now?: (
 
   const { explanation: raw, result } = await explainAuditRun(args.input, String(args.explain), options);
   const explanation = args.mask ? maskExplanation(raw) : raw;
-  const shown = (file: string) => relative(cwd, file) || file;
+  const shown = (file: string) => displayPath(file, cwd);
   const sep = lang === 'zh' ? ':' : ': ';
   let text = renderExplanation(explanation, lang);
   const run: ExplainRun = { explanation, text, exitCode: 0 };

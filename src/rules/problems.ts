@@ -1,5 +1,5 @@
 /** Rule-loading problems: data with a place (`file:line:col`) and a stable code (STYLE §3). */
-import { relative } from 'node:path';
+import { displayPath } from '../display-path.js';
 import type { Position } from './json-source.js';
 import type { RuleProblem, RuleProblemCode } from './types.js';
 
@@ -7,10 +7,9 @@ export function problem(file: string, at: Position, code: RuleProblemCode, messa
   return { file, line: at.line, column: at.column, code, message };
 }
 
-/** `rules/x.json:12:7  message`, the file shown relative to the working directory. */
+/** `rules/x.json:12:7  message`, the file shown relative to the working directory when inside it. */
 export function formatProblem(p: RuleProblem, cwd: string = process.cwd()): string {
-  const shown = relative(cwd, p.file) || p.file;
-  return `${shown}:${p.line}:${p.column}  ${p.message}`;
+  return `${displayPath(p.file, cwd)}:${p.line}:${p.column}  ${p.message}`;
 }
 
 /** Problems in reading order: by file, then line, then column. */

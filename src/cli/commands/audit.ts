@@ -4,7 +4,7 @@
  * DutyAuditError for anything that stops it (exit 2, printed by main.ts).
  */
 import { writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { audit, type AuditOptions } from '../../audit/audit.js';
 import type { AuditResult } from '../../audit/types.js';
@@ -15,6 +15,7 @@ import { isLang, type Lang } from '../../report/labels.js';
 import { terminalSummary } from '../../report/terminal.js';
 import { writeReportXlsx } from '../../report/xlsx/write.js';
 import { runExplain, type ExplainArgs } from '../../explain/run-explain.js';
+import { displayPath } from '../../display-path.js';
 import { writeOutput } from '../write-output.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 
@@ -79,7 +80,7 @@ export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () =>
   const json = args.json ? resolve(cwd, args.json) : undefined;
   if (json) await writeOutput(json, 'JSON', 'json', () => writeFile(json, reportJsonText(result, { lang, mask: args.mask })));
 
-  const shown = (file: string) => relative(cwd, file) || file;
+  const shown = (file: string) => displayPath(file, cwd);
   const summary = terminalSummary(result, { lang, report: shown(report), ...(json ? { json: shown(json) } : {}) });
   return { result, report, ...(json ? { json } : {}), exitCode: reachesFailOn(result, failOn) ? EXIT_FINDINGS : EXIT_OK, summary };
 }

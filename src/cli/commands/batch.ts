@@ -4,7 +4,7 @@
  */
 import type { CommandModule } from 'yargs';
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { displayPath } from '../../display-path.js';
 import { progressFor } from '../../batch/progress.js';
 import { runBatch, type BatchOptions } from '../../batch/run-batch.js';
 import type { BatchResult } from '../../batch/types.js';
@@ -71,7 +71,7 @@ function toOptions(args: BatchArgs): BatchOptions {
 }
 
 function closingLines(result: BatchResult): string[] {
-  const shown = (file: string): string => relative(process.cwd(), file) || file;
+  const shown = (file: string): string => displayPath(file);
   const { audited, skipped, failed } = result.counts;
   const lines = [`batch: ${audited} audited, ${skipped} unchanged (kept), ${failed} failed`, `district summary: ${shown(result.summaryFile)}`];
   for (const e of result.entries) {

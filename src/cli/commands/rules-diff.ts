@@ -5,7 +5,8 @@
  * workbook and as JSON, and exits 0 whatever it finds (a diff is information, not a verdict).
  */
 import { writeFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { displayPath } from '../../display-path.js';
 import type { CommandModule } from 'yargs';
 import { checkAsOf, checkPeriod } from '../../audit/period.js';
 import { diffRuleSets, type DiffOptions } from '../../diff/diff.js';
@@ -37,11 +38,7 @@ export interface RulesDiffRun {
   json?: string;
 }
 
-/** A path under cwd relative to it (as the user would type it); elsewhere absolute. */
-function shown(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
-}
+const shown = (file: string, cwd: string): string => displayPath(file, cwd);
 
 /** The command's work without yargs or process state, for tests and embedding. */
 export async function runRulesDiff(args: RulesDiffArgs, cwd = process.cwd()): Promise<RulesDiffRun> {

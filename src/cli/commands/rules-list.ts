@@ -2,7 +2,7 @@
  * `duty-audit rules list [DIR] [--format table|md|json] [--lang zh|en] [--write]`: the rule
  * catalogue. `--write` regenerates DIR/README.md (the Markdown page: rules, then facts).
  */
-import { relative } from 'node:path';
+import { displayPath } from '../../display-path.js';
 import type { CommandModule } from 'yargs';
 import { renderRules, ruleCatalogue } from '../../catalogue/catalogue.js';
 import { README_FILE, writeCatalogueReadme } from '../../catalogue/readme.js';
@@ -23,7 +23,7 @@ export async function rulesListText(args: RulesListArgs, cwd = process.cwd()): P
   const entries = await ruleCatalogue(args.dir);
   if (!args.write) return renderRules(entries, args.format, args.lang);
   const file = await writeCatalogueReadme(args.dir, renderRules(entries, 'md', args.lang));
-  return `${args.lang === 'zh' ? '已写入' : 'wrote'} ${relative(cwd, file) || file} (${entries.length} ${args.lang === 'zh' ? '条规则' : 'rules'})\n`;
+  return `${args.lang === 'zh' ? '已写入' : 'wrote'} ${displayPath(file, cwd)} (${entries.length} ${args.lang === 'zh' ? '条规则' : 'rules'})\n`;
 }
 
 export const rulesListCommand: CommandModule<object, RulesListArgs> = {
