@@ -31,9 +31,10 @@ function requireCalendarFor(ctx: AuditContext): void {
 
 /**
  * Every scope's records. The row scopes (cases, complaints, attendance, other) are built as
- * they are walked and are not kept: evaluation looks at each record once and keeps only those
- * a rule fires on. (Kept, 100,000 case records of ~45 facts were ~40 MB that the garbage
- * collector copied twice while they were built: measured, a third of the facts stage.)
+ * they are walked and are not kept: evaluation looks at each record once, and a finding keeps
+ * only the facts it quotes. (Kept, 100,000 case records of ~45 facts were ~40 MB that the
+ * garbage collector copied twice while they were built: measured, about a third of the facts
+ * stage.)
  * Walking again builds the same records again: each is a pure function of its row and `ctx`.
  * The lookups and the staff, item, center and ledger records, which summarise whole sheets,
  * are built here, once.
