@@ -5,6 +5,7 @@
 import type { SheetKey } from '../ledger/types.js';
 import type { Scope } from '../rules/types.js';
 import type { FactDef, FactType } from './types.js';
+import { codeWords } from './value-labels.js';
 
 function fact(scope: Scope, name: string, type: FactType, zh: string, en: string, sheets: SheetKey[] = []): FactDef {
   return { name, scope, type, description: { zh, en }, origin: 'derived', sheets };
@@ -36,15 +37,15 @@ export const DERIVED_FACTS: readonly FactDef[] = [
     '该事项的法定时限(事项公开表,工作日);事项未列出为 null',
     "the item's statutory limit in working days (items sheet); null when the item is not listed", ['items']),
   fact('case', 'fee_status', 'string',
-    '收费核对:none 未收费 / posted 已公示且未超标 / not-in-schedule (事项, 收费项目) 不在收费公示中 / not-posted 未公开 / above-standard 超过收费标准',
-    'fee check: none (no fee) / posted / not-in-schedule ((item, fee_item) pair not in the fee schedule) / not-posted / above-standard', ['items']),
+    `收费核对(事项名称与收费项目对照收费公示):${codeWords('case', 'fee_status', 'zh')}`,
+    `fee check of the (item, fee_item) pair against the posted fee schedule: ${codeWords('case', 'fee_status', 'en')}`, ['items']),
   fact('case', 'fee_standard', 'number',
     '事项公开表中该 (事项, 收费项目) 的收费标准,元;未列出为 null',
     'the fee standard of the (item, fee_item) pair in the items sheet, yuan; null when not listed', ['items']),
 
   fact('complaint', 'missing_fields', 'string[]',
-    '投诉记录中为空的必记项:complainant 投诉人 / contact 联系方式 / content 内容',
-    'which of complainant, contact, content are empty'),
+    `投诉记录中为空的必记项:${codeWords('complaint', 'missing_fields', 'zh')}`,
+    `which required fields of the complaint record are empty: ${codeWords('complaint', 'missing_fields', 'en')}`),
 
   fact('attendance', 'handover_exists', 'boolean',
     'AB岗交接表中当日有该人员(A岗)的交接记录',

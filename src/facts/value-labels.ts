@@ -2,12 +2,14 @@
  * Words for the coded values of derived facts (fee_status `not-posted`, missing_fields
  * `contact`), so that a finding's message reads in the report's language. The findings keep
  * the codes — rule conditions test them and the JSON report carries them — and only the
- * rendered words change.
+ * rendered words change. The fact catalogue lists the same codes with these words (codeWords),
+ * so a code's meaning is written once.
  */
 import type { Localized, Scope } from '../rules/types.js';
 import type { Lang } from '../evaluate/evidence.js';
 import type { FeeStatus } from './fee-status.js';
-import { REQUIRED_COMPLAINT_FIELDS } from './complaint-facts.js';
+// Type-only: derived-facts.ts (the catalogue) imports this module, and complaint-facts.ts the catalogue.
+import type { REQUIRED_COMPLAINT_FIELDS } from './complaint-facts.js';
 
 type Labels<Code extends string> = Readonly<Record<Code, Localized>>;
 
@@ -35,4 +37,12 @@ export function valueLabel(scope: Scope, fact: string, value: unknown, lang: Lan
   if (typeof value !== 'string') return undefined;
   const labels = VALUE_LABELS[scope]?.[fact];
   return labels && Object.hasOwn(labels, value) ? labels[value]![lang] : undefined;
+}
+
+/** Every code of a fact with its words, for the catalogue: `none 未收费 / posted 已公示且未超标准 / …`. */
+export function codeWords(scope: Scope, fact: string, lang: Lang): string {
+  const labels = VALUE_LABELS[scope]?.[fact] ?? {};
+  return Object.entries(labels)
+    .map(([code, words]) => `${code} ${lang === 'zh' ? words.zh : `(${words.en})`}`)
+    .join(' / ');
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAuditRules } from '../../src/audit/audit.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { buildScopeRecords } from '../../src/facts/build.js';
+import { findFact } from '../../src/facts/catalogue.js';
 import { valueLabel } from '../../src/facts/value-labels.js';
 import { DEFAULT_RULES_DIR } from '../../src/paths.js';
 import { contextOf, ledgerOf } from '../facts/helpers.js';
@@ -45,5 +46,14 @@ describe('coded values in messages', () => {
     expect(valueLabel('complaint', 'fee_status', 'above-standard', 'zh')).toBeUndefined();
     expect(valueLabel('case', 'fee_status', 'toString', 'zh')).toBeUndefined();
     expect(valueLabel('case', 'item', '居住证办理', 'zh')).toBeUndefined();
+  });
+
+  it('the fact catalogue lists every code with the same words', () => {
+    const fee = findFact('case', 'fee_status')!.description;
+    for (const code of ['none', 'posted', 'not-in-schedule', 'not-posted', 'above-standard']) {
+      expect(fee.zh).toContain(`${code} ${valueLabel('case', 'fee_status', code, 'zh')}`);
+      expect(fee.en).toContain(`${code} (${valueLabel('case', 'fee_status', code, 'en')})`);
+    }
+    expect(findFact('complaint', 'missing_fields')!.description.zh).toContain('contact 联系方式');
   });
 });
