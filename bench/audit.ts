@@ -149,7 +149,7 @@ async function runReportStep(n: number, dir: string): Promise<Measure> {
       scope: 'case' as const, subject: { kind: 'staff' as const, name: `员工${i % 40}` }, ref: { sheet: 'cases' as const, row: i + 3, key },
       date: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}`, facts: { case_id: key, overdue_days: 4, phone: '13812341234' }, conditions: [],
       message: { zh: `承诺件${key}承诺5个工作日,截止2026-10-12,逾期4个工作日,无延期原因`, en: `${key} 4 working days overdue` },
-      baseGrade: grade, baseReason: { kind: 'base' as const }, grade, escalation: { kind: 'none' as const }, deductionYuan: 0,
+      baseGrade: grade, baseReason: { kind: 'base' as const }, grade, escalation: { kind: 'none' as const }, deductionYuan: 0, status: 'counted' as const,
     };
   });
   const zero = { reminder: 0, criticism: 0, notice: 0, deduction: 0 };
@@ -158,7 +158,7 @@ async function runReportStep(n: number, dir: string): Promise<Measure> {
     tool: { name: 'duty-audit', version: 'bench' }, center: 'bench', period: '2026-10', periodInferred: false, asOf: '2026-10-31',
     generatedAt: new Date().toISOString(), inputs: [], rulesHash: '', rules: [], dataIssues: [],
     policy: { escalate_every: 2, escalate_cap: 'deduction' as const, deduction_yuan: 200, monthly_cap_yuan: 500, sanctions: { reminder: sanction, criticism: sanction, notice: sanction, deduction: sanction } },
-    summary: { byGrade: zero, byClause: {}, rowsRead: 0, rowsEvaluated: 0, rowsSetAside: 0, bySheet: {} },
+    summary: { byGrade: zero, byClause: {}, byStatus: { counted: n, merged: 0, 'reported-before': 0, withdrawn: 0, regraded: 0 }, rowsRead: 0, rowsEvaluated: 0, rowsSetAside: 0, bySheet: {} },
     findings,
     people: [],
   };

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'bad-rules'
   | 'bad-calendar'
   | 'date-outside-calendar'
+  | 'bad-history'
+  | 'bad-decisions'
   | 'bad-usage';
 
 export class DutyAuditError extends Error {

@@ -9,7 +9,9 @@ import { loadCalendar } from '../calendar/load.js';
 import { DutyAuditError } from '../errors.js';
 import { scopeRecordSources } from '../facts/build.js';
 import { evaluate } from '../evaluate/evaluate.js';
-import { gradeFindings } from '../grade/grade.js';
+import { readDecisions, type DecisionsFile } from '../decisions/read-decisions.js';
+import { settleFindings } from '../grade/settle.js';
+import { loadHistory, type History } from '../history/read-history.js';
 import { applyAsOf } from '../ledger/as-of.js';
 import { readLedger } from '../ledger/read-ledger.js';
 import type { ScopeRecordSources } from '../facts/types.js';
@@ -48,6 +50,15 @@ export interface AuditOptions {
    * rule sets and reads it once. Not mutated by the audit.
    */
   ledger?: Ledger;
+  /**
+   * `--history`: a folder (or one file) of earlier JSON reports of the same center; an act one
+   * of them already charged is not charged again (src/history).
+   */
+  history?: string;
+  /** The batch's output folder holds every center's reports: pass over the others' silently. */
+  historySameCenterOnly?: boolean;
+  /** `--decisions`: reviewed appeals, JSON or xlsx (src/decisions). */
+  decisions?: string;
 }
 
 export type AuditStage = 'rules' | 'read' | 'facts' | 'evaluate' | 'grade';
@@ -67,6 +78,8 @@ export interface PreparedAudit {
   /** Built as walked (scopeRecordSources): evaluation builds the case records as it goes. */
   records: ScopeRecordSources;
   periodInferred: boolean;
+  history?: History;
+  decisions?: DecisionsFile;
 }
 
 /** Loads the rules, reads the ledger, fixes period and as-of, and builds the fact records once. */
@@ -78,16 +91,38 @@ export async function prepareAudit(input: string, options: AuditOptions = {}): P
   const ledger = applyAsOf(read, asOf);
   const calendar = loadCalendar(calendarDir(rulesDir));
   const ctx: AuditContext = { ledger, calendar, period, asOf };
+  // Both read before evaluation, so a bad history or decisions file stops the audit at once.
+  const history = options.history === undefined ? undefined : loadHistory(options.history, { center: centerOf(ledger).center, period }, historyOptions(options));
+  const decisions = options.decisions === undefined ? undefined : await readDecisions(options.decisions);
   const records = await timed('facts', options, () => scopeRecordSources(ctx));
-  return { ruleSet, ctx, records, periodInferred };
+  return { ruleSet, ctx, records, periodInferred, ...(history ? { history } : {}), ...(decisions ? { decisions } : {}) };
+}
+
+function historyOptions(options: AuditOptions): { sameCenterOnly?: boolean } {
+  return options.historySameCenterOnly ? { sameCenterOnly: true } : {};
+}
+
+/** The case a complaint row names (关联受理编号), for the complaint ↔ case overlap. */
+function caseOfComplaint(ledger: Ledger): (ref: { row: number }) => string | undefined {
+  const byRow = new Map<number, string>();
+  for (const row of ledger.sheets.complaints ?? []) if (row.record.case_id) byRow.set(row.row, row.record.case_id);
+  return (ref) => byRow.get(ref.row);
 }
 
 /** Evaluates and grades prepared records and gathers everything a report shows. */
 export async function completeAudit(prepared: PreparedAudit, options: AuditOptions = {}): Promise<AuditResult> {
-  const { ruleSet, ctx, records, periodInferred } = prepared;
+  const { ruleSet, ctx, records, periodInferred, history, decisions } = prepared;
   const { ledger, period, asOf } = ctx;
   const { raw, runs } = await timed('evaluate', options, () => evaluate(ruleSet.rules, records, ctx));
-  const { findings, people } = await timed('grade', options, () => gradeFindings(raw, ruleSet.policy));
+  const { findings, people } = await timed('grade', options, () =>
+    settleFindings(raw, {
+      policy: ruleSet.policy,
+      period,
+      ...(history ? { history: history.findings } : {}),
+      ...(decisions ? { decisions: decisions.decisions } : {}),
+      caseOfComplaint: caseOfComplaint(ledger),
+    }),
+  );
 
   const tool = toolInfo();
   return {
@@ -105,6 +140,8 @@ export async function completeAudit(prepared: PreparedAudit, options: AuditOptio
     people,
     dataIssues: ledger.dataIssues,
     rules: runs,
+    ...(history ? { history: { source: history.source, reports: history.reports, ignored: history.ignored } } : {}),
+    ...(decisions ? { decisions: { file: decisions.file, sha256: decisions.sha256, count: decisions.decisions.length } } : {}),
   };
 }
 

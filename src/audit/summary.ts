@@ -1,5 +1,8 @@
-/** The counts a report leads with (SPEC §6 `summary`). */
-import type { Finding } from '../findings/types.js';
+/**
+ * The counts a report leads with (docs/report.md `summary`). By grade and by clause count only
+ * the findings that count (`counted`, `regraded`); `byStatus` counts every finding.
+ */
+import { countsToward, FINDING_STATUSES, type Finding, type FindingStatus } from '../findings/types.js';
 import { GRADES, type Grade } from '../grade/grades.js';
 import { SHEET_KEYS, type Ledger } from '../ledger/types.js';
 import type { AuditResult, RuleRun } from './types.js';
@@ -11,13 +14,17 @@ export function zeroByGrade(): Record<Grade, number> {
 /** Every clause of the rule set appears, with 0 when nothing fired; keys in code-point order. */
 export function countByClause(findings: Finding[], runs: RuleRun[]): Record<string, number> {
   const counts = new Map<string, number>(runs.map((r) => [r.clause, 0]));
-  for (const f of findings) counts.set(f.clause, (counts.get(f.clause) ?? 0) + 1);
+  for (const f of findings) if (countsToward(f)) counts.set(f.clause, (counts.get(f.clause) ?? 0) + 1);
   return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export function summarise(findings: Finding[], runs: RuleRun[], ledger: Ledger): AuditResult['summary'] {
   const byGrade = zeroByGrade();
-  for (const f of findings) byGrade[f.grade] += 1;
+  const byStatus = Object.fromEntries(FINDING_STATUSES.map((st) => [st, 0])) as Record<FindingStatus, number>;
+  for (const f of findings) {
+    byStatus[f.status] += 1;
+    if (countsToward(f)) byGrade[f.grade] += 1;
+  }
   const bySheet: AuditResult['summary']['bySheet'] = {};
   let rowsRead = 0;
   let rowsEvaluated = 0;
@@ -30,5 +37,5 @@ export function summarise(findings: Finding[], runs: RuleRun[], ledger: Ledger):
     rowsEvaluated += account.rowsEvaluated;
     rowsSetAside += account.rowsSetAside;
   }
-  return { byGrade, byClause: countByClause(findings, runs), rowsRead, rowsEvaluated, rowsSetAside, bySheet };
+  return { byGrade, byClause: countByClause(findings, runs), byStatus, rowsRead, rowsEvaluated, rowsSetAside, bySheet };
 }

@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '../calendar/types.js';
-import type { Finding, PersonSummary } from '../findings/types.js';
+import type { Finding, FindingStatus, PersonSummary } from '../findings/types.js';
+import type { HistoryReport, IgnoredReport } from '../history/read-history.js';
 import type { Grade } from '../grade/grades.js';
 import type { DataIssue, IsoDate, Ledger, SheetAccount, SheetKey } from '../ledger/types.js';
 import type { Localized, Policy } from '../rules/types.js';
@@ -41,6 +42,8 @@ export interface AuditResult {
   summary: {
     byGrade: Record<Grade, number>;
     byClause: Record<string, number>;
+    /** Every finding by status; byGrade and byClause count `counted` and `regraded` only. */
+    byStatus: Record<FindingStatus, number>;
     rowsRead: number;
     rowsEvaluated: number;
     rowsSetAside: number;
@@ -50,4 +53,8 @@ export interface AuditResult {
   people: PersonSummary[];
   dataIssues: DataIssue[];
   rules: RuleRun[];
+  /** `--history`: the earlier reports used and those set aside. Absent: none given, so a repeat is possible. */
+  history?: { source: string; reports: HistoryReport[]; ignored: IgnoredReport[] };
+  /** `--decisions`: the file of reviewed appeals, its SHA-256 and how many decisions it holds. */
+  decisions?: { file: string; sha256: string; count: number };
 }

@@ -10,7 +10,8 @@ export function summarizeAudit(result: AuditResult): CenterSummary {
     period: result.period,
     asOf: result.asOf,
     byGrade: Object.fromEntries(GRADES.map((g) => [g, result.summary.byGrade[g] ?? 0])) as Record<Grade, number>,
-    findings: result.findings.length,
+    // The findings that count (docs/grading.md): merged, repeated and withdrawn ones do not.
+    findings: result.summary.byStatus.counted + result.summary.byStatus.regraded,
     toAct: peopleToActOn(result.people),
     dataIssues: result.dataIssues.length,
     rowsRead: result.summary.rowsRead,
@@ -21,7 +22,7 @@ export function summarizeAudit(result: AuditResult): CenterSummary {
 
 /** The people an inspector turns to first: those whose highest grade is the center's highest. */
 export function peopleToActOn(people: PersonSummary[]): CenterSummary['toAct'] {
-  const withFindings = people.filter((p) => GRADES.some((g) => (p.counts[g] ?? 0) > 0));
+  const withFindings = people.flatMap((p) => (p.highest !== null && GRADES.some((g) => (p.counts[g] ?? 0) > 0) ? [{ ...p, highest: p.highest }] : []));
   if (withFindings.length === 0) return null;
   const top = withFindings.reduce<Grade>((hi, p) => (gradeRank(p.highest) > gradeRank(hi) ? p.highest : hi), 'reminder');
   const names = withFindings.filter((p) => p.highest === top).map((p) => p.name);

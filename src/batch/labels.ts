@@ -71,6 +71,8 @@ const ERROR_TITLES: Record<ErrorCode, Localized> = {
   'bad-rules': { zh: '规则有误', en: 'bad rules' },
   'bad-calendar': { zh: '日历有误', en: 'bad calendar' },
   'date-outside-calendar': { zh: '日期超出日历', en: 'date outside the calendar' },
+  'bad-history': { zh: '历史报告有误', en: 'bad history report' },
+  'bad-decisions': { zh: '复核决定有误', en: 'bad appeal decisions' },
   'bad-usage': { zh: '用法有误', en: 'bad usage' },
 };
 

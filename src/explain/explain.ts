@@ -43,6 +43,18 @@ function gradeOf(rule: Rule, record: ScopeRecord, finding: Finding): GradeExplan
     escalation: finding.escalation,
     deductionYuan: finding.deductionYuan,
     message: finding.message,
+    settlement: settlementOf(finding),
+  };
+}
+
+function settlementOf(f: Finding): GradeExplanation['settlement'] {
+  const { status, mergedInto, reportedIn, chargedBeforeYuan, decision } = f;
+  return {
+    status,
+    ...(mergedInto === undefined ? {} : { mergedInto }),
+    ...(reportedIn === undefined ? {} : { reportedIn }),
+    ...(chargedBeforeYuan === undefined ? {} : { chargedBeforeYuan }),
+    ...(decision === undefined ? {} : { decision }),
   };
 }
 

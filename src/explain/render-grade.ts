@@ -2,7 +2,7 @@
  * A fired rule's grading in words: the base grade and why (ladder step, value, fact), the
  * ladder's steps, the final grade with its escalation, the finding id and the evidence.
  */
-import { escalationText, gradeLabel, type Lang } from '../report/labels.js';
+import { COLUMNS, escalationText, gradeLabel, statusText, type Lang } from '../report/labels.js';
 import { valueText, word } from './labels.js';
 import type { GradeExplanation, GradeWhy, LadderStep } from './types.js';
 
@@ -42,6 +42,7 @@ export function gradeLines(grade: GradeExplanation, lang: Lang, indent: string):
   const escalation = escalationText(grade.escalation, lang) || word('notEscalated', lang);
   const deduction = grade.deductionYuan > 0 ? ` · ${word('deduction', lang)} ¥${grade.deductionYuan}` : '';
   lines.push(`${indent}${word('finalGrade', lang)}${sep}${gradeLabel(grade.final, lang)} (${escalation})`);
+  lines.push(`${indent}${COLUMNS.findings.status[lang]}${sep}${statusText(grade.settlement, lang)}`);
   lines.push(`${indent}${word('findingId', lang)} ${grade.findingId} · ${word('subject', lang)} ${grade.subject.name}${deduction}`);
   lines.push(`${indent}${word('evidence', lang)}${sep}${grade.message[lang]}`);
   return lines;

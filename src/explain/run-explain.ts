@@ -26,6 +26,9 @@ export interface ExplainArgs {
   lang: string;
   json?: string;
   mask: boolean;
+  /** Earlier reports and appeal decisions, so the explanation shows each finding's status. */
+  history?: string;
+  decisions?: string;
 }
 
 export interface ExplainRun {
@@ -67,6 +70,8 @@ export async function runExplain(args: ExplainArgs, cwd = process.cwd(), now?: (
   if (args.period !== undefined) options.period = String(args.period);
   if (args['as-of'] !== undefined) options.asOf = String(args['as-of']);
   if (args.rules !== undefined) options.rulesDir = resolve(cwd, args.rules);
+  if (args.history !== undefined) options.history = resolve(cwd, args.history);
+  if (args.decisions !== undefined) options.decisions = resolve(cwd, args.decisions);
   if (now) options.now = now;
 
   const { explanation: raw, result } = await explainAuditRun(args.input, String(args.explain), options);

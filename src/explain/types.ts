@@ -3,7 +3,7 @@
  * (rendered in zh or en by render.ts, written as JSON by `--json`); tests assert on it.
  */
 import type { ExplainNode } from '../evaluate/explain.js';
-import type { EscalationReason, FactValue, RecordRef, Subject } from '../findings/types.js';
+import type { EscalationReason, FactValue, Finding, RecordRef, Subject } from '../findings/types.js';
 import type { Grade } from '../grade/grades.js';
 import type { IsoDate, SheetKey } from '../ledger/types.js';
 import type { Localized, Scope } from '../rules/types.js';
@@ -68,6 +68,8 @@ export interface GradeExplanation {
   deductionYuan: number;
   /** The evidence message of the finding. */
   message: Localized;
+  /** What settlement made of it: counted, merged into another, reported before, withdrawn, regraded. */
+  settlement: Pick<Finding, 'status' | 'mergedInto' | 'reportedIn' | 'chargedBeforeYuan' | 'decision'>;
 }
 
 export type RuleStatus = 'fired' | 'not-fired' | 'not-run';

@@ -1,21 +1,34 @@
 /**
- * Stable finding ids (SPEC §5): the same month audited twice gives the same ids, so an
- * inspector can refer to "F-3a9c…" across re-runs. The hash covers the rule and the record's
- * identity, not its row number, so inserting a row above does not change ids.
+ * Stable finding ids (docs/grading.md): the same month audited twice gives the same ids, and a
+ * later month gives the same act the same id, so `--history` can tell an act already reported.
+ * The hash covers the rule and the record's identity, not its row number, so inserting a row
+ * above does not change ids. Findings on no dated record (the staff, item, center and ledger
+ * scopes, e.g. 二.3's error count) hash the period too: each month they are a new act.
  */
 import { createHash } from 'node:crypto';
 import type { RawFinding } from '../findings/types.js';
+import type { Scope } from '../rules/types.js';
 
-export function findingIdBase(f: Pick<RawFinding, 'ruleId' | 'ref' | 'subject'>): string {
-  const input = `${f.ruleId}|${f.ref.sheet}|${f.ref.key}|${f.subject.name}`;
-  return 'F-' + createHash('sha256').update(input, 'utf8').digest('hex').slice(0, 12);
+type Identified = Pick<RawFinding, 'ruleId' | 'ref' | 'subject' | 'scope'>;
+
+const UNDATED_SCOPES: ReadonlySet<Scope> = new Set<Scope>(['staff', 'item', 'center', 'ledger']);
+
+/** Whether a finding of this scope is a new act every month (its id hashes the period). */
+export function isMonthlyAct(scope: Scope): boolean {
+  return UNDATED_SCOPES.has(scope);
+}
+
+export function findingIdBase(f: Identified, period: string): string {
+  const parts = [f.ruleId, f.ref.sheet, f.ref.key, f.subject.name];
+  if (isMonthlyAct(f.scope)) parts.push(period);
+  return 'F-' + createHash('sha256').update(parts.join('|'), 'utf8').digest('hex').slice(0, 12);
 }
 
 /** Ids for findings already in their stable output order; repeats get `#2`, `#3`… */
-export function assignFindingIds(findings: readonly Pick<RawFinding, 'ruleId' | 'ref' | 'subject'>[]): string[] {
+export function assignFindingIds(findings: readonly Identified[], period: string): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const base = findingIdBase(f);
+    const base = findingIdBase(f, period);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}#${n}`;

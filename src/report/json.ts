@@ -7,10 +7,10 @@
  * workbook's Run sheet. Keys are written in a fixed order; facts in code-point order.
  */
 import type { AuditResult, RuleRun } from '../audit/types.js';
-import type { Finding, PersonSummary } from '../findings/types.js';
+import type { Decision, Finding, PersonSummary } from '../findings/types.js';
 import { GRADES, type Grade } from '../grade/grades.js';
 import type { DataIssue } from '../ledger/types.js';
-import { ruleNotRunText } from './labels.js';
+import { ruleNotRunText, statusText } from './labels.js';
 import { renderFinding, renderIssueMessage, renderIssueValue, type RenderOptions } from './render.js';
 
 export type ReportJsonOptions = RenderOptions;
@@ -36,6 +36,12 @@ function findingJson(f: Finding, o: RenderOptions) {
     escalation: r.escalation,
     escalationDetail: f.escalation,
     deductionYuan: f.deductionYuan,
+    status: f.status,
+    ...(f.mergedInto === undefined ? {} : { mergedInto: f.mergedInto }),
+    ...(f.reportedIn === undefined ? {} : { reportedIn: f.reportedIn }),
+    ...(f.chargedBeforeYuan === undefined ? {} : { chargedBeforeYuan: f.chargedBeforeYuan }),
+    ...(f.decision === undefined ? {} : { decision: decisionJson(f.decision) }),
+    statusText: statusText(f, o.lang),
     rows: f.rows ?? [],
     conditions: r.conditions.map((c) => ({
       fact: c.fact,
@@ -48,8 +54,27 @@ function findingJson(f: Finding, o: RenderOptions) {
   };
 }
 
+function decisionJson(d: Decision) {
+  return {
+    verdict: d.verdict.kind,
+    ...(d.verdict.kind === 'regraded' ? { grade: d.verdict.grade } : {}),
+    reason: d.reason,
+    reviewer: d.reviewer,
+    date: d.date,
+  };
+}
+
 function personJson(p: PersonSummary, o: RenderOptions) {
-  return { name: p.name, counts: gradeCounts(p.counts), highest: p.highest, deductionYuan: p.deductionYuan, sanction: p.sanction[o.lang] };
+  return {
+    name: p.name,
+    counts: gradeCounts(p.counts),
+    highest: p.highest,
+    deductionYuan: p.deductionYuan,
+    sanction: p.sanction === null ? null : p.sanction[o.lang],
+    merged: p.merged,
+    withdrawn: p.withdrawn,
+    reportedBefore: p.reportedBefore,
+  };
 }
 
 function issueJson(i: DataIssue, o: RenderOptions) {
@@ -93,9 +118,12 @@ export function toReportJson(result: AuditResult, o: ReportJsonOptions) {
     inputs: result.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
     rulesHash: result.rulesHash,
     policy: result.policy,
+    history: result.history ?? null,
+    decisions: result.decisions ?? null,
     summary: {
       byGrade: gradeCounts(s.byGrade),
       byClause: { ...s.byClause },
+      byStatus: { ...s.byStatus },
       rowsRead: s.rowsRead,
       rowsEvaluated: s.rowsEvaluated,
       rowsSetAside: s.rowsSetAside,

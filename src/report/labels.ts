@@ -3,7 +3,7 @@
  * missing translation is a compile error. Findings are data; these tables render them.
  */
 import type { RuleRun } from '../audit/types.js';
-import type { EscalationReason } from '../findings/types.js';
+import type { EscalationReason, Finding, FindingStatus } from '../findings/types.js';
 import { GRADE_LABELS, type Grade } from '../grade/grades.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { issueType } from '../ledger/issue-codes.js';
@@ -66,6 +66,46 @@ export function escalationText(e: EscalationReason, lang: Lang): string {
     : `occurrence ${e.occurrence} of this clause this month: raised ${e.steps} grade${e.steps === 1 ? '' : 's'}${capped}`;
 }
 
+/** A status in one or two words (column filters, counts). */
+export const STATUS_LABELS: Record<FindingStatus, Localized> = {
+  counted: { zh: '计入', en: 'Counted' },
+  merged: { zh: '并入', en: 'Merged' },
+  'reported-before': { zh: '此前已通报', en: 'Reported before' },
+  withdrawn: { zh: '已撤销', en: 'Withdrawn' },
+  regraded: { zh: '复核改级', en: 'Regraded' },
+};
+
+/**
+ * What settlement made of a finding, in words (docs/grading.md): "并入 F-…", "已于2026-09通报",
+ * "已撤销:理由", "复核改为提醒:理由", and for a counted finding the appeal upheld or the earlier
+ * month it was charged at a lower grade.
+ */
+export function statusText(f: Pick<Finding, 'status' | 'mergedInto' | 'reportedIn' | 'chargedBeforeYuan' | 'decision'>, lang: Lang): string {
+  const zh = lang === 'zh';
+  const reason = f.decision ? (zh ? `:${f.decision.reason}` : `: ${f.decision.reason}`) : '';
+  switch (f.status) {
+    case 'merged':
+      return zh ? `并入 ${f.mergedInto}` : `merged into ${f.mergedInto}`;
+    case 'reported-before':
+      return zh ? `已于${f.reportedIn}通报` : `reported in ${f.reportedIn}`;
+    case 'withdrawn':
+      return zh ? `已撤销${reason}` : `withdrawn${reason}`;
+    case 'regraded': {
+      const grade = f.decision?.verdict.kind === 'regraded' ? gradeLabel(f.decision.verdict.grade, lang) : '';
+      return zh ? `复核改为${grade}${reason}` : `regraded to ${grade} on appeal${reason}`;
+    }
+    case 'counted': {
+      const parts = [STATUS_LABELS.counted[lang]];
+      if (f.reportedIn !== undefined) {
+        const yuan = f.chargedBeforeYuan ? (zh ? `,已扣${f.chargedBeforeYuan}元,只计差额` : `; ¥${f.chargedBeforeYuan} charged then, only the difference now`) : '';
+        parts.push(zh ? `(${f.reportedIn}已通报,现等级更高${yuan})` : ` (reported in ${f.reportedIn} at a lower grade${yuan})`);
+      }
+      if (f.decision) parts.push(zh ? `(复核维持${reason})` : ` (upheld on appeal${reason})`);
+      return parts.join('');
+    }
+  }
+}
+
 export function ruleNotRunText(run: RuleRun, lang: Lang): string | null {
   if (run.ran || !run.reason) return null;
   const sheets = run.reason.sheets.map((s) => ledgerSheetLabel(s, lang)).join(lang === 'zh' ? '、' : ', ');
@@ -92,6 +132,7 @@ export const COLUMNS = {
     message: { zh: '问题描述', en: 'Evidence' },
     baseGrade: { zh: '基础等级', en: 'Base grade' },
     grade: { zh: '处理等级', en: 'Final grade' },
+    status: { zh: '状态', en: 'Status' },
     escalation: { zh: '升级原因', en: 'Escalation' },
     deductionYuan: { zh: '扣款(元)', en: 'Deduction (yuan)' },
     rows: { zh: '涉及行', en: 'Rows cited' },
@@ -106,6 +147,9 @@ export const COLUMNS = {
     highest: { zh: '最高等级', en: 'Highest grade' },
     sanction: { zh: '建议处理', en: 'Suggested sanction' },
     deductionYuan: { zh: '扣款合计(元)', en: 'Deduction total (yuan)' },
+    merged: { zh: '并入(不计)', en: 'Merged (not counted)' },
+    withdrawn: { zh: '已撤销(不计)', en: 'Withdrawn (not counted)' },
+    reportedBefore: { zh: '此前已通报(不计)', en: 'Reported before (not counted)' },
   },
   dataIssues: {
     file: { zh: '文件', en: 'File' },
@@ -171,6 +215,21 @@ export const TEXT = {
   report: { zh: '报告', en: 'Report' },
   json: { zh: 'JSON', en: 'JSON' },
   more: { zh: '另有 {n} 人', en: '{n} more' },
+  notCounted: { zh: '不计入', en: 'Not counted' },
+  history: { zh: '历史报告(--history)', en: 'Earlier reports (--history)' },
+  noHistory: {
+    zh: '未提供历史报告(--history):上月已通报、仍逾期未结的办件,以及此前登记、现经核实的投诉,可能重复计入',
+    en: 'no earlier reports given (--history): an overdue case reported last month as open, or a complaint logged earlier and substantiated now, may be counted again',
+  },
+  historyEmpty: { zh: '历史报告目录中没有本中心此前月份的报告,重复计入仍有可能', en: 'the history folder holds no earlier report of this center, so a repeat is still possible' },
+  historyPeriod: { zh: '月份', en: 'Period' },
+  ignored: { zh: '未采用', en: 'Not used' },
+  ignoredSamePeriod: { zh: '与本次同月', en: 'same period as this audit' },
+  ignoredLaterPeriod: { zh: '晚于本次月份', en: 'a later period' },
+  ignoredSuperseded: { zh: '同月有更新的报告', en: 'a later report of that period is used' },
+  decisions: { zh: '复核决定(--decisions)', en: 'Appeal decisions (--decisions)' },
+  noDecisions: { zh: '未提供复核决定', en: 'no appeal decisions given' },
+  decisionCount: { zh: '决定数', en: 'Decisions' },
 } as const satisfies Record<string, Localized>;
 
 export function text(key: keyof typeof TEXT, lang: Lang): string {

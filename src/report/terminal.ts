@@ -4,7 +4,7 @@
  */
 import type { AuditResult } from '../audit/types.js';
 import { GRADES } from '../grade/grades.js';
-import { gradeLabel, ruleNotRunText, text, type Lang } from './labels.js';
+import { gradeLabel, ruleNotRunText, STATUS_LABELS, text, type Lang } from './labels.js';
 import { byConcern } from './xlsx/people-sheet.js';
 
 export interface TerminalOptions {
@@ -41,16 +41,19 @@ export function terminalSummary(result: AuditResult, o: TerminalOptions): string
   const inferred = result.periodInferred ? ` ${text('periodInferred', lang)}` : '';
   lines.push(`${result.center} · ${result.period}${inferred} · ${text('asOf', lang)} ${result.asOf}`);
 
+  const st = result.summary.byStatus;
   const counts = GRADES.map((g) => `${gradeLabel(g, lang)} ${result.summary.byGrade[g] ?? 0}`).join(' · ');
-  lines.push(`${text('count', lang)}${sep}${counts} (${text('total', lang)} ${result.findings.length})`);
+  lines.push(`${text('count', lang)}${sep}${counts} (${text('total', lang)} ${st.counted + st.regraded})`);
+  const apart = (['merged', 'reported-before', 'withdrawn'] as const).filter((k) => st[k] > 0);
+  if (apart.length > 0) lines.push(`${text('notCounted', lang)}${sep}${apart.map((k) => `${STATUS_LABELS[k][lang]} ${st[k]}`).join(' · ')}`);
 
-  const people = [...result.people].sort(byConcern);
+  const people = result.people.filter((p) => p.highest !== null).sort(byConcern);
   const shown = people.slice(0, o.maxPeople ?? 10);
   lines.push(heading(text('people', lang), sep, people.length === 0 ? text('nobody', lang) : ''));
   const width = Math.max(0, ...shown.map((p) => p.name.length));
   for (const p of shown) {
     const yuan = p.deductionYuan > 0 ? `  ${lang === 'zh' ? '扣款' : 'deduct'} ¥${p.deductionYuan}` : '';
-    lines.push(`  ${p.name.padEnd(width)}  ${gradeLabel(p.highest, lang)}${yuan}`);
+    lines.push(`  ${p.name.padEnd(width)}  ${gradeLabel(p.highest!, lang)}${yuan}`);
   }
   if (people.length > shown.length) lines.push(`  ${text('more', lang).replace('{n}', String(people.length - shown.length))}`);
 

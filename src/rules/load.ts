@@ -15,10 +15,12 @@ import { ruleSetHash, sha256 } from './hash.js';
 import { locate, parseJsonSource, type JsonSource } from './json-source.js';
 import { problem, sortProblems } from './problems.js';
 import { toRule } from './resolve.js';
+import { checkOverlaps } from './overlaps-check.js';
 import { checkSchema, type SchemaName } from './schema-check.js';
 import { checkSemantics, isMissingCasesError, type SemanticContext } from './semantic-check.js';
 import type { ClauseList } from './seed-clauses.js';
-import type { Policy, Rule, RuleFile, RuleProblem, RuleSet } from './types.js';
+import { isScope } from '../facts/scopes.js';
+import type { Policy, Rule, RuleFile, RuleProblem, RuleSet, Scope } from './types.js';
 
 export interface LoadOptions {
   /** The clause list; default: the folder's clauses.json, else the shipped one. */
@@ -55,8 +57,10 @@ function parseAndCheck(f: ReadFile, schema: SchemaName, problems: RuleProblem[])
   return parsed.source;
 }
 
-function loadRules(dir: string, ctx: SemanticContext, problems: RuleProblem[]): { rules: Rule[]; files: ReadFile[] } {
+/** Rules loaded, the files read, and each id a file declares with its scope (valid or not). */
+function loadRules(dir: string, ctx: SemanticContext, problems: RuleProblem[]): { rules: Rule[]; files: ReadFile[]; declared: Map<string, Scope> } {
   const rules: Rule[] = [];
+  const declared = new Map<string, Scope>();
   const files = ruleFiles(dir).map((p) => read(dir, p));
   const firstFileOfId = new Map<string, string>();
   for (const f of files) {
@@ -64,7 +68,8 @@ function loadRules(dir: string, ctx: SemanticContext, problems: RuleProblem[]): 
     const source = parseAndCheck(f, 'rule.schema.json', own);
     if (source) {
       own.push(...checkSemantics(f.abs, source, ctx));
-      const id = (source.value as { id?: unknown }).id;
+      const { id, scope } = source.value as { id?: unknown; scope?: unknown };
+      if (typeof id === 'string' && typeof scope === 'string' && isScope(scope)) declared.set(id, scope);
       if (typeof id === 'string') {
         const first = firstFileOfId.get(id);
         if (first) own.push(problem(f.abs, locate(source, '/id'), 'duplicate-id', `id "${id}" is already used by ${first}; every rule needs its own id`));
@@ -74,14 +79,17 @@ function loadRules(dir: string, ctx: SemanticContext, problems: RuleProblem[]): 
     }
     problems.push(...own);
   }
-  return { rules, files };
+  return { rules, files, declared };
 }
 
-function loadPolicy(dir: string, problems: RuleProblem[]): { policy?: Policy; file: ReadFile } {
-  // A folder without its own policy (e.g. a reviewer's scratch copy) grades by the shipped one.
-  const file = existsSync(join(dir, POLICY_FILE)) ? read(dir, POLICY_FILE) : read(DEFAULT_RULES_DIR, POLICY_FILE);
+function loadPolicy(dir: string, declared: ReadonlyMap<string, Scope>, problems: RuleProblem[]): { policy?: Policy; file: ReadFile } {
+  // A folder without its own policy (e.g. a reviewer's scratch copy) grades by the shipped one;
+  // its overlaps then name rules the folder may not have, which simply never pair up.
+  const ownPolicy = existsSync(join(dir, POLICY_FILE));
+  const file = ownPolicy ? read(dir, POLICY_FILE) : read(DEFAULT_RULES_DIR, POLICY_FILE);
   const own: RuleProblem[] = [];
   const source = parseAndCheck(file, 'policy.schema.json', own);
+  if (source && own.length === 0 && ownPolicy) own.push(...checkOverlaps(file.abs, source, declared));
   problems.push(...own);
   if (!source || own.length > 0) return { file };
   const { $schema: _schema, ...policy } = source.value as Policy & { $schema?: string };
@@ -113,8 +121,8 @@ export async function loadRuleSet(dir: string = DEFAULT_RULES_DIR, options: Load
   if (options.factsFor) ctx.factsFor = options.factsFor;
   if (options.isOperator) ctx.isOperator = options.isOperator;
 
-  const { rules, files } = loadRules(root, ctx, problems);
-  const { policy, file: policyFile } = loadPolicy(root, problems);
+  const { rules, files, declared } = loadRules(root, ctx, problems);
+  const { policy, file: policyFile } = loadPolicy(root, declared, problems);
   const calendars = checkCalendars(root, problems);
 
   if (problems.length > 0 || !policy) return { problems: sortProblems(problems) };

@@ -115,6 +115,11 @@ export interface Policy {
   monthly_cap_yuan: number;
   /** Suggested sanction wording per highest grade. */
   sanctions: Record<Grade, Localized>;
+  /**
+   * Pairs of rule ids that can hold one person responsible for one act; only the more severe
+   * finding of a pair counts (docs/grading.md, "One act, one finding"). Absent: none.
+   */
+  overlaps?: [string, string][];
 }
 
 /** A problem found while loading rules, policy or calendars: `file:line:col  message`. */
@@ -136,4 +141,6 @@ export type RuleProblemCode =
   | 'unknown-clause'
   | 'duplicate-id'
   | 'id-not-file-name'
-  | 'missing-cases';
+  | 'missing-cases'
+  | 'unknown-rule'
+  | 'bad-overlap';

@@ -51,6 +51,9 @@ describe('center summary helpers', () => {
     counts: { reminder: highest === 'reminder' ? n : 0, criticism: highest === 'criticism' ? n : 0, notice: highest === 'notice' ? n : 0, deduction: 0 },
     sanction: { zh: '', en: '' },
     deductionYuan: 0,
+    merged: 0,
+    withdrawn: 0,
+    reportedBefore: 0,
   });
 
   it('names the people whose highest grade is the center’s highest', () => {

@@ -12,7 +12,7 @@ function finding(id: string, ruleId: string, name: string, baseGrade: Grade, gra
     id, ruleId, clause: `失职追究制/${ruleId}`, title: { zh: ruleId, en: ruleId }, scope: 'case',
     subject: { kind, name }, ref: { sheet: 'cases', row: Number(id.slice(1)), key: id }, date: '2026-10-01',
     facts: {}, conditions: [], message: { zh: '', en: '' }, baseGrade, baseReason: { kind: 'base' },
-    grade, escalation: { kind: 'none' }, deductionYuan: 0,
+    grade, escalation: { kind: 'none' }, deductionYuan: 0, status: 'counted',
   };
 }
 

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { buildScopeRecords } from '../../src/facts/build.js';
-import { gradeFindings } from '../../src/grade/grade.js';
+import { settleFindings } from '../../src/grade/settle.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import type { RuleSet } from '../../src/rules/types.js';
 import { contextOf, ledgerOf, type SheetInput } from '../facts/helpers.js';
@@ -44,7 +44,7 @@ const month: SheetInput = {
 async function audit(input: SheetInput) {
   const ctx = contextOf(ledgerOf(input));
   const { raw, runs } = await evaluate(ruleSet.rules, buildScopeRecords(ctx), ctx);
-  return { ...gradeFindings(raw, ruleSet.policy), runs };
+  return { ...settleFindings(raw, { policy: ruleSet.policy, period: ctx.period }), runs };
 }
 
 describe('the shipped rules', () => {

@@ -1,17 +1,16 @@
 /** Bonus deductions per finding, capped per person per month. */
 import { describe, expect, it } from 'vitest';
-import { gradeFindings } from '../../src/grade/grade.js';
-import { lateness, POLICY, rawOf } from './helpers.js';
+import { lateness, POLICY, rawOf, settle } from './helpers.js';
 
 describe('deductions', () => {
   it('deduct deduction_yuan per deduction finding until the monthly cap', () => {
-    const { findings, people } = gradeFindings(lateness(4, '李敏', 'deduction'), POLICY);
+    const { findings, people } = settle(lateness(4, '李敏', 'deduction'));
     expect(findings.map((f) => f.deductionYuan)).toEqual([200, 200, 100, 0]);
     expect(people[0]!.deductionYuan).toBe(500);
   });
 
   it('only deduction grades deduct, including those reached by escalation', () => {
-    const { findings } = gradeFindings(lateness(6, '王芳', 'criticism'), POLICY);
+    const { findings } = settle(lateness(6, '王芳', 'criticism'));
     // criticism, criticism, notice, notice, deduction, deduction
     expect(findings.map((f) => f.grade)).toEqual(['criticism', 'criticism', 'notice', 'notice', 'deduction', 'deduction']);
     expect(findings.map((f) => f.deductionYuan)).toEqual([0, 0, 0, 0, 200, 200]);
@@ -24,13 +23,13 @@ describe('deductions', () => {
       rawOf({ name: '李敏', date: '2026-10-10', row: 5, clause: '失职追究制/二.8', ruleId: 'materials-lost', baseGrade: 'deduction' }),
       rawOf({ name: '王芳', date: '2026-10-10', row: 6, clause: '失职追究制/二.8', ruleId: 'materials-lost', baseGrade: 'deduction' }),
     ];
-    const { findings } = gradeFindings(raw, { ...POLICY, monthly_cap_yuan: 300 });
+    const { findings } = settle(raw, { ...POLICY, monthly_cap_yuan: 300 });
     const byKey = Object.fromEntries(findings.map((f) => [`${f.subject.name}:${f.date}`, f.deductionYuan]));
     expect(byKey).toEqual({ '李敏:2026-10-02': 200, '李敏:2026-10-10': 100, '李敏:2026-10-20': 0, '王芳:2026-10-10': 200 });
   });
 
   it('a center is never deducted', () => {
-    const { findings } = gradeFindings([rawOf({ subject: { kind: 'center', name: '中心' }, baseGrade: 'deduction' })], POLICY);
+    const { findings } = settle([rawOf({ subject: { kind: 'center', name: '中心' }, baseGrade: 'deduction' })]);
     expect(findings[0]!.deductionYuan).toBe(0);
   });
 });

@@ -1,18 +1,17 @@
 /** Repeat escalation per person and clause (失职追究制/三, SPEC §5). */
 import { describe, expect, it } from 'vitest';
 import { escalate, escalationFor } from '../../src/grade/escalate.js';
-import { gradeFindings } from '../../src/grade/grade.js';
-import { lateness, POLICY, rawOf } from './helpers.js';
+import { lateness, POLICY, rawOf, settle } from './helpers.js';
 
 describe('repeat escalation', () => {
   it('five lateness reminders for one person: reminder, reminder, criticism, criticism, notice', () => {
-    const { findings } = gradeFindings(lateness(5), POLICY);
+    const { findings } = settle(lateness(5));
     expect(findings.map((f) => f.grade)).toEqual(['reminder', 'reminder', 'criticism', 'criticism', 'notice']);
     expect(findings.map((f) => f.baseGrade)).toEqual(['reminder', 'reminder', 'reminder', 'reminder', 'reminder']);
   });
 
   it('records occurrence, steps and whether the cap held it back', () => {
-    const { findings } = gradeFindings(lateness(5), POLICY);
+    const { findings } = settle(lateness(5));
     expect(findings.map((f) => f.escalation)).toEqual([
       { kind: 'none' },
       { kind: 'repeat', occurrence: 2, steps: 0, capped: false },
@@ -23,7 +22,7 @@ describe('repeat escalation', () => {
   });
 
   it('is capped at deduction', () => {
-    const { findings } = gradeFindings(lateness(6, '王芳', 'notice'), POLICY);
+    const { findings } = settle(lateness(6, '王芳', 'notice'));
     expect(findings.map((f) => f.grade)).toEqual(['notice', 'notice', 'deduction', 'deduction', 'deduction', 'deduction']);
     expect(findings[4]!.escalation).toEqual({ kind: 'repeat', occurrence: 5, steps: 2, capped: true });
     expect(findings[2]!.escalation).toMatchObject({ capped: false });
@@ -78,7 +77,7 @@ describe('repeat escalation', () => {
     const raw = Array.from({ length: 5 }, (_, i) =>
       rawOf({ subject: { kind: 'center', name: '城东社区便民服务中心' }, ruleId: 'item-not-disclosed', clause: '办事公开制/二', row: 2 + i }),
     );
-    const { findings } = gradeFindings(raw, POLICY);
+    const { findings } = settle(raw);
     expect(findings.map((f) => f.grade)).toEqual(Array(5).fill('reminder'));
     expect(findings.every((f) => f.escalation.kind === 'none')).toBe(true);
   });

@@ -1,6 +1,7 @@
 /** RawFindings and a policy built in code for grading tests. */
 import type { RawFinding } from '../../src/findings/types.js';
 import type { Grade } from '../../src/grade/grades.js';
+import { settleFindings, type Settled, type SettlementInput } from '../../src/grade/settle.js';
 import type { Policy } from '../../src/rules/types.js';
 
 export const POLICY: Policy = {
@@ -41,4 +42,11 @@ export function lateness(n: number, name = '王芳', baseGrade: Grade = 'reminde
     const date = `2026-10-${String(12 + i).padStart(2, '0')}`;
     return rawOf({ name, date, row: 2 + i, baseGrade });
   });
+}
+
+export const PERIOD = '2026-10';
+
+/** Settles raw findings of October 2026 under `policy`, with any history, decisions or links given. */
+export function settle(raw: readonly RawFinding[], policy: Policy = POLICY, more: Partial<Omit<SettlementInput, 'policy'>> = {}): Settled {
+  return settleFindings(raw, { policy, period: PERIOD, ...more });
 }

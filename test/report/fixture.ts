@@ -4,7 +4,7 @@
  * phone column), a rule that did not run.
  */
 import type { AuditResult, RuleRun } from '../../src/audit/types.js';
-import type { Finding, PersonSummary } from '../../src/findings/types.js';
+import { countsToward, FINDING_STATUSES, type Finding, type FindingStatus, type PersonSummary } from '../../src/findings/types.js';
 import { GRADES, type Grade } from '../../src/grade/grades.js';
 import type { DataIssue } from '../../src/ledger/types.js';
 import type { Policy } from '../../src/rules/types.js';
@@ -50,6 +50,7 @@ function caseFinding(n: number, grade: Grade, overrides: Partial<Finding> = {}):
     grade,
     escalation: { kind: 'none' },
     deductionYuan: grade === 'deduction' ? 200 : 0,
+    status: 'counted',
     ...overrides,
   };
 }
@@ -80,6 +81,7 @@ export const FINDINGS: Finding[] = [
     grade: 'criticism',
     escalation: { kind: 'none' },
     deductionYuan: 0,
+    status: 'counted',
   },
   {
     id: 'F-bbbbbbbbbbbb',
@@ -99,14 +101,43 @@ export const FINDINGS: Finding[] = [
     grade: 'reminder',
     escalation: { kind: 'none' },
     deductionYuan: 0,
+    status: 'counted',
   },
 ];
 
+/** One finding of each status that settlement gives besides a plain `counted` (docs/grading.md). */
+export const SETTLED: Finding[] = [
+  caseFinding(11, 'criticism', { ruleId: 'repeated-visits', clause: '失职追究制/二.2', status: 'merged', mergedInto: 'F-00000000000b' }),
+  caseFinding(12, 'notice', { status: 'reported-before', reportedIn: '2026-09' }),
+  caseFinding(13, 'deduction', { status: 'counted', reportedIn: '2026-09', chargedBeforeYuan: 100, deductionYuan: 100 }),
+  caseFinding(14, 'criticism', {
+    status: 'withdrawn',
+    decision: { verdict: { kind: 'withdrawn' }, reason: '申请人自行撤回申请', reviewer: '周主任', date: '2026-11-05' },
+  }),
+  caseFinding(15, 'notice', {
+    status: 'regraded',
+    grade: 'reminder',
+    decision: { verdict: { kind: 'regraded', grade: 'reminder' }, reason: '系统故障所致', reviewer: '周主任', date: '2026-11-05' },
+  }),
+  caseFinding(16, 'reminder', { status: 'counted', decision: { verdict: { kind: 'upheld' }, reason: '记录属实', reviewer: '周主任', date: '2026-11-05' } }),
+];
+
 function person(name: string, findings: Finding[]): PersonSummary {
-  const mine = findings.filter((f) => f.subject.kind === 'staff' && f.subject.name === name);
+  const all = findings.filter((f) => f.subject.kind === 'staff' && f.subject.name === name);
+  const mine = all.filter(countsToward);
   const counts = Object.fromEntries(GRADES.map((g) => [g, mine.filter((f) => f.grade === g).length])) as Record<Grade, number>;
-  const highest = [...GRADES].reverse().find((g) => counts[g] > 0) ?? 'reminder';
-  return { name, counts, highest, sanction: POLICY.sanctions[highest], deductionYuan: mine.reduce((n, f) => n + f.deductionYuan, 0) };
+  const highest = [...GRADES].reverse().find((g) => counts[g] > 0) ?? null;
+  const apart = (status: FindingStatus) => all.filter((f) => f.status === status).length;
+  return {
+    name,
+    counts,
+    highest,
+    sanction: highest === null ? null : POLICY.sanctions[highest],
+    deductionYuan: mine.reduce((n, f) => n + f.deductionYuan, 0),
+    merged: apart('merged'),
+    withdrawn: apart('withdrawn'),
+    reportedBefore: apart('reported-before'),
+  };
 }
 
 export const ISSUES: DataIssue[] = [
@@ -150,9 +181,11 @@ export const RULES: RuleRun[] = [
 ];
 
 export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] = ISSUES): AuditResult {
-  const byGrade = Object.fromEntries(GRADES.map((g) => [g, findings.filter((f) => f.grade === g).length])) as Record<Grade, number>;
+  const counted = findings.filter(countsToward);
+  const byGrade = Object.fromEntries(GRADES.map((g) => [g, counted.filter((f) => f.grade === g).length])) as Record<Grade, number>;
   const byClause: Record<string, number> = { '失职追究制/二.1': 0, '失职追究制/二.6': 0, '失职追究制/二.9': 0, '全程代理制/三.4': 0 };
-  for (const f of findings) byClause[f.clause] = (byClause[f.clause] ?? 0) + 1;
+  for (const f of counted) byClause[f.clause] = (byClause[f.clause] ?? 0) + 1;
+  const byStatus = Object.fromEntries(FINDING_STATUSES.map((st) => [st, findings.filter((f) => f.status === st).length])) as Record<FindingStatus, number>;
   const names = [...new Set(findings.filter((f) => f.subject.kind === 'staff').map((f) => f.subject.name))].sort();
   return {
     tool: { name: 'duty-audit', version: '0.1.0' },
@@ -168,6 +201,7 @@ export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] =
     summary: {
       byGrade,
       byClause,
+      byStatus,
       rowsRead: 40,
       rowsEvaluated: 38,
       rowsSetAside: 2,

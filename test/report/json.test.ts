@@ -51,7 +51,7 @@ describe('toReportJson', () => {
       escalation: '同一条款本月第3次,上调1级',
     });
     expect(f.facts['overdue_days']).toBe(4);
-    expect(json.people[0]).toEqual({ name: '李敏', counts: { reminder: 1, criticism: 1, notice: 1, deduction: 0 }, highest: 'notice', deductionYuan: 0, sanction: '中心内通报批评' });
+    expect(json.people[0]).toEqual({ name: '李敏', counts: { reminder: 1, criticism: 1, notice: 1, deduction: 0 }, highest: 'notice', deductionYuan: 0, sanction: '中心内通报批评', merged: 0, withdrawn: 0, reportedBefore: 0 });
     expect(json.dataIssues[0]).toMatchObject({ file: 'samples/城东社区-2026-10.xlsx', sheet: 'cases', row: 12, column: 'B', value: '2026-13-45', code: 'bad-date' });
     expect(json.rules[0]).toMatchObject({ id: 'case-overdue', clause: '失职追究制/二.6', hits: 4, ran: true, reason: null });
     expect(json.rules[3]).toMatchObject({ ran: false, reason: '缺少工作表:AB岗交接', missingSheets: ['handovers'] });

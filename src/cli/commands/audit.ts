@@ -9,6 +9,7 @@ import type { CommandModule } from 'yargs';
 import { audit, type AuditOptions } from '../../audit/audit.js';
 import type { AuditResult } from '../../audit/types.js';
 import { DutyAuditError } from '../../errors.js';
+import { countsToward } from '../../findings/types.js';
 import { gradeRank, parseGrade, type Grade } from '../../grade/grades.js';
 import { reportJsonText } from '../../report/json.js';
 import { isLang, type Lang } from '../../report/labels.js';
@@ -59,9 +60,9 @@ function langOf(value: string): Lang {
   return value;
 }
 
-/** Any finding whose final grade is at or above `failOn`. */
+/** Any finding that counts (not merged, reported before or withdrawn) at or above `failOn`. */
 export function reachesFailOn(result: AuditResult, failOn: Grade | undefined): boolean {
-  return failOn !== undefined && result.findings.some((f) => gradeRank(f.grade) >= gradeRank(failOn));
+  return failOn !== undefined && result.findings.some((f) => countsToward(f) && gradeRank(f.grade) >= gradeRank(failOn));
 }
 
 /** The command's work without yargs or process state, for tests and embedding. */
@@ -72,6 +73,8 @@ export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () =>
   if (args.period !== undefined) options.period = String(args.period);
   if (args['as-of'] !== undefined) options.asOf = String(args['as-of']);
   if (args.rules !== undefined) options.rulesDir = resolve(cwd, args.rules);
+  if (args.history !== undefined) options.history = resolve(cwd, args.history);
+  if (args.decisions !== undefined) options.decisions = resolve(cwd, args.decisions);
   if (now) options.now = now;
 
   const result = await audit(args.input, options);
@@ -97,6 +100,15 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       .option('out', { type: 'string', describe: 'report file (default: reports/<center>-<period>.xlsx)' })
       .option('lang', { type: 'string', choices: ['zh', 'en'], default: 'zh', describe: 'report language' })
       .option('json', { type: 'string', describe: 'also write the report as JSON to this file (with --explain: the explanation)' })
+      .option('history', {
+        type: 'string',
+        describe:
+          'a folder of this center’s earlier JSON reports (--json): an act an earlier month already reported is shown as 已于YYYY-MM通报 and not charged again',
+      })
+      .option('decisions', {
+        type: 'string',
+        describe: 'reviewed appeals (.json or .xlsx): 问题编号 (or 规则 and 记录), 决定 维持/撤销/改为<grade>, 理由, 复核人, 日期',
+      })
       .option('fail-on', { type: 'string', describe: 'exit 1 if any finding is graded at or above: reminder, criticism, notice, deduction' })
       .option('mask', { type: 'boolean', default: true, describe: 'mask phone numbers as 138****1234 (--no-mask shows them)' })
       .option('explain', {

@@ -1,6 +1,10 @@
-/** 问题清单 Findings: one row per finding, grade-coloured, evidence in words. */
+/**
+ * 问题清单 Findings: one row per finding, evidence in words, and its status; a finding that
+ * counts is grade-coloured, one that counts for nothing (merged, reported before, withdrawn) grey.
+ */
 import type { AuditResult } from '../../audit/types.js';
-import { COLUMNS, gradeLabel, ledgerSheetLabel, SHEET_NAMES } from '../labels.js';
+import { countsToward } from '../../findings/types.js';
+import { COLUMNS, gradeLabel, ledgerSheetLabel, SHEET_NAMES, statusText } from '../labels.js';
 import { renderFinding, type RenderOptions } from '../render.js';
 import type { BookSink } from './book.js';
 import { excelDate, fillRow, formatDates, GRADE_FILLS, wrap } from './style.js';
@@ -19,6 +23,7 @@ const WIDTHS: Record<keyof typeof COLUMNS.findings, number> = {
   message: 60,
   baseGrade: 11,
   grade: 11,
+  status: 24,
   escalation: 30,
   deductionYuan: 10,
   rows: 16,
@@ -26,7 +31,9 @@ const WIDTHS: Record<keyof typeof COLUMNS.findings, number> = {
 
 const COLUMN_COUNT = Object.keys(WIDTHS).length;
 const DATE_COLUMN = 9;
-const WRAPPED = [4, 10, 13, 15];
+const WRAPPED = [4, 10, 13, 14, 16];
+/** Rows of findings that count for nothing. */
+const NOT_COUNTED_FILL = 'FFEDEDED';
 
 export async function writeFindingsSheet(book: BookSink, result: AuditResult, o: RenderOptions): Promise<void> {
   const columns = tableColumns(COLUMNS.findings, WIDTHS);
@@ -47,12 +54,13 @@ export async function writeFindingsSheet(book: BookSink, result: AuditResult, o:
         r.message,
         gradeLabel(f.baseGrade, o.lang),
         gradeLabel(f.grade, o.lang),
+        statusText(f, o.lang),
         r.escalation,
         f.deductionYuan,
         (f.rows ?? []).join(', '),
       ],
       (row) => {
-        fillRow(row, COLUMN_COUNT, GRADE_FILLS[f.grade]);
+        fillRow(row, COLUMN_COUNT, countsToward(f) ? GRADE_FILLS[f.grade] : NOT_COUNTED_FILL);
         formatDates(row, [DATE_COLUMN]);
         wrap(row, WRAPPED);
       },

@@ -1,7 +1,11 @@
-/** 人员汇总 By person: counts by grade (with data bars), highest grade, sanction, deduction. */
+/**
+ * 人员汇总 By person: the findings that count by grade (with data bars), highest grade, sanction,
+ * deduction; then, apart, the findings that count for nothing (merged, withdrawn, reported before).
+ */
 import type { AuditResult } from '../../audit/types.js';
 import type { PersonSummary } from '../../findings/types.js';
-import { GRADES, gradeRank } from '../../grade/grades.js';
+import { GRADES } from '../../grade/grades.js';
+import { highestRank } from '../../grade/people.js';
 import { COLUMNS, gradeLabel, SHEET_NAMES } from '../labels.js';
 import type { RenderOptions } from '../render.js';
 import type { BookSink } from './book.js';
@@ -18,6 +22,9 @@ const WIDTHS: Record<keyof typeof COLUMNS.people, number> = {
   highest: 12,
   sanction: 36,
   deductionYuan: 14,
+  merged: 12,
+  withdrawn: 12,
+  reportedBefore: 14,
 };
 
 const HIGHEST_COLUMN = 7;
@@ -26,7 +33,7 @@ const HIGHEST_COLUMN = 7;
 export function byConcern(a: PersonSummary, b: PersonSummary): number {
   const total = (p: PersonSummary) => GRADES.reduce((n, g) => n + (p.counts[g] ?? 0), 0);
   return (
-    gradeRank(b.highest) - gradeRank(a.highest) ||
+    highestRank(b) - highestRank(a) ||
     b.deductionYuan - a.deductionYuan ||
     total(b) - total(a) ||
     (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
@@ -49,9 +56,19 @@ export async function writePeopleSheet(book: BookSink, result: AuditResult, o: R
   for (const p of people) {
     const counts = GRADES.map((g) => p.counts[g] ?? 0);
     await sheet.add(
-      [p.name, ...counts, counts.reduce((a, b) => a + b, 0), gradeLabel(p.highest, o.lang), p.sanction[o.lang], p.deductionYuan],
+      [
+        p.name,
+        ...counts,
+        counts.reduce((a, b) => a + b, 0),
+        p.highest === null ? '' : gradeLabel(p.highest, o.lang),
+        p.sanction?.[o.lang] ?? '',
+        p.deductionYuan,
+        p.merged,
+        p.withdrawn,
+        p.reportedBefore,
+      ],
       (row) => {
-        row.getCell(HIGHEST_COLUMN).fill = solidFill(GRADE_FILLS[p.highest]);
+        if (p.highest !== null) row.getCell(HIGHEST_COLUMN).fill = solidFill(GRADE_FILLS[p.highest]);
         wrap(row, [8]);
       },
     );

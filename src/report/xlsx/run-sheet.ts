@@ -1,12 +1,15 @@
 /**
  * 运行信息 Run: enough to reproduce the report — inputs with SHA-256, the rule-set hash, the
- * policy, the tool version, period and as-of. The generated-at cell is the only wall-clock value.
+ * policy, the tool version, period and as-of, the earlier reports (--history) and the appeal
+ * decisions (--decisions) with their SHA-256, or the note that without history a repeat is
+ * possible. The generated-at cell is the only wall-clock value.
  */
 import type { AuditResult } from '../../audit/types.js';
 import { GRADES } from '../../grade/grades.js';
-import { gradeLabel, SHEET_NAMES, text, yesNo } from '../labels.js';
+import type { IgnoredReason } from '../../history/read-history.js';
+import { gradeLabel, SHEET_NAMES, text, yesNo, type Lang } from '../labels.js';
 import type { RenderOptions } from '../render.js';
-import type { BookSink } from './book.js';
+import type { BookSink, SheetSink } from './book.js';
 import { DATE_FORMAT, excelDate, styleHeader, styleHeading } from './style.js';
 
 export async function writeRunSheet(book: BookSink, result: AuditResult, o: RenderOptions): Promise<void> {
@@ -28,6 +31,9 @@ export async function writeRunSheet(book: BookSink, result: AuditResult, o: Rend
   await sheet.add([text('file', lang), text('sha256', lang)], styleHeader);
   for (const input of result.inputs) await sheet.add([input.file, input.sha256]);
 
+  await writeHistory(sheet, result, lang);
+  await writeDecisions(sheet, result, lang);
+
   await sheet.add([]);
   await sheet.add([text('policy', lang)], styleHeading);
   await sheet.add([text('escalateEvery', lang), p.escalate_every]);
@@ -38,4 +44,36 @@ export async function writeRunSheet(book: BookSink, result: AuditResult, o: Rend
 
   await sheet.add([]);
   await sheet.add([text('generatedAt', lang), result.generatedAt]);
+}
+
+const IGNORED_TEXT: Record<IgnoredReason, 'ignoredSamePeriod' | 'ignoredLaterPeriod' | 'ignoredSuperseded'> = {
+  'same-period': 'ignoredSamePeriod',
+  'later-period': 'ignoredLaterPeriod',
+  superseded: 'ignoredSuperseded',
+};
+
+async function writeHistory(sheet: SheetSink, result: AuditResult, lang: Lang): Promise<void> {
+  await sheet.add([]);
+  await sheet.add([text('history', lang)], styleHeading);
+  const history = result.history;
+  if (!history) {
+    await sheet.add([text('noHistory', lang)]);
+    return;
+  }
+  if (history.reports.length === 0) await sheet.add([history.source, text('historyEmpty', lang)]);
+  else await sheet.add([text('file', lang), text('sha256', lang), text('historyPeriod', lang)], styleHeader);
+  for (const r of history.reports) await sheet.add([r.file, r.sha256, r.period]);
+  for (const r of history.ignored) await sheet.add([r.file, `${text('ignored', lang)}: ${text(IGNORED_TEXT[r.reason], lang)}`, r.period]);
+}
+
+async function writeDecisions(sheet: SheetSink, result: AuditResult, lang: Lang): Promise<void> {
+  await sheet.add([]);
+  await sheet.add([text('decisions', lang)], styleHeading);
+  const d = result.decisions;
+  if (!d) {
+    await sheet.add([text('noDecisions', lang)]);
+    return;
+  }
+  await sheet.add([text('file', lang), text('sha256', lang), text('decisionCount', lang)], styleHeader);
+  await sheet.add([d.file, d.sha256, d.count]);
 }

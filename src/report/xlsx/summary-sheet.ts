@@ -5,7 +5,7 @@
 import type { AuditResult } from '../../audit/types.js';
 import { GRADES } from '../../grade/grades.js';
 import { SHEET_KEYS } from '../../ledger/types.js';
-import { COLUMNS, gradeLabel, ledgerSheetLabel, ruleNotRunText, SHEET_NAMES, text, type Lang } from '../labels.js';
+import { COLUMNS, gradeLabel, ledgerSheetLabel, ruleNotRunText, SHEET_NAMES, STATUS_LABELS, text, type Lang } from '../labels.js';
 import type { RenderOptions } from '../render.js';
 import type { BookSink, SheetSink } from './book.js';
 import { byConcern } from './people-sheet.js';
@@ -30,7 +30,12 @@ async function writeGrades(sheet: SheetSink, result: AuditResult, lang: Lang): P
   for (const g of GRADES) {
     await sheet.add([gradeLabel(g, lang), result.summary.byGrade[g] ?? 0], (row) => (row.getCell(1).fill = solidFill(GRADE_FILLS[g])));
   }
-  await sheet.add([text('total', lang), result.findings.length], (row) => (row.font = { bold: true }));
+  const s = result.summary;
+  await sheet.add([text('total', lang), s.byStatus.counted + s.byStatus.regraded], (row) => (row.font = { bold: true }));
+  // Findings kept in the report that count for nothing (docs/grading.md).
+  for (const status of ['merged', 'reported-before', 'withdrawn'] as const) {
+    await sheet.add([`${text('notCounted', lang)} · ${STATUS_LABELS[status][lang]}`, s.byStatus[status]]);
+  }
 }
 
 async function writeClauses(sheet: SheetSink, result: AuditResult, lang: Lang): Promise<void> {
@@ -42,12 +47,13 @@ async function writePeople(sheet: SheetSink, result: AuditResult, o: RenderOptio
   const lang = o.lang;
   const p = COLUMNS.people;
   await section(sheet, text('people', lang), [p.name[lang], p.highest[lang], p.sanction[lang], p.deductionYuan[lang], p.total[lang]]);
-  const people = [...result.people].sort(byConcern);
+  const people = result.people.filter((p) => p.highest !== null).sort(byConcern);
   if (people.length === 0) await sheet.add([text('nobody', lang)]);
   for (const person of people) {
     const total = GRADES.reduce((n, g) => n + (person.counts[g] ?? 0), 0);
-    await sheet.add([person.name, gradeLabel(person.highest, lang), person.sanction[lang], person.deductionYuan, total], (row) => {
-      row.getCell(2).fill = solidFill(GRADE_FILLS[person.highest]);
+    const highest = person.highest!;
+    await sheet.add([person.name, gradeLabel(highest, lang), person.sanction?.[lang] ?? '', person.deductionYuan, total], (row) => {
+      row.getCell(2).fill = solidFill(GRADE_FILLS[highest]);
     });
   }
 }

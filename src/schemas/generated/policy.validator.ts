@@ -8,10 +8,10 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 
 /** SHA-256 of the schema text this code was generated from (see schemaSha256 in src/schemas/precompiled.ts). */
-export const schemaSha256 = '35bf3c3517a846f47595692caf51c48143bf3676b818cf60802ab8105a66e904';
+export const schemaSha256 = '82aa29c7df4a3305b5e640791c76fc727f558e0868cbf81262b2a5bd0146bb3a';
 
 export const untypedValidate = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://duty-audit.local/schemas/policy.schema.json","title":"duty-audit grading policy","description":"How findings are graded across a month (失职追究制/三, SPEC §5): repeat escalation, bonus deductions and the suggested sanction per highest grade. File: rules/policy.json.","type":"object","additionalProperties":false,"required":["escalate_every","escalate_cap","deduction_yuan","monthly_cap_yuan","sanctions"],"properties":{"$schema":{"description":"Path to this schema, so editors show help (\"../schemas/policy.schema.json\").","type":"string"},"escalate_every":{"description":"The same person hitting the same clause again in the month moves up one grade every this many occurrences (2: the 3rd and 4th are +1, the 5th on +2).","type":"integer","minimum":1},"escalate_cap":{"description":"Escalation never raises a grade above this one.","$ref":"#/$defs/gradeName"},"deduction_yuan":{"description":"Yuan deducted from the bonus for each finding graded deduction (扣除奖金).","type":"number","minimum":0},"monthly_cap_yuan":{"description":"A person's deductions in one month never exceed this many yuan.","type":"number","minimum":0},"sanctions":{"description":"The suggested sanction for a person, by their highest grade in the month, in Chinese and English.","type":"object","additionalProperties":false,"required":["reminder","criticism","notice","deduction"],"properties":{"reminder":{"description":"Suggested when the highest grade is reminder (提醒).","$ref":"#/$defs/localized"},"criticism":{"description":"Suggested when the highest grade is criticism (批评教育).","$ref":"#/$defs/localized"},"notice":{"description":"Suggested when the highest grade is notice (通报批评).","$ref":"#/$defs/localized"},"deduction":{"description":"Suggested when the highest grade is deduction (扣除奖金).","$ref":"#/$defs/localized"}}}},"$defs":{"gradeName":{"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]},"localized":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://duty-audit.local/schemas/policy.schema.json","title":"duty-audit grading policy","description":"How findings are graded across a month (失职追究制/三, SPEC §5): repeat escalation, bonus deductions and the suggested sanction per highest grade. File: rules/policy.json.","type":"object","additionalProperties":false,"required":["escalate_every","escalate_cap","deduction_yuan","monthly_cap_yuan","sanctions"],"properties":{"$schema":{"description":"Path to this schema, so editors show help (\"../schemas/policy.schema.json\").","type":"string"},"escalate_every":{"description":"The same person hitting the same clause again in the month moves up one grade every this many occurrences (2: the 3rd and 4th are +1, the 5th on +2).","type":"integer","minimum":1},"escalate_cap":{"description":"Escalation never raises a grade above this one.","$ref":"#/$defs/gradeName"},"deduction_yuan":{"description":"Yuan deducted from the bonus for each finding graded deduction (扣除奖金).","type":"number","minimum":0},"monthly_cap_yuan":{"description":"A person's deductions in one month never exceed this many yuan.","type":"number","minimum":0},"overlaps":{"description":"Pairs of rule ids that can hold one person responsible for one act (the same case, the same absence, or a complaint about a case linked by 关联受理编号). Only the finding with the higher base grade counts (a tie goes to the rule listed first); the other is kept as merged and counts toward neither escalation nor deduction. Pairs sharing a rule link into groups.","type":"array","items":{"description":"Two rule ids, the one that wins a tie first.","type":"array","minItems":2,"maxItems":2,"items":{"type":"string","minLength":1}}},"sanctions":{"description":"The suggested sanction for a person, by their highest grade in the month, in Chinese and English.","type":"object","additionalProperties":false,"required":["reminder","criticism","notice","deduction"],"properties":{"reminder":{"description":"Suggested when the highest grade is reminder (提醒).","$ref":"#/$defs/localized"},"criticism":{"description":"Suggested when the highest grade is criticism (批评教育).","$ref":"#/$defs/localized"},"notice":{"description":"Suggested when the highest grade is notice (通报批评).","$ref":"#/$defs/localized"},"deduction":{"description":"Suggested when the highest grade is deduction (扣除奖金).","$ref":"#/$defs/localized"}}}},"$defs":{"gradeName":{"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]},"localized":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}}}};
 const schema32 = {"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]};
 const schema33 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
@@ -81,7 +81,7 @@ errors++;
 }
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "$schema") || (key0 === "escalate_every")) || (key0 === "escalate_cap")) || (key0 === "deduction_yuan")) || (key0 === "monthly_cap_yuan")) || (key0 === "sanctions"))){
+if(!(((((((key0 === "$schema") || (key0 === "escalate_every")) || (key0 === "escalate_cap")) || (key0 === "deduction_yuan")) || (key0 === "monthly_cap_yuan")) || (key0 === "overlaps")) || (key0 === "sanctions"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -210,13 +210,20 @@ errors++;
 }
 var valid0 = _errs10 === errors;
 }
-if(data.sanctions !== undefined){
-let data5 = data.sanctions;
+if(data.overlaps !== undefined){
+let data5 = data.overlaps;
 const _errs12 = errors;
 const _errs13 = errors;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.reminder === undefined){
-const err14 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "reminder"},message:"must have required property '"+"reminder"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data5};
+if(Array.isArray(data5)){
+let valid3 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs14 = errors;
+const _errs15 = errors;
+if(Array.isArray(data6)){
+if(data6.length > 2){
+const err14 = {instancePath:instancePath+"/overlaps/" + i0,schemaPath:"#/properties/overlaps/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.overlaps.items,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -225,8 +232,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data5.criticism === undefined){
-const err15 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "criticism"},message:"must have required property '"+"criticism"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data5};
+if(data6.length < 2){
+const err15 = {instancePath:instancePath+"/overlaps/" + i0,schemaPath:"#/properties/overlaps/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.overlaps.items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -235,8 +242,15 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data5.notice === undefined){
-const err16 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "notice"},message:"must have required property '"+"notice"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data5};
+let valid5 = true;
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+const _errs16 = errors;
+const _errs17 = errors;
+if(typeof data7 === "string"){
+if(func1(data7) < 1){
+const err16 = {instancePath:instancePath+"/overlaps/" + i0+"/" + i1,schemaPath:"#/properties/overlaps/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.overlaps.items.items,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -245,8 +259,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data5.deduction === undefined){
-const err17 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "deduction"},message:"must have required property '"+"deduction"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/overlaps/" + i0+"/" + i1,schemaPath:"#/properties/overlaps/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.overlaps.items.items.type,parentSchema:schema31.properties.overlaps.items.items,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -255,10 +270,14 @@ vErrors.push(err17);
 }
 errors++;
 }
-const _errs14 = errors;
-for(const key1 in data5){
-if(!((((key1 === "reminder") || (key1 === "criticism")) || (key1 === "notice")) || (key1 === "deduction"))){
-const err18 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.sanctions,data:data5};
+var valid4 = _errs16 === errors;
+if(!valid4){
+valid5 = false;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/overlaps/" + i0,schemaPath:"#/properties/overlaps/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.overlaps.items.type,parentSchema:schema31.properties.overlaps.items,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -267,15 +286,14 @@ vErrors.push(err18);
 }
 errors++;
 }
+var valid2 = _errs14 === errors;
+if(!valid2){
+valid3 = false;
 }
-if(data5.reminder !== undefined){
-let data6 = data5.reminder;
-const _errs15 = errors;
-const _errs16 = errors;
-const _errs17 = errors;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.zh === undefined){
-const err19 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data6};
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/overlaps",schemaPath:"#/properties/overlaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.overlaps.type,parentSchema:schema31.properties.overlaps,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -284,8 +302,15 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data6.en === undefined){
-const err20 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data6};
+var valid0 = _errs12 === errors;
+}
+if(data.sanctions !== undefined){
+let data8 = data.sanctions;
+const _errs18 = errors;
+const _errs19 = errors;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.reminder === undefined){
+const err20 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "reminder"},message:"must have required property '"+"reminder"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -294,10 +319,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-const _errs18 = errors;
-for(const key2 in data6){
-if(!((key2 === "zh") || (key2 === "en"))){
-const err21 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data6};
+if(data8.criticism === undefined){
+const err21 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "criticism"},message:"must have required property '"+"criticism"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -306,14 +329,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data6.zh !== undefined){
-let data7 = data6.zh;
-const _errs19 = errors;
-const _errs20 = errors;
-if(typeof data7 === "string"){
-if(func1(data7) < 1){
-const err22 = {instancePath:instancePath+"/sanctions/reminder/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data7};
+if(data8.notice === undefined){
+const err22 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "notice"},message:"must have required property '"+"notice"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -322,9 +339,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/sanctions/reminder/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data7};
+if(data8.deduction === undefined){
+const err23 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "deduction"},message:"must have required property '"+"deduction"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -333,15 +349,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-var valid4 = _errs19 === errors;
-}
-if(data6.en !== undefined){
-let data8 = data6.en;
-const _errs21 = errors;
-const _errs22 = errors;
-if(typeof data8 === "string"){
-if(func1(data8) < 1){
-const err24 = {instancePath:instancePath+"/sanctions/reminder/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data8};
+const _errs20 = errors;
+for(const key1 in data8){
+if(!((((key1 === "reminder") || (key1 === "criticism")) || (key1 === "notice")) || (key1 === "deduction"))){
+const err24 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.sanctions,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -351,8 +362,14 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/sanctions/reminder/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data8};
+if(data8.reminder !== undefined){
+let data9 = data8.reminder;
+const _errs21 = errors;
+const _errs22 = errors;
+const _errs23 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.zh === undefined){
+const err25 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -361,11 +378,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-var valid4 = _errs21 === errors;
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data6};
+if(data9.en === undefined){
+const err26 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -374,17 +388,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid3 = _errs16 === errors;
-var valid2 = _errs15 === errors;
-}
-if(data5.criticism !== undefined){
-let data9 = data5.criticism;
-const _errs23 = errors;
 const _errs24 = errors;
-const _errs25 = errors;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.zh === undefined){
-const err27 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data9};
+for(const key2 in data9){
+if(!((key2 === "zh") || (key2 === "en"))){
+const err27 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -393,8 +400,14 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data9.en === undefined){
-const err28 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data9};
+}
+if(data9.zh !== undefined){
+let data10 = data9.zh;
+const _errs25 = errors;
+const _errs26 = errors;
+if(typeof data10 === "string"){
+if(func1(data10) < 1){
+const err28 = {instancePath:instancePath+"/sanctions/reminder/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -403,10 +416,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-const _errs26 = errors;
-for(const key3 in data9){
-if(!((key3 === "zh") || (key3 === "en"))){
-const err29 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data9};
+}
+else {
+const err29 = {instancePath:instancePath+"/sanctions/reminder/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -415,14 +427,15 @@ vErrors.push(err29);
 }
 errors++;
 }
+var valid8 = _errs25 === errors;
 }
-if(data9.zh !== undefined){
-let data10 = data9.zh;
+if(data9.en !== undefined){
+let data11 = data9.en;
 const _errs27 = errors;
 const _errs28 = errors;
-if(typeof data10 === "string"){
-if(func1(data10) < 1){
-const err30 = {instancePath:instancePath+"/sanctions/criticism/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data10};
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err30 = {instancePath:instancePath+"/sanctions/reminder/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -433,7 +446,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/sanctions/criticism/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data10};
+const err31 = {instancePath:instancePath+"/sanctions/reminder/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -442,15 +455,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid6 = _errs27 === errors;
+var valid8 = _errs27 === errors;
 }
-if(data9.en !== undefined){
-let data11 = data9.en;
-const _errs29 = errors;
-const _errs30 = errors;
-if(typeof data11 === "string"){
-if(func1(data11) < 1){
-const err32 = {instancePath:instancePath+"/sanctions/criticism/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data11};
+}
+else {
+const err32 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -459,9 +468,17 @@ vErrors.push(err32);
 }
 errors++;
 }
+var valid7 = _errs22 === errors;
+var valid6 = _errs21 === errors;
 }
-else {
-const err33 = {instancePath:instancePath+"/sanctions/criticism/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data11};
+if(data8.criticism !== undefined){
+let data12 = data8.criticism;
+const _errs29 = errors;
+const _errs30 = errors;
+const _errs31 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.zh === undefined){
+const err33 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -470,11 +487,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-var valid6 = _errs29 === errors;
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data9};
+if(data12.en === undefined){
+const err34 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -483,17 +497,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-var valid5 = _errs24 === errors;
-var valid2 = _errs23 === errors;
-}
-if(data5.notice !== undefined){
-let data12 = data5.notice;
-const _errs31 = errors;
 const _errs32 = errors;
-const _errs33 = errors;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.zh === undefined){
-const err35 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data12};
+for(const key3 in data12){
+if(!((key3 === "zh") || (key3 === "en"))){
+const err35 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -502,8 +509,14 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data12.en === undefined){
-const err36 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data12};
+}
+if(data12.zh !== undefined){
+let data13 = data12.zh;
+const _errs33 = errors;
+const _errs34 = errors;
+if(typeof data13 === "string"){
+if(func1(data13) < 1){
+const err36 = {instancePath:instancePath+"/sanctions/criticism/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -512,10 +525,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-const _errs34 = errors;
-for(const key4 in data12){
-if(!((key4 === "zh") || (key4 === "en"))){
-const err37 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data12};
+}
+else {
+const err37 = {instancePath:instancePath+"/sanctions/criticism/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -524,14 +536,15 @@ vErrors.push(err37);
 }
 errors++;
 }
+var valid10 = _errs33 === errors;
 }
-if(data12.zh !== undefined){
-let data13 = data12.zh;
+if(data12.en !== undefined){
+let data14 = data12.en;
 const _errs35 = errors;
 const _errs36 = errors;
-if(typeof data13 === "string"){
-if(func1(data13) < 1){
-const err38 = {instancePath:instancePath+"/sanctions/notice/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data13};
+if(typeof data14 === "string"){
+if(func1(data14) < 1){
+const err38 = {instancePath:instancePath+"/sanctions/criticism/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -542,7 +555,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/sanctions/notice/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data13};
+const err39 = {instancePath:instancePath+"/sanctions/criticism/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -551,15 +564,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-var valid8 = _errs35 === errors;
+var valid10 = _errs35 === errors;
 }
-if(data12.en !== undefined){
-let data14 = data12.en;
-const _errs37 = errors;
-const _errs38 = errors;
-if(typeof data14 === "string"){
-if(func1(data14) < 1){
-const err40 = {instancePath:instancePath+"/sanctions/notice/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data14};
+}
+else {
+const err40 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -568,9 +577,17 @@ vErrors.push(err40);
 }
 errors++;
 }
+var valid9 = _errs30 === errors;
+var valid6 = _errs29 === errors;
 }
-else {
-const err41 = {instancePath:instancePath+"/sanctions/notice/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data14};
+if(data8.notice !== undefined){
+let data15 = data8.notice;
+const _errs37 = errors;
+const _errs38 = errors;
+const _errs39 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.zh === undefined){
+const err41 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -579,11 +596,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-var valid8 = _errs37 === errors;
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data12};
+if(data15.en === undefined){
+const err42 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -592,17 +606,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-var valid7 = _errs32 === errors;
-var valid2 = _errs31 === errors;
-}
-if(data5.deduction !== undefined){
-let data15 = data5.deduction;
-const _errs39 = errors;
 const _errs40 = errors;
-const _errs41 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.zh === undefined){
-const err43 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data15};
+for(const key4 in data15){
+if(!((key4 === "zh") || (key4 === "en"))){
+const err43 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -611,8 +618,14 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data15.en === undefined){
-const err44 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data15};
+}
+if(data15.zh !== undefined){
+let data16 = data15.zh;
+const _errs41 = errors;
+const _errs42 = errors;
+if(typeof data16 === "string"){
+if(func1(data16) < 1){
+const err44 = {instancePath:instancePath+"/sanctions/notice/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -621,10 +634,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-const _errs42 = errors;
-for(const key5 in data15){
-if(!((key5 === "zh") || (key5 === "en"))){
-const err45 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data15};
+}
+else {
+const err45 = {instancePath:instancePath+"/sanctions/notice/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -633,14 +645,15 @@ vErrors.push(err45);
 }
 errors++;
 }
+var valid12 = _errs41 === errors;
 }
-if(data15.zh !== undefined){
-let data16 = data15.zh;
+if(data15.en !== undefined){
+let data17 = data15.en;
 const _errs43 = errors;
 const _errs44 = errors;
-if(typeof data16 === "string"){
-if(func1(data16) < 1){
-const err46 = {instancePath:instancePath+"/sanctions/deduction/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data16};
+if(typeof data17 === "string"){
+if(func1(data17) < 1){
+const err46 = {instancePath:instancePath+"/sanctions/notice/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -651,7 +664,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/sanctions/deduction/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data16};
+const err47 = {instancePath:instancePath+"/sanctions/notice/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -660,15 +673,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-var valid10 = _errs43 === errors;
+var valid12 = _errs43 === errors;
 }
-if(data15.en !== undefined){
-let data17 = data15.en;
-const _errs45 = errors;
-const _errs46 = errors;
-if(typeof data17 === "string"){
-if(func1(data17) < 1){
-const err48 = {instancePath:instancePath+"/sanctions/deduction/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data17};
+}
+else {
+const err48 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -677,9 +686,17 @@ vErrors.push(err48);
 }
 errors++;
 }
+var valid11 = _errs38 === errors;
+var valid6 = _errs37 === errors;
 }
-else {
-const err49 = {instancePath:instancePath+"/sanctions/deduction/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data17};
+if(data8.deduction !== undefined){
+let data18 = data8.deduction;
+const _errs45 = errors;
+const _errs46 = errors;
+const _errs47 = errors;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.zh === undefined){
+const err49 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -688,11 +705,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-var valid10 = _errs45 === errors;
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data15};
+if(data18.en === undefined){
+const err50 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -701,12 +715,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-var valid9 = _errs40 === errors;
-var valid2 = _errs39 === errors;
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.sanctions.type,parentSchema:schema31.properties.sanctions,data:data5};
+const _errs48 = errors;
+for(const key5 in data18){
+if(!((key5 === "zh") || (key5 === "en"))){
+const err51 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -715,16 +727,98 @@ vErrors.push(err51);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
-}
-else {
-const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data18.zh !== undefined){
+let data19 = data18.zh;
+const _errs49 = errors;
+const _errs50 = errors;
+if(typeof data19 === "string"){
+if(func1(data19) < 1){
+const err52 = {instancePath:instancePath+"/sanctions/deduction/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data19};
 if(vErrors === null){
 vErrors = [err52];
 }
 else {
 vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/sanctions/deduction/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data19};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+var valid14 = _errs49 === errors;
+}
+if(data18.en !== undefined){
+let data20 = data18.en;
+const _errs51 = errors;
+const _errs52 = errors;
+if(typeof data20 === "string"){
+if(func1(data20) < 1){
+const err54 = {instancePath:instancePath+"/sanctions/deduction/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data20};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/sanctions/deduction/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data20};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var valid14 = _errs51 === errors;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data18};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var valid13 = _errs46 === errors;
+var valid6 = _errs45 === errors;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.sanctions.type,parentSchema:schema31.properties.sanctions,data:data8};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var valid0 = _errs18 === errors;
+}
+}
+else {
+const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
 }
 errors++;
 }

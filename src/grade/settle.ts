@@ -1,0 +1,294 @@
+/**
+ * Settlement: from the month's raw findings to what each person is charged with, each act once
+ * (docs/grading.md, "Statuses and the order of settlement"). In this order:
+ *
+ *  1. ids — stable per act, so an earlier month's report names the same act by the same id;
+ *  2. history — an act an earlier report already holds (`PriorFinding`);
+ *  3. overlaps — two rules holding one person responsible for one act (`policy.overlaps`): the
+ *     findings link into groups, the highest base grade counts (a tie goes to the rule listed
+ *     first), the others are `merged` into it; a group whose act was reported before is judged
+ *     against that report as a whole ("a finding whose partner was reported is a repeat of it");
+ *  4. an act already reported is `reported-before` and counts for nothing, unless its base grade
+ *     is now higher than any earlier report gave it: then it is `counted` with `reportedIn`;
+ *  5. decisions — reviewed appeals: 维持 keeps it counted, 撤销 `withdrawn`, 改为 `regraded`;
+ *  6. escalation and deductions over the `counted` and `regraded` findings only, so a merged,
+ *     repeated or withdrawn finding is no occurrence and later findings re-escalate without it.
+ *
+ * Only a person's findings that count feed the people summary's grades; the rest are counted apart.
+ */
+import { DutyAuditError } from '../errors.js';
+import { countsToward, type Decision, type Finding, type FindingStatus, type PersonSummary, type RawFinding, type RecordRef } from '../findings/types.js';
+import type { Policy } from '../rules/types.js';
+import { deductions } from './deduct.js';
+import { escalate, type Escalated } from './escalate.js';
+import { assignFindingIds } from './finding-id.js';
+import { GRADE_LABELS, gradeRank, type Grade } from './grades.js';
+import { byOutputOrder } from './order.js';
+import { summarisePeople } from './people.js';
+
+/** What earlier reports (`--history`) hold of one finding id. */
+export interface PriorFinding {
+  /** The highest base grade it had in any earlier report. */
+  highestBase: Grade;
+  /** Yuan the earlier reports charged for it, together. */
+  chargedYuan: number;
+  /** The latest month (YYYY-MM) an earlier report charged it (or showed it, when none charged it). */
+  reportedIn: string;
+}
+
+/** One reviewed appeal as read from a decisions file, with where it is written. */
+export interface DecisionEntry extends Decision {
+  /** The finding named: by id, or by rule id and record key (ref.key). */
+  target: { id: string } | { ruleId: string; key: string };
+  /** The decisions file. */
+  file: string;
+  /** Where in it, as a person finds it: `decisions.json:4:5`, `decisions.xlsx 申诉复核!A3`. */
+  at: string;
+}
+
+export interface SettlementInput {
+  policy: Policy;
+  /** YYYY-MM: hashed into the ids of findings on no dated record. */
+  period: string;
+  /** Earlier reports' findings by id. */
+  history?: ReadonlyMap<string, PriorFinding>;
+  decisions?: readonly DecisionEntry[];
+  /** The case (受理编号) a complaint row is about (关联受理编号), for complaint ↔ case overlaps. */
+  caseOfComplaint?: (ref: RecordRef) => string | undefined;
+}
+
+export interface Settled {
+  findings: Finding[];
+  people: PersonSummary[];
+}
+
+/** A finding while it is being settled. */
+interface Working {
+  raw: RawFinding;
+  id: string;
+  status: FindingStatus;
+  prior?: PriorFinding;
+  mergedInto?: string;
+  decision?: DecisionEntry;
+}
+
+export function settleFindings(raw: readonly RawFinding[], input: SettlementInput): Settled {
+  const ordered = [...raw].sort(byOutputOrder);
+  const ids = assignFindingIds(ordered, input.period);
+  const work: Working[] = ordered.map((f, i) => {
+    const w: Working = { raw: f, id: ids[i]!, status: 'counted' };
+    const prior = input.history?.get(w.id);
+    if (prior) w.prior = prior;
+    return w;
+  });
+  mergeOverlaps(work, input.policy.overlaps ?? [], input.caseOfComplaint);
+  judgeRepeats(work);
+  applyDecisions(work, input.decisions ?? []);
+  const findings = gradeCounted(work, input.policy);
+  return { findings, people: summarisePeople(findings, input.policy) };
+}
+
+// ---------------------------------------------------------------- overlaps
+
+function ownAct(f: RawFinding): string {
+  return `${f.ref.sheet}\u0000${f.ref.key}`;
+}
+
+function subjectKey(f: RawFinding): string {
+  return `${f.subject.kind}\u0000${f.subject.name}`;
+}
+
+/**
+ * The acts a finding is about: its own record, and for a complaint the case it names, so a
+ * 拖压卡 complaint and the overdue finding on that case are one act. Two complaints about one
+ * case stay two acts: only a complaint's case key is matched against a case finding's own.
+ */
+function sameAct(a: RawFinding, b: RawFinding, caseOf: SettlementInput['caseOfComplaint']): boolean {
+  if (ownAct(a) === ownAct(b)) return true;
+  const about = (complaint: RawFinding, other: RawFinding): boolean =>
+    complaint.ref.sheet === 'complaints' && other.ref.sheet === 'cases' && caseOf?.(complaint.ref) === other.ref.key;
+  return about(a, b) || about(b, a);
+}
+
+/** Union–find over indexes into `work`. */
+function findRoot(parent: number[], i: number): number {
+  while (parent[i] !== i) {
+    parent[i] = parent[parent[i]!]!;
+    i = parent[i]!;
+  }
+  return i;
+}
+
+function mergeOverlaps(work: Working[], pairs: readonly [string, string][], caseOf: SettlementInput['caseOfComplaint']): void {
+  if (pairs.length === 0) return;
+  // A rule's precedence in a tie: its first place in the overlaps list.
+  const precedence = new Map<string, number>();
+  pairs.flat().forEach((id, n) => {
+    if (!precedence.has(id)) precedence.set(id, n);
+  });
+  const byRule = new Map<string, number[]>();
+  work.forEach((w, i) => {
+    if (!precedence.has(w.raw.ruleId)) return;
+    const list = byRule.get(w.raw.ruleId);
+    if (list) list.push(i);
+    else byRule.set(w.raw.ruleId, [i]);
+  });
+  const parent = work.map((_, i) => i);
+  for (const [a, b] of pairs) {
+    // Candidates of the second rule by subject: a month has few findings per person and rule.
+    const bySubject = new Map<string, number[]>();
+    for (const j of byRule.get(b) ?? []) {
+      const key = subjectKey(work[j]!.raw);
+      bySubject.set(key, [...(bySubject.get(key) ?? []), j]);
+    }
+    for (const i of byRule.get(a) ?? []) {
+      for (const j of bySubject.get(subjectKey(work[i]!.raw)) ?? []) {
+        if (i !== j && sameAct(work[i]!.raw, work[j]!.raw, caseOf)) parent[findRoot(parent, j)] = findRoot(parent, i);
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  work.forEach((_, i) => {
+    const root = findRoot(parent, i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  });
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    // Highest base grade; a tie goes to the rule listed first, then to output order.
+    const [winner, ...others] = [...members].sort(
+      (x, y) =>
+        gradeRank(work[y]!.raw.baseGrade) - gradeRank(work[x]!.raw.baseGrade) ||
+        precedence.get(work[x]!.raw.ruleId)! - precedence.get(work[y]!.raw.ruleId)! ||
+        x - y,
+    );
+    const counting = work[winner!]!;
+    for (const k of others) {
+      const w = work[k]!;
+      w.status = 'merged';
+      w.mergedInto = counting.id;
+      if (w.prior) counting.prior = combinePriors(counting.prior, w.prior);
+    }
+  }
+}
+
+/** The group's earlier reports together: the act's highest base grade, all yuan charged, the latest month. */
+function combinePriors(a: PriorFinding | undefined, b: PriorFinding): PriorFinding {
+  if (!a) return b;
+  return {
+    highestBase: gradeRank(b.highestBase) > gradeRank(a.highestBase) ? b.highestBase : a.highestBase,
+    chargedYuan: a.chargedYuan + b.chargedYuan,
+    reportedIn: b.reportedIn > a.reportedIn ? b.reportedIn : a.reportedIn,
+  };
+}
+
+// ---------------------------------------------------------------- history
+
+/** An act reported before counts again only at a higher base grade (an open case that kept slipping). */
+function judgeRepeats(work: Working[]): void {
+  for (const w of work) {
+    if (w.status !== 'counted' || !w.prior) continue;
+    if (gradeRank(w.raw.baseGrade) <= gradeRank(w.prior.highestBase)) w.status = 'reported-before';
+  }
+}
+
+// ---------------------------------------------------------------- decisions
+
+function targetText(d: DecisionEntry): string {
+  return 'id' in d.target ? d.target.id : `${d.target.ruleId} ${d.target.key}`;
+}
+
+function decisionError(d: DecisionEntry, message: string, hint: string): DutyAuditError {
+  return new DutyAuditError('bad-decisions', `${d.at}: ${message}`, { file: d.file, hint });
+}
+
+/** `f-3A9C…` as written by hand is `F-3a9c…`: ids are `F-` and lower-case hex. */
+function canonicalId(id: string): string {
+  const text = id.trim();
+  return /^f-/i.test(text) ? `F-${text.slice(2).toLowerCase()}` : text;
+}
+
+function matchDecision(d: DecisionEntry, work: Working[], byId: Map<string, Working>): Working {
+  if ('id' in d.target) {
+    const found = byId.get(canonicalId(d.target.id));
+    if (found) return found;
+    throw decisionError(d, `the decision names ${d.target.id}, which is no finding of this audit`, 'copy the finding id (问题编号) from this month\'s report, or name the finding by its rule (规则) and record (记录)');
+  }
+  const { ruleId, key } = d.target;
+  const found = work.filter((w) => w.raw.ruleId === ruleId && w.raw.ref.key === key);
+  if (found.length === 1) return found[0]!;
+  if (found.length === 0) {
+    throw decisionError(d, `the decision names rule ${ruleId} on record ${key}, which is no finding of this audit`, 'check the rule id and the record key (受理编号, 登记编号, 姓名@日期…) against this month\'s report');
+  }
+  throw decisionError(
+    d,
+    `the decision names rule ${ruleId} on record ${key}, which matches ${found.length} findings (${found.map((w) => w.id).join(', ')})`,
+    'name the finding by its id (问题编号) instead',
+  );
+}
+
+function applyDecisions(work: Working[], decisions: readonly DecisionEntry[]): void {
+  if (decisions.length === 0) return;
+  const byId = new Map(work.map((w) => [w.id, w]));
+  for (const d of decisions) {
+    const w = matchDecision(d, work, byId);
+    if (w.decision) {
+      throw decisionError(d, `a second decision for ${w.id} (${targetText(d)}); the first is at ${w.decision.at}`, 'keep one decision per finding');
+    }
+    if (w.status === 'merged') {
+      throw decisionError(d, `${w.id} is merged into ${w.mergedInto} (the same act) and counts for nothing`, `decide on ${w.mergedInto}, the finding that counts`);
+    }
+    if (w.status === 'reported-before') {
+      throw decisionError(d, `${w.id} was reported in ${w.prior!.reportedIn} and counts for nothing this month`, `record the appeal with the decisions of the ${w.prior!.reportedIn} audit`);
+    }
+    w.decision = d;
+    if (d.verdict.kind === 'withdrawn') w.status = 'withdrawn';
+    if (d.verdict.kind === 'regraded') w.status = 'regraded';
+  }
+}
+
+// ---------------------------------------------------------------- escalation and deductions
+
+function gradeCounted(work: Working[], policy: Policy): Finding[] {
+  const counting = work.filter((w) => countsToward(w));
+  const escalated = escalate(
+    counting.map((w) => w.raw),
+    policy,
+  );
+  const grades = counting.map((w, i) => finalGrade(w, escalated[i]!));
+  const charged = counting.map((w) => (w.prior ? w.prior.chargedYuan : 0));
+  const amounts = deductions(
+    counting.map((w) => w.raw),
+    grades,
+    policy,
+    charged,
+  );
+  const graded = new Map<Working, { grade: Grade; escalation: Escalated['escalation']; deductionYuan: number }>();
+  counting.forEach((w, i) => graded.set(w, { grade: grades[i]!, escalation: escalated[i]!.escalation, deductionYuan: amounts[i]! }));
+  return work.map((w) => toFinding(w, graded.get(w) ?? { grade: w.raw.baseGrade, escalation: { kind: 'none' }, deductionYuan: 0 }));
+}
+
+/** 改为 sets the final grade, and may only lower the grade the finding would have had. */
+function finalGrade(w: Working, escalated: Escalated): Grade {
+  const verdict = w.decision?.verdict;
+  if (verdict?.kind !== 'regraded') return escalated.grade;
+  if (gradeRank(verdict.grade) > gradeRank(escalated.grade)) {
+    const d = w.decision!;
+    throw decisionError(
+      d,
+      `改为${GRADE_LABELS[verdict.grade].zh} would raise ${w.id} above its grade this month (${GRADE_LABELS[escalated.grade].zh}); an appeal may only lower a grade`,
+      `use 维持 to uphold it, or 改为 a grade at or below ${GRADE_LABELS[escalated.grade].zh}`,
+    );
+  }
+  return verdict.grade;
+}
+
+function toFinding(w: Working, g: { grade: Grade; escalation: Escalated['escalation']; deductionYuan: number }): Finding {
+  const f: Finding = { id: w.id, ...w.raw, grade: g.grade, escalation: g.escalation, deductionYuan: g.deductionYuan, status: w.status };
+  if (w.mergedInto !== undefined) f.mergedInto = w.mergedInto;
+  if (w.prior && w.status !== 'merged') {
+    f.reportedIn = w.prior.reportedIn;
+    if (w.status !== 'reported-before') f.chargedBeforeYuan = w.prior.chargedYuan;
+  }
+  if (w.decision) f.decision = { verdict: w.decision.verdict, reason: w.decision.reason, reviewer: w.decision.reviewer, date: w.decision.date };
+  return f;
+}

@@ -1,0 +1,214 @@
+/**
+ * `--history`: earlier JSON reports of the same center, so an act an earlier month already
+ * charged is not charged again (docs/grading.md, "Each act is judged once, across months").
+ *
+ * Only reports of earlier periods are read, the latest one per period (the later as-of, then the
+ * later file name); a report of this period or a later one is set aside and listed, never used.
+ * Each report used is listed with its SHA-256, so the report can be traced to what it relied on.
+ *
+ * Given by a person (`audit --history DIR`), every JSON file there must be a duty-audit report of
+ * this center: anything else is an error naming the file. The batch passes its output folder,
+ * which holds other centers' reports and its manifest: those are passed over (`sameCenterOnly`).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isIsoDate } from '../calendar/dates.js';
+import { displayPath } from '../display-path.js';
+import { DutyAuditError } from '../errors.js';
+import { FINDING_STATUSES, type FindingStatus } from '../findings/types.js';
+import { gradeRank, isGrade, type Grade } from '../grade/grades.js';
+import type { PriorFinding } from '../grade/settle.js';
+
+export interface HistoryReport {
+  /** As the user would name it (relative to the working folder when inside it). */
+  file: string;
+  sha256: string;
+  period: string;
+  asOf: string;
+}
+
+export type IgnoredReason = 'same-period' | 'later-period' | 'superseded';
+
+export interface IgnoredReport {
+  file: string;
+  period: string;
+  reason: IgnoredReason;
+}
+
+export interface History {
+  /** The folder (or file) given, as the user would name it. */
+  source: string;
+  /** Used, in period order. */
+  reports: HistoryReport[];
+  ignored: IgnoredReport[];
+  /** What the reports used hold of each finding id. */
+  findings: Map<string, PriorFinding>;
+}
+
+export interface HistoryTarget {
+  center: string;
+  period: string;
+}
+
+export interface HistoryOptions {
+  /** Pass over files that are not reports of this center instead of stopping (the batch). */
+  sameCenterOnly?: boolean;
+  /** Where paths are shown from (default: the working folder). */
+  cwd?: string;
+}
+
+/** One finding of an earlier report, as much of it as history needs. */
+interface ReportedFinding {
+  id: string;
+  baseGrade: Grade;
+  deductionYuan: number;
+  status: FindingStatus;
+  reportedIn?: string;
+}
+
+interface ParsedReport {
+  path: string;
+  bytes: Buffer;
+  center: string;
+  period: string;
+  asOf: string;
+  findings: ReportedFinding[];
+}
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const HINT = 'point --history at a folder holding only this center\'s earlier JSON reports (written by `duty-audit audit --json`)';
+
+/**
+ * The JSON files of a folder (not its subfolders, not hidden files such as the batch's
+ * half-written `.partial-…` reports), or the one file given.
+ */
+export function historyFiles(source: string): string[] {
+  if (!existsSync(source)) {
+    throw new DutyAuditError('file-not-found', `--history ${source}: no such folder or file`, { file: source, hint: HINT });
+  }
+  if (!statSync(source).isDirectory()) return [source];
+  return readdirSync(source, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && e.name.toLowerCase().endsWith('.json'))
+    .map((e) => join(source, e.name))
+    .sort();
+}
+
+/** A report's `center` is its second key; its first few KB tell whether it is worth reading whole. */
+const PEEK_BYTES = 4096;
+const CENTER_KEY = /"center"\s*:\s*("(?:[^"\\]|\\.)*")/;
+
+/**
+ * The center a JSON report names, read from its head only; undefined when the head does not
+ * say. A batch folder holds every center's months, and each audit needs only its own.
+ */
+function peekCenter(path: string): string | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(PEEK_BYTES);
+    const n = readSync(fd, head, 0, PEEK_BYTES, 0);
+    const m = CENTER_KEY.exec(head.subarray(0, n).toString('utf8'));
+    if (!m) return undefined;
+    const center = JSON.parse(m[1]!) as string;
+    return center.trim();
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why a file is not a usable duty-audit report, or its content. */
+function parseReport(path: string, bytes: Buffer): ParsedReport | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8').replace(/^\ufeff/, ''));
+  } catch (err) {
+    return `it is not JSON (${(err as Error).message})`;
+  }
+  const r = value as Record<string, unknown> | null;
+  const tool = r?.['tool'] as Record<string, unknown> | undefined;
+  if (typeof r !== 'object' || r === null || Array.isArray(r) || tool?.['name'] !== 'duty-audit') {
+    return 'it is not a duty-audit report (no "tool": {"name": "duty-audit"})';
+  }
+  const { center, period, asOf, findings } = r as Record<string, unknown>;
+  if (typeof center !== 'string' || center.trim() === '') return 'it names no center';
+  if (typeof period !== 'string' || !PERIOD.test(period)) return 'its "period" is not a month written YYYY-MM';
+  if (typeof asOf !== 'string' || !isIsoDate(asOf)) return 'its "asOf" is not a date written YYYY-MM-DD';
+  if (!Array.isArray(findings)) return 'it has no "findings" list';
+  const out: ReportedFinding[] = [];
+  for (const [n, item] of findings.entries()) {
+    const f = item as Record<string, unknown> | null;
+    const status = f?.['status'] ?? 'counted';
+    if (typeof f?.['id'] !== 'string' || !isGrade(f['baseGrade']) || !(FINDING_STATUSES as readonly unknown[]).includes(status)) {
+      return `findings[${n}] lacks a finding id, a base grade or a known status`;
+    }
+    const yuan = f['deductionYuan'] ?? 0;
+    if (typeof yuan !== 'number' || !(yuan >= 0)) return `findings[${n}].deductionYuan is not a number of yuan`;
+    const reported: ReportedFinding = { id: f['id'], baseGrade: f['baseGrade'], deductionYuan: yuan, status: status as FindingStatus };
+    if (typeof f['reportedIn'] === 'string') reported.reportedIn = f['reportedIn'];
+    out.push(reported);
+  }
+  return { path, bytes, center: center.trim(), period, asOf, findings: out };
+}
+
+/** The month an earlier report tells us the act was charged (or, failing that, shown). */
+function monthCharged(f: ReportedFinding, report: ParsedReport): string {
+  return f.status === 'reported-before' && f.reportedIn !== undefined ? f.reportedIn : report.period;
+}
+
+function addPrior(into: Map<string, PriorFinding>, f: ReportedFinding, report: ParsedReport): void {
+  const month = monthCharged(f, report);
+  const was = into.get(f.id);
+  if (!was) {
+    into.set(f.id, { highestBase: f.baseGrade, chargedYuan: f.deductionYuan, reportedIn: month });
+    return;
+  }
+  if (gradeRank(f.baseGrade) > gradeRank(was.highestBase)) was.highestBase = f.baseGrade;
+  was.chargedYuan += f.deductionYuan;
+  if (month > was.reportedIn) was.reportedIn = month;
+}
+
+export function readHistory(files: readonly string[], source: string, target: HistoryTarget, options: HistoryOptions = {}): History {
+  const shown = (path: string) => displayPath(path, options.cwd);
+  const latest = new Map<string, ParsedReport>();
+  const ignored: IgnoredReport[] = [];
+  for (const path of files) {
+    if (options.sameCenterOnly) {
+      const center = peekCenter(path);
+      if (center !== undefined && center !== target.center.trim()) continue;
+    }
+    const bytes = readFileSync(path);
+    const parsed = parseReport(path, bytes);
+    if (typeof parsed === 'string') {
+      if (options.sameCenterOnly) continue;
+      throw new DutyAuditError('bad-history', `history file ${shown(path)}: ${parsed}`, { file: path, hint: HINT });
+    }
+    if (parsed.center !== target.center.trim()) {
+      if (options.sameCenterOnly) continue;
+      throw new DutyAuditError('bad-history', `history file ${shown(path)} is the report of ${parsed.center}, not of ${target.center}`, { file: path, hint: HINT });
+    }
+    if (parsed.period >= target.period) {
+      ignored.push({ file: shown(path), period: parsed.period, reason: parsed.period === target.period ? 'same-period' : 'later-period' });
+      continue;
+    }
+    const held = latest.get(parsed.period);
+    const later = !held || parsed.asOf > held.asOf || (parsed.asOf === held.asOf && parsed.path > held.path);
+    if (held) ignored.push({ file: shown(later ? held.path : parsed.path), period: parsed.period, reason: 'superseded' });
+    if (later) latest.set(parsed.period, parsed);
+  }
+  const used = [...latest.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+  const findings = new Map<string, PriorFinding>();
+  for (const report of used) for (const f of report.findings) addPrior(findings, f, report);
+  return {
+    source: shown(source),
+    reports: used.map((r) => ({ file: shown(r.path), sha256: createHash('sha256').update(r.bytes).digest('hex'), period: r.period, asOf: r.asOf })),
+    ignored: ignored.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    findings,
+  };
+}
+
+/** `--history DIR` (or one file) for one audit. */
+export function loadHistory(source: string, target: HistoryTarget, options: HistoryOptions = {}): History {
+  return readHistory(historyFiles(source), source, target, options);
+}
