@@ -3,7 +3,7 @@ import { compareText } from '../catalogue/rule-entry.js';
 import { CHANGE_KINDS, type ChangeCounts, type FindingChange, type PersonChanges, type RuleChanges } from './types.js';
 
 export function noChanges(): ChangeCounts {
-  return { added: 0, removed: 0, regraded: 0 };
+  return { added: 0, removed: 0, regraded: 0, status: 0 };
 }
 
 export function countChanges(changes: FindingChange[]): ChangeCounts {

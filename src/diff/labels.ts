@@ -8,10 +8,11 @@ export const CHANGE_LABELS: Record<ChangeKind, Localized> = {
   added: { zh: '新增', en: 'Added' },
   removed: { zh: '移除', en: 'Removed' },
   regraded: { zh: '等级变化', en: 'Regraded' },
+  status: { zh: '状态变化', en: 'Status changed' },
 };
 
 export type DiffSheet = ChangeKind | 'byRule' | 'byPerson';
-export const DIFF_SHEETS: readonly DiffSheet[] = ['added', 'removed', 'regraded', 'byRule', 'byPerson'];
+export const DIFF_SHEETS: readonly DiffSheet[] = ['added', 'removed', 'regraded', 'status', 'byRule', 'byPerson'];
 
 export const DIFF_SHEET_NAMES: Record<DiffSheet, Localized> = {
   ...CHANGE_LABELS,
@@ -54,6 +55,8 @@ export const DIFF_TEXT = {
   oldGrade: { zh: '原处理等级', en: 'Old final grade' },
   newBase: { zh: '新基础等级', en: 'New base grade' },
   newGrade: { zh: '新处理等级', en: 'New final grade' },
+  oldStatus: { zh: '原状态', en: 'Old status' },
+  newStatus: { zh: '新状态', en: 'New status' },
   staffKind: { zh: '人员', en: 'staff' },
   centerKind: { zh: '中心', en: 'center' },
   kind: { zh: '类别', en: 'Kind' },

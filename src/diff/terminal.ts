@@ -3,7 +3,7 @@
  * rule and per person, then each added, removed and regraded finding.
  */
 import { textTable } from '../catalogue/text-table.js';
-import { gradeLabel, type Lang } from '../report/labels.js';
+import { gradeLabel, statusText, type Lang } from '../report/labels.js';
 import { CHANGE_LABELS, DIFF_SHEET_NAMES, dt } from './labels.js';
 import { CHANGE_KINDS, type DiffResult, type EditedRule, type FindingChange, type Grades } from './types.js';
 
@@ -13,8 +13,9 @@ const HEAD_END: Record<Lang, string> = { zh: ':', en: ':' };
 
 function gradesText(g: Grades | undefined, lang: Lang): string {
   if (!g) return '';
-  // The final grade, with the base grade when escalation moved it.
-  return g.baseGrade === g.grade ? gradeLabel(g.grade, lang) : `${gradeLabel(g.grade, lang)} (${gradeLabel(g.baseGrade, lang)})`;
+  // The final grade, with the base grade when escalation moved it, and the status unless it counts.
+  const grades = g.baseGrade === g.grade ? gradeLabel(g.grade, lang) : `${gradeLabel(g.grade, lang)} (${gradeLabel(g.baseGrade, lang)})`;
+  return g.status === 'counted' ? grades : `${grades} [${statusText(g, lang)}]`;
 }
 
 function editedText(e: EditedRule, lang: Lang): string {

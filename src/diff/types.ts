@@ -2,18 +2,25 @@
  * What a rule edit changes (`duty-audit rules diff`): the findings of the old and the new rule
  * set on the same workbooks, matched by their stable ids.
  */
-import type { Finding, RecordRef, Subject } from '../findings/types.js';
+import type { Finding, FindingStatus, RecordRef, Subject } from '../findings/types.js';
 import type { Grade } from '../grade/grades.js';
 import type { IsoDate } from '../ledger/types.js';
 import type { Localized } from '../rules/types.js';
 
-/** added: only the new rules find it; removed: only the old; regraded: both, another base or final grade. */
-export type ChangeKind = 'added' | 'removed' | 'regraded';
-export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'removed', 'regraded'];
+/**
+ * added: only the new rules find it; removed: only the old; regraded: both, another base or
+ * final grade; status: both, the same grades, but it counts differently (e.g. an `overlaps` edit
+ * merges it into another finding on the same act, or no longer does).
+ */
+export type ChangeKind = 'added' | 'removed' | 'regraded' | 'status';
+export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'removed', 'regraded', 'status'];
 
 export interface Grades {
   baseGrade: Grade;
   grade: Grade;
+  status: FindingStatus;
+  /** With status `merged`: the finding that counts instead. */
+  mergedInto?: string;
 }
 
 export interface FindingChange {

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Grade } from '../grade/grades.js';
-import { gradeLabel, ledgerSheetLabel, type Lang } from '../report/labels.js';
+import { gradeLabel, ledgerSheetLabel, statusText, type Lang } from '../report/labels.js';
 import { memoryBook, type BookSink, type CellValue } from '../report/xlsx/book.js';
 import { excelDate, formatDates, GRADE_FILLS, solidFill, wrap } from '../report/xlsx/style.js';
 import { openTable, type TableColumn } from '../report/xlsx/table.js';
@@ -20,7 +20,7 @@ const countCols = (): TableColumn[] => CHANGE_KINDS.map((k) => ({ label: CHANGE_
 const CHANGE_COLUMNS: TableColumn[] = [
   col('id', 16), col('clause', 16), col('rule', 24), col('title', 28), col('subject', 12), col('center', 20), col('period', 9),
   col('sheet', 10), col('row', 6), col('record', 18), col('date', 11), col('message', 50),
-  col('oldBase', 10), col('oldGrade', 10), col('newBase', 10), col('newGrade', 10),
+  col('oldBase', 10), col('oldGrade', 10), col('newBase', 10), col('newGrade', 10), col('oldStatus', 20), col('newStatus', 20),
 ];
 /** 1-based columns of the date and the four grades in CHANGE_COLUMNS. */
 const DATE_COL = 11;
@@ -33,6 +33,7 @@ function changeValues(c: FindingChange, lang: Lang): CellValue[] {
     c.id, c.clause, c.ruleId, c.title[lang], c.subject.name, c.center, c.period,
     ledgerSheetLabel(c.ref.sheet, lang), c.ref.row, c.ref.key, excelDate(c.date), c.message[lang],
     g(c.before?.baseGrade), g(c.before?.grade), g(c.after?.baseGrade), g(c.after?.grade),
+    c.before ? statusText(c.before, lang) : '', c.after ? statusText(c.after, lang) : '',
   ];
 }
 

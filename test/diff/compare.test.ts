@@ -29,14 +29,14 @@ describe('compareFindings', () => {
 
   it('a change of base grade is a regrade', () => {
     const f2 = changes.find((c) => c.id === 'F2')!;
-    expect(f2.before).toEqual({ baseGrade: 'criticism', grade: 'criticism' });
-    expect(f2.after).toEqual({ baseGrade: 'notice', grade: 'notice' });
+    expect(f2.before).toEqual({ baseGrade: 'criticism', grade: 'criticism', status: 'counted' });
+    expect(f2.after).toEqual({ baseGrade: 'notice', grade: 'notice', status: 'counted' });
   });
 
   it('a change of final grade alone (escalation moved) is a regrade', () => {
     const f4 = changes.find((c) => c.id === 'F4')!;
-    expect(f4.before).toEqual({ baseGrade: 'reminder', grade: 'criticism' });
-    expect(f4.after).toEqual({ baseGrade: 'reminder', grade: 'notice' });
+    expect(f4.before).toEqual({ baseGrade: 'reminder', grade: 'criticism', status: 'counted' });
+    expect(f4.after).toEqual({ baseGrade: 'reminder', grade: 'notice', status: 'counted' });
   });
 
   it('added has no before, removed has no after, and both carry the workbook', () => {
@@ -48,9 +48,18 @@ describe('compareFindings', () => {
   });
 
   it('counts by kind, rule and person', () => {
-    expect(countChanges(changes)).toEqual({ added: 1, removed: 1, regraded: 2 });
+    expect(countChanges(changes)).toEqual({ added: 1, removed: 1, regraded: 2, status: 0 });
     expect(changesByRule(changes).map((r) => [r.ruleId, r.added, r.removed, r.regraded])).toEqual([['r1', 0, 0, 1], ['r2', 0, 1, 1], ['r3', 1, 0, 0]]);
     expect(changesByPerson(changes).map((p) => [p.subject.name, p.added, p.removed, p.regraded])).toEqual([['张三', 0, 1, 0], ['李四', 1, 0, 1], ['王五', 0, 0, 1]]);
+  });
+
+  it('the same grades counted differently are a status change, with both statuses', () => {
+    const counted = finding('F7', 'r1', '张三', 'criticism');
+    const merged: Finding = { ...counted, status: 'merged', mergedInto: 'F6' };
+    const [c] = compareFindings([counted], [merged], side);
+    expect(c).toMatchObject({ kind: 'status', id: 'F7', before: { status: 'counted' }, after: { status: 'merged', mergedInto: 'F6' } });
+    expect(countChanges([c!])).toEqual({ added: 0, removed: 0, regraded: 0, status: 1 });
+    expect(compareFindings([counted], [{ ...counted }], side)).toEqual([]);
   });
 
   it('the same name in two centers is two people; the center comes after staff', () => {

@@ -3,10 +3,11 @@
  * ladder edit regrades exactly the planted case it should, and nothing else moves. Expected sets
  * are computed from the ledger and samples/planted.json, not from the diff code.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffRuleSets } from '../../src/diff/diff.js';
+import { diffTerminal } from '../../src/diff/terminal.js';
 import type { DiffResult } from '../../src/diff/types.js';
 import { readLedger } from '../../src/ledger/read-ledger.js';
 import { DEFAULT_RULES_DIR, SAMPLES_DIR } from '../../src/paths.js';
@@ -52,25 +53,25 @@ describe('diffRuleSets: repeated-errors minErrors 3 → 2', () => {
       expect(c.clause).toBe('失职追究制/二.3');
       expect(c.ref.key).toBe(c.subject.name);
       expect(c.before).toBeUndefined();
-      expect(c.after).toEqual({ baseGrade: 'criticism', grade: 'criticism' });
+      expect(c.after).toEqual({ baseGrade: 'criticism', grade: 'criticism', status: 'counted' });
       expect(c.id).toMatch(/^F-[0-9a-f]{12}$/);
     }
   });
 
   it('removes and regrades nothing', () => {
-    expect(diff.totals).toEqual({ added: diff.changes.length, removed: 0, regraded: 0 });
+    expect(diff.totals).toEqual({ added: diff.changes.length, removed: 0, regraded: 0, status: 0 });
   });
 
   it('counts by rule and by person', async () => {
     const expected = await handlersWithErrors(2);
-    expect(diff.byRule).toEqual([{ ruleId: 'repeated-errors', clause: '失职追究制/二.3', title: expect.any(Object), added: expected.length, removed: 0, regraded: 0 }]);
+    expect(diff.byRule).toEqual([{ ruleId: 'repeated-errors', clause: '失职追究制/二.3', title: expect.any(Object), added: expected.length, removed: 0, regraded: 0, status: 0 }]);
     expect(diff.byPerson.map((p) => p.subject.name).sort()).toEqual(expected);
-    for (const p of diff.byPerson) expect(p).toMatchObject({ center: '城东社区便民服务中心', added: 1, removed: 0, regraded: 0 });
+    for (const p of diff.byPerson) expect(p).toMatchObject({ center: '城东社区便民服务中心', added: 1, removed: 0, regraded: 0, status: 0 });
   });
 
   it('the reverse edit (2 → 3) removes exactly those findings', async () => {
     const reverse = await diffRuleSets(dir, DEFAULT_RULES_DIR, [SAMPLE]);
-    expect(reverse.totals).toEqual({ added: 0, removed: diff.totals.added, regraded: 0 });
+    expect(reverse.totals).toEqual({ added: 0, removed: diff.totals.added, regraded: 0, status: 0 });
     const removed = reverse.changes.map((c) => ({ id: c.id, name: c.subject.name, before: c.before, after: c.after }));
     expect(removed).toEqual(diff.changes.map((c) => ({ id: c.id, name: c.subject.name, before: c.after, after: undefined })));
   });
@@ -115,5 +116,25 @@ describe('diffRuleSets: the same rules', () => {
     expect(diff.changes).toEqual([]);
     expect(diff.editedRules).toEqual([]);
     expect(diff.old.hash).toBe(diff.new.hash);
+  });
+});
+
+describe('diffRuleSets: an overlaps edit in policy.json', () => {
+  it('shows the findings it merges (or no longer merges) as status changes, grades unchanged', async () => {
+    const dir = copyRules();
+    const policyFile = join(dir, 'policy.json');
+    const policy = JSON.parse(readFileSync(policyFile, 'utf8')) as { overlaps: string[][] };
+    policy.overlaps = policy.overlaps.filter(([a]) => a !== 'agency-fee');
+    writeFileSync(policyFile, JSON.stringify(policy, null, 2));
+    const diff = await diffRuleSets(DEFAULT_RULES_DIR, dir, [SAMPLE]);
+    expect(diff.policyChanged).toBe(true);
+    expect(diff.totals).toMatchObject({ added: 0, removed: 0, status: expect.any(Number) });
+    expect(diff.totals.status).toBeGreaterThan(0);
+    for (const c of diff.changes.filter((x) => x.kind === 'status')) {
+      expect(c.ruleId).toBe('fee-not-disclosed');
+      expect(c.before).toMatchObject({ status: 'merged', mergedInto: expect.stringMatching(/^F-/) });
+      expect(c.after).toMatchObject({ status: 'counted', baseGrade: c.before!.baseGrade });
+    }
+    expect(diffTerminal(diff, 'zh')).toMatch(/状态变化 \(\d+\):[\s\S]*\[并入 F-[0-9a-f]{12}\]/);
   });
 });

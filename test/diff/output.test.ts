@@ -72,11 +72,11 @@ function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
 }
 
 describe('writeDiffXlsx', () => {
-  it('writes the five sheets with Chinese names, one row per change, grades in words', async () => {
+  it('writes the six sheets with Chinese names, one row per change, grades in words', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'duty-audit-diff-xlsx-')), 'diff.xlsx');
     await writeDiffXlsx(diff, file, 'zh');
     const wb = await readBack(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['新增', '移除', '等级变化', '按规则', '按人员']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['新增', '移除', '等级变化', '状态变化', '按规则', '按人员']);
 
     const added = rowsOf(wb.getWorksheet('新增')!);
     expect(added[0]).toContain('问题编号');
@@ -104,7 +104,7 @@ describe('writeDiffXlsx', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'duty-audit-diff-xlsx-')), 'diff.xlsx');
     await writeDiffXlsx(same, file, 'en');
     const wb = await readBack(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Added', 'Removed', 'Regraded', 'By rule', 'By person']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Added', 'Removed', 'Regraded', 'Status changed', 'By rule', 'By person']);
     for (const ws of wb.worksheets) expect(ws.rowCount).toBe(1);
   });
 });

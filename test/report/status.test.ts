@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/audit/types.js';
+import type { Finding } from '../../src/findings/types.js';
 import { toReportJson } from '../../src/report/json.js';
 import { statusText } from '../../src/report/labels.js';
 import { terminalSummary } from '../../src/report/terminal.js';
@@ -24,7 +25,7 @@ async function book(result: AuditResult, lang: 'zh' | 'en' = 'zh') {
   return readBook(file);
 }
 
-const [merged, repeated, slipped, withdrawn, regraded, upheld] = SETTLED as [typeof SETTLED[number], ...typeof SETTLED];
+const [merged, repeated, slipped, withdrawn, regraded, upheld] = SETTLED as [Finding, Finding, Finding, Finding, Finding, Finding];
 
 function settledResult(extra: Partial<AuditResult> = {}): AuditResult {
   return { ...makeResult([...FINDINGS, ...SETTLED]), ...extra };

@@ -1,0 +1,70 @@
+/**
+ * Reading earlier reports: what they hold of each finding id (highest base grade, yuan charged,
+ * the month it was charged), which reports are used, and the batch's lenient mode.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { historyFiles, loadHistory } from '../../src/history/read-history.js';
+
+const CENTER = '城东社区便民服务中心';
+
+function report(period: string, findings: object[], center = CENTER, asOf = `${period}-28`): string {
+  return JSON.stringify({ tool: { name: 'duty-audit', version: '0.1.0' }, center, period, asOf, findings }, null, 2);
+}
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'duty-audit-history-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('loadHistory', () => {
+  it('sums the yuan charged, keeps the highest base grade and the latest month charged', () => {
+    const dir = folder({
+      'aug.json': report('2026-08', [{ id: 'F-a', baseGrade: 'reminder', deductionYuan: 0, status: 'counted' }]),
+      'sep.json': report('2026-09', [
+        { id: 'F-a', baseGrade: 'notice', deductionYuan: 200, status: 'counted', reportedIn: '2026-08' },
+        { id: 'F-b', baseGrade: 'criticism', deductionYuan: 0, status: 'merged', mergedInto: 'F-a' },
+      ]),
+      'oct.json': report('2026-10', [{ id: 'F-a', baseGrade: 'notice', deductionYuan: 0, status: 'reported-before', reportedIn: '2026-09' }]),
+    });
+    const h = loadHistory(dir, { center: CENTER, period: '2026-11' });
+    expect(h.reports.map((r) => r.period)).toEqual(['2026-08', '2026-09', '2026-10']);
+    expect(h.findings.get('F-a')).toEqual({ highestBase: 'notice', chargedYuan: 200, reportedIn: '2026-09' });
+    expect(h.findings.get('F-b')).toEqual({ highestBase: 'criticism', chargedYuan: 0, reportedIn: '2026-09' });
+  });
+
+  it('reads reports written before findings had a status as counted', () => {
+    const dir = folder({ 'sep.json': report('2026-09', [{ id: 'F-a', baseGrade: 'notice', deductionYuan: 0 }]) });
+    expect(loadHistory(dir, { center: CENTER, period: '2026-10' }).findings.get('F-a')).toEqual({ highestBase: 'notice', chargedYuan: 0, reportedIn: '2026-09' });
+  });
+
+  it('a finding without a base grade is an error naming the file', () => {
+    const dir = folder({ 'sep.json': report('2026-09', [{ id: 'F-a', deductionYuan: 0 }]) });
+    expect(() => loadHistory(dir, { center: CENTER, period: '2026-10' })).toThrow(/sep\.json: findings\[0\] lacks a finding id, a base grade or a known status/);
+  });
+
+  it('a folder that does not exist is an error', () => {
+    expect(() => loadHistory('/no/such/history', { center: CENTER, period: '2026-10' })).toThrow(/--history \/no\/such\/history: no such folder or file/);
+  });
+
+  it('takes one file as well as a folder', () => {
+    const dir = folder({ 'sep.json': report('2026-09', []) });
+    expect(historyFiles(join(dir, 'sep.json'))).toEqual([join(dir, 'sep.json')]);
+  });
+
+  it('for the batch, passes over other centers\' reports, hidden files and what is not a report', () => {
+    const dir = folder({
+      'east-sep.json': report('2026-09', [{ id: 'F-a', baseGrade: 'notice', deductionYuan: 0 }]),
+      'west-sep.json': report('2026-09', [{ id: 'F-w', baseGrade: 'notice', deductionYuan: 0 }], '城西社区便民服务中心'),
+      'manifest.json': JSON.stringify({ version: 1, entries: {} }),
+      '.partial-1-0.json': report('2026-09', [{ id: 'F-p', baseGrade: 'notice', deductionYuan: 0 }]),
+    });
+    const h = loadHistory(dir, { center: CENTER, period: '2026-10' }, { sameCenterOnly: true });
+    expect(h.reports).toHaveLength(1);
+    expect([...h.findings.keys()]).toEqual(['F-a']);
+    expect(() => loadHistory(dir, { center: CENTER, period: '2026-10' })).toThrow(/manifest\.json: it is not a duty-audit report|west-sep\.json is the report of 城西/);
+  });
+});
