@@ -5,8 +5,10 @@
 import { audit, loadAuditRules, type AuditOptions } from '../audit/audit.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
 import type { RuleSet } from '../rules/types.js';
-import { writeReportXlsx } from '../report/index.js';
+import { writeFile } from 'node:fs/promises';
+import { reportJsonText, writeReportXlsx } from '../report/index.js';
 import { summarizeAudit } from './center-summary.js';
+import { jsonReportOf } from './report-names.js';
 import { failureOf, type AuditTask, type TaskOutcome } from './task.js';
 
 /**
@@ -30,8 +32,14 @@ export async function auditToReport(task: AuditTask): Promise<TaskOutcome> {
     if (task.period) options.period = task.period;
     if (task.asOf) options.asOf = task.asOf;
     if (task.rulesDir) options.rulesDir = task.rulesDir;
+    if (task.historyDir) {
+      options.history = task.historyDir;
+      options.historySameCenterOnly = true;
+    }
     const result = await audit(task.input, options);
     await writeReportXlsx(result, task.reportFile, { lang: task.lang, mask: task.mask });
+    // Kept beside the xlsx: next month's audit of this center reads it as history.
+    await writeFile(jsonReportOf(task.reportFile), reportJsonText(result, { lang: task.lang, mask: task.mask }));
     return { ok: true, summary: summarizeAudit(result) };
   } catch (err) {
     return { ok: false, failure: failureOf(err) };

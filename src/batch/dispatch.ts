@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from '../display-path.js';
+import { jsonReportOf } from './report-names.js';
 import { mapLimit } from './limit.js';
 import { crashFailure, type AuditTask, type TaskOutcome, type TaskRunner } from './task.js';
 import type { Pending } from './triage.js';
@@ -19,7 +20,7 @@ export interface DispatchContext {
   run: TaskRunner;
   jobs: number;
   outDir: string;
-  task: Pick<AuditTask, 'period' | 'asOf' | 'rulesDir' | 'lang' | 'mask'>;
+  task: Pick<AuditTask, 'period' | 'asOf' | 'rulesDir' | 'lang' | 'mask' | 'historyDir'>;
   /** Told as each input finishes (a report name is settled later, so it is '' here). */
   settled: (entry: BatchEntry) => void;
 }
@@ -35,6 +36,7 @@ export async function dispatch(pending: Pending[], ctx: DispatchContext): Promis
       ctx.settled({ status: 'audited', input: p.input, sha256: p.sha256, report: '', summary: outcome.summary });
     } else {
       rmSync(tempFile, { force: true });
+      rmSync(jsonReportOf(tempFile), { force: true });
       ctx.settled({ status: 'failed', input: p.input, sha256: p.sha256, failure: outcome.failure, fromManifest: false });
     }
     return { ...p, tempFile, outcome };

@@ -52,3 +52,8 @@ function fitsStem(name: string, stem: string): boolean {
   const prefix = `${stem}-`;
   return name.startsWith(prefix) && /^\d+\.xlsx$/.test(name.slice(prefix.length));
 }
+
+/** The JSON report kept beside an xlsx report (the center's history): the same name ending in .json. */
+export function jsonReportOf(xlsxFile: string): string {
+  return xlsxFile.replace(/\.xlsx$/i, '') + '.json';
+}

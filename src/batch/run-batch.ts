@@ -12,7 +12,9 @@ import type { Grade } from '../grade/grades.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
 import type { Lang } from '../report/labels.js';
 import { discoverInputs } from './discover.js';
-import { dispatch } from './dispatch.js';
+import { displayPath } from '../display-path.js';
+import { dispatch, type Fresh } from './dispatch.js';
+import { auditLaterMonthsAgain } from './later-months.js';
 import { forget, optionsKey, readManifest, recordRun, writeManifest } from './manifest.js';
 import { byInputPath, commonestPeriod, exitCodeOf } from './outcome.js';
 import { placeReports } from './place-reports.js';
@@ -96,17 +98,28 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
 
   const pool = options.runner || pending.length === 0 ? undefined : createWorkerPool({ jobs, ...(options.workerFile ? { workerFile: options.workerFile } : {}) });
   const run: TaskRunner = options.runner ?? pool?.run ?? (() => Promise.reject(new Error('no runner')));
-  const task = { rulesDir, lang, mask, ...(options.period ? { period: options.period } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
-  const fresh = await dispatch(pending, { run, jobs, outDir, task, settled: settle }).finally(async () => {
+  // The out folder's JSON reports are each center's history (earlier months are not charged again).
+  const task = { rulesDir, lang, mask, historyDir: outDir, ...(options.period ? { period: options.period } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
+  const kept = [...entries.values()].flatMap((e) => (e.status === 'skipped' ? [e.report] : []));
+  let fresh: Fresh[] = [];
+  let reports = new Map<string, string>();
+  try {
+    fresh = await dispatch(pending, { run, jobs, outDir, task, settled: settle });
+    reports = placeReports(fresh, kept, outDir);
+    await auditLaterMonthsAgain(fresh, reports, { run, outDir, task, inputOf: (f) => displayPath(f.input.path, process.cwd()) });
+  } finally {
     await pool?.close();
     options.progress?.stop();
-  });
-
-  const kept = [...entries.values()].flatMap((e) => (e.status === 'skipped' ? [e.report] : []));
-  const reports = placeReports(fresh, kept, outDir);
-  for (const [path, report] of reports) {
-    const entry = entries.get(path);
-    if (entry?.status === 'audited') entry.report = report;
+  }
+  for (const f of fresh) {
+    const entry = entries.get(f.input.path);
+    const report = reports.get(f.input.path);
+    if (entry?.status !== 'audited' || report === undefined) continue;
+    if (f.outcome.ok) entries.set(f.input.path, { ...entry, report, summary: f.outcome.summary });
+    else {
+      reports.delete(f.input.path);
+      entries.set(f.input.path, { status: 'failed', input: f.input, sha256: f.sha256, failure: f.outcome.failure, fromManifest: false });
+    }
   }
   recordRun(manifest, fresh, reports, runKey);
   const manifestFile = writeManifest(outDir, manifest);

@@ -11,6 +11,11 @@ export interface AuditTask {
   kind: InputKind;
   /** Where the worker writes the report; the batch renames it once names are settled. */
   reportFile: string;
+  /**
+   * The batch's output folder: this center's earlier months' JSON reports there are the audit's
+   * history (other centers' reports are passed over). The JSON report goes beside the xlsx.
+   */
+  historyDir?: string;
   period?: string;
   asOf?: string;
   rulesDir?: string;

@@ -80,11 +80,20 @@ describe('duty-audit batch over a district folder', () => {
         '城北社区便民服务中心-2026-10.xlsx',
         '城南社区便民服务中心-2026-10.xlsx',
         '城西社区便民服务中心-2026-10.xlsx',
+        // the JSON reports beside them: each center's history for its later months
+        '城东社区便民服务中心-2026-10.json',
+        '城北社区便民服务中心-2026-10.json',
+        '城南社区便民服务中心-2026-10.json',
+        '城西社区便民服务中心-2026-10.json',
       ].sort(),
     );
     const report = await sheetRows(join(root, 'reports', '城北社区便民服务中心-2026-10.xlsx'), '问题清单');
     const csvEntry = first.entries.find((e) => e.input.kind === 'csv-folder');
-    expect(report.length - 1).toBe(csvEntry?.status === 'audited' ? csvEntry.summary.findings : -1);
+    // Every finding is a row; the summary counts those that count (not merged, repeated or withdrawn).
+    const json = JSON.parse(readFileSync(join(root, 'reports', '城北社区便民服务中心-2026-10.json'), 'utf8')) as { findings: { status: string }[] };
+    expect(report.length - 1).toBe(json.findings.length);
+    const counting = json.findings.filter((f) => f.status === 'counted' || f.status === 'regraded').length;
+    expect(csvEntry?.status === 'audited' ? csvEntry.summary.findings : -1).toBe(counting);
   });
 
   it('lists every center in 汇总 with its counts, and both failures with their reasons in 失败文件', async () => {

@@ -1,0 +1,83 @@
+/**
+ * The batch keeps each center's JSON report beside its xlsx and reads the earlier months of the
+ * same center in its output folder as history, without being asked: across two runs, and for
+ * two months of one center uploaded together.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditToReport } from '../../src/batch/audit-job.js';
+import { runBatch } from '../../src/batch/run-batch.js';
+import { writeLedgerXlsx } from '../audit/ledger-fixture.js';
+import { tempDir } from './helpers.js';
+
+function d(iso: string): Date {
+  const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, day));
+}
+
+/** 赵敏's four 承诺件 received 09-01…09-04, 3-day promise, still open: 15–18 working days over on 09-30. */
+const OPEN_SEPTEMBER = ['S-1', 'S-2', 'S-3', 'S-4'].map((id, i) => [id, d(`2026-09-0${i + 1}`), '张三', '13812341234', '居住证办理', '承诺件', '赵敏', '是', null, 1, 3, null, '办理中', null, null]);
+/** October's own cases, done the day they came: more than the carried-over ones, so the month is inferred as October. */
+const NEW_OCTOBER = ['O-1', 'O-2', 'O-3', 'O-4', 'O-5'].map((id, i) => {
+  const day = d(`2026-10-1${i + 2}`);
+  return [id, day, '李四', '13900001111', '居住证办理', '即办件', '王强', '是', null, 1, null, day, '办结', day, null];
+});
+
+async function uploads(dir: string, months: ('09' | '10')[]): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const m of months) {
+    await writeLedgerXlsx(join(dir, `测试社区-2026-${m}.xlsx`), { center: true, cases: m === '09' ? OPEN_SEPTEMBER : [...OPEN_SEPTEMBER, ...NEW_OCTOBER] });
+  }
+}
+
+interface JsonReport {
+  period: string;
+  history: { reports: { period: string; sha256: string }[] } | null;
+  findings: { ruleId: string; status: string; deductionYuan: number; reportedIn?: string }[];
+}
+
+function jsonReport(out: string, period: string): JsonReport {
+  return JSON.parse(readFileSync(join(out, `测试社区便民服务中心-${period}.json`), 'utf8')) as JsonReport;
+}
+
+function yuan(r: JsonReport): number {
+  return r.findings.reduce((n, f) => n + f.deductionYuan, 0);
+}
+
+describe('batch history', () => {
+  it('a later run reads the earlier month\'s JSON report in the output folder', async () => {
+    const root = tempDir('batch-history');
+    await uploads(join(root, 'sep'), ['09']);
+    await runBatch(['sep'], { out: 'reports', cwd: root, runner: auditToReport });
+    const september = jsonReport(join(root, 'reports'), '2026-09');
+    expect(september.history).toEqual({ source: expect.stringMatching(/reports$/), reports: [], ignored: [] });
+    expect(yuan(september)).toBe(500);
+
+    await uploads(join(root, 'oct'), ['10']);
+    const run = await runBatch(['oct'], { out: 'reports', cwd: root, runner: auditToReport });
+    const october = jsonReport(join(root, 'reports'), '2026-10');
+    expect(october.history!.reports.map((r) => r.period)).toEqual(['2026-09']);
+    expect(october.findings.filter((f) => f.ruleId === 'case-overdue').map((f) => [f.status, f.reportedIn, f.deductionYuan])).toEqual(
+      Array(4).fill(['reported-before', '2026-09', 0]),
+    );
+    expect(yuan(october)).toBe(0);
+    // The district summary counts what counts: nothing is charged to 赵敏 again.
+    const entry = run.entries.find((e) => e.status === 'audited')!;
+    expect(entry.status === 'audited' && entry.summary.findings).toBe(0);
+  });
+
+  it('two months of one center uploaded together: the later is audited with the earlier\'s report', async () => {
+    const root = tempDir('batch-history-together');
+    await uploads(join(root, 'uploads'), ['10', '09']);
+    const run = await runBatch(['uploads'], { out: 'reports', cwd: root, runner: auditToReport, jobs: 2 });
+    expect(run.counts).toEqual({ audited: 2, skipped: 0, failed: 0 });
+    const out = join(root, 'reports');
+    expect(yuan(jsonReport(out, '2026-09'))).toBe(500);
+    const october = jsonReport(out, '2026-10');
+    expect(october.history!.reports.map((r) => r.period)).toEqual(['2026-09']);
+    expect(yuan(october)).toBe(0);
+    const octEntry = run.entries.find((e) => e.status === 'audited' && e.summary.period === '2026-10');
+    expect(octEntry?.status === 'audited' && octEntry.summary.byGrade).toEqual({ reminder: 0, criticism: 0, notice: 0, deduction: 0 });
+  });
+});
