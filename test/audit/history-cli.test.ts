@@ -1,0 +1,68 @@
+/**
+ * `audit --history DIR --decisions FILE` as an inspector runs it: September's JSON report kept,
+ * October audited against it; --fail-on counts only what counts; --explain says why a finding
+ * counts for nothing; a bad decisions file exits 2 with its place and the fix.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runAudit, type AuditArgs } from '../../src/cli/commands/audit.js';
+import { runExplain } from '../../src/explain/run-explain.js';
+import { writeLedgerXlsx } from './ledger-fixture.js';
+import { runCli } from './run-cli.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'duty-audit-history-cli-'));
+
+function d(iso: string): Date {
+  const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, day));
+}
+
+/** 赵敏's four open 承诺件 of September, 15–18 working days over by 09-30 (deduction each). */
+const OPEN = ['S-1', 'S-2', 'S-3', 'S-4'].map((id, i) => [id, d(`2026-09-0${i + 1}`), '张三', '13812341234', '居住证办理', '承诺件', '赵敏', '是', null, 1, 3, null, '办理中', null, null]);
+/** October's own cases, done the same day: nothing to find. */
+const CLEAN = ['O-1', 'O-2', 'O-3', 'O-4', 'O-5'].map((id, i) => {
+  const day = d(`2026-10-1${i + 2}`);
+  return [id, day, '李四', '13900001111', '居住证办理', '即办件', '王强', '是', null, 1, null, day, '办结', day, null];
+});
+
+function args(input: string, extra: Partial<AuditArgs> = {}): AuditArgs {
+  return { input, lang: 'zh', mask: true, ...extra };
+}
+
+let october: string;
+
+beforeAll(async () => {
+  const september = await writeLedgerXlsx(join(cwd, '测试社区-2026-09.xlsx'), { center: true, cases: OPEN });
+  october = await writeLedgerXlsx(join(cwd, '测试社区-2026-10.xlsx'), { center: true, cases: [...OPEN, ...CLEAN] });
+  mkdirSync(join(cwd, 'history'));
+  await runAudit(args(september, { json: 'history/测试社区-2026-09.json', out: 'reports/sep.xlsx' }), cwd);
+});
+
+describe('audit --history', () => {
+  it('charges nothing again, says so in the summary, and --fail-on counts only what counts', async () => {
+    const without = await runAudit(args(october, { 'fail-on': 'reminder', out: 'reports/a.xlsx' }), cwd);
+    expect(without.exitCode).toBe(1);
+    const run = await runAudit(args(october, { history: 'history', 'fail-on': 'reminder', out: 'reports/b.xlsx' }), cwd);
+    expect(run.exitCode).toBe(0);
+    expect(run.summary).toContain('不计入:此前已通报 4');
+    expect(run.summary).toContain('需处理人员:无');
+    expect(run.result.history!.reports).toEqual([expect.objectContaining({ file: expect.stringMatching(/history[/\\]测试社区-2026-09\.json$/), period: '2026-09' })]);
+  });
+
+  it('--explain says the finding was reported in September', async () => {
+    const run = await runExplain({ input: october, explain: 'S-1', lang: 'zh', mask: true, history: 'history' }, cwd);
+    expect(run.text).toContain('状态:已于2026-09通报');
+    const fresh = await runExplain({ input: october, explain: 'S-1', lang: 'en', mask: true }, cwd);
+    expect(fresh.text).toContain('Status: Counted');
+  });
+
+  it('the bin exits 2 on a decision naming no finding, with the file position and the fix', () => {
+    writeFileSync(join(cwd, 'decisions.json'), '[\n  { "id": "F-000000000000", "decision": "撤销", "reason": "r", "reviewer": "v", "date": "2026-11-05" }\n]\n');
+    const r = runCli(['audit', october, '--history', 'history', '--decisions', 'decisions.json', '--out', 'reports/c.xlsx'], cwd);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('decisions.json:2:11: the decision names F-000000000000, which is no finding of this audit');
+    expect(r.stderr).toMatch(/fix: copy the finding id \(问题编号\)/);
+  });
+});
