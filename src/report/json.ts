@@ -1,5 +1,5 @@
 /**
- * The report as JSON for other systems (SPEC §6). Field names and nesting are the contract;
+ * The report as JSON for other systems (docs/report.md). Field names and nesting are the contract;
  * extra fields (periodInferred, district, policy, sanction, conditions, ...) are additions.
  *
  * The JSON is a pure function of the inputs: the same ledger, rules and options give the same
