@@ -99,9 +99,10 @@ function subjectKey(f: RawFinding): string {
 }
 
 /**
- * The acts a finding is about: its own record, and for a complaint the case it names, so a
- * 拖压卡 complaint and the overdue finding on that case are one act. Two complaints about one
- * case stay two acts: only a complaint's case key is matched against a case finding's own.
+ * Whether two findings are about one act: the same record, or a complaint and the case it names
+ * (关联受理编号), so a 拖压卡 complaint and the overdue finding on that case are one act. Two
+ * complaints about one case stay two acts: only a complaint's case is matched against a case
+ * finding's own record.
  */
 function sameAct(a: RawFinding, b: RawFinding, caseOf: SettlementInput['caseOfComplaint']): boolean {
   if (ownAct(a) === ownAct(b)) return true;
@@ -250,18 +251,10 @@ function applyDecisions(work: Working[], decisions: readonly DecisionEntry[]): v
 
 function gradeCounted(work: Working[], policy: Policy): Finding[] {
   const counting = work.filter((w) => countsToward(w));
-  const escalated = escalate(
-    counting.map((w) => w.raw),
-    policy,
-  );
+  const raw = counting.map((w) => w.raw);
+  const escalated = escalate(raw, policy);
   const grades = counting.map((w, i) => finalGrade(w, escalated[i]!));
-  const charged = counting.map((w) => (w.prior ? w.prior.chargedYuan : 0));
-  const amounts = deductions(
-    counting.map((w) => w.raw),
-    grades,
-    policy,
-    charged,
-  );
+  const amounts = deductions(raw, grades, policy, counting.map((w) => w.prior?.chargedYuan ?? 0));
   const graded = new Map<Working, { grade: Grade; escalation: Escalated['escalation']; deductionYuan: number }>();
   counting.forEach((w, i) => graded.set(w, { grade: grades[i]!, escalation: escalated[i]!.escalation, deductionYuan: amounts[i]! }));
   return work.map((w) => toFinding(w, graded.get(w) ?? { grade: w.raw.baseGrade, escalation: { kind: 'none' }, deductionYuan: 0 }));
