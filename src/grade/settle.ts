@@ -99,16 +99,14 @@ function subjectKey(f: RawFinding): string {
 }
 
 /**
- * Whether two findings are about one act: the same record, or a complaint and the case it names
- * (关联受理编号), so a 拖压卡 complaint and the overdue finding on that case are one act. Two
- * complaints about one case stay two acts: only a complaint's case is matched against a case
- * finding's own record.
+ * The case a complaint finding is about (关联受理编号), keyed like a case finding's own record,
+ * so a 拖压卡 complaint and the overdue finding on that case are one act. Two complaints about
+ * one case stay two acts: a complaint's case is only ever matched against a case finding's record.
  */
-function sameAct(a: RawFinding, b: RawFinding, caseOf: SettlementInput['caseOfComplaint']): boolean {
-  if (ownAct(a) === ownAct(b)) return true;
-  const about = (complaint: RawFinding, other: RawFinding): boolean =>
-    complaint.ref.sheet === 'complaints' && other.ref.sheet === 'cases' && caseOf?.(complaint.ref) === other.ref.key;
-  return about(a, b) || about(b, a);
+function caseAct(f: RawFinding, caseOf: SettlementInput['caseOfComplaint']): string | undefined {
+  if (f.ref.sheet !== 'complaints') return undefined;
+  const caseId = caseOf?.(f.ref);
+  return caseId === undefined ? undefined : `cases\u0000${caseId}`;
 }
 
 /** Union–find over indexes into `work`. */
@@ -120,6 +118,12 @@ function findRoot(parent: number[], i: number): number {
   return i;
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function mergeOverlaps(work: Working[], pairs: readonly [string, string][], caseOf: SettlementInput['caseOfComplaint']): void {
   if (pairs.length === 0) return;
   // A rule's precedence in a tie: its first place in the overlaps list.
@@ -129,30 +133,34 @@ function mergeOverlaps(work: Working[], pairs: readonly [string, string][], case
   });
   const byRule = new Map<string, number[]>();
   work.forEach((w, i) => {
-    if (!precedence.has(w.raw.ruleId)) return;
-    const list = byRule.get(w.raw.ruleId);
-    if (list) list.push(i);
-    else byRule.set(w.raw.ruleId, [i]);
+    if (precedence.has(w.raw.ruleId)) push(byRule, w.raw.ruleId, i);
   });
   const parent = work.map((_, i) => i);
+  const link = (i: number, j: number): void => {
+    if (i !== j) parent[findRoot(parent, j)] = findRoot(parent, i);
+  };
   for (const [a, b] of pairs) {
-    // Candidates of the second rule by subject: a month has few findings per person and rule.
-    const bySubject = new Map<string, number[]>();
+    // The second rule's findings by person and act (their own record; a complaint's case too),
+    // so each finding of the first rule finds its partners by lookup, not by a scan.
+    const byOwn = new Map<string, number[]>();
+    const byCase = new Map<string, number[]>();
     for (const j of byRule.get(b) ?? []) {
-      const key = subjectKey(work[j]!.raw);
-      bySubject.set(key, [...(bySubject.get(key) ?? []), j]);
+      const f = work[j]!.raw;
+      push(byOwn, `${subjectKey(f)}\u0000${ownAct(f)}`, j);
+      const about = caseAct(f, caseOf);
+      if (about !== undefined) push(byCase, `${subjectKey(f)}\u0000${about}`, j);
     }
     for (const i of byRule.get(a) ?? []) {
-      for (const j of bySubject.get(subjectKey(work[i]!.raw)) ?? []) {
-        if (i !== j && sameAct(work[i]!.raw, work[j]!.raw, caseOf)) parent[findRoot(parent, j)] = findRoot(parent, i);
-      }
+      const f = work[i]!.raw;
+      const own = `${subjectKey(f)}\u0000${ownAct(f)}`;
+      for (const j of byOwn.get(own) ?? []) link(i, j);
+      for (const j of byCase.get(own) ?? []) link(i, j);
+      const about = caseAct(f, caseOf);
+      if (about !== undefined) for (const j of byOwn.get(`${subjectKey(f)}\u0000${about}`) ?? []) link(i, j);
     }
   }
   const groups = new Map<number, number[]>();
-  work.forEach((_, i) => {
-    const root = findRoot(parent, i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
-  });
+  work.forEach((_, i) => push(groups, findRoot(parent, i), i));
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     // Highest base grade; a tie goes to the rule listed first, then to output order.
