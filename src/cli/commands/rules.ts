@@ -6,12 +6,12 @@
  */
 import type { CommandModule } from 'yargs';
 import { DEFAULT_RULES_DIR } from '../../paths.js';
-import { catalogueGaps, clauseCoverage } from '../../rules/coverage.js';
+import { catalogueGaps, clauseCoverage } from '../../rule-tester/coverage.js';
 import { calendarFilesOf } from '../../rules/files.js';
 import { loadRuleSet } from '../../rules/load.js';
-import { testRules } from '../../rules/tester.js';
+import { testRules } from '../../rule-tester/tester.js';
 import type { RuleSet } from '../../rules/types.js';
-import { coverageLines, problemLines, summaryLine, testReportLines, validOkLine } from '../../rules/test-report.js';
+import { coverageLines, problemLines, summaryLine, testReportLines, validOkLine } from '../../rule-tester/report.js';
 import { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { rulesDiffCommand } from './rules-diff.js';
 import { rulesListCommand } from './rules-list.js';

@@ -10,14 +10,13 @@ import type { AuditContext } from '../audit/types.js';
 import { loadCalendar } from '../calendar/load.js';
 import type { WorkCalendar } from '../calendar/types.js';
 import { DutyAuditError } from '../errors.js';
-import { explainRecord, type ExplainNode } from '../evaluate/explain.js';
+import { evidenceOf, judge as judgeConditions } from '../evaluate/conditions.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { buildScopeRecords } from '../facts/build.js';
 import type { ConditionEvidence } from '../findings/types.js';
 import type { Grade } from '../grade/grades.js';
-import { caseDates } from './test-context.js';
-import { caseLedger, recordKey } from './test-ledger.js';
-import type { Rule, RuleCase, RuleSet } from './types.js';
+import type { Rule, RuleCase, RuleSet } from '../rules/types.js';
+import { caseDates, caseLedger, recordKey } from './case-ledger.js';
 
 export type CaseKind = 'fire' | 'pass';
 
@@ -68,17 +67,6 @@ export interface TestReport {
   rulesFailed: number;
 }
 
-function leaves(node: ExplainNode, into: CaseCondition[] = []): CaseCondition[] {
-  if (node.kind === 'condition') {
-    const c: CaseCondition = { fact: node.fact, operator: node.operator, expected: node.expected, actual: node.actual, result: node.result };
-    if (node.param !== undefined) c.param = node.param;
-    into.push(c);
-  } else if (node.kind !== 'reference') {
-    for (const child of node.children) leaves(child, into);
-  }
-  return into;
-}
-
 function base(rule: Rule, kind: CaseKind, index: number, c: RuleCase): CaseResult {
   return {
     ruleId: rule.id,
@@ -108,7 +96,7 @@ function judge(result: CaseResult): CaseResult {
 }
 
 /** Runs one case of one rule through the fact builder and the evaluator. */
-export async function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, calendar: WorkCalendar): Promise<CaseResult> {
+export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, calendar: WorkCalendar): CaseResult {
   const result = base(rule, kind, index, c);
   const dates = caseDates(rule.scope, c);
   if (!dates) {
@@ -120,7 +108,7 @@ export async function runCase(rule: Rule, kind: CaseKind, index: number, c: Rule
   const ctx: AuditContext = { ledger, calendar, period: dates.period, asOf: dates.asOf };
   try {
     const records = buildScopeRecords(ctx);
-    const { raw, runs } = await evaluate([rule], records, ctx);
+    const { raw, runs } = evaluate([rule], records, ctx);
     const run = runs.find((r) => r.id === rule.id);
     if (run && !run.ran) {
       result.actual.ran = false;
@@ -130,7 +118,7 @@ export async function runCase(rule: Rule, kind: CaseKind, index: number, c: Rule
     const mine = raw.filter((f) => f.ruleId === rule.id && (key === undefined || f.ref.key === key));
     result.actual.findings = mine.map((f) => ({ baseGrade: f.baseGrade, key: f.ref.key, message: f.message.en }));
     const record = records[rule.scope].find((r) => key === undefined || r.ref.key === key);
-    if (record) result.conditions = leaves((await explainRecord(rule, record)).tree);
+    if (record) result.conditions = evidenceOf(judgeConditions(rule, record.facts));
     else if (kind === 'fire' && result.actual.ran) result.actual.notRunReason = 'the record is not among the audited records (outside the period, or after as-of?)';
   } catch (err) {
     result.actual.error = err instanceof DutyAuditError ? err.describe() : `the case could not run: ${err instanceof Error ? err.message : String(err)}`;
@@ -139,13 +127,13 @@ export async function runCase(rule: Rule, kind: CaseKind, index: number, c: Rule
 }
 
 /** A rule's cases; a rule without fire or pass cases fails outright (a weak test proves nothing). */
-export async function testRule(rule: Rule, calendar: WorkCalendar): Promise<RuleTestResult> {
+export function testRule(rule: Rule, calendar: WorkCalendar): RuleTestResult {
   const problems: string[] = [];
   if (!rule.cases?.fire?.length) problems.push('no fire case: the rule is never shown to fire');
   if (!rule.cases?.pass?.length) problems.push('no pass case: the rule is never shown to stay quiet');
   const cases: CaseResult[] = [];
-  for (const [i, c] of (rule.cases?.fire ?? []).entries()) cases.push(await runCase(rule, 'fire', i, c, calendar));
-  for (const [i, c] of (rule.cases?.pass ?? []).entries()) cases.push(await runCase(rule, 'pass', i, c, calendar));
+  for (const [i, c] of (rule.cases?.fire ?? []).entries()) cases.push(runCase(rule, 'fire', i, c, calendar));
+  for (const [i, c] of (rule.cases?.pass ?? []).entries()) cases.push(runCase(rule, 'pass', i, c, calendar));
   return { ruleId: rule.id, file: rule.file, clause: rule.clause, ok: problems.length === 0 && cases.every((c) => c.ok), cases, problems };
 }
 
@@ -155,9 +143,9 @@ export function calendarFor(ruleSet: Pick<RuleSet, 'dir'>): WorkCalendar {
   return existsSync(own) ? loadCalendar(own) : loadCalendar();
 }
 
-export async function testRules(ruleSet: Pick<RuleSet, 'dir' | 'rules'>, calendar: WorkCalendar = calendarFor(ruleSet)): Promise<TestReport> {
+export function testRules(ruleSet: Pick<RuleSet, 'dir' | 'rules'>, calendar: WorkCalendar = calendarFor(ruleSet)): TestReport {
   const rules: RuleTestResult[] = [];
-  for (const rule of ruleSet.rules) rules.push(await testRule(rule, calendar));
+  for (const rule of ruleSet.rules) rules.push(testRule(rule, calendar));
   const cases = rules.flatMap((r) => r.cases);
   const casesFailed = cases.filter((c) => !c.ok).length;
   const rulesFailed = rules.filter((r) => !r.ok).length;

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/load.js';
 import { loadRuleSet } from '../../src/rules/load.js';
-import { catalogueGaps, clauseCoverage, assertCatalogueComplete, REQUIRED_CLAUSES } from '../../src/rules/coverage.js';
-import { caseDates } from '../../src/rules/test-context.js';
-import { caseLedger, recordKey } from '../../src/rules/test-ledger.js';
-import { testRule, testRules } from '../../src/rules/tester.js';
-import { failureLines, testReportLines } from '../../src/rules/test-report.js';
+import { catalogueGaps, clauseCoverage, assertCatalogueComplete, REQUIRED_CLAUSES } from '../../src/rule-tester/coverage.js';
+import { caseDates, caseLedger, recordKey } from '../../src/rule-tester/case-ledger.js';
+import { testRule, testRules } from '../../src/rule-tester/tester.js';
+import { failureLines, testReportLines } from '../../src/rule-tester/report.js';
 import type { Rule, RuleSet } from '../../src/rules/types.js';
-import { fixture } from './helpers.js';
+import { fixture } from '../rules/helpers.js';
 
 async function load(set: string): Promise<RuleSet> {
   const { ruleSet, problems } = await loadRuleSet(fixture(set));
@@ -19,7 +18,7 @@ const calendar = loadCalendar();
 
 describe('testRules', () => {
   it('passes a rule set whose cases hold', async () => {
-    const report = await testRules(await load('valid'), calendar);
+    const report = testRules(await load('valid'), calendar);
     expect(report.ok).toBe(true);
     expect(report.casesRun).toBe(5);
     expect(report.rules.map((r) => [r.ruleId, r.ok, r.cases.length])).toEqual([
@@ -29,7 +28,7 @@ describe('testRules', () => {
   });
 
   it('reports each wrong case as data: expected, actual and the condition values', async () => {
-    const report = await testRules(await load('tester-failing'), calendar);
+    const report = testRules(await load('tester-failing'), calendar);
     expect(report.ok).toBe(false);
     const failed = report.rules[0]!.cases.filter((c) => !c.ok);
     expect(failed.map((c) => [c.kind, c.index, c.failure])).toEqual([
@@ -53,8 +52,8 @@ describe('testRules', () => {
     const rule = (await load('valid')).rules[0]!;
     const noPass: Rule = { ...rule, cases: { fire: rule.cases.fire, pass: [] } };
     const noFire: Rule = { ...rule, cases: { fire: [], pass: rule.cases.pass } };
-    const a = await testRule(noPass, calendar);
-    const b = await testRule(noFire, calendar);
+    const a = testRule(noPass, calendar);
+    const b = testRule(noFire, calendar);
     expect([a.ok, a.problems]).toEqual([false, ['no pass case: the rule is never shown to stay quiet']]);
     expect([b.ok, b.problems]).toEqual([false, ['no fire case: the rule is never shown to fire']]);
     expect(a.cases.every((c) => c.ok)).toBe(true);
@@ -63,13 +62,13 @@ describe('testRules', () => {
   it('a case dated outside the calendar fails with the reason, it does not crash the run', async () => {
     const rule = (await load('valid')).rules[0]!;
     const fire = { ...rule.cases.fire[0]!, asOf: '2031-03-31', record: { ...rule.cases.fire[0]!.record, received_on: '2031-03-02', notified_on: '2031-03-20' } };
-    const result = await testRule({ ...rule, cases: { fire: [fire], pass: rule.cases.pass } }, calendar);
+    const result = testRule({ ...rule, cases: { fire: [fire], pass: rule.cases.pass } }, calendar);
     expect(result.cases[0]!.ok).toBe(false);
     expect(result.cases[0]!.failure).toMatch(/2031-03-31 is outside the working-day calendar/);
   });
 
   it('renders a failure with the record, expected, actual and conditions', async () => {
-    const report = await testRules(await load('tester-failing'), calendar);
+    const report = testRules(await load('tester-failing'), calendar);
     const lines = testReportLines(report);
     expect(lines[0]).toBe('✗ wrong-cases  一次性告知制/二  5 cases');
     const failure = failureLines(report.rules[0]!.cases.find((c) => c.kind === 'pass' && !c.ok)!);

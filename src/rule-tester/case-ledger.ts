@@ -1,13 +1,14 @@
 /**
- * A rule case as a one-record ledger (RuleTester): the case's `record` on its scope's sheet at
- * row 2, the `with` rows on their sheets (rows numbered from 2, after the record on a shared
- * sheet), and the case's `dataIssues`. Cells are what the importer would give: empty values
- * absent, column defaults (visits = 1) applied.
+ * A rule case as the audit would see it: a one-record ledger and the month it is audited in.
+ * The ledger holds the case's `record` on its scope's sheet at row 2, the `with` rows on their
+ * sheets (rows numbered from 2, after the record on a shared sheet), and the case's
+ * `dataIssues`; cells are what the importer would give: empty values absent, column defaults
+ * (visits = 1) applied. "Today" is the case's `asOf`, else the last day of the record's month.
  */
 import { COLUMN_SHEET } from '../facts/scopes.js';
 import { sheetSpec } from '../ledger/columns.js';
-import { SHEET_KEYS, type DataIssue, type DataIssueCode, type Ledger, type LedgerRow, type SheetKey } from '../ledger/types.js';
-import type { RuleCase, Scope } from './types.js';
+import { SHEET_KEYS, type DataIssue, type DataIssueCode, type IsoDate, type Ledger, type LedgerRow, type SheetKey } from '../ledger/types.js';
+import type { RuleCase, Scope } from '../rules/types.js';
 
 /** The sheet a case's `record` is a row of: the sheet whose columns are the scope's facts. */
 export function recordSheet(scope: Scope): SheetKey {
@@ -90,4 +91,38 @@ export function recordKey(scope: Scope, record: Record<string, unknown>): string
     case 'center': return 'center';
     case 'ledger': return undefined;
   }
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function lastDayOfMonth(date: IsoDate): IsoDate {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
+}
+
+function dateOf(sheet: SheetKey, row: Record<string, unknown> | undefined): IsoDate | undefined {
+  const column = sheetSpec(sheet).dateColumn;
+  const value = column ? row?.[column] : undefined;
+  return typeof value === 'string' && ISO.test(value) ? value : undefined;
+}
+
+/** The record's own date, else the first dated row the case brings along (cases first). */
+function caseDate(scope: Scope, c: RuleCase): IsoDate | undefined {
+  const own = dateOf(recordSheet(scope), c.record);
+  if (own) return own;
+  for (const sheet of ['cases', 'complaints', 'attendance', 'other'] as const) {
+    for (const row of c.with?.[sheet] ?? []) {
+      const d = dateOf(sheet, row);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+/** as-of: the case's, else the last day of its record's month; period: as-of's month. */
+export function caseDates(scope: Scope, c: RuleCase): { asOf: IsoDate; period: string } | undefined {
+  const date = caseDate(scope, c);
+  const asOf = c.asOf ?? (date ? lastDayOfMonth(date) : undefined);
+  return asOf ? { asOf, period: asOf.slice(0, 7) } : undefined;
 }

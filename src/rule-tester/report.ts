@@ -1,8 +1,8 @@
 /** `duty-audit rules test` and `rules validate` in words: plain lines, rendered from data. */
-import { formatProblem } from './problems.js';
+import { formatProblem } from '../rules/problems.js';
 import type { ClauseCoverage } from './coverage.js';
 import type { CaseCondition, CaseResult, TestReport } from './tester.js';
-import type { RuleProblem, RuleSet } from './types.js';
+import type { RuleProblem, RuleSet } from '../rules/types.js';
 
 function show(value: unknown): string {
   return value === undefined ? '(absent)' : JSON.stringify(value);

@@ -4,9 +4,9 @@
  * rule set covers.
  */
 import { DutyAuditError } from '../errors.js';
-import { articleOf, loadClauses } from './clauses.js';
-import type { ClauseList } from './seed-clauses.js';
-import type { Rule, RuleSet } from './types.js';
+import { articleOf, loadClauses } from '../rules/clauses.js';
+import type { ClauseList } from '../rules/seed-clauses.js';
+import type { Rule, RuleSet } from '../rules/types.js';
 
 const DERELICTION_ITEMS = Array.from({ length: 10 }, (_, i) => `失职追究制/二.${i + 1}`);
 const DISCLOSURE = ['一', '二', '三', '四', '五'].map((a) => `办事公开制/${a}`);

@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/load.js';
 import { DEFAULT_RULES_DIR } from '../../src/paths.js';
-import { catalogueGaps, clauseCoverage, REQUIRED_CLAUSES } from '../../src/rules/coverage.js';
+import { catalogueGaps, clauseCoverage, REQUIRED_CLAUSES } from '../../src/rule-tester/coverage.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { formatProblem } from '../../src/rules/problems.js';
-import { runCase } from '../../src/rules/tester.js';
-import { failureLines } from '../../src/rules/test-report.js';
+import { runCase } from '../../src/rule-tester/tester.js';
+import { failureLines } from '../../src/rule-tester/report.js';
 
 const { ruleSet, problems } = await loadRuleSet(DEFAULT_RULES_DIR);
 const rules = ruleSet?.rules ?? [];
@@ -44,7 +44,7 @@ for (const rule of rules) {
     for (const kind of ['fire', 'pass'] as const) {
       rule.cases[kind].forEach((c, i) => {
         it(`cases.${kind}[${i}]: ${c.description}`, async () => {
-          const result = await runCase(rule, kind, i, c, calendar);
+          const result = runCase(rule, kind, i, c, calendar);
           expect(result.ok, failureLines(result).join('\n')).toBe(true);
         });
       });
