@@ -9,6 +9,7 @@ import { loadCalendar } from '../calendar/load.js';
 import { DutyAuditError } from '../errors.js';
 import { scopeRecordSources } from '../facts/build.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import { crossChecked } from '../evaluate/reference.js';
 import { gradeFindings } from '../grade/grade.js';
 import { applyAsOf } from '../ledger/as-of.js';
 import { readLedger } from '../ledger/read-ledger.js';
@@ -48,7 +49,14 @@ export interface AuditOptions {
    * rule sets and reads it once. Not mutated by the audit.
    */
   ledger?: Ledger;
+  /**
+   * `reference`: also evaluate with json-rules-engine and stop with an error if it finds anything
+   * else (src/evaluate/reference.ts); the findings are the same either way. Default `evaluator`.
+   */
+  engine?: AuditEngine;
 }
+
+export type AuditEngine = 'evaluator' | 'reference';
 
 export type AuditStage = 'rules' | 'read' | 'facts' | 'evaluate' | 'grade';
 
@@ -86,7 +94,9 @@ export async function prepareAudit(input: string, options: AuditOptions = {}): P
 export async function completeAudit(prepared: PreparedAudit, options: AuditOptions = {}): Promise<AuditResult> {
   const { ruleSet, ctx, records, periodInferred } = prepared;
   const { ledger, period, asOf } = ctx;
-  const { raw, runs } = await timed('evaluate', options, () => evaluate(ruleSet.rules, records, ctx));
+  const { raw, runs } = await timed('evaluate', options, () =>
+    options.engine === 'reference' ? crossChecked(ruleSet.rules, records, ctx) : evaluate(ruleSet.rules, records, ctx),
+  );
   const { findings, people } = await timed('grade', options, () => gradeFindings(raw, ruleSet.policy));
 
   const tool = toolInfo();

@@ -23,7 +23,6 @@ export const WORDS = {
   because: { zh: '原因', en: 'because' },
   actual: { zh: '实际', en: 'actual' },
   param: { zh: '参数', en: 'param' },
-  notEvaluated: { zh: '引擎已短路未评估,此处单独求值', en: 'not evaluated by the engine (short-circuited); judged here alone' },
   baseGrade: { zh: '基础等级', en: 'Base grade' },
   finalGrade: { zh: '最终等级', en: 'Final grade' },
   notEscalated: { zh: '未升级', en: 'not escalated' },

@@ -58,9 +58,9 @@ describe('explainAudit: a planted overdue case', () => {
     const v = verdictOf(overdue.records[0]!, 'case-overdue');
     expect(v.status).toBe('fired');
     expect(leaves(v.tree)).toEqual([
-      { kind: 'condition', fact: 'kind', operator: 'in', expected: ['承诺件', '上报件'], actual: '承诺件', result: true, evaluated: true, param: 'kinds' },
-      { kind: 'condition', fact: 'overdue_days', operator: 'greaterThanInclusive', expected: 1, actual: 14, result: true, evaluated: true, param: 'minOverdueDays' },
-      { kind: 'condition', fact: 'extension_reason', operator: 'isEmpty', expected: true, actual: null, result: true, evaluated: true },
+      { kind: 'condition', fact: 'kind', operator: 'in', expected: ['承诺件', '上报件'], actual: '承诺件', result: true, param: 'kinds' },
+      { kind: 'condition', fact: 'overdue_days', operator: 'greaterThanInclusive', expected: 1, actual: 14, result: true, param: 'minOverdueDays' },
+      { kind: 'condition', fact: 'extension_reason', operator: 'isEmpty', expected: true, actual: null, result: true },
     ]);
   });
 

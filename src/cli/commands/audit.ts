@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { audit, type AuditOptions } from '../../audit/audit.js';
+import { audit, type AuditEngine, type AuditOptions } from '../../audit/audit.js';
 import type { AuditResult } from '../../audit/types.js';
 import { DutyAuditError } from '../../errors.js';
 import { gradeRank, parseGrade, type Grade } from '../../grade/grades.js';
@@ -24,6 +24,8 @@ export interface AuditArgs extends Omit<ExplainArgs, 'explain'> {
   'fail-on'?: string;
   /** A finding id or record key: explain that record's rules instead of reporting (src/explain). */
   explain?: string;
+  /** `reference`: cross-check the findings with json-rules-engine (src/evaluate/reference.ts). */
+  engine?: string;
 }
 
 export interface AuditRun {
@@ -59,6 +61,24 @@ function langOf(value: string): Lang {
   return value;
 }
 
+const ENGINES: readonly AuditEngine[] = ['evaluator', 'reference'];
+
+function engineOf(value: string | undefined): AuditEngine {
+  if (value === undefined) return 'evaluator';
+  if (!(ENGINES as readonly string[]).includes(value)) {
+    throw new DutyAuditError('bad-usage', `--engine ${JSON.stringify(value)} is not an engine`, { hint: 'use --engine reference to cross-check with json-rules-engine, or leave it out' });
+  }
+  return value as AuditEngine;
+}
+
+/** The line `--engine reference` adds to the summary once both engines agreed. */
+function crossCheckLine(result: AuditResult, lang: Lang): string {
+  const n = result.findings.length;
+  return lang === 'zh'
+    ? `交叉核对:参考引擎 json-rules-engine 得出相同的 ${n} 条问题\n`
+    : `cross-checked: json-rules-engine (the reference) gives the same ${n} finding${n === 1 ? '' : 's'}\n`;
+}
+
 /** Any finding whose final grade is at or above `failOn`. */
 export function reachesFailOn(result: AuditResult, failOn: Grade | undefined): boolean {
   return failOn !== undefined && result.findings.some((f) => gradeRank(f.grade) >= gradeRank(failOn));
@@ -68,7 +88,8 @@ export function reachesFailOn(result: AuditResult, failOn: Grade | undefined): b
 export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () => Date): Promise<AuditRun> {
   const lang = langOf(args.lang);
   const failOn = failOnGrade(args['fail-on']);
-  const options: AuditOptions = {};
+  const engine = engineOf(args.engine);
+  const options: AuditOptions = { engine };
   if (args.period !== undefined) options.period = String(args.period);
   if (args['as-of'] !== undefined) options.asOf = String(args['as-of']);
   if (args.rules !== undefined) options.rulesDir = resolve(cwd, args.rules);
@@ -81,7 +102,8 @@ export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () =>
   if (json) await writeOutput(json, 'JSON', 'json', () => writeFile(json, reportJsonText(result, { lang, mask: args.mask })));
 
   const shown = (file: string) => displayPath(file, cwd);
-  const summary = terminalSummary(result, { lang, report: shown(report), ...(json ? { json: shown(json) } : {}) });
+  let summary = terminalSummary(result, { lang, report: shown(report), ...(json ? { json: shown(json) } : {}) });
+  if (engine === 'reference') summary += crossCheckLine(result, lang);
   return { result, report, ...(json ? { json } : {}), exitCode: reachesFailOn(result, failOn) ? EXIT_FINDINGS : EXIT_OK, summary };
 }
 
@@ -99,6 +121,11 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       .option('json', { type: 'string', describe: 'also write the report as JSON to this file (with --explain: the explanation)' })
       .option('fail-on', { type: 'string', describe: 'exit 1 if any finding is graded at or above: reminder, criticism, notice, deduction' })
       .option('mask', { type: 'boolean', default: true, describe: 'mask phone numbers as 138****1234 (--no-mask shows them)' })
+      .option('engine', {
+        type: 'string',
+        choices: ['evaluator', 'reference'],
+        describe: 'reference: also evaluate with json-rules-engine and stop with an error if its findings differ (slower)',
+      })
       .option('explain', {
         type: 'string',
         describe:
