@@ -16,7 +16,7 @@ import { locate, parseJsonSource, type JsonSource } from './json-source.js';
 import { problem, sortProblems } from './problems.js';
 import { toRule } from './resolve.js';
 import { checkSchema, type SchemaName } from './schema-check.js';
-import { checkSemantics, isMissingCasesError, type SemanticContext } from './semantic-check.js';
+import { checkSemantics, reportedBySemanticCheck, type SemanticContext } from './semantic-check.js';
 import type { ClauseList } from './seed-clauses.js';
 import type { Policy, Rule, RuleFile, RuleProblem, RuleSet } from './types.js';
 
@@ -51,7 +51,7 @@ function parseAndCheck(f: ReadFile, schema: SchemaName, problems: RuleProblem[])
     problems.push(problem(f.abs, parsed.position, 'bad-json', `not valid JSON: ${parsed.reason}`));
     return undefined;
   }
-  problems.push(...checkSchema(schema, f.abs, parsed.source, schema === 'rule.schema.json' ? isMissingCasesError : undefined));
+  problems.push(...checkSchema(schema, f.abs, parsed.source, schema === 'rule.schema.json' ? reportedBySemanticCheck : undefined));
   return parsed.source;
 }
 

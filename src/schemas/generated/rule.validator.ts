@@ -8,10 +8,10 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 
 /** SHA-256 of the schema text this code was generated from (see schemaSha256 in src/schemas/precompiled.ts). */
-export const schemaSha256 = '81292a740a860d6337d9b6533047e12cae6e2ff79985f82871ab9d47fafdb797';
+export const schemaSha256 = 'a9417b80859fbabc7b6c2fefdb9f7af2eb161fbeff65bfae97336d4bb753eb8e';
 
 export const untypedValidate = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://duty-audit.local/schemas/rule.schema.json","title":"duty-audit rule","description":"One rule of the work rules, as code: which clause it enforces, over which ledger records, when it fires, whom it holds responsible, how it grades and the cases it must and must not fire on. See rules/FORMAT.md.","type":"object","additionalProperties":false,"required":["id","version","title","clause","clauseText","scope","subject","params","conditions","grade","evidence","cases"],"properties":{"$schema":{"description":"Path to this schema, so editors show help and check the file as you type (e.g. \"../../schemas/rule.schema.json\").","type":"string"},"id":{"description":"The rule's id: lower-case words joined by hyphens, the same as the file name without .json.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","examples":["case-overdue"]},"version":{"description":"Raise by one whenever the rule's meaning changes; reports show it.","type":"integer","minimum":1},"title":{"description":"A short name for the rule, in Chinese and English.","$ref":"#/$defs/localized"},"clause":{"description":"The clause of the work rules this rule enforces: regime/article or regime/article.item, as listed in rules/clauses.json.","type":"string","pattern":"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$","examples":["失职追究制/二.6"]},"clauseText":{"description":"The clause's words as published, quoted so a reader sees what the rule enforces.","type":"string","minLength":1},"scope":{"description":"Which records the rule looks at, one at a time: case (办件台账 rows), complaint (投诉登记 rows), attendance (考勤记录 rows), staff (each person), item (each service item handled), center (the center row), other (其他失职 rows), ledger (each sheet with unreadable rows).","enum":["case","complaint","attendance","staff","item","center","other","ledger"]},"subject":{"description":"Whom a finding holds responsible: a staff member named by a fact of the record, or the center.","$ref":"#/$defs/subject"},"params":{"description":"Thresholds and lists a reviewer may tune, by name. Conditions and grade ladders refer to them as {\"param\": \"name\"}.","type":"object","additionalProperties":{"$ref":"#/$defs/param"}},"conditions":{"description":"When the rule fires, in json-rules-engine syntax: {\"all\": [...]}, {\"any\": [...]} or {\"not\": {...}}, nesting tests {\"fact\", \"operator\", \"value\"}.","$ref":"#/$defs/topCondition"},"grade":{"description":"The grade of a finding: a fixed base (optionally raised by a ladder on a fact), chosen by a fact's value (byValue), or taken from a fact (fromFact).","$ref":"#/$defs/grade"},"evidence":{"description":"What a finding says, in Chinese and English; {name} is replaced by that fact's (or param's) value for the record.","$ref":"#/$defs/localized"},"cases":{"description":"Records the rule must fire on (fire, with the grade expected) and must not fire on (pass). Each list needs at least one case; `duty-audit rules test` runs them.","type":"object","additionalProperties":false,"required":["fire","pass"],"properties":{"fire":{"description":"Records on which the rule must fire exactly once, with the grade given.","type":"array","minItems":1,"items":{"$ref":"#/$defs/fireCase"}},"pass":{"description":"Records on which the rule must not fire.","type":"array","minItems":1,"items":{"$ref":"#/$defs/passCase"}}}}},"$defs":{"localized":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}},"factName":{"description":"A fact of the rule's scope (see `duty-audit facts`).","type":"string","pattern":"^[a-z][a-z0-9_]*$","examples":["overdue_days"]},"paramName":{"description":"A name declared under params.","type":"string","minLength":1},"paramRef":{"title":"{\"param\": name}","description":"Use the value of a param declared under params.","type":"object","additionalProperties":false,"required":["param"],"properties":{"param":{"$ref":"#/$defs/paramName"}}},"factRef":{"title":"{\"fact\": name}","description":"Compare with another fact of the same record.","type":"object","additionalProperties":false,"required":["fact"],"properties":{"fact":{"$ref":"#/$defs/factName"}}},"literal":{"title":"a literal (text, number, true/false, null or a list)","description":"A literal value: text, a number, true/false, null, or a list of texts and numbers.","type":["string","number","boolean","null","array"],"items":{"type":["string","number"]}},"conditionValue":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","anyOf":[{"$ref":"#/$defs/literal"},{"$ref":"#/$defs/paramRef"},{"$ref":"#/$defs/factRef"}]},"subject":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"description":"staff: the person named by `fact`; center: the center itself.","enum":["staff","center"]},"fact":{"description":"For kind staff: the fact naming the person (handler, respondent, staff, name...).","$ref":"#/$defs/factName"}},"if":{"type":"object","properties":{"kind":{"const":"staff"}}},"then":{"type":"object","required":["fact"]},"else":{"not":{"type":"object","required":["fact"]}}},"param":{"type":"object","additionalProperties":false,"required":["value","description"],"properties":{"value":{"description":"The param's value: a number, text, true/false, or a list of texts and numbers.","type":["number","string","boolean","array"],"items":{"type":["string","number"]}},"description":{"description":"What the param means, in Chinese and English.","$ref":"#/$defs/localized"}}},"topCondition":{"allOf":[{"title":"a group: all, any or not","type":"object","anyOf":[{"type":"object","required":["all"]},{"type":"object","required":["any"]},{"type":"object","required":["not"]}]},{"$ref":"#/$defs/condition"}]},"condition":{"description":"A group {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, or a test {\"fact\", \"operator\", \"value\"}.","type":"object","additionalProperties":false,"properties":{"all":{"description":"Every condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"any":{"description":"At least one condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"not":{"description":"The condition must not hold.","$ref":"#/$defs/condition"},"fact":{"description":"The fact tested (see `duty-audit facts`).","$ref":"#/$defs/factName"},"operator":{"description":"How the fact is compared: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, or a duty-audit operator (isEmpty, containsAny, inList, intersects, dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore); json-rules-engine decorators such as not:in are accepted.","type":"string","minLength":1},"value":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","$ref":"#/$defs/conditionValue"},"path":{"description":"A JSONPath into the fact's value (json-rules-engine `path`).","type":"string"},"params":{"description":"Parameters passed to the fact (json-rules-engine `params`).","type":"object"},"name":{"description":"An optional name for the condition, shown in evidence.","type":"string"},"priority":{"description":"json-rules-engine evaluation priority (rarely needed).","type":"integer","minimum":1}},"if":{"type":"object","required":["fact"]},"then":{"type":"object","required":["operator","value"],"properties":{"all":false,"any":false,"not":false}},"else":{"title":"a group with exactly one of all, any, not — or a test with fact, operator and value","type":"object","oneOf":[{"type":"object","required":["all"],"properties":{"any":false,"not":false}},{"type":"object","required":["any"],"properties":{"all":false,"not":false}},{"type":"object","required":["not"],"properties":{"all":false,"any":false}}],"properties":{"operator":false,"value":false,"path":false,"params":false}}},"threshold":{"description":"A number, or {\"param\": name}.","anyOf":[{"type":"number"},{"$ref":"#/$defs/paramRef"}]},"ladder":{"description":"Raises the base grade to the highest step whose min the fact reaches.","type":"object","additionalProperties":false,"required":["fact","steps"],"properties":{"fact":{"$ref":"#/$defs/factName"},"steps":{"description":"Steps in ascending order of min.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["min","grade"],"properties":{"min":{"description":"The fact's value from which this step applies: a number or {\"param\": name}.","$ref":"#/$defs/threshold"},"grade":{"description":"The grade from this step on.","$ref":"#/$defs/gradeName"}}}}}},"grade":{"type":"object","additionalProperties":false,"properties":{"base":{"description":"The grade when the rule fires (before any ladder step).","$ref":"#/$defs/gradeName"},"ladder":{"description":"Raises the base grade by a fact's value (e.g. overdue days).","$ref":"#/$defs/ladder"},"byValue":{"description":"The grade chosen by a fact's value, e.g. {\"fact\": \"substantiated\", \"map\": {\"是\": \"criticism\", \"待查\": \"reminder\"}}.","type":"object","additionalProperties":false,"required":["fact","map"],"properties":{"fact":{"$ref":"#/$defs/factName"},"map":{"description":"The fact's value → grade.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/$defs/gradeName"}}}},"fromFact":{"description":"A fact whose value is the grade (e.g. suggested_grade).","$ref":"#/$defs/factName"}},"oneOf":[{"title":"{\"base\": grade, \"ladder\"?: {...}}","type":"object","required":["base"],"properties":{"byValue":false,"fromFact":false}},{"title":"{\"byValue\": {...}}","type":"object","required":["byValue"],"properties":{"base":false,"ladder":false,"fromFact":false}},{"title":"{\"fromFact\": fact}","type":"object","required":["fromFact"],"properties":{"base":false,"ladder":false,"byValue":false}}]},"gradeName":{"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]},"fireCase":{"description":"A record the rule must fire on, with the grade expected.","type":"object","additionalProperties":false,"required":["description","record","grade"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"},"grade":{"description":"The base grade the finding must have.","$ref":"#/$defs/gradeName"}}},"passCase":{"description":"A record the rule must not fire on.","type":"object","additionalProperties":false,"required":["description","record"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"}}},"record":{"description":"The record under test: a row of the scope's sheet, columns by English key (case_id, received_on...), dates as YYYY-MM-DD. For scope ledger: a row of the cases sheet.","type":"object"},"with":{"description":"Rows of other sheets the record needs, by sheet key (e.g. handovers for an attendance rule, cases for a staff rule).","type":"object","additionalProperties":false,"properties":{"cases":{"description":"办件台账 rows.","$ref":"#/$defs/rows"},"complaints":{"description":"投诉登记 rows.","$ref":"#/$defs/rows"},"attendance":{"description":"考勤记录 rows.","$ref":"#/$defs/rows"},"handovers":{"description":"AB岗交接 rows.","$ref":"#/$defs/rows"},"staff":{"description":"人员公示 rows.","$ref":"#/$defs/rows"},"items":{"description":"事项公开 rows.","$ref":"#/$defs/rows"},"center":{"description":"中心信息 row.","$ref":"#/$defs/rows"},"other":{"description":"其他失职 rows.","$ref":"#/$defs/rows"}}},"rows":{"type":"array","items":{"type":"object"}},"asOf":{"description":"\"Today\" for the case (YYYY-MM-DD); default: the last day of the record's month.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","examples":["2026-10-31"]},"recordOnSheet":{"description":"For scopes staff and item: false when the person or item is not a row of the staff board / items sheet (it only appears in cases); the record then just names it (name / item). Default true.","type":"boolean"},"dataIssues":{"description":"Unreadable rows of the mini ledger, for scope ledger: each {sheet, row, column?, code?, value?}.","type":"array","items":{"type":"object","additionalProperties":false,"required":["sheet","row"],"properties":{"sheet":{"description":"Sheet key, e.g. cases.","enum":["cases","complaints","attendance","handovers","staff","items","center","other"]},"row":{"description":"1-based row number.","type":"integer","minimum":1},"column":{"description":"Column letter.","type":"string"},"code":{"description":"Data issue code, e.g. bad-date.","type":"string"},"value":{"description":"The raw cell text.","type":"string"}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://duty-audit.local/schemas/rule.schema.json","title":"duty-audit rule","description":"One rule of the work rules, as code: which clause it enforces, over which ledger records, when it fires, whom it holds responsible, how it grades and the cases it must and must not fire on. See rules/FORMAT.md.","type":"object","additionalProperties":false,"required":["id","version","title","clause","clauseText","scope","subject","params","conditions","grade","evidence","cases"],"properties":{"$schema":{"description":"Path to this schema, so editors show help and check the file as you type (e.g. \"../../schemas/rule.schema.json\").","type":"string"},"id":{"description":"The rule's id: lower-case words joined by hyphens, the same as the file name without .json.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","examples":["case-overdue"]},"version":{"description":"Raise by one whenever the rule's meaning changes; reports show it.","type":"integer","minimum":1},"title":{"description":"A short name for the rule, in Chinese and English.","$ref":"#/$defs/localized"},"clause":{"description":"The clause of the work rules this rule enforces: regime/article or regime/article.item, as listed in rules/clauses.json.","type":"string","pattern":"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$","examples":["失职追究制/二.6"]},"clauseText":{"description":"The clause's words as published, quoted so a reader sees what the rule enforces.","type":"string","minLength":1},"scope":{"description":"Which records the rule looks at, one at a time: case (办件台账 rows), complaint (投诉登记 rows), attendance (考勤记录 rows), staff (each person), item (each service item handled), center (the center row), other (其他失职 rows), ledger (each sheet with unreadable rows).","enum":["case","complaint","attendance","staff","item","center","other","ledger"]},"subject":{"description":"Whom a finding holds responsible: a staff member named by a fact of the record, or the center.","$ref":"#/$defs/subject"},"params":{"description":"Thresholds and lists a reviewer may tune, by name. Conditions and grade ladders refer to them as {\"param\": \"name\"}.","type":"object","additionalProperties":{"$ref":"#/$defs/param"}},"conditions":{"description":"When the rule fires, in json-rules-engine syntax: {\"all\": [...]}, {\"any\": [...]} or {\"not\": {...}}, nesting tests {\"fact\", \"operator\", \"value\"}. json-rules-engine's priority, path, params, shared conditions and operator decorators are not part of the format.","$ref":"#/$defs/topCondition"},"grade":{"description":"The grade of a finding: a fixed base (optionally raised by a ladder on a fact), chosen by a fact's value (byValue), or taken from a fact (fromFact).","$ref":"#/$defs/grade"},"evidence":{"description":"What a finding says, in Chinese and English; {name} is replaced by that fact's (or param's) value for the record.","$ref":"#/$defs/localized"},"cases":{"description":"Records the rule must fire on (fire, with the grade expected) and must not fire on (pass). Each list needs at least one case; `duty-audit rules test` runs them.","type":"object","additionalProperties":false,"required":["fire","pass"],"properties":{"fire":{"description":"Records on which the rule must fire exactly once, with the grade given.","type":"array","minItems":1,"items":{"$ref":"#/$defs/fireCase"}},"pass":{"description":"Records on which the rule must not fire.","type":"array","minItems":1,"items":{"$ref":"#/$defs/passCase"}}}}},"$defs":{"localized":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}},"factName":{"description":"A fact of the rule's scope (see `duty-audit facts`).","type":"string","pattern":"^[a-z][a-z0-9_]*$","examples":["overdue_days"]},"paramName":{"description":"A name declared under params.","type":"string","minLength":1},"paramRef":{"title":"{\"param\": name}","description":"Use the value of a param declared under params.","type":"object","additionalProperties":false,"required":["param"],"properties":{"param":{"$ref":"#/$defs/paramName"}}},"factRef":{"title":"{\"fact\": name}","description":"Compare with another fact of the same record.","type":"object","additionalProperties":false,"required":["fact"],"properties":{"fact":{"$ref":"#/$defs/factName"}}},"literal":{"title":"a literal (text, number, true/false, null or a list)","description":"A literal value: text, a number, true/false, null, or a list of texts and numbers.","type":["string","number","boolean","null","array"],"items":{"type":["string","number"]}},"conditionValue":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","anyOf":[{"$ref":"#/$defs/literal"},{"$ref":"#/$defs/paramRef"},{"$ref":"#/$defs/factRef"}]},"subject":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"description":"staff: the person named by `fact`; center: the center itself.","enum":["staff","center"]},"fact":{"description":"For kind staff: the fact naming the person (handler, respondent, staff, name...).","$ref":"#/$defs/factName"}},"if":{"type":"object","properties":{"kind":{"const":"staff"}}},"then":{"type":"object","required":["fact"]},"else":{"not":{"type":"object","required":["fact"]}}},"param":{"type":"object","additionalProperties":false,"required":["value","description"],"properties":{"value":{"description":"The param's value: a number, text, true/false, or a list of texts and numbers.","type":["number","string","boolean","array"],"items":{"type":["string","number"]}},"description":{"description":"What the param means, in Chinese and English.","$ref":"#/$defs/localized"}}},"topCondition":{"allOf":[{"title":"a group: all, any or not","type":"object","anyOf":[{"type":"object","required":["all"]},{"type":"object","required":["any"]},{"type":"object","required":["not"]}]},{"$ref":"#/$defs/condition"}]},"condition":{"description":"A group {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, or a test {\"fact\", \"operator\", \"value\"}.","type":"object","additionalProperties":false,"properties":{"all":{"description":"Every condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"any":{"description":"At least one condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"not":{"description":"The condition must not hold.","$ref":"#/$defs/condition"},"fact":{"description":"The fact tested (see `duty-audit facts`).","$ref":"#/$defs/factName"},"operator":{"description":"How the fact is compared: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, or a duty-audit operator (isEmpty, containsAny, inList, intersects, dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore). For the opposite of a test, wrap it in {\"not\": {...}}.","type":"string","minLength":1},"value":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","$ref":"#/$defs/conditionValue"}},"if":{"type":"object","required":["fact"]},"then":{"type":"object","required":["operator","value"],"properties":{"all":false,"any":false,"not":false}},"else":{"title":"a group with exactly one of all, any, not — or a test with fact, operator and value","type":"object","oneOf":[{"type":"object","required":["all"],"properties":{"any":false,"not":false}},{"type":"object","required":["any"],"properties":{"all":false,"not":false}},{"type":"object","required":["not"],"properties":{"all":false,"any":false}}],"properties":{"operator":false,"value":false}}},"threshold":{"description":"A number, or {\"param\": name}.","anyOf":[{"type":"number"},{"$ref":"#/$defs/paramRef"}]},"ladder":{"description":"Raises the base grade to the highest step whose min the fact reaches.","type":"object","additionalProperties":false,"required":["fact","steps"],"properties":{"fact":{"$ref":"#/$defs/factName"},"steps":{"description":"Steps in ascending order of min.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["min","grade"],"properties":{"min":{"description":"The fact's value from which this step applies: a number or {\"param\": name}.","$ref":"#/$defs/threshold"},"grade":{"description":"The grade from this step on.","$ref":"#/$defs/gradeName"}}}}}},"grade":{"type":"object","additionalProperties":false,"properties":{"base":{"description":"The grade when the rule fires (before any ladder step).","$ref":"#/$defs/gradeName"},"ladder":{"description":"Raises the base grade by a fact's value (e.g. overdue days).","$ref":"#/$defs/ladder"},"byValue":{"description":"The grade chosen by a fact's value, e.g. {\"fact\": \"substantiated\", \"map\": {\"是\": \"criticism\", \"待查\": \"reminder\"}}.","type":"object","additionalProperties":false,"required":["fact","map"],"properties":{"fact":{"$ref":"#/$defs/factName"},"map":{"description":"The fact's value → grade.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/$defs/gradeName"}}}},"fromFact":{"description":"A fact whose value is the grade (e.g. suggested_grade).","$ref":"#/$defs/factName"}},"oneOf":[{"title":"{\"base\": grade, \"ladder\"?: {...}}","type":"object","required":["base"],"properties":{"byValue":false,"fromFact":false}},{"title":"{\"byValue\": {...}}","type":"object","required":["byValue"],"properties":{"base":false,"ladder":false,"fromFact":false}},{"title":"{\"fromFact\": fact}","type":"object","required":["fromFact"],"properties":{"base":false,"ladder":false,"byValue":false}}]},"gradeName":{"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]},"fireCase":{"description":"A record the rule must fire on, with the grade expected.","type":"object","additionalProperties":false,"required":["description","record","grade"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"},"grade":{"description":"The base grade the finding must have.","$ref":"#/$defs/gradeName"}}},"passCase":{"description":"A record the rule must not fire on.","type":"object","additionalProperties":false,"required":["description","record"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"}}},"record":{"description":"The record under test: a row of the scope's sheet, columns by English key (case_id, received_on...), dates as YYYY-MM-DD. For scope ledger: a row of the cases sheet.","type":"object"},"with":{"description":"Rows of other sheets the record needs, by sheet key (e.g. handovers for an attendance rule, cases for a staff rule).","type":"object","additionalProperties":false,"properties":{"cases":{"description":"办件台账 rows.","$ref":"#/$defs/rows"},"complaints":{"description":"投诉登记 rows.","$ref":"#/$defs/rows"},"attendance":{"description":"考勤记录 rows.","$ref":"#/$defs/rows"},"handovers":{"description":"AB岗交接 rows.","$ref":"#/$defs/rows"},"staff":{"description":"人员公示 rows.","$ref":"#/$defs/rows"},"items":{"description":"事项公开 rows.","$ref":"#/$defs/rows"},"center":{"description":"中心信息 row.","$ref":"#/$defs/rows"},"other":{"description":"其他失职 rows.","$ref":"#/$defs/rows"}}},"rows":{"type":"array","items":{"type":"object"}},"asOf":{"description":"\"Today\" for the case (YYYY-MM-DD); default: the last day of the record's month.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","examples":["2026-10-31"]},"recordOnSheet":{"description":"For scopes staff and item: false when the person or item is not a row of the staff board / items sheet (it only appears in cases); the record then just names it (name / item). Default true.","type":"boolean"},"dataIssues":{"description":"Unreadable rows of the mini ledger, for scope ledger: each {sheet, row, column?, code?, value?}.","type":"array","items":{"type":"object","additionalProperties":false,"required":["sheet","row"],"properties":{"sheet":{"description":"Sheet key, e.g. cases.","enum":["cases","complaints","attendance","handovers","staff","items","center","other"]},"row":{"description":"1-based row number.","type":"integer","minimum":1},"column":{"description":"Column letter.","type":"string"},"code":{"description":"Data issue code, e.g. bad-date.","type":"string"},"value":{"description":"The raw cell text.","type":"string"}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
@@ -488,7 +488,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema37 = {"allOf":[{"title":"a group: all, any or not","type":"object","anyOf":[{"type":"object","required":["all"]},{"type":"object","required":["any"]},{"type":"object","required":["not"]}]},{"$ref":"#/$defs/condition"}]};
-const schema38 = {"description":"A group {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, or a test {\"fact\", \"operator\", \"value\"}.","type":"object","additionalProperties":false,"properties":{"all":{"description":"Every condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"any":{"description":"At least one condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"not":{"description":"The condition must not hold.","$ref":"#/$defs/condition"},"fact":{"description":"The fact tested (see `duty-audit facts`).","$ref":"#/$defs/factName"},"operator":{"description":"How the fact is compared: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, or a duty-audit operator (isEmpty, containsAny, inList, intersects, dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore); json-rules-engine decorators such as not:in are accepted.","type":"string","minLength":1},"value":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","$ref":"#/$defs/conditionValue"},"path":{"description":"A JSONPath into the fact's value (json-rules-engine `path`).","type":"string"},"params":{"description":"Parameters passed to the fact (json-rules-engine `params`).","type":"object"},"name":{"description":"An optional name for the condition, shown in evidence.","type":"string"},"priority":{"description":"json-rules-engine evaluation priority (rarely needed).","type":"integer","minimum":1}},"if":{"type":"object","required":["fact"]},"then":{"type":"object","required":["operator","value"],"properties":{"all":false,"any":false,"not":false}},"else":{"title":"a group with exactly one of all, any, not — or a test with fact, operator and value","type":"object","oneOf":[{"type":"object","required":["all"],"properties":{"any":false,"not":false}},{"type":"object","required":["any"],"properties":{"all":false,"not":false}},{"type":"object","required":["not"],"properties":{"all":false,"any":false}}],"properties":{"operator":false,"value":false,"path":false,"params":false}}};
+const schema38 = {"description":"A group {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, or a test {\"fact\", \"operator\", \"value\"}.","type":"object","additionalProperties":false,"properties":{"all":{"description":"Every condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"any":{"description":"At least one condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"not":{"description":"The condition must not hold.","$ref":"#/$defs/condition"},"fact":{"description":"The fact tested (see `duty-audit facts`).","$ref":"#/$defs/factName"},"operator":{"description":"How the fact is compared: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, or a duty-audit operator (isEmpty, containsAny, inList, intersects, dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore). For the opposite of a test, wrap it in {\"not\": {...}}.","type":"string","minLength":1},"value":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","$ref":"#/$defs/conditionValue"}},"if":{"type":"object","required":["fact"]},"then":{"type":"object","required":["operator","value"],"properties":{"all":false,"any":false,"not":false}},"else":{"title":"a group with exactly one of all, any, not — or a test with fact, operator and value","type":"object","oneOf":[{"type":"object","required":["all"],"properties":{"any":false,"not":false}},{"type":"object","required":["any"],"properties":{"all":false,"not":false}},{"type":"object","required":["not"],"properties":{"all":false,"any":false}}],"properties":{"operator":false,"value":false}}};
 const wrapper0 = {validate: validate26};
 const schema40 = {"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","anyOf":[{"$ref":"#/$defs/literal"},{"$ref":"#/$defs/paramRef"},{"$ref":"#/$defs/factRef"}]};
 const schema41 = {"title":"a literal (text, number, true/false, null or a list)","description":"A literal value: text, a number, true/false, null, or a list of texts and numbers.","type":["string","number","boolean","null","array"],"items":{"type":["string","number"]}};
@@ -1121,8 +1121,6 @@ if(props1 !== true){
 props1 = props1 || {};
 props1.operator = true;
 props1.value = true;
-props1.path = true;
-props1.params = true;
 }
 if(data.operator !== undefined){
 let data9 = data.operator;
@@ -1148,38 +1146,14 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data.path !== undefined){
-let data11 = data.path;
-var valid6 = false;
-const err23 = {instancePath:instancePath+"/path",schemaPath:"#/else/properties/path/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.properties.path,data:data11};
+}
+else {
+const err23 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.else.type,parentSchema:schema38.else,data};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
-}
-errors++;
-}
-if(data.params !== undefined){
-let data12 = data.params;
-var valid6 = false;
-const err24 = {instancePath:instancePath+"/params",schemaPath:"#/else/properties/params/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.properties.params,data:data12};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-else {
-const err25 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.else.type,parentSchema:schema38.else,data};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
 }
 errors++;
 }
@@ -1199,7 +1173,36 @@ Object.assign(props0, props1);
 ifClause0 = "else";
 }
 if(!valid0){
-const err26 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema38.if,parentSchema:schema38,data};
+const err24 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema38.if,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs15 = errors;
+for(const key0 in data){
+if(!((((((key0 === "all") || (key0 === "any")) || (key0 === "not")) || (key0 === "fact")) || (key0 === "operator")) || (key0 === "value"))){
+const err25 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.all !== undefined){
+let data11 = data.all;
+const _errs16 = errors;
+const _errs17 = errors;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err26 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.all,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1208,41 +1211,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs15 = errors;
-for(const key0 in data){
-if(!(func1.call(schema38.properties, key0))){
-const err27 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.all !== undefined){
-let data13 = data.all;
-const _errs16 = errors;
-const _errs17 = errors;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err28 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.all,data:data13};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
 let valid9 = true;
-const len0 = data13.length;
+const len0 = data11.length;
 for(let i0=0; i0<len0; i0++){
-let data14 = data13[i0];
+let data12 = data11[i0];
 const _errs18 = errors;
-if(!(wrapper0.validate(data14, {instancePath:instancePath+"/all/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(wrapper0.validate(data12, {instancePath:instancePath+"/all/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
 errors = vErrors.length;
 }
@@ -1257,38 +1231,38 @@ valid9 = false;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.all.type,parentSchema:schema38.properties.all,data:data13};
+const err27 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.all.type,parentSchema:schema38.properties.all,data:data11};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err27];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err27);
 }
 errors++;
 }
 var valid7 = _errs16 === errors;
 }
 if(data.any !== undefined){
-let data15 = data.any;
+let data13 = data.any;
 const _errs19 = errors;
 const _errs20 = errors;
-if(Array.isArray(data15)){
-if(data15.length < 1){
-const err30 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.any,data:data15};
+if(Array.isArray(data13)){
+if(data13.length < 1){
+const err28 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.any,data:data13};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err28];
 }
 else {
-vErrors.push(err30);
+vErrors.push(err28);
 }
 errors++;
 }
 let valid11 = true;
-const len1 = data15.length;
+const len1 = data13.length;
 for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
+let data14 = data13[i1];
 const _errs21 = errors;
-if(!(wrapper0.validate(data16, {instancePath:instancePath+"/any/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
+if(!(wrapper0.validate(data14, {instancePath:instancePath+"/any/" + i1,parentData:data13,parentDataProperty:i1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
 errors = vErrors.length;
 }
@@ -1303,21 +1277,21 @@ valid11 = false;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.any.type,parentSchema:schema38.properties.any,data:data15};
+const err29 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.any.type,parentSchema:schema38.properties.any,data:data13};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err29];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err29);
 }
 errors++;
 }
 var valid7 = _errs19 === errors;
 }
 if(data.not !== undefined){
-let data17 = data.not;
+let data15 = data.not;
 const _errs22 = errors;
-if(!(wrapper0.validate(data17, {instancePath:instancePath+"/not",parentData:data,parentDataProperty:"not",rootData,dynamicAnchors}))){
+if(!(wrapper0.validate(data15, {instancePath:instancePath+"/not",parentData:data,parentDataProperty:"not",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
 errors = vErrors.length;
 }
@@ -1328,13 +1302,42 @@ var items2 = wrapper0.validate.evaluated.items;
 var valid7 = _errs22 === errors;
 }
 if(data.fact !== undefined){
-let data18 = data.fact;
+let data16 = data.fact;
 const _errs23 = errors;
 const _errs24 = errors;
 const _errs25 = errors;
-if(typeof data18 === "string"){
-if(!pattern6.test(data18)){
-const err32 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema34,data:data18};
+if(typeof data16 === "string"){
+if(!pattern6.test(data16)){
+const err30 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema34,data:data16};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data16};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var valid12 = _errs24 === errors;
+var valid7 = _errs23 === errors;
+}
+if(data.operator !== undefined){
+let data17 = data.operator;
+const _errs26 = errors;
+const _errs27 = errors;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err32 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.operator,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1345,7 +1348,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data18};
+const err33 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.operator.type,parentSchema:schema38.properties.operator,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1354,41 +1357,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-var valid12 = _errs24 === errors;
-var valid7 = _errs23 === errors;
-}
-if(data.operator !== undefined){
-let data19 = data.operator;
-const _errs26 = errors;
-const _errs27 = errors;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err34 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.operator,data:data19};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.operator.type,parentSchema:schema38.properties.operator,data:data19};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
 var valid7 = _errs26 === errors;
 }
 if(data.value !== undefined){
-let data20 = data.value;
+let data18 = data.value;
 const _errs28 = errors;
-if(!(validate27(data20, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData,dynamicAnchors}))){
+if(!(validate27(data18, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
@@ -1398,90 +1372,14 @@ var items3 = validate27.evaluated.items;
 }
 var valid7 = _errs28 === errors;
 }
-if(data.path !== undefined){
-let data21 = data.path;
-const _errs29 = errors;
-if(typeof data21 !== "string"){
-const err36 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.path.type,parentSchema:schema38.properties.path,data:data21};
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err34];
 }
 else {
-vErrors.push(err36);
-}
-errors++;
-}
-const _errs30 = errors;
-var valid7 = _errs29 === errors;
-}
-if(data.params !== undefined){
-let data22 = data.params;
-const _errs31 = errors;
-if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){
-const err37 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.params.type,parentSchema:schema38.properties.params,data:data22};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-const _errs32 = errors;
-var valid7 = _errs31 === errors;
-}
-if(data.name !== undefined){
-let data23 = data.name;
-const _errs33 = errors;
-if(typeof data23 !== "string"){
-const err38 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.name.type,parentSchema:schema38.properties.name,data:data23};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-const _errs34 = errors;
-var valid7 = _errs33 === errors;
-}
-if(data.priority !== undefined){
-let data24 = data.priority;
-const _errs35 = errors;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err39 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.priority.type,parentSchema:schema38.properties.priority,data:data24};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-const _errs36 = errors;
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 < 1 || isNaN(data24)){
-const err40 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.priority,data:data24};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-var valid7 = _errs35 === errors;
-}
-}
-else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
+vErrors.push(err34);
 }
 errors++;
 }
