@@ -5,16 +5,20 @@
  * same record). The operators are operators.ts's. `audit`, `audit --explain` and `rules test` all
  * judge through this file; json-rules-engine (reference.ts) is kept only as the reference.
  *
- * Evidence: every leaf of the tree is evaluated and recorded, in the order written; no group
- * stops at its first deciding child. Three reasons: an inspector reading a finding of
- * board-entry-incomplete sees every missing field of the entry, not only the first one; a rule
- * that did not fire shows every condition's value (`--explain`, a failing `rules test` case) from
- * the same walk; and json-rules-engine does the same (it evaluates a group's children together),
- * so the reference gives the same evidence, field for field. The cost is a few leaves more on
- * records that fail early; bench/evaluate.ts measures the whole walk against the floor.
- *
- * A record is first judged by `holds`, which builds nothing; only a rule that fires (or is
- * explained) is walked again by `judge` for its evidence. Operators are pure, so both walks agree.
+ * Two walks of the same tree:
+ * - `holds` decides whether the rule fires. A group stops at its first deciding child (an `all`
+ *   at a false one, an `any` at a true one): most records fail a rule on its first test. Measured
+ *   on the 17 case rules over 100,000 synthetic cases (CPU time, medians of 15 alternating rounds
+ *   on a busy 2-core machine): deciding alone 107 ms against 140 ms for the compiled predicates
+ *   this walker replaced; walking every leaf instead had made it 173 ms against 150.
+ * - `evidence` and `judge` evaluate and record every leaf, in the order written, for a rule that
+ *   fired (its finding's evidence), `--explain` and `rules test`. Every leaf, not only the
+ *   deciding ones: an inspector reading a board-entry-incomplete finding sees each missing field
+ *   of the entry, not only the first; a rule that did not fire shows every condition's value; and
+ *   json-rules-engine also evaluates a whole group, so the reference gives the same evidence.
+ * Operators are pure, so both walks reach the same verdict. A test that cannot be evaluated (a
+ * fact the record lacks, `in` over a null list) is an error when a walk reaches it; the loader
+ * refuses facts a scope does not have, so on a loaded rule set only a malformed value can.
  */
 import type { ConditionEvidence, FactValue } from '../findings/types.js';
 import type { Rule } from '../rules/types.js';
@@ -60,7 +64,7 @@ export type JudgedLeaf = { kind: 'condition' } & ConditionEvidence & { expectedF
 /** The tree with every node's result. */
 export type JudgedNode = { kind: GroupKind; result: boolean; children: JudgedNode[] } | JudgedLeaf;
 
-export function groupKind(node: ConditionNode): GroupKind | undefined {
+function groupKind(node: ConditionNode): GroupKind | undefined {
   if (Array.isArray(node.all)) return 'all';
   if (Array.isArray(node.any)) return 'any';
   if (node.not !== undefined && node.not !== null) return 'not';
@@ -133,18 +137,16 @@ function nodeHolds(node: Prepared, facts: Facts): boolean {
   if (node.kind === 'condition') return leafHolds(node, facts);
   const children = node.children;
   if (node.kind === 'not') return !nodeHolds(children[0]!, facts);
-  // Every child, as judge() does, so that an error in any leaf surfaces on every record.
-  let all = true;
-  let any = false;
-  for (let i = 0; i < children.length; i++) {
-    if (nodeHolds(children[i]!, facts)) any = true;
-    else all = false;
-  }
   // An empty group holds, as in json-rules-engine (the schema allows none).
-  return node.kind === 'all' ? all : any || children.length === 0;
+  if (node.kind === 'all') {
+    for (let i = 0; i < children.length; i++) if (!nodeHolds(children[i]!, facts)) return false;
+    return true;
+  }
+  for (let i = 0; i < children.length; i++) if (nodeHolds(children[i]!, facts)) return true;
+  return children.length === 0;
 }
 
-/** Whether the rule fires on the record (conditionsOf(rule)). Throws on a fact the record lacks. */
+/** Whether the rule fires on the record. */
 export function holds(conditions: RuleConditions, facts: Facts): boolean {
   return nodeHolds(conditions, facts);
 }
@@ -175,12 +177,27 @@ function copyOf(value: unknown): unknown {
   return copy;
 }
 
+function judgeLeaf(leaf: Leaf, facts: Facts): ConditionEvidence {
+  const actual = read(facts, leaf.fact);
+  const other = leaf.valueFact === undefined ? undefined : read(facts, leaf.valueFact);
+  return leafEvidence(leaf, actual, other, leaf.fn(actual, leaf.valueFact === undefined ? leaf.value : other) === true);
+}
+
+function collectEvidence(node: Prepared, facts: Facts, into: ConditionEvidence[]): void {
+  if (node.kind === 'condition') into.push(judgeLeaf(node, facts));
+  else for (let i = 0; i < node.children.length; i++) collectEvidence(node.children[i]!, facts, into);
+}
+
+/** Every leaf of the tree judged on the record, in the order written: a finding's evidence. */
+export function evidence(conditions: RuleConditions, facts: Facts): ConditionEvidence[] {
+  const into: ConditionEvidence[] = [];
+  collectEvidence(conditions, facts, into);
+  return into;
+}
+
 function judgeNode(node: Prepared, facts: Facts): JudgedNode {
   if (node.kind === 'condition') {
-    const actual = read(facts, node.fact);
-    const other = node.valueFact === undefined ? undefined : read(facts, node.valueFact);
-    const result = node.fn(actual, node.valueFact === undefined ? node.value : other) === true;
-    const judged: JudgedLeaf = { kind: 'condition', ...leafEvidence(node, actual, other, result) };
+    const judged: JudgedLeaf = { kind: 'condition', ...judgeLeaf(node, facts) };
     if (node.valueFact !== undefined) judged.expectedFact = node.valueFact;
     return judged;
   }
@@ -193,17 +210,6 @@ function judgeNode(node: Prepared, facts: Facts): JudgedNode {
 /** The rule's tree judged on the record: every node with its result, every leaf with its values. */
 export function judge(rule: Rule, facts: Facts): JudgedNode {
   return judgeNode(conditionsOf(rule), facts);
-}
-
-/** The evidence of a judged tree: its leaves in the order written. */
-export function evidenceOf(node: JudgedNode, into: ConditionEvidence[] = []): ConditionEvidence[] {
-  if (node.kind !== 'condition') {
-    for (const child of node.children) evidenceOf(child, into);
-    return into;
-  }
-  const { kind: _kind, expectedFact: _other, ...evidence } = node;
-  into.push(evidence);
-  return into;
 }
 
 /** A leaf of a rule's tree as the reference engine needs it to name its evidence. */

@@ -12,7 +12,7 @@ import type { ScopeRecord, ScopeRecordSources } from '../facts/types.js';
 import type { ConditionEvidence, RawFinding } from '../findings/types.js';
 import type { Ledger, SheetKey } from '../ledger/types.js';
 import type { Rule, Scope } from '../rules/types.js';
-import { conditionsOf, evidenceOf, holds, judge } from './conditions.js';
+import { conditionsOf, evidence, holds } from './conditions.js';
 import { rawFinding } from './raw-finding.js';
 
 export interface Evaluation {
@@ -92,7 +92,7 @@ export function evaluate(rules: readonly Rule[], records: ScopeRecordSources, ct
         } catch (cause) {
           throw evaluationError(scope, record, cause);
         }
-        if (fired) findings.fired(scopeRules[i]!, record, evidenceOf(judge(scopeRules[i]!, facts)));
+        if (fired) findings.fired(scopeRules[i]!, record, evidence(trees[i]!, facts));
       }
     }
   }

@@ -10,7 +10,7 @@ import type { AuditContext } from '../audit/types.js';
 import { loadCalendar } from '../calendar/load.js';
 import type { WorkCalendar } from '../calendar/types.js';
 import { DutyAuditError } from '../errors.js';
-import { evidenceOf, judge as judgeConditions } from '../evaluate/conditions.js';
+import { conditionsOf, evidence } from '../evaluate/conditions.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { buildScopeRecords } from '../facts/build.js';
 import type { ConditionEvidence } from '../findings/types.js';
@@ -118,7 +118,7 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
     const mine = raw.filter((f) => f.ruleId === rule.id && (key === undefined || f.ref.key === key));
     result.actual.findings = mine.map((f) => ({ baseGrade: f.baseGrade, key: f.ref.key, message: f.message.en }));
     const record = records[rule.scope].find((r) => key === undefined || r.ref.key === key);
-    if (record) result.conditions = evidenceOf(judgeConditions(rule, record.facts));
+    if (record) result.conditions = evidence(conditionsOf(rule), record.facts);
     else if (kind === 'fire' && result.actual.ran) result.actual.notRunReason = 'the record is not among the audited records (outside the period, or after as-of?)';
   } catch (err) {
     result.actual.error = err instanceof DutyAuditError ? err.describe() : `the case could not run: ${err instanceof Error ? err.message : String(err)}`;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditContext } from '../../src/audit/types.js';
 import { loadCalendar } from '../../src/calendar/load.js';
 import { DutyAuditError } from '../../src/errors.js';
-import { conditionsOf, evidenceOf, factsOfTree, holds, judge, type ConditionNode } from '../../src/evaluate/conditions.js';
+import { conditionsOf, evidence, factsOfTree, holds, judge, type ConditionNode } from '../../src/evaluate/conditions.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { SCOPES } from '../../src/facts/scopes.js';
 import type { ScopeRecord, ScopeRecords } from '../../src/facts/types.js';
@@ -124,7 +124,7 @@ describe('{ "fact": name } values', () => {
       result: true,
       children: [{ kind: 'condition', fact: 'promised_days', operator: 'greaterThan', expected: 10, actual: 12, result: true, expectedFact: 'statutory_days' }],
     });
-    expect(evidenceOf(tree)).toEqual([{ fact: 'promised_days', operator: 'greaterThan', expected: 10, actual: 12, result: true }]);
+    expect(evidence(conditionsOf(rule(exceeds)), { promised_days: 12, statutory_days: 10 })).toEqual([{ fact: 'promised_days', operator: 'greaterThan', expected: 10, actual: 12, result: true }]);
   });
 });
 
@@ -186,8 +186,11 @@ describe('errors', () => {
     expect(error({ all: [{ fact: 'visits', operator: 'equal', value: { fact: 'nope' } }] }, { visits: 1 }).message).toMatch(/Undefined fact: nope$/);
   });
 
-  it('a missing fact behind a false leaf is still an error: every leaf is evaluated', () => {
-    expect(error({ all: [{ fact: 'visits', operator: 'equal', value: 99 }, { fact: 'nope', operator: 'equal', value: 1 }] }, { visits: 1 }).message).toMatch(/Undefined fact: nope$/);
+  it('the verdict stops at a deciding leaf; the evidence and the judged tree read every leaf', () => {
+    const r = rule({ all: [{ fact: 'visits', operator: 'equal', value: 99 }, { fact: 'nope', operator: 'equal', value: 1 }] });
+    expect(holds(conditionsOf(r), { visits: 1 })).toBe(false);
+    expect(() => judge(r, { visits: 1 })).toThrow('Undefined fact: nope');
+    expect(() => evidence(conditionsOf(r), { visits: 1 })).toThrow('Undefined fact: nope');
   });
 
   it('an operator that throws on the data (in over a null list)', () => {
