@@ -1,5 +1,5 @@
 /**
- * Evaluation benchmark (SPEC §9, issue 6): synthetic months of 10,000 and 100,000 cases, the
+ * Evaluation benchmark (docs/performance.md, issue 6): synthetic months of 10,000 and 100,000 cases, the
  * shipped rules over records built once by buildScopeRecords, evaluated three ways:
  *   evaluator         — evaluate() as the audit runs it (src/evaluate/conditions.ts);
  *   json-rules-engine — evaluateByReference(), the reference (`audit --engine reference`);

@@ -1,6 +1,6 @@
 /**
  * The shipped rules: they load with no problem, every rule has cases of both kinds, every case
- * holds (one vitest test per case, so a failing case is named), and the clauses SPEC §4 lists
+ * holds (one vitest test per case, so a failing case is named), and the clauses docs/duties.md lists
  * are all covered.
  */
 import { describe, expect, it } from 'vitest';
