@@ -1,7 +1,7 @@
 /**
- * Which clauses of the seed have rules (with cases) and which do not (docs/code-style.md: a clause of the
- * seed with no rule fails the build). REQUIRED_CLAUSES are the clauses docs/duties.md says the shipped
- * rule set covers.
+ * Which clauses of the seed have rules (with cases) and which do not (docs/code-style.md: a
+ * clause of the seed with no rule fails the build). REQUIRED_CLAUSES are the clauses
+ * docs/duties.md says the shipped rule set covers.
  */
 import { DutyAuditError } from '../errors.js';
 import { articleOf, loadClauses } from '../rules/clauses.js';
