@@ -23,6 +23,8 @@ export interface RuleRun {
   ran: boolean;
   /** Present when ran is false. */
   reason?: { code: 'sheet-absent'; sheets: SheetKey[] };
+  /** Present when the rule ran without a sheet some of its facts read when present (what that leaves out). */
+  partial?: { sheets: SheetKey[]; without: Localized[] };
 }
 
 export interface AuditResult {

@@ -24,9 +24,12 @@ export function absentSheets(rule: Pick<Rule, 'requires'>, ledger: Ledger): Shee
   return rule.requires.filter((sheet) => ledger.sheets[sheet] === undefined);
 }
 
-function ruleRun(rule: Rule, absent: SheetKey[]): RuleRun {
+/** `ledger`: to tell which sheets the rule's facts read only when present are absent (the run's `partial`). */
+function ruleRun(rule: Rule, absent: SheetKey[], ledger: Ledger): RuleRun {
   const run: RuleRun = { id: rule.id, clause: rule.clause, title: rule.title, version: rule.version, hits: 0, ran: absent.length === 0 };
   if (absent.length > 0) run.reason = { code: 'sheet-absent', sheets: absent };
+  const without = run.ran ? (rule.readsIfPresent ?? []).filter((r) => ledger.sheets[r.sheet] === undefined) : [];
+  if (without.length > 0) run.partial = { sheets: [...new Set(without.map((w) => w.sheet))], without: without.map((w) => w.without) };
   return run;
 }
 
@@ -48,7 +51,7 @@ export class Findings {
     private readonly rules: readonly Rule[],
     ctx: AuditContext,
   ) {
-    this.runs = rules.map((rule) => ruleRun(rule, absentSheets(rule, ctx.ledger)));
+    this.runs = rules.map((rule) => ruleRun(rule, absentSheets(rule, ctx.ledger), ctx.ledger));
     this.runById = new Map(this.runs.map((run) => [run.id, run]));
     this.centerName = centerOf(ctx.ledger).center;
   }
@@ -72,7 +75,9 @@ export class Findings {
 export function evaluationError(scope: Scope, record: ScopeRecord, cause: unknown): DutyAuditError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new DutyAuditError('bad-rules', `the ${scope} rules could not be evaluated on ${record.ref.sheet} row ${record.ref.row} (${record.ref.key}): ${reason}`, {
-    hint: 'check the rules with `duty-audit rules validate`; conditions may name only facts listed by `duty-audit facts`',
+    // `rules validate` checks every fact and value before an audit runs, so this is a gap it did
+    // not foresee: say what to look at rather than send the reviewer back to it.
+    hint: 'look at the conditions of the rules named above: a fact they name is not among `duty-audit facts`, or a value does not fit its operator',
     cause,
   });
 }

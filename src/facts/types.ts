@@ -14,6 +14,23 @@ export interface FactDef {
   origin: 'column' | 'derived';
   /** Sheets besides the scope's own that the fact reads; a rule using it needs them present. */
   sheets: SheetKey[];
+  /**
+   * A sheet the fact reads when present and does without otherwise (the deadline reads 事项公开's
+   * 法定时限 but still counts promises without it): a rule using the fact runs without the
+   * sheet, and the report's 规则 sheet says what is missing in `without`'s words.
+   */
+  readsIfPresent?: { sheet: SheetKey; without: Localized };
+  /**
+   * Every value the fact can take, when that is a short list (enum columns, booleans, codes):
+   * `rules validate` checks grade maps and condition values against it. Absent: any value.
+   */
+  domain?: FactDomain;
+}
+
+/** A fact's possible values; `nullable`: it may also be null (an empty cell, an unknown). */
+export interface FactDomain {
+  values: readonly (string | boolean)[];
+  nullable: boolean;
 }
 
 /** One record of a scope with every fact computed once, ready for all rules of that scope. */

@@ -10,7 +10,7 @@ import type { AuditResult, RuleRun } from '../audit/types.js';
 import type { Finding, PersonSummary } from '../findings/types.js';
 import { GRADES, type Grade } from '../grade/grades.js';
 import type { DataIssue } from '../ledger/types.js';
-import { ruleNotRunText } from './labels.js';
+import { ruleNotRunText, ruleRunNote } from './labels.js';
 import { renderFinding, renderIssueMessage, renderIssueValue, type RenderOptions } from './render.js';
 
 export type ReportJsonOptions = RenderOptions;
@@ -73,6 +73,7 @@ function ruleJson(r: RuleRun, o: RenderOptions) {
     hits: r.hits,
     ran: r.ran,
     reason: ruleNotRunText(r, o.lang),
+    note: ruleRunNote(r, o.lang),
     title: r.title[o.lang],
     version: r.version,
     ...(r.reason ? { missingSheets: r.reason.sheets } : {}),

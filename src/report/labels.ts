@@ -72,6 +72,12 @@ export function ruleNotRunText(run: RuleRun, lang: Lang): string | null {
   return lang === 'zh' ? `缺少工作表:${sheets}` : `sheet absent: ${sheets}`;
 }
 
+/** What a rule that ran left out for want of a sheet (the deadline rule without 事项公开); null otherwise. */
+export function ruleRunNote(run: RuleRun, lang: Lang): string | null {
+  if (!run.ran || !run.partial) return null;
+  return run.partial.without.map((w) => w[lang]).join(lang === 'zh' ? ';' : '; ');
+}
+
 /** A data issue's title, from the importer's catalogue (src/ledger/issue-codes.ts). */
 export function issueLabel(code: DataIssueCode, lang: Lang): string {
   return issueType(code).title[lang];
@@ -125,7 +131,7 @@ export const COLUMNS = {
     version: { zh: '版本', en: 'Version' },
     hits: { zh: '命中数', en: 'Hits' },
     ran: { zh: '已运行', en: 'Ran' },
-    reason: { zh: '未运行原因', en: 'Why not' },
+    reason: { zh: '未运行原因或说明', en: 'Why not, or note' },
   },
 } as const satisfies Record<string, Record<string, Localized>>;
 

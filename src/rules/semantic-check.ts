@@ -1,7 +1,8 @@
 /**
  * What the schema cannot say about one rule file: every fact exists in the rule's scope,
- * every operator is known, every param is declared and used, the clause is in the seed, the id
- * is the file name. Each problem points at the name in question.
+ * every operator is known, every param is declared and used, values fit their operators and
+ * grades (value-check.ts), the clause is in the seed, the id is the file name. Each problem
+ * points at the name in question.
  *
  * It also says what to write instead of json-rules-engine features the rule format leaves out
  * (priority, path, fact params, shared conditions, condition names, operator decorators): the
@@ -18,6 +19,7 @@ import { problem } from './problems.js';
 import { collectReferences, forEachCondition, type Reference } from './references.js';
 import type { ClauseList } from './seed-clauses.js';
 import type { RuleProblem, Scope } from './types.js';
+import { checkValues } from './value-check.js';
 
 export interface SemanticContext {
   clauses: ClauseList;
@@ -85,6 +87,7 @@ export function checkSemantics(file: string, source: JsonSource, ctx: SemanticCo
     }
   }
   problems.push(...unsupportedFeatures(file, source, rule['conditions']));
+  problems.push(...checkValues(file, source, facts && ((name: string) => facts.find((f) => f.name === name))));
   problems.push(...checkIdentity(file, source, rule, ctx));
   return problems;
 }

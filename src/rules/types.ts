@@ -79,6 +79,11 @@ export interface Rule extends RuleFile {
   resolvedConditions: unknown;
   /** Sheets that must be present for the rule to run (scope sheet + facts' sheets). */
   requires: SheetKey[];
+  /**
+   * Sheets the rule's facts read when present and do without otherwise, with what is left out
+   * (one entry per distinct text). Set by the loader.
+   */
+  readsIfPresent?: { sheet: SheetKey; without: Localized }[];
   /** SHA-256 of the file's bytes; part of the rule-set hash. */
   sha256: string;
   /**
@@ -136,4 +141,12 @@ export type RuleProblemCode =
   | 'unknown-clause'
   | 'duplicate-id'
   | 'id-not-file-name'
-  | 'missing-cases';
+  | 'missing-cases'
+  /** A grade map or fromFact that some admitted value would find no grade in (value-check.ts). */
+  | 'grade-gap'
+  /** A ladder on a non-number fact, or steps that do not rise. */
+  | 'bad-ladder'
+  /** A condition value or param of the wrong shape for its operator, or a fact of the wrong type. */
+  | 'param-type'
+  /** A value compared with a fact of listed values that is not one of them. */
+  | 'impossible-value';

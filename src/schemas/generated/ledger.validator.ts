@@ -8,10 +8,10 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 
 /** SHA-256 of the schema text this code was generated from (see schemaSha256 in src/schemas/precompiled.ts). */
-export const schemaSha256 = '5b1a2f1e76f024f147973ec5560b5f0a22cd4b608f71f40ad47e1e44df1f310f';
+export const schemaSha256 = 'ef127ae0efa0a46e2de73c97febd039d2bb87da66a9a8cd68bfffbd2fa23bfa9';
 
 export const cases = validate21;
-const schema32 = {"title":"办件台账","description":"The full-process agency ledger (全程代理台帐): one row per case received. Required.","type":"object","additionalProperties":false,"properties":{"case_id":{"title":"受理编号","type":"string","minLength":1},"received_on":{"title":"受理日期","type":"string","format":"date"},"applicant":{"title":"申请人","type":"string","minLength":1},"phone":{"title":"联系电话","type":"string","minLength":1},"item":{"title":"事项名称","type":"string","minLength":1},"kind":{"title":"办件类型","type":"string","enum":["即办件","承诺件","上报件"]},"handler":{"title":"经办人","type":"string","minLength":1},"materials_complete":{"title":"材料齐全","type":"boolean"},"notified":{"title":"一次性告知","type":"boolean"},"notified_on":{"title":"告知日期","type":"string","format":"date"},"notice_form":{"title":"告知方式","type":"string","enum":["当场口头","书面告知单","电话"]},"missing_count":{"title":"需补材料数","type":"integer","minimum":0},"visits":{"title":"往返次数","type":"integer","minimum":1,"default":1},"promised_days":{"title":"承诺时限","type":"integer","minimum":0,"description":"working days"},"completed_on":{"title":"办结日期","type":"string","format":"date"},"result":{"title":"办理结果","type":"string","enum":["办结","不予办理","已转报","办理中","退回补正"]},"refusal_reason":{"title":"不予办理原因","type":"string","minLength":1},"extension_reason":{"title":"延期原因","type":"string","minLength":1},"result_notified_on":{"title":"结果告知日期","type":"string","format":"date"},"materials_logged":{"title":"材料登记","type":"boolean"},"materials_lost":{"title":"材料遗失","type":"boolean"},"fee_item":{"title":"收费项目","type":"string","minLength":1},"fee":{"title":"收费金额","type":"number","minimum":0,"description":"yuan"},"rating":{"title":"满意度","type":"string","enum":["非常满意","满意","基本满意","不满意","非常不满意"]},"error":{"title":"差错","type":"boolean"},"deviation":{"title":"政策偏差","type":"boolean"},"loss":{"title":"损失金额","type":"number","minimum":0,"description":"yuan"},"note":{"title":"备注","type":"string","minLength":1}},"required":["case_id","received_on","applicant","item","kind","handler","materials_complete","result"],"x-key":"case_id","x-date":"received_on"};
+const schema32 = {"title":"办件台账","description":"The full-process agency ledger (全程代理台帐): one row per case received. Required.","type":"object","additionalProperties":false,"properties":{"case_id":{"title":"受理编号","type":"string","minLength":1},"received_on":{"title":"受理日期","type":"string","format":"date"},"applicant":{"title":"申请人","type":"string","minLength":1},"phone":{"title":"联系电话","type":"string","minLength":1},"item":{"title":"事项名称","type":"string","minLength":1},"kind":{"title":"办件类型","type":"string","enum":["即办件","承诺件","上报件"]},"handler":{"title":"经办人","type":"string","minLength":1},"materials_complete":{"title":"材料齐全","type":"boolean"},"notified":{"title":"一次性告知","type":"boolean"},"notified_on":{"title":"告知日期","type":"string","format":"date"},"notice_form":{"title":"告知方式","type":"string","enum":["当场口头","书面告知单","电话"]},"missing_count":{"title":"需补材料数","type":"integer","minimum":0},"visits":{"title":"往返次数","type":"integer","minimum":1,"default":1},"promised_days":{"title":"承诺时限","type":"integer","minimum":0,"description":"working days"},"materials_completed_on":{"title":"补齐日期","type":"string","format":"date","description":"optional: the day an incomplete application was made complete; every time limit counts from it (行政许可法 §32)"},"completed_on":{"title":"办结日期","type":"string","format":"date"},"result":{"title":"办理结果","type":"string","enum":["办结","不予办理","已转报","办理中","退回补正"]},"refusal_reason":{"title":"不予办理原因","type":"string","minLength":1},"extension_reason":{"title":"延期原因","type":"string","minLength":1},"result_notified_on":{"title":"结果告知日期","type":"string","format":"date"},"materials_logged":{"title":"材料登记","type":"boolean"},"materials_lost":{"title":"材料遗失","type":"boolean"},"fee_item":{"title":"收费项目","type":"string","minLength":1},"fee":{"title":"收费金额","type":"number","minimum":0,"description":"yuan"},"rating":{"title":"满意度","type":"string","enum":["非常满意","满意","基本满意","不满意","非常不满意"]},"error":{"title":"差错","type":"boolean"},"deviation":{"title":"政策偏差","type":"boolean"},"loss":{"title":"损失金额","type":"number","minimum":0,"description":"yuan"},"note":{"title":"备注","type":"string","minLength":1}},"required":["case_id","received_on","applicant","item","kind","handler","materials_complete","result"],"x-key":"case_id","x-date":"received_on"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
@@ -494,15 +494,15 @@ errors++;
 }
 var valid0 = _errs30 === errors;
 }
-if(data.completed_on !== undefined){
-let data14 = data.completed_on;
+if(data.materials_completed_on !== undefined){
+let data14 = data.materials_completed_on;
 const _errs32 = errors;
 const _errs33 = errors;
 if((typeof data14 == "number") && (isFinite(data14))){
 }
 if(typeof data14 === "string"){
 if(!(formats0.validate(data14))){
-const err35 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+const err35 = {instancePath:instancePath+"/materials_completed_on",schemaPath:"#/properties/materials_completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -513,7 +513,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/materials_completed_on",schemaPath:"#/properties/materials_completed_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -524,11 +524,15 @@ errors++;
 }
 var valid0 = _errs32 === errors;
 }
-if(data.result !== undefined){
-let data15 = data.result;
+if(data.completed_on !== undefined){
+let data15 = data.completed_on;
 const _errs34 = errors;
-if(typeof data15 !== "string"){
-const err37 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs35 = errors;
+if((typeof data15 == "number") && (isFinite(data15))){
+}
+if(typeof data15 === "string"){
+if(!(formats0.validate(data15))){
+const err37 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -537,10 +541,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-const _errs35 = errors;
-const vSchema2 = schema32.properties.result.enum;
-if(!(((((data15 === "办结") || (data15 === "不予办理")) || (data15 === "已转报")) || (data15 === "办理中")) || (data15 === "退回补正"))){
-const err38 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/enum",keyword:"enum",params:{allowedValues: schema32.properties.result.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err38 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -551,13 +554,11 @@ errors++;
 }
 var valid0 = _errs34 === errors;
 }
-if(data.refusal_reason !== undefined){
-let data16 = data.refusal_reason;
+if(data.result !== undefined){
+let data16 = data.result;
 const _errs36 = errors;
-const _errs37 = errors;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err39 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data16 !== "string"){
+const err39 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -566,9 +567,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs37 = errors;
+const vSchema2 = schema32.properties.result.enum;
+if(!(((((data16 === "办结") || (data16 === "不予办理")) || (data16 === "已转报")) || (data16 === "办理中")) || (data16 === "退回补正"))){
+const err40 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/enum",keyword:"enum",params:{allowedValues: schema32.properties.result.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -579,13 +581,13 @@ errors++;
 }
 var valid0 = _errs36 === errors;
 }
-if(data.extension_reason !== undefined){
-let data17 = data.extension_reason;
+if(data.refusal_reason !== undefined){
+let data17 = data.refusal_reason;
 const _errs38 = errors;
 const _errs39 = errors;
 if(typeof data17 === "string"){
 if(func2(data17) < 1){
-const err41 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err41 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -596,7 +598,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -607,15 +609,13 @@ errors++;
 }
 var valid0 = _errs38 === errors;
 }
-if(data.result_notified_on !== undefined){
-let data18 = data.result_notified_on;
+if(data.extension_reason !== undefined){
+let data18 = data.extension_reason;
 const _errs40 = errors;
 const _errs41 = errors;
-if((typeof data18 == "number") && (isFinite(data18))){
-}
 if(typeof data18 === "string"){
-if(!(formats0.validate(data18))){
-const err43 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(func2(data18) < 1){
+const err43 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -626,7 +626,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -637,11 +637,15 @@ errors++;
 }
 var valid0 = _errs40 === errors;
 }
-if(data.materials_logged !== undefined){
-let data19 = data.materials_logged;
+if(data.result_notified_on !== undefined){
+let data19 = data.result_notified_on;
 const _errs42 = errors;
-if(typeof data19 !== "boolean"){
-const err45 = {instancePath:instancePath+"/materials_logged",schemaPath:"#/properties/materials_logged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const _errs43 = errors;
+if((typeof data19 == "number") && (isFinite(data19))){
+}
+if(typeof data19 === "string"){
+if(!(formats0.validate(data19))){
+const err45 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -650,14 +654,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-const _errs43 = errors;
-var valid0 = _errs42 === errors;
 }
-if(data.materials_lost !== undefined){
-let data20 = data.materials_lost;
-const _errs44 = errors;
-if(typeof data20 !== "boolean"){
-const err46 = {instancePath:instancePath+"/materials_lost",schemaPath:"#/properties/materials_lost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err46 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -666,16 +665,13 @@ vErrors.push(err46);
 }
 errors++;
 }
-const _errs45 = errors;
-var valid0 = _errs44 === errors;
+var valid0 = _errs42 === errors;
 }
-if(data.fee_item !== undefined){
-let data21 = data.fee_item;
-const _errs46 = errors;
-const _errs47 = errors;
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
-const err47 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.materials_logged !== undefined){
+let data20 = data.materials_logged;
+const _errs44 = errors;
+if(typeof data20 !== "boolean"){
+const err47 = {instancePath:instancePath+"/materials_logged",schemaPath:"#/properties/materials_logged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -684,9 +680,14 @@ vErrors.push(err47);
 }
 errors++;
 }
+const _errs45 = errors;
+var valid0 = _errs44 === errors;
 }
-else {
-const err48 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.materials_lost !== undefined){
+let data21 = data.materials_lost;
+const _errs46 = errors;
+if(typeof data21 !== "boolean"){
+const err48 = {instancePath:instancePath+"/materials_lost",schemaPath:"#/properties/materials_lost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -695,15 +696,16 @@ vErrors.push(err48);
 }
 errors++;
 }
+const _errs47 = errors;
 var valid0 = _errs46 === errors;
 }
-if(data.fee !== undefined){
-let data22 = data.fee;
+if(data.fee_item !== undefined){
+let data22 = data.fee_item;
 const _errs48 = errors;
 const _errs49 = errors;
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 0 || isNaN(data22)){
-const err49 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err49 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -714,7 +716,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err50 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -725,11 +727,13 @@ errors++;
 }
 var valid0 = _errs48 === errors;
 }
-if(data.rating !== undefined){
-let data23 = data.rating;
+if(data.fee !== undefined){
+let data23 = data.fee;
 const _errs50 = errors;
-if(typeof data23 !== "string"){
-const err51 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs51 = errors;
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err51 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -738,10 +742,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-const _errs51 = errors;
-const vSchema3 = schema32.properties.rating.enum;
-if(!(((((data23 === "非常满意") || (data23 === "满意")) || (data23 === "基本满意")) || (data23 === "不满意")) || (data23 === "非常不满意"))){
-const err52 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/enum",keyword:"enum",params:{allowedValues: schema32.properties.rating.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err52 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -752,11 +755,11 @@ errors++;
 }
 var valid0 = _errs50 === errors;
 }
-if(data.error !== undefined){
-let data24 = data.error;
+if(data.rating !== undefined){
+let data24 = data.rating;
 const _errs52 = errors;
-if(typeof data24 !== "boolean"){
-const err53 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data24 !== "string"){
+const err53 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -766,13 +769,9 @@ vErrors.push(err53);
 errors++;
 }
 const _errs53 = errors;
-var valid0 = _errs52 === errors;
-}
-if(data.deviation !== undefined){
-let data25 = data.deviation;
-const _errs54 = errors;
-if(typeof data25 !== "boolean"){
-const err54 = {instancePath:instancePath+"/deviation",schemaPath:"#/properties/deviation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const vSchema3 = schema32.properties.rating.enum;
+if(!(((((data24 === "非常满意") || (data24 === "满意")) || (data24 === "基本满意")) || (data24 === "不满意")) || (data24 === "非常不满意"))){
+const err54 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/enum",keyword:"enum",params:{allowedValues: schema32.properties.rating.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -781,16 +780,13 @@ vErrors.push(err54);
 }
 errors++;
 }
-const _errs55 = errors;
-var valid0 = _errs54 === errors;
+var valid0 = _errs52 === errors;
 }
-if(data.loss !== undefined){
-let data26 = data.loss;
-const _errs56 = errors;
-const _errs57 = errors;
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 < 0 || isNaN(data26)){
-const err55 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.error !== undefined){
+let data25 = data.error;
+const _errs54 = errors;
+if(typeof data25 !== "boolean"){
+const err55 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -799,9 +795,14 @@ vErrors.push(err55);
 }
 errors++;
 }
+const _errs55 = errors;
+var valid0 = _errs54 === errors;
 }
-else {
-const err56 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.deviation !== undefined){
+let data26 = data.deviation;
+const _errs56 = errors;
+if(typeof data26 !== "boolean"){
+const err56 = {instancePath:instancePath+"/deviation",schemaPath:"#/properties/deviation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -810,15 +811,16 @@ vErrors.push(err56);
 }
 errors++;
 }
+const _errs57 = errors;
 var valid0 = _errs56 === errors;
 }
-if(data.note !== undefined){
-let data27 = data.note;
+if(data.loss !== undefined){
+let data27 = data.loss;
 const _errs58 = errors;
 const _errs59 = errors;
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
-const err57 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 0 || isNaN(data27)){
+const err57 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -829,7 +831,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -840,14 +842,42 @@ errors++;
 }
 var valid0 = _errs58 === errors;
 }
-}
-else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.note !== undefined){
+let data28 = data.note;
+const _errs60 = errors;
+const _errs61 = errors;
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
+const err59 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var valid0 = _errs60 === errors;
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -1504,7 +1534,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const handovers = validate24;
-const schema35 = {"title":"AB岗交接","description":"A/B post handovers: who covered whom, on which day.","type":"object","additionalProperties":false,"properties":{"date":{"title":"日期","type":"string","format":"date"},"absent_staff":{"title":"A岗","type":"string","minLength":1},"cover":{"title":"B岗","type":"string","minLength":1},"reason":{"title":"原因","type":"string","minLength":1},"approver":{"title":"批准人","type":"string","minLength":1},"items":{"title":"交接事项","type":"string","minLength":1}},"required":["date","absent_staff","cover"],"x-date":"date","x-person":"absent_staff"};
+const schema35 = {"title":"AB岗交接","description":"A/B post handovers: who covered whom, from which day to which day.","type":"object","additionalProperties":false,"properties":{"date":{"title":"日期","type":"string","format":"date"},"end_date":{"title":"结束日期","type":"string","format":"date","description":"optional: the row covers every day from 日期 to 结束日期"},"absent_staff":{"title":"A岗","type":"string","minLength":1},"cover":{"title":"B岗","type":"string","minLength":1},"reason":{"title":"原因","type":"string","minLength":1},"approver":{"title":"批准人","type":"string","minLength":1},"items":{"title":"交接事项","type":"string","minLength":1}},"required":["date","absent_staff","cover"],"x-date":"date","x-person":"absent_staff"};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1552,7 +1582,7 @@ errors++;
 }
 const _errs3 = errors;
 for(const key0 in data){
-if(!((((((key0 === "date") || (key0 === "absent_staff")) || (key0 === "cover")) || (key0 === "reason")) || (key0 === "approver")) || (key0 === "items"))){
+if(!(((((((key0 === "date") || (key0 === "end_date")) || (key0 === "absent_staff")) || (key0 === "cover")) || (key0 === "reason")) || (key0 === "approver")) || (key0 === "items"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1593,13 +1623,15 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.absent_staff !== undefined){
-let data1 = data.absent_staff;
+if(data.end_date !== undefined){
+let data1 = data.end_date;
 const _errs6 = errors;
 const _errs7 = errors;
+if((typeof data1 == "number") && (isFinite(data1))){
+}
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err6 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(formats0.validate(data1))){
+const err6 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1610,7 +1642,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1621,13 +1653,13 @@ errors++;
 }
 var valid0 = _errs6 === errors;
 }
-if(data.cover !== undefined){
-let data2 = data.cover;
+if(data.absent_staff !== undefined){
+let data2 = data.absent_staff;
 const _errs8 = errors;
 const _errs9 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err8 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err8 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1638,7 +1670,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1649,13 +1681,13 @@ errors++;
 }
 var valid0 = _errs8 === errors;
 }
-if(data.reason !== undefined){
-let data3 = data.reason;
+if(data.cover !== undefined){
+let data3 = data.cover;
 const _errs10 = errors;
 const _errs11 = errors;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err10 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err10 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1666,7 +1698,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1677,13 +1709,13 @@ errors++;
 }
 var valid0 = _errs10 === errors;
 }
-if(data.approver !== undefined){
-let data4 = data.approver;
+if(data.reason !== undefined){
+let data4 = data.reason;
 const _errs12 = errors;
 const _errs13 = errors;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err12 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1694,7 +1726,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1705,13 +1737,13 @@ errors++;
 }
 var valid0 = _errs12 === errors;
 }
-if(data.items !== undefined){
-let data5 = data.items;
+if(data.approver !== undefined){
+let data5 = data.approver;
 const _errs14 = errors;
 const _errs15 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err14 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err14 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1722,7 +1754,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1733,14 +1765,42 @@ errors++;
 }
 var valid0 = _errs14 === errors;
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.items !== undefined){
+let data6 = data.items;
+const _errs16 = errors;
+const _errs17 = errors;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err16 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var valid0 = _errs16 === errors;
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
