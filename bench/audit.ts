@@ -161,6 +161,7 @@ async function runReportStep(n: number, dir: string): Promise<Measure> {
     summary: { byGrade: zero, byClause: {}, rowsRead: 0, rowsEvaluated: 0, rowsSetAside: 0, bySheet: {} },
     findings,
     people: [],
+    service: { people: [], center: { handled: 0, completedWithDeadline: 0, completedOnTime: 0, onTimeRate: null, rated: 0, satisfied: 0, satisfactionRate: null } },
   };
   mkdirSync(dir, { recursive: true });
   const before = peakRssMb();

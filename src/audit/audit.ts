@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { loadCalendar } from '../calendar/load.js';
 import { DutyAuditError } from '../errors.js';
 import { scopeRecordSources } from '../facts/build.js';
+import { serviceFigures } from '../facts/service-figures.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { crossChecked } from '../evaluate/reference.js';
 import { gradeFindings } from '../grade/grade.js';
@@ -113,6 +114,7 @@ export async function completeAudit(prepared: PreparedAudit, options: AuditOptio
     summary: summarise(findings, runs, ledger),
     findings,
     people,
+    service: serviceFigures(ctx),
     dataIssues: ledger.dataIssues,
     rules: runs,
   };

@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '../calendar/types.js';
+import type { ServiceReport } from '../facts/service-figures.js';
 import type { Finding, PersonSummary } from '../findings/types.js';
 import type { Grade } from '../grade/grades.js';
 import type { DataIssue, IsoDate, Ledger, SheetAccount, SheetKey } from '../ledger/types.js';
@@ -50,6 +51,8 @@ export interface AuditResult {
   };
   findings: Finding[];
   people: PersonSummary[];
+  /** The month's service figures per handler and for the center (src/facts/service-figures.ts). */
+  service: ServiceReport;
   dataIssues: DataIssue[];
   rules: RuleRun[];
 }

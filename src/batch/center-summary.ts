@@ -14,6 +14,7 @@ export function summarizeAudit(result: AuditResult): CenterSummary {
     toAct: peopleToActOn(result.people),
     dataIssues: result.dataIssues.length,
     rowsRead: result.summary.rowsRead,
+    service: { ...result.service.center },
   };
   if (result.district !== undefined) summary.district = result.district;
   return summary;

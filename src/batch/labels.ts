@@ -24,6 +24,11 @@ export type CenterColumn =
   | 'findings'
   | 'toAct'
   | 'dataIssues'
+  | 'handled'
+  | 'onTimeRate'
+  | 'onTimeRank'
+  | 'satisfactionRate'
+  | 'satisfactionRank'
   | 'report'
   | 'status';
 
@@ -39,6 +44,11 @@ export const CENTER_COLUMNS: Record<CenterColumn, Localized & { width: number }>
   findings: { zh: '问题合计', en: 'Findings', width: 10 },
   toAct: { zh: '待处理人员(最高等级)', en: 'People to act on (highest grade)', width: 36 },
   dataIssues: { zh: '数据问题', en: 'Data issues', width: 10 },
+  handled: { zh: '办件数', en: 'Cases handled', width: 10 },
+  onTimeRate: { zh: '按期办结率', en: 'On-time rate', width: 12 },
+  onTimeRank: { zh: '按期办结率排名', en: 'On-time rank', width: 14 },
+  satisfactionRate: { zh: '满意率', en: 'Satisfaction rate', width: 10 },
+  satisfactionRank: { zh: '满意率排名', en: 'Satisfaction rank', width: 12 },
   report: { zh: '报告文件', en: 'Report file', width: 30 },
   status: { zh: '本次状态', en: 'This run', width: 12 },
 };

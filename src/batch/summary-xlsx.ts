@@ -1,10 +1,12 @@
 /**
  * The district summary workbook (一区一表): sheet 汇总, one row per center with counts by grade,
- * the people to act on and data issues; sheet 失败文件, every input that could not be audited
- * and why. Small (one row per input), so written in memory.
+ * the people to act on, data issues and the service figures with each center's rank by them
+ * (center-ranking.ts); sheet 失败文件, every input that could not be audited and why. Small
+ * (one row per input), so written in memory.
  */
 import ExcelJS from 'exceljs';
 import { GRADES, GRADE_LABELS } from '../grade/grades.js';
+import { rankByFigure } from './center-ranking.js';
 import type { Lang } from '../report/labels.js';
 import {
   CENTER_COLUMNS,
@@ -30,7 +32,19 @@ export async function writeDistrictSummary(entries: BatchEntry[], file: string, 
   await book.xlsx.writeFile(file);
 }
 
-export function centerRow(entry: AuditedEntry, lang: Lang): Record<CenterColumn, string | number> {
+/** Each center's rank by 按期办结率 and by 满意率 (null when it has no such figure). */
+export interface CenterRanks {
+  onTime: number | null;
+  satisfaction: number | null;
+}
+
+export function centerRanks(entries: readonly AuditedEntry[]): CenterRanks[] {
+  const onTime = rankByFigure(entries.map((e) => e.summary.service?.onTimeRate));
+  const satisfaction = rankByFigure(entries.map((e) => e.summary.service?.satisfactionRate));
+  return entries.map((_, i) => ({ onTime: onTime[i]!, satisfaction: satisfaction[i]! }));
+}
+
+export function centerRow(entry: AuditedEntry, lang: Lang, ranks: CenterRanks = { onTime: null, satisfaction: null }): Record<CenterColumn, string | number> {
   const s = entry.summary;
   const toAct = s.toAct ? `${s.toAct.names.join(lang === 'zh' ? '、' : ', ')} (${GRADE_LABELS[s.toAct.grade][lang]})` : '';
   return {
@@ -45,6 +59,11 @@ export function centerRow(entry: AuditedEntry, lang: Lang): Record<CenterColumn,
     findings: s.findings,
     toAct,
     dataIssues: s.dataIssues,
+    handled: s.service?.handled ?? '',
+    onTimeRate: s.service?.onTimeRate ?? '',
+    onTimeRank: ranks.onTime ?? '',
+    satisfactionRate: s.service?.satisfactionRate ?? '',
+    satisfactionRank: ranks.satisfaction ?? '',
     report: entry.report,
     status: STATUS_LABELS[entry.status][lang],
   };
@@ -64,14 +83,17 @@ function centersSheet(book: ExcelJS.Workbook, entries: AuditedEntry[], lang: Lan
   const sheet = book.addWorksheet(SUMMARY_SHEETS.centers[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
   const keys = Object.keys(CENTER_COLUMNS) as CenterColumn[];
   sheet.columns = keys.map((key) => ({ header: CENTER_COLUMNS[key][lang], key, width: CENTER_COLUMNS[key].width }));
-  for (const entry of entries) sheet.addRow(centerRow(entry, lang));
+  const ranks = centerRanks(entries);
+  entries.forEach((entry, i) => sheet.addRow(centerRow(entry, lang, ranks[i])));
   if (entries.length > 0) {
     const total: Partial<Record<CenterColumn, string | number>> = { center: TOTAL_LABEL[lang] };
     for (const g of GRADES) total[g] = entries.reduce((n, e) => n + e.summary.byGrade[g], 0);
     total.findings = entries.reduce((n, e) => n + e.summary.findings, 0);
     total.dataIssues = entries.reduce((n, e) => n + e.summary.dataIssues, 0);
+    total.handled = entries.reduce((n, e) => n + (e.summary.service?.handled ?? 0), 0);
     sheet.addRow(total).font = { bold: true };
   }
+  for (const key of ['onTimeRate', 'satisfactionRate'] as const) sheet.getColumn(key).numFmt = '0.0%';
   styleHeader(sheet, keys.length, entries.length);
 }
 

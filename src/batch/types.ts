@@ -3,6 +3,7 @@
  * Words (zh/en) are rendered from these in ./labels.ts and ./summary-xlsx.ts.
  */
 import type { ErrorCode } from '../errors.js';
+import type { ServiceFigures } from '../facts/service-figures.js';
 import type { Grade } from '../grade/grades.js';
 
 /** `other` is an upload that is not a workbook or a CSV folder: listed as failed, never ignored. */
@@ -37,6 +38,8 @@ export interface CenterSummary {
   toAct: { grade: Grade; names: string[] } | null;
   dataIssues: number;
   rowsRead: number;
+  /** The center's service figures (cases handled, 按期办结率, 满意率); absent in manifests written before them. */
+  service?: ServiceFigures;
 }
 
 export type BatchEntry =

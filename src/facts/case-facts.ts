@@ -28,6 +28,10 @@ interface TimeFacts {
   result_notice_missing: boolean;
 }
 
+function earlier(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}
+
 /** Working days from `from` to `to`, without asking the calendar when `to` is not later. */
 function daysAfter(cal: WorkCalendar, from: IsoDate, to: IsoDate): number {
   return to > from ? cal.workingDaysBetween(from, to) : 0;
@@ -51,10 +55,11 @@ export function timeFacts(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate, statu
     overdue_days: overdueDays(limit, completed ?? asOf, cal),
     is_open: completed === null,
     completed_same_day: dayNotOver ? null : completed === c.received_on,
-    notice_delay: c.notified_on === undefined ? null : daysAfter(cal, c.received_on, c.notified_on),
+    // Dates after as-of have not happened yet on as-of (like completion): windows are counted to as-of.
+    notice_delay: c.notified_on === undefined ? null : daysAfter(cal, c.received_on, earlier(c.notified_on, asOf)),
     result_notice_delay:
-      completed === null ? null : daysAfter(cal, completed, c.result_notified_on ?? asOf),
-    result_notice_missing: completed !== null && c.result_notified_on === undefined,
+      completed === null ? null : daysAfter(cal, completed, earlier(c.result_notified_on ?? asOf, asOf)),
+    result_notice_missing: completed !== null && (c.result_notified_on === undefined || c.result_notified_on > asOf),
   };
 }
 
@@ -99,7 +104,7 @@ const DATE_COLUMNS = [
 ] as const;
 
 /** Where a calendar failure happened: the date columns the calendar does not cover, by name. */
-function place(row: LedgerRow<'cases'>, ctx: AuditContext): RowPlace {
+export function casePlace(row: LedgerRow<'cases'>, ctx: AuditContext): RowPlace {
   const c = row.record;
   const uncovered = DATE_COLUMNS.filter(([key]) => c[key] !== undefined && !ctx.calendar.covers(c[key]!)).map(([key, zh]) => `${zh} ${c[key]}`);
   const what = uncovered.length > 0 ? `working days from ${uncovered.join(', ')}` : `the deadline (受理日期 ${c.received_on}, 补齐日期 ${c.materials_completed_on ?? '—'}, 承诺时限 ${c.promised_days ?? '—'} working days)`;
@@ -119,7 +124,7 @@ export function caseRecord(row: LedgerRow<'cases'>, ctx: AuditContext, lookups: 
   try {
     time = timeFacts(c, ctx.calendar, ctx.asOf, itemRows ? (firstOf(itemRows, 'statutory_days') ?? null) : null);
   } catch (error) {
-    throw calendarErrorAt(error, place(row, ctx));
+    throw calendarErrorAt(error, casePlace(row, ctx));
   }
   const facts = columnFacts('case', c);
   addTimeFacts(facts, time);

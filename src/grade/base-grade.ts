@@ -29,7 +29,9 @@ export function thresholdValue(rule: GradedRule, threshold: Threshold): number {
 function badRule(rule: GradedRule, message: string): DutyAuditError {
   return new DutyAuditError('bad-rules', `${rule.file ?? rule.id}: ${message}`, {
     ...(rule.file === undefined ? {} : { file: rule.file }),
-    hint: 'fix the rule\'s "grade" (duty-audit rules validate shows rule problems)',
+    // Reached only when `rules validate` passed (it checks grade maps against the conditions),
+    // so pointing back at it would send the reviewer in a circle: say what to change instead.
+    hint: 'give that value a grade in the rule\'s "grade" (grade.byValue.map), or add a condition that leaves it out',
   });
 }
 

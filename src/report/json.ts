@@ -104,6 +104,7 @@ export function toReportJson(result: AuditResult, o: ReportJsonOptions) {
     },
     findings: result.findings.map((f) => findingJson(f, o)),
     people: result.people.map((p) => personJson(p, o)),
+    service: { people: result.service.people.map((p) => ({ ...p })), center: { ...result.service.center } },
     dataIssues: result.dataIssues.map((i) => issueJson(i, o)),
     rules: result.rules.map((r) => ruleJson(r, o)),
   };

@@ -112,6 +112,9 @@ export const COLUMNS = {
     highest: { zh: '最高等级', en: 'Highest grade' },
     sanction: { zh: '建议处理', en: 'Suggested sanction' },
     deductionYuan: { zh: '扣款合计(元)', en: 'Deduction total (yuan)' },
+    handled: { zh: '办件数', en: 'Cases handled' },
+    onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
+    satisfactionRate: { zh: '满意率', en: 'Satisfaction rate' },
   },
   dataIssues: {
     file: { zh: '文件', en: 'File' },

@@ -149,6 +149,15 @@ export const RULES: RuleRun[] = [
   },
 ];
 
+/** 李敏 handled 12 cases, 9 of 10 on time, 6 of 8 ratings satisfied; 王强 has no rated case. */
+export const SERVICE: AuditResult['service'] = {
+  people: [
+    { name: '李敏', handled: 12, completedWithDeadline: 10, completedOnTime: 9, onTimeRate: 0.9, rated: 8, satisfied: 6, satisfactionRate: 0.75 },
+    { name: '王强', handled: 3, completedWithDeadline: 2, completedOnTime: 2, onTimeRate: 1, rated: 0, satisfied: 0, satisfactionRate: null },
+  ],
+  center: { handled: 15, completedWithDeadline: 12, completedOnTime: 11, onTimeRate: 0.9167, rated: 8, satisfied: 6, satisfactionRate: 0.75 },
+};
+
 export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] = ISSUES): AuditResult {
   const byGrade = Object.fromEntries(GRADES.map((g) => [g, findings.filter((f) => f.grade === g).length])) as Record<Grade, number>;
   const byClause: Record<string, number> = { '失职追究制/二.1': 0, '失职追究制/二.6': 0, '失职追究制/二.9': 0, '全程代理制/三.4': 0 };
@@ -175,6 +184,7 @@ export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] =
     },
     findings,
     people: names.map((n) => person(n, findings)),
+    service: SERVICE,
     dataIssues: issues,
     rules: RULES,
   };
