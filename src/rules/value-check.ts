@@ -4,8 +4,8 @@
  * - grade.byValue grades every value of its fact the conditions admit (adding "否" to
  *   complaint-rude's statuses without a grade for it is reported at the "否");
  * - grade.fromFact only ever finds a grade;
- * - a ladder's fact is a number, its thresholds are numbers, and its steps rise: each min above
- *   the last, each grade above the last and above the base;
+ * - a ladder's fact is a number, its thresholds are numbers, and its steps rise: each min not
+ *   below the last, each grade above the last and above the base;
  * - each condition's value (literal or param) has the shape its operator needs (a list for
  *   `in`, a number for `greaterThan`, a date for `dateAfter`, true/false for `isEmpty`), the
  *   fact has the type the operator compares, and a value compared with a fact of listed values
@@ -210,8 +210,10 @@ function checkLadder(ctx: Context, base: unknown, ladder: Json): void {
       const than = i === 0 ? `the base grade "${previous.grade}"` : `step ${i}'s "${previous.grade}"`;
       report(ctx, `${pointer}/grade`, 'bad-ladder', `step ${i + 1} gives "${grade}", which is not above ${than}: each step must raise the grade`);
     }
-    if (previous?.min !== undefined && min !== undefined && min <= previous.min) {
-      report(ctx, `${pointer}/min`, 'bad-ladder', `step ${i + 1} starts at ${min}, not above step ${i}'s ${previous.min}: thresholds must rise with the grade, or the lower step is never reached`);
+    // Equal thresholds merely skip the lower step (a reviewer may fold notice into deduction);
+    // a threshold below the one before leaves a grade unreachable in between.
+    if (previous?.min !== undefined && min !== undefined && min < previous.min) {
+      report(ctx, `${pointer}/min`, 'bad-ladder', `step ${i + 1} starts at ${min}, below step ${i}'s ${previous.min}: thresholds must rise with the grade, or step ${i} is never reached`);
     }
     if (grade) previous = { min: min ?? previous?.min, grade };
   });
@@ -220,6 +222,8 @@ function checkLadder(ctx: Context, base: unknown, ladder: Json): void {
 function checkGrade(ctx: Context): void {
   const grade = ctx.rule['grade'];
   if (!isObject(grade)) return;
+  // A grade mixing forms is one schema problem; checking each form as well would say it twice.
+  if (['base', 'byValue', 'fromFact'].filter((form) => form in grade).length !== 1) return;
   if (isObject(grade['byValue'])) checkByValue(ctx, grade['byValue']);
   if ('fromFact' in grade) checkFromFact(ctx, grade['fromFact']);
   if (isObject(grade['ladder'])) checkLadder(ctx, grade['base'], grade['ladder']);

@@ -133,7 +133,7 @@ describe('runAudit (in process)', () => {
     const json = readJson(run.json!);
     expect(json.masked).toBe(false);
     expect(json.lang).toBe('en');
-    expect(json.findings.find((f) => f.ruleId === 'case-overdue')!.title).toBe('Case not completed within its promised time limit');
+    expect(json.findings.find((f) => f.ruleId === 'case-overdue')!.title).toBe('Case not completed within the time limit it is bound by');
   });
 
   it('writes byte-identical JSON and identical sheets for two runs of the same month', async () => {

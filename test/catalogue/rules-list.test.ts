@@ -48,7 +48,7 @@ describe('rules list --format json', () => {
   it('describes every kind of grade the catalogue uses', () => {
     const kinds = new Set(parsed.rules.map((r) => r.grade.kind));
     expect([...kinds].sort()).toEqual(['base', 'byValue', 'fromFact', 'ladder']);
-    expect(parsed.rules.find((r) => r.id === 'complaint-rude')!.grade).toEqual({ kind: 'byValue', fact: 'substantiated', map: { 是: 'criticism', 待查: 'reminder' } });
+    expect(parsed.rules.find((r) => r.id === 'complaint-rude')!.grade).toEqual({ kind: 'byValue', fact: 'substantiated', map: { 是: 'criticism' } });
     expect(parsed.rules.find((r) => r.id === 'other-dereliction')!.grade).toEqual({ kind: 'fromFact', fact: 'suggested_grade' });
     expect(parsed.rules.find((r) => r.id === 'materials-lost')!.grade).toEqual({ kind: 'base', base: 'notice' });
   });

@@ -12,16 +12,16 @@ import { factOf, SAMPLE_XLSX } from './sample.js';
 let overdue: Explanation;
 
 beforeAll(async () => {
-  overdue = await explainAudit(SAMPLE_XLSX, 'SL-2026-10-0009');
+  overdue = await explainAudit(SAMPLE_XLSX, 'SL-2026-10-0003');
 });
 
 describe('renderExplanation', () => {
   it('zh: the deadline, the overdue working days and the ladder step chosen', () => {
     const text = renderExplanation(overdue, 'zh');
-    expect(text).toContain('■ SL-2026-10-0009 · 办件台账 第15行 · 2026-10-08');
-    expect(text).toContain('deadline(承诺办结期限) = 2026-10-12');
+    expect(text).toContain('■ SL-2026-10-0003 · 办件台账 第9行 · 2026-10-08');
+    expect(text).toContain('deadline(办结期限) = 2026-10-12');
     expect(text).toContain('overdue_days(逾期工作日数) = 14');
-    expect(text).toContain('✓ case-overdue  失职追究制/二.6  超过承诺时限未办结 — 命中');
+    expect(text).toContain('✓ case-overdue  失职追究制/二.6  超过时限未办结 — 命中');
     expect(text).toContain('✓ overdue_days ≥ 1(参数 minOverdueDays)  实际:14');
     expect(text).toContain('基础等级:扣除奖金 — 阶梯 overdue_days 14 ≥ deductionFrom 11 → 扣除奖金');
     expect(text).toMatch(/最终等级:扣除奖金 \(未升级\)/);

@@ -135,7 +135,10 @@ export const ISSUES: DataIssue[] = [
 ];
 
 export const RULES: RuleRun[] = [
-  { id: 'case-overdue', clause: '失职追究制/二.6', title: FINDINGS[0]!.title, version: 1, hits: 4, ran: true },
+  {
+    id: 'case-overdue', clause: '失职追究制/二.6', title: FINDINGS[0]!.title, version: 1, hits: 4, ran: true,
+    partial: { sheets: ['items'], without: [{ zh: '无事项公开表:期限只按承诺时限计算', en: 'no items sheet: deadlines count from promises only' }] },
+  },
   { id: 'complaint-rude', clause: '失职追究制/二.1', title: FINDINGS[4]!.title, version: 1, hits: 1, ran: true },
   { id: 'ledger-incomplete', clause: '全程代理制/三.4', title: FINDINGS[5]!.title, version: 1, hits: 1, ran: true },
   {
