@@ -85,11 +85,9 @@ function leafAdmits(leaf: Json, pointer: string, domain: Admitted, params: Param
   const operator = typeof leaf['operator'] === 'string' ? leaf['operator'] : '';
   const { value, at } = leafValue(leaf, pointer, params);
   if (isObject(value)) return domain; // another fact's value: anything
-  const decorators = operator.split(':');
-  const base = decorators.pop()!;
-  if (decorators.length > 1 || (decorators.length === 1 && decorators[0] !== 'not')) return domain;
   let admits: Admitted;
-  switch (base) {
+  // A decorated operator (`not:in`) is no part of the rule format; it falls to `default`.
+  switch (operator) {
     case 'equal': admits = isScalar(value) ? setOf([{ value, at }]) : 'any'; break;
     case 'in':
     case 'inList': admits = listed(value, at); break;
@@ -98,8 +96,7 @@ function leafAdmits(leaf: Json, pointer: string, domain: Admitted, params: Param
     case 'isEmpty': admits = value === false ? without(domain, setOf([{ value: null }])) : setOf([{ value: null, at }]); break;
     default: return domain;
   }
-  const narrowed = intersect(domain, admits);
-  return decorators.length === 1 ? without(domain, narrowed) : narrowed;
+  return intersect(domain, admits);
 }
 
 function isLeaf(node: Json): boolean {

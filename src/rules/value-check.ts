@@ -102,30 +102,22 @@ function describeValues(values: readonly unknown[]): string {
 function checkLeaf(ctx: Context, leaf: Json, pointer: string): void {
   const operator = typeof leaf['operator'] === 'string' ? leaf['operator'] : undefined;
   const fact = typeof leaf['fact'] === 'string' ? ctx.factOf(leaf['fact']) : undefined;
-  if (!operator) return;
-  const decorators = operator.split(':');
-  const base = decorators.pop()!;
-  const shape = VALUE_SHAPE[base];
-  if (!shape) return; // an unknown operator is reported elsewhere
-  const perValue = decorators.some((d) => d === 'someValue' || d === 'everyValue');
-  const swapped = decorators.includes('swap');
-  const perFactItem = decorators.some((d) => d === 'someFact' || d === 'everyFact');
+  // An unknown or decorated operator (`not:in`, not part of the rule format) is reported elsewhere.
+  const shape = operator === undefined ? undefined : VALUE_SHAPE[operator];
+  if (!operator || !shape) return;
   const used = `${pointer.slice('/conditions'.length) || '/'} (${operator} on "${String(leaf['fact'])}")`;
   const o = operand(ctx, leaf, pointer);
-  if (o && !swapped) {
-    const need: Shape = perValue ? 'list' : shape;
-    if (!fits(need, o.value)) {
-      report(ctx, o.at, 'param-type', `${o.where} is ${JSON.stringify(o.value)}, but the condition at conditions${used} needs ${SHAPE_WORDS[need as Exclude<Shape, 'any'>]}`);
-      return;
-    }
+  if (o && !fits(shape, o.value)) {
+    report(ctx, o.at, 'param-type', `${o.where} is ${JSON.stringify(o.value)}, but the condition at conditions${used} needs ${SHAPE_WORDS[shape as Exclude<Shape, 'any'>]}`);
+    return;
   }
-  if (!fact || swapped || perFactItem) return;
-  const types = FACT_TYPES[base];
+  if (!fact) return;
+  const types = FACT_TYPES[operator];
   if (types && !types.includes(fact.type)) {
     report(ctx, joinPointer(pointer, 'fact'), 'param-type', `operator ${operator} compares ${types.join(' or ')} values, but fact "${fact.name}" is ${fact.type}; the condition could never hold`);
     return;
   }
-  if (o && !perValue && COMPARES_VALUES.has(base) && fact.domain) checkAmongValues(ctx, fact, o);
+  if (o && COMPARES_VALUES.has(operator) && fact.domain) checkAmongValues(ctx, fact, o);
 }
 
 /** A value compared with a fact of listed values must be one of them (null when the fact may be empty). */

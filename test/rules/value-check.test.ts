@@ -133,7 +133,7 @@ describe('admittedValues: what the conditions let through', () => {
     expect(at !== 'any' && [...at.values()].map((v) => v.at)).toEqual(['/params/s/value/0', '/params/s/value/1']);
     expect(keys(admittedValues({ all: [{ fact: 'x', operator: 'notIn', value: ['是'] }] }, 'x', domain, {}))).toEqual(['否', '待查']);
     expect(keys(admittedValues({ not: { fact: 'x', operator: 'equal', value: '否' } }, 'x', domain, {}))).toEqual(['是', '待查']);
-    expect(keys(admittedValues({ all: [{ fact: 'x', operator: 'not:in', value: ['否', '待查'] }] }, 'x', domain, {}))).toEqual(['是']);
+    expect(keys(admittedValues({ all: [{ fact: 'x', operator: 'not:in', value: ['否', '待查'] }] }, 'x', domain, {}))).toEqual(['是', '否', '待查']);
     expect(keys(admittedValues({ any: [{ fact: 'x', operator: 'equal', value: '是' }, { fact: 'x', operator: 'equal', value: '否' }] }, 'x', domain, {}))).toEqual(['是', '否']);
     expect(keys(admittedValues({ any: [{ fact: 'x', operator: 'equal', value: '是' }, { fact: 'y', operator: 'equal', value: 1 }] }, 'x', domain, {}))).toEqual(['是', '否', '待查']);
   });
