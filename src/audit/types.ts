@@ -1,8 +1,9 @@
 import type { WorkCalendar } from '../calendar/types.js';
 import type { Finding, PersonSummary } from '../findings/types.js';
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { DataIssue, IsoDate, Ledger, SheetAccount, SheetKey } from '../ledger/types.js';
-import type { Localized, Policy } from '../rules/types.js';
+import type { Policy } from '../rules/types.js';
+import type { Localized } from '../text.js';
 
 /** What evaluation needs besides the rules: the ledger and the audited period. */
 export interface AuditContext {

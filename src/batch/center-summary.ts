@@ -1,6 +1,6 @@
 /** One audit boiled down to the district summary's row (一区一表). */
 import type { AuditResult } from '../audit/types.js';
-import { GRADES, gradeRank, type Grade } from '../grade/grades.js';
+import { GRADES, gradeRank, type Grade } from '../grade-scale.js';
 import type { PersonSummary } from '../findings/types.js';
 import type { CenterSummary } from './types.js';
 

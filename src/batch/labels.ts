@@ -3,8 +3,7 @@
  * compile error.
  */
 import type { ErrorCode } from '../errors.js';
-import type { Lang } from '../report/labels.js';
-import type { Localized } from '../rules/types.js';
+import type { Lang, Localized } from '../text.js';
 import type { FailureCode } from './types.js';
 
 export const SUMMARY_SHEETS = {

@@ -1,7 +1,8 @@
 /** What a finished batch amounts to: its exit code and the period its summary is named after. */
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import { reaches } from './center-summary.js';
 import type { BatchEntry } from './types.js';
+import { compareText } from '../text.js';
 
 /** 2 when any input failed, else 1 when a center reaches --fail-on, else 0 (SPEC §7). */
 export function exitCodeOf(entries: BatchEntry[], failOn: Grade | undefined): 0 | 1 | 2 {
@@ -16,12 +17,12 @@ export function commonestPeriod(entries: BatchEntry[]): string {
   for (const e of entries) if (e.status !== 'failed') counts.set(e.summary.period, (counts.get(e.summary.period) ?? 0) + 1);
   let best = 'unknown';
   let bestCount = 0;
-  for (const [period, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [period, n] of [...counts].sort(([a], [b]) => compareText(a, b))) {
     if (n > bestCount) [best, bestCount] = [period, n];
   }
   return best;
 }
 
 export function byInputPath(a: BatchEntry, b: BatchEntry): number {
-  return a.input.path < b.input.path ? -1 : a.input.path > b.input.path ? 1 : 0;
+  return compareText(a.input.path, b.input.path);
 }

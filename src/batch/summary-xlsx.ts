@@ -4,8 +4,8 @@
  * and why. Small (one row per input), so written in memory.
  */
 import ExcelJS from 'exceljs';
-import { GRADES, GRADE_LABELS } from '../grade/grades.js';
-import type { Lang } from '../report/labels.js';
+import { GRADES, GRADE_LABELS } from '../grade-scale.js';
+import type { Lang } from '../text.js';
 import {
   CENTER_COLUMNS,
   FAILED_COLUMNS,

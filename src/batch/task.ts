@@ -3,7 +3,7 @@
  * by structured clone, where an Error subclass would lose its code and hint.
  */
 import { DutyAuditError } from '../errors.js';
-import type { Lang } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import type { BatchFailure, CenterSummary, InputKind } from './types.js';
 
 export interface AuditTask {

@@ -3,7 +3,7 @@
  * Words (zh/en) are rendered from these in ./labels.ts and ./summary-xlsx.ts.
  */
 import type { ErrorCode } from '../errors.js';
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 
 /** `other` is an upload that is not a workbook or a CSV folder: listed as failed, never ignored. */
 export type InputKind = 'xlsx' | 'csv-folder' | 'other';

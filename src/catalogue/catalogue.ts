@@ -3,7 +3,7 @@
  * renderer per format. The CLI (`rules list`, `facts`) and the README test call these.
  */
 import { loadClauses } from '../rules/clauses.js';
-import type { Lang } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import type { Scope } from '../rules/types.js';
 import { factEntries } from './fact-entry.js';
 import { factsJson, rulesJson } from './json.js';

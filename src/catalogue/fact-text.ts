@@ -1,5 +1,5 @@
 /** Where a fact comes from, in words: `列 受理日期` / `column 受理日期` / `派生` / `derived`. */
-import type { Lang } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { ct } from './labels.js';
 import type { FactEntry } from './types.js';
 

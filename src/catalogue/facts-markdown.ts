@@ -1,5 +1,5 @@
 /** The fact catalogue in Markdown: one table per scope, meanings in both languages. */
-import type { Lang } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { originText } from './fact-text.js';
 import { byScope } from './fact-entry.js';
 import { SCOPE_LABELS } from '../facts/scopes.js';

@@ -1,5 +1,5 @@
 /** `duty-audit facts --format table`: one row per fact, in the library's order. */
-import type { Lang } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { originText } from './fact-text.js';
 import { ct, FACT_TYPE_LABELS } from './labels.js';
 import { textTable } from './text-table.js';

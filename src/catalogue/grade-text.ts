@@ -1,5 +1,6 @@
 /** A rule's grade, its params and its subject in words (terminal and Markdown share these). */
-import { gradeLabel, type Lang } from '../report/labels.js';
+import { gradeLabel } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { ct } from './labels.js';
 import type { GradeEntry, ParamEntry, RuleEntry } from './types.js';
 

@@ -1,8 +1,6 @@
 /** Every word the catalogue prints, in Chinese and English, typed by key. */
-import { fillTemplate } from '../fill-template.js';
 import type { FactType } from '../facts/types.js';
-import type { Lang } from '../report/labels.js';
-import type { Localized } from '../rules/types.js';
+import { type Lang, type Localized, fillTemplate } from '../text.js';
 
 export const FACT_TYPE_LABELS: Record<FactType, Localized> = {
   string: { zh: '文本', en: 'text' },

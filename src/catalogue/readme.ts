@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Lang } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { factsMarkdown } from './facts-markdown.js';
 import { ct } from './labels.js';
 import { rulesMarkdown } from './rules-markdown.js';

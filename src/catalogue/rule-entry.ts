@@ -6,6 +6,7 @@ import { resolveGrade } from '../rules/resolve.js';
 import type { ClauseList } from '../rules/seed-clauses.js';
 import type { Rule, RuleSet } from '../rules/types.js';
 import type { GradeEntry, RuleEntry } from './types.js';
+import { compareText } from '../text.js';
 
 export function regimeOf(clause: string): string {
   return clause.split('/')[0] ?? clause;
@@ -37,11 +38,6 @@ export function ruleEntry(rule: Rule): RuleEntry {
     requires: [...rule.requires],
     file: rule.file,
   };
-}
-
-/** Code-point order: the same on every machine, unlike localeCompare. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Clause and regime positions in the seed; a clause missing from the list sorts last. */

@@ -1,5 +1,5 @@
 /** The rule catalogue in Markdown: one table per regime, titles in both languages. */
-import type { Lang } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { gradeText, paramText, scopeSubjectText } from './grade-text.js';
 import { ct } from './labels.js';
 import { mdCode, mdTable } from './markdown.js';

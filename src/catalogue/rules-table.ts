@@ -1,5 +1,5 @@
 /** `duty-audit rules list --format table`: one row per rule, params one per line. */
-import type { Lang } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { gradeText, paramText, scopeSubjectText } from './grade-text.js';
 import { ct } from './labels.js';
 import { textTable } from './text-table.js';

@@ -2,10 +2,11 @@
  * The catalogue a reviewer reads (`duty-audit rules list`, `duty-audit facts`, rules/README.md):
  * rules and facts as plain data, rendered by one writer per format.
  */
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { SheetKey } from '../ledger/types.js';
 import type { FactType } from '../facts/types.js';
-import type { Localized, Scope } from '../rules/types.js';
+import type { Scope } from '../rules/types.js';
+import type { Localized } from '../text.js';
 
 export type CatalogueFormat = 'table' | 'md' | 'json';
 export const CATALOGUE_FORMATS: readonly CatalogueFormat[] = ['table', 'md', 'json'];

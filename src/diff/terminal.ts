@@ -3,7 +3,8 @@
  * rule and per person, then each added, removed and regraded finding.
  */
 import { textTable } from '../catalogue/text-table.js';
-import { gradeLabel, type Lang } from '../report/labels.js';
+import { gradeLabel } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { CHANGE_LABELS, DIFF_SHEET_NAMES, dt } from './labels.js';
 import { CHANGE_KINDS, type DiffResult, type EditedRule, type FindingChange, type Grades } from './types.js';
 

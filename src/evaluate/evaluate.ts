@@ -14,6 +14,7 @@ import type { Ledger, SheetKey } from '../ledger/types.js';
 import type { Rule, Scope } from '../rules/types.js';
 import { conditionsOf, evidence, holds } from './conditions.js';
 import { rawFinding } from './raw-finding.js';
+import { compareText } from '../text.js';
 
 export interface Evaluation {
   raw: RawFinding[];
@@ -31,7 +32,7 @@ function ruleRun(rule: Rule, absent: SheetKey[]): RuleRun {
 }
 
 function byId(a: Rule, b: Rule): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareText(a.id, b.id);
 }
 
 /**

@@ -4,10 +4,9 @@
  * and a coded value in the words the caller gives for it (src/facts/value-labels.ts).
  */
 import type { FactValue } from '../findings/types.js';
+import type { Lang } from '../text.js';
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-
-export type Lang = 'zh' | 'en';
 
 /** The words for a coded value (or list item) of the named fact, or undefined to print it as is. */
 export type ValueWords = (name: string, value: unknown) => string | undefined;

@@ -17,6 +17,7 @@ import type { Rule } from '../rules/types.js';
 import { leafEvidence, valueFact, zipLeaves, type ConditionNode } from './conditions.js';
 import { evaluate, evaluationError, Findings, type Evaluation } from './evaluate.js';
 import { registerOperators } from './operators.js';
+import { compareText } from '../text.js';
 
 /** A leaf after a json-rules-engine run: the values it compared and its verdict. */
 interface EvaluatedLeaf extends ConditionNode {
@@ -66,7 +67,7 @@ function engineEvidence(rule: Rule, result: RuleResult): ConditionEvidence[] {
 }
 
 function byName(a: RuleResult, b: RuleResult): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
 
 /** evaluate() done by json-rules-engine: the same findings, evidence and runs, or a disagreement. */

@@ -16,6 +16,7 @@ import type { Rule } from '../rules/types.js';
 import { findTarget, sameRef } from './find-target.js';
 import { gradeWhy } from './grade-why.js';
 import type { ConditionLeaf, Explanation, FactEntry, GradeExplanation, RecordExplanation, RuleStatus, RuleVerdict, TreeNode } from './types.js';
+import { compareText } from '../text.js';
 
 export type ExplainOptions = AuditOptions;
 
@@ -63,7 +64,7 @@ export function failedBy(tree: TreeNode): ConditionLeaf[] {
 const STATUS_ORDER: Record<RuleStatus, number> = { fired: 0, 'not-fired': 1, 'not-run': 2 };
 
 function byStatusThenId(a: RuleVerdict, b: RuleVerdict): number {
-  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareText(a.ruleId, b.ruleId);
 }
 
 function gradeOf(rule: Rule, record: ScopeRecord, finding: Finding): GradeExplanation {

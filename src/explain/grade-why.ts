@@ -6,7 +6,7 @@
  */
 import type { FactValue } from '../findings/types.js';
 import { baseGrade, thresholdValue } from '../grade/base-grade.js';
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { Rule } from '../rules/types.js';
 import type { GradeWhy, LadderStep } from './types.js';
 

@@ -4,9 +4,10 @@
  */
 import type { JudgedLeaf, JudgedNode } from '../evaluate/conditions.js';
 import type { EscalationReason, FactValue, RecordRef, Subject } from '../findings/types.js';
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { IsoDate, SheetKey } from '../ledger/types.js';
-import type { Localized, Scope } from '../rules/types.js';
+import type { Scope } from '../rules/types.js';
+import type { Localized } from '../text.js';
 
 /**
  * A leaf of the condition tree: fact, operator, expected (and the param that supplied it),

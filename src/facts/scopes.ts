@@ -3,7 +3,8 @@
  * scope's records come from.
  */
 import type { SheetKey } from '../ledger/types.js';
-import type { Localized, Scope } from '../rules/types.js';
+import type { Scope } from '../rules/types.js';
+import type { Localized } from '../text.js';
 
 export const SCOPES: readonly Scope[] = ['case', 'complaint', 'attendance', 'staff', 'item', 'center', 'other', 'ledger'];
 

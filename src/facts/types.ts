@@ -1,6 +1,7 @@
 import type { FactValue, RecordRef } from '../findings/types.js';
 import type { IsoDate, SheetKey } from '../ledger/types.js';
-import type { Localized, Scope } from '../rules/types.js';
+import type { Scope } from '../rules/types.js';
+import type { Localized } from '../text.js';
 
 export type FactType = 'string' | 'number' | 'boolean' | 'date' | 'string[]' | 'number[]';
 

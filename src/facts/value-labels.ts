@@ -5,8 +5,9 @@
  * rendered words change. The fact catalogue lists the same codes with these words (codeWords),
  * so a code's meaning is written once.
  */
-import type { Localized, Scope } from '../rules/types.js';
-import type { Lang } from '../evaluate/evidence.js';
+import type { Scope } from '../rules/types.js';
+import type { Localized } from '../text.js';
+import type { Lang } from '../text.js';
 import type { FeeStatus } from './fee-status.js';
 // Type-only: derived-facts.ts (the catalogue) imports this module, and complaint-facts.ts the catalogue.
 import type { REQUIRED_COMPLAINT_FIELDS } from './complaint-facts.js';

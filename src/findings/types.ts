@@ -2,8 +2,9 @@
  * A finding is data: which rule fired on which record, the values that made it fire and the
  * grades. Words are rendered from it (report/labels), never stored in it.
  */
-import type { Grade } from '../grade/grades.js';
-import type { Localized, Scope } from '../rules/types.js';
+import type { Grade } from '../grade-scale.js';
+import type { Scope } from '../rules/types.js';
+import type { Localized } from '../text.js';
 import type { IsoDate, SheetKey } from '../ledger/types.js';
 
 export type FactValue = string | number | boolean | null | (string | number)[];

@@ -6,7 +6,7 @@
 import { DutyAuditError } from '../errors.js';
 import type { FactValue, RawFinding } from '../findings/types.js';
 import type { Rule, Threshold } from '../rules/types.js';
-import { gradeRank, parseGrade, type Grade } from './grades.js';
+import { gradeRank, parseGrade, type Grade } from '../grade-scale.js';
 
 export type BaseReason = RawFinding['baseReason'];
 

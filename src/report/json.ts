@@ -8,7 +8,7 @@
  */
 import type { AuditResult, RuleRun } from '../audit/types.js';
 import type { Finding, PersonSummary } from '../findings/types.js';
-import { GRADES, type Grade } from '../grade/grades.js';
+import { GRADES, type Grade } from '../grade-scale.js';
 import type { DataIssue } from '../ledger/types.js';
 import { ruleNotRunText } from './labels.js';
 import { renderFinding, renderIssueMessage, renderIssueValue, type RenderOptions } from './render.js';

@@ -5,7 +5,8 @@
 import type { ConditionEvidence, FactValue, Finding } from '../findings/types.js';
 import type { DataIssue } from '../ledger/types.js';
 import { renderIssueMessage as renderCatalogueMessage } from '../ledger/issue-codes.js';
-import { escalationText, type Lang } from './labels.js';
+import { escalationText } from './labels.js';
+import type { Lang } from '../text.js';
 import { maskFactValue, maskFacts, maskText, phoneValues } from './mask.js';
 
 export interface RenderOptions {

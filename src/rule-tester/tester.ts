@@ -14,7 +14,7 @@ import { conditionsOf, evidence } from '../evaluate/conditions.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { buildScopeRecords } from '../facts/build.js';
 import type { ConditionEvidence } from '../findings/types.js';
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { Rule, RuleCase, RuleSet } from '../rules/types.js';
 import { caseDates, caseLedger, recordKey } from './case-ledger.js';
 

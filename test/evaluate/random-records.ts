@@ -8,7 +8,7 @@ import { factsForScope } from '../../src/facts/catalogue.js';
 import { SCOPE_SHEET } from '../../src/facts/scopes.js';
 import type { ScopeRecord } from '../../src/facts/types.js';
 import type { FactValue } from '../../src/findings/types.js';
-import { GRADES } from '../../src/grade/grades.js';
+import { GRADES } from '../../src/grade-scale.js';
 import { childrenOf, type ConditionNode } from '../../src/evaluate/conditions.js';
 import type { Rule, Scope } from '../../src/rules/types.js';
 

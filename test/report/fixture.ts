@@ -5,7 +5,7 @@
  */
 import type { AuditResult, RuleRun } from '../../src/audit/types.js';
 import type { Finding, PersonSummary } from '../../src/findings/types.js';
-import { GRADES, type Grade } from '../../src/grade/grades.js';
+import { GRADES, type Grade } from '../../src/grade-scale.js';
 import type { DataIssue } from '../../src/ledger/types.js';
 import type { Policy } from '../../src/rules/types.js';
 

@@ -9,8 +9,8 @@ import { progressFor } from '../../batch/progress.js';
 import { runBatch, type BatchOptions } from '../../batch/run-batch.js';
 import type { BatchResult } from '../../batch/types.js';
 import { DutyAuditError } from '../../errors.js';
-import { parseGrade } from '../../grade/grades.js';
-import { isLang } from '../../report/labels.js';
+import { parseGrade } from '../../grade-scale.js';
+import { isLang } from '../../text.js';
 
 interface BatchArgs {
   inputs: string[];

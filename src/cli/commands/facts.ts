@@ -7,7 +7,7 @@ import type { CommandModule } from 'yargs';
 import { factCatalogue, renderFacts } from '../../catalogue/catalogue.js';
 import { CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/types.js';
 import { SCOPES } from '../../facts/scopes.js';
-import { LANGS, type Lang } from '../../report/labels.js';
+import { LANGS, type Lang } from '../../text.js';
 import type { Scope } from '../../rules/types.js';
 import { EXIT_OK } from '../exit.js';
 

@@ -16,7 +16,7 @@ import { openRulesSource, type RulesSource } from '../../diff/rules-source.js';
 import { diffTerminal } from '../../diff/terminal.js';
 import type { DiffResult } from '../../diff/types.js';
 import { writeDiffXlsx } from '../../diff/xlsx.js';
-import { LANGS, type Lang } from '../../report/labels.js';
+import { LANGS, type Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';
 import { writeOutput } from '../write-output.js';
 

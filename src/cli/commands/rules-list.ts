@@ -8,7 +8,7 @@ import { renderRules, ruleCatalogue } from '../../catalogue/catalogue.js';
 import { README_FILE, writeCatalogueReadme } from '../../catalogue/readme.js';
 import { CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/types.js';
 import { DEFAULT_RULES_DIR } from '../../paths.js';
-import { LANGS, type Lang } from '../../report/labels.js';
+import { LANGS, type Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';
 
 export interface RulesListArgs {

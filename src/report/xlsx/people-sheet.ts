@@ -1,12 +1,13 @@
 /** 人员汇总 By person: counts by grade (with data bars), highest grade, sanction, deduction. */
 import type { AuditResult } from '../../audit/types.js';
 import type { PersonSummary } from '../../findings/types.js';
-import { GRADES, gradeRank } from '../../grade/grades.js';
+import { GRADES, gradeRank } from '../../grade-scale.js';
 import { COLUMNS, gradeLabel, SHEET_NAMES } from '../labels.js';
 import type { RenderOptions } from '../render.js';
 import type { BookSink } from './book.js';
 import { GRADE_FILLS, solidFill, wrap } from './style.js';
 import { openTable, tableColumns } from './table.js';
+import { compareText } from '../../text.js';
 
 const WIDTHS: Record<keyof typeof COLUMNS.people, number> = {
   name: 14,
@@ -29,7 +30,7 @@ export function byConcern(a: PersonSummary, b: PersonSummary): number {
     gradeRank(b.highest) - gradeRank(a.highest) ||
     b.deductionYuan - a.deductionYuan ||
     total(b) - total(a) ||
-    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+    compareText(a.name, b.name)
   );
 }
 

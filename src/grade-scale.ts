@@ -1,4 +1,9 @@
-/** The four penalties of 失职追究制/三, in ascending order. */
+/**
+ * The grade scale: the four penalties of 失职追究制/三, in ascending order, and their names.
+ * Below every layer that names a grade (docs/ARCHITECTURE.md): the fact library (the 建议等级
+ * of 其他失职 rows), the rule files and the findings all speak it. src/grade/ is the grading
+ * itself (ladders, repeats, caps), which sits above the findings it grades.
+ */
 export const GRADES = ['reminder', 'criticism', 'notice', 'deduction'] as const;
 export type Grade = (typeof GRADES)[number];
 
