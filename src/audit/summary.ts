@@ -2,7 +2,8 @@
 import type { Finding } from '../findings/types.js';
 import { GRADES, type Grade } from '../grade-scale.js';
 import { SHEET_KEYS, type Ledger } from '../ledger/types.js';
-import type { AuditResult, RuleRun } from './types.js';
+import type { AuditResult } from './types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
 import { compareText } from '../text.js';
 
 export function zeroByGrade(): Record<Grade, number> {

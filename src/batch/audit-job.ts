@@ -2,10 +2,11 @@
  * One input's work, as a worker (or a test, in-process) runs it: audit, write the report, and
  * send back the summary row. Input problems come back as a failure, never as a thrown error.
  */
-import { audit, loadAuditRules, type AuditOptions } from '../audit/audit.js';
+import { audit, type AuditOptions } from '../audit/audit.js';
+import { loadValidRuleSet } from '../rules/load.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
 import type { RuleSet } from '../rules/types.js';
-import { writeReportXlsx } from '../report/index.js';
+import { writeReportXlsx } from '../report/xlsx/write.js';
 import { summarizeAudit } from './center-summary.js';
 import { failureOf, type AuditTask, type TaskOutcome } from './task.js';
 
@@ -18,7 +19,7 @@ const ruleSets = new Map<string, Promise<RuleSet>>();
 function ruleSetFor(dir: string): Promise<RuleSet> {
   let loaded = ruleSets.get(dir);
   if (!loaded) {
-    loaded = loadAuditRules(dir);
+    loaded = loadValidRuleSet(dir);
     ruleSets.set(dir, loaded);
   }
   return loaded;

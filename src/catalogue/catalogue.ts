@@ -4,12 +4,12 @@
  */
 import { loadClauses } from '../rules/clauses.js';
 import type { Lang } from '../text.js';
-import type { Scope } from '../rules/types.js';
+import type { Scope } from '../facts/scopes.js';
 import { factEntries } from './fact-entry.js';
 import { factsJson, rulesJson } from './json.js';
 import { factsMarkdown } from './facts-markdown.js';
 import { factsTable } from './facts-table.js';
-import { loadValidRuleSet } from './load-rules.js';
+import { loadValidRuleSet } from '../rules/load.js';
 import { catalogueMarkdown } from './readme.js';
 import { ruleEntries } from './rule-entry.js';
 import { rulesTable } from './rules-table.js';

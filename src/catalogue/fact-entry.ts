@@ -4,11 +4,10 @@
  * order, then columns in sheet order, then derived facts) — stable and meaningful to a reader.
  */
 import { FACTS } from '../facts/catalogue.js';
-import { COLUMN_SHEET, SCOPE_SHEET } from '../facts/scopes.js';
+import { COLUMN_SHEET, SCOPE_SHEET, type Scope } from '../facts/scopes.js';
 import type { FactDef } from '../facts/types.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { SHEET_KEYS } from '../ledger/types.js';
-import type { Scope } from '../rules/types.js';
 import type { FactEntry } from './types.js';
 
 function columnHeader(def: FactDef): string | undefined {

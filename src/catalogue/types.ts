@@ -5,7 +5,7 @@
 import type { Grade } from '../grade-scale.js';
 import type { SheetKey } from '../ledger/types.js';
 import type { FactType } from '../facts/types.js';
-import type { Scope } from '../rules/types.js';
+import type { Scope } from '../facts/scopes.js';
 import type { Localized } from '../text.js';
 
 export type CatalogueFormat = 'table' | 'md' | 'json';

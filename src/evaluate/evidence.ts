@@ -3,7 +3,7 @@
  * of the rule's params). null → '—', numbers plain, dates as YYYY-MM-DD, lists joined with 、 (', ' in English),
  * and a coded value in the words the caller gives for it (src/facts/value-labels.ts).
  */
-import type { FactValue } from '../findings/types.js';
+import type { FactValue } from '../facts/types.js';
 import type { Lang } from '../text.js';
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

@@ -9,9 +9,8 @@
  * skip rules (docs/performance.md), and a fact a run is not given throws, as in the evaluator.
  */
 import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
-import type { AuditContext } from '../audit/types.js';
 import { SCOPES } from '../facts/scopes.js';
-import type { ScopeRecord, ScopeRecordSources } from '../facts/types.js';
+import type { ScopeRecord, ScopeRecordSources, AuditContext } from '../facts/types.js';
 import type { ConditionEvidence, RawFinding } from '../findings/types.js';
 import type { Rule } from '../rules/types.js';
 import { leafEvidence, valueFact, zipLeaves, type ConditionNode } from './conditions.js';

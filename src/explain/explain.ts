@@ -6,7 +6,8 @@
  * stopped it, and for a fired rule its base grade, why, and its final grade from the graded finding.
  */
 import { completeAudit, prepareAudit, type AuditOptions } from '../audit/audit.js';
-import type { AuditResult, RuleRun } from '../audit/types.js';
+import type { AuditResult } from '../audit/types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
 import { judge } from '../evaluate/conditions.js';
 import { builtNow } from '../facts/build.js';
 import { factsForScope } from '../facts/catalogue.js';

@@ -7,8 +7,8 @@
  */
 import { DutyAuditError } from '../errors.js';
 import { SCOPES } from '../facts/scopes.js';
-import type { ScopeRecord, ScopeRecords } from '../facts/types.js';
-import type { Finding, RecordRef } from '../findings/types.js';
+import type { ScopeRecord, ScopeRecords, RecordRef } from '../facts/types.js';
+import type { Finding } from '../findings/types.js';
 import type { Ledger } from '../ledger/types.js';
 import type { TargetKind } from './types.js';
 import { compareText } from '../text.js';

@@ -16,7 +16,7 @@ import { isLang, type Lang } from '../text.js';
 import { writeReportXlsx } from '../report/xlsx/write.js';
 import { explainAuditRun } from './explain.js';
 import { renderExplanation } from './render.js';
-import type { FactValue } from '../findings/types.js';
+import type { FactValue } from '../facts/types.js';
 import { maskFactValue, maskText, phoneValues, PHONE_FACTS } from '../report/mask.js';
 import type { Explanation, RecordExplanation, RuleVerdict, TreeNode } from './types.js';
 

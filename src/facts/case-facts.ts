@@ -2,16 +2,14 @@
  * Case scope: one record per audited case, its columns plus the derived time-limit, notice
  * and fee facts. Working days come from the calendar (the day of receipt never counts).
  */
-import type { AuditContext } from '../audit/types.js';
 import type { WorkCalendar } from '../calendar/types.js';
-import type { FactValue } from '../findings/types.js';
 import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
 import { calendarErrorAt, type RowPlace } from './calendar-errors.js';
 import { columnFacts } from './fact-template.js';
 import { checkFee } from './fee-status.js';
 import { firstOf, type Lookups } from './lookups.js';
 import { completedBy } from './period.js';
-import type { ScopeRecord } from './types.js';
+import type { ScopeRecord, FactValue, AuditContext } from './types.js';
 
 interface TimeFacts {
   deadline: IsoDate | null;

@@ -3,7 +3,7 @@
  * run (src/facts/*-facts.ts). The descriptions are what `duty-audit facts` shows a reviewer.
  */
 import type { SheetKey } from '../ledger/types.js';
-import type { Scope } from '../rules/types.js';
+import type { Scope } from './scopes.js';
 import type { FactDef, FactType } from './types.js';
 import { codeWords } from './value-labels.js';
 

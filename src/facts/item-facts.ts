@@ -3,11 +3,10 @@
  * what the items sheet records as posted: an empty cell is not a posting, and an item missing
  * from the sheet is undisclosed on all three counts.
  */
-import type { FactValue } from '../findings/types.js';
 import type { ItemRecord, LedgerRow } from '../ledger/types.js';
 import { columnFacts } from './fact-template.js';
 import type { ItemAggregate, Lookups } from './lookups.js';
-import type { ScopeRecord } from './types.js';
+import type { ScopeRecord, FactValue } from './types.js';
 
 const DISCLOSURES = [
   ['procedure', 'procedure_posted'],

@@ -2,7 +2,7 @@
  * Every word a report shows, in Chinese and English, in lookup tables typed by key so that a
  * missing translation is a compile error. Findings are data; these tables render them.
  */
-import type { RuleRun } from '../audit/types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
 import type { EscalationReason } from '../findings/types.js';
 import { GRADE_LABELS, type Grade } from '../grade-scale.js';
 import { sheetSpec } from '../ledger/columns.js';

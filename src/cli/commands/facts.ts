@@ -6,9 +6,8 @@
 import type { CommandModule } from 'yargs';
 import { factCatalogue, renderFacts } from '../../catalogue/catalogue.js';
 import { CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/types.js';
-import { SCOPES } from '../../facts/scopes.js';
+import { SCOPES, type Scope } from '../../facts/scopes.js';
 import { LANGS, type Lang } from '../../text.js';
-import type { Scope } from '../../rules/types.js';
 import { EXIT_OK } from '../exit.js';
 
 export interface FactsArgs {
