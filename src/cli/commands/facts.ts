@@ -4,8 +4,7 @@
  * and its meaning. A thin shell over src/catalogue.
  */
 import type { CommandModule } from 'yargs';
-import { factCatalogue, renderFacts } from '../../catalogue/catalogue.js';
-import { CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/types.js';
+import { factCatalogue, renderFacts, CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/catalogue.js';
 import { SCOPES, type Scope } from '../../facts/scopes.js';
 import { LANGS, type Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';

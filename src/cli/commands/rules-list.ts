@@ -4,9 +4,7 @@
  */
 import { displayPath } from '../../display-path.js';
 import type { CommandModule } from 'yargs';
-import { renderRules, ruleCatalogue } from '../../catalogue/catalogue.js';
-import { README_FILE, writeCatalogueReadme } from '../../catalogue/readme.js';
-import { CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/types.js';
+import { renderRules, ruleCatalogue, README_FILE, writeCatalogueReadme, CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/catalogue.js';
 import { DEFAULT_RULES_DIR } from '../../paths.js';
 import { LANGS, type Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';

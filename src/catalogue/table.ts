@@ -1,7 +1,34 @@
 /**
- * A plain-text table for a terminal: columns padded to the widest cell by display width (a
- * Chinese character takes two columns), cells may hold several lines, a rule under the header.
+ * The catalogue as a plain-text table for a terminal (`--format table`): one row per rule or
+ * fact. Columns are padded to the widest cell by display width (a Chinese character takes two
+ * columns), a cell may hold several lines, and a rule runs under the header; `rules diff` prints
+ * its tables with the same textTable.
  */
+import type { Lang } from '../text.js';
+import type { FactEntry, RuleEntry } from './entries.js';
+import { ct, FACT_TYPE_LABELS, gradeText, originText, paramText, scopeSubjectText } from './words.js';
+
+/** `duty-audit rules list --format table`: params one per line, ladder steps one per line. */
+export function rulesTable(entries: RuleEntry[], lang: Lang): string {
+  const header = ['id', 'clause', 'title', 'scopeSubject', 'params', 'grade'] as const;
+  const rows = entries.map((e) => [
+    e.id,
+    e.clause,
+    e.title[lang],
+    scopeSubjectText(e, lang),
+    e.params.map((p) => paramText(p, lang)).join('\n'),
+    gradeText(e.grade, lang, '\n'),
+  ]);
+  const lines = textTable(header.map((h) => ct(h, lang)), rows);
+  return [...lines, '', ct('ruleCount', lang, { n: entries.length })].join('\n') + '\n';
+}
+
+/** `duty-audit facts --format table`: one row per fact, in the library's order. */
+export function factsTable(entries: FactEntry[], lang: Lang): string {
+  const header = (['scope', 'fact', 'type', 'origin', 'sheets', 'meaning'] as const).map((h) => ct(h, lang));
+  const rows = entries.map((f) => [f.scope, f.name, FACT_TYPE_LABELS[f.type][lang], originText(f, lang), f.sheets.join(', '), f.description[lang]]);
+  return [...textTable(header, rows), '', ct('factCount', lang, { n: entries.length })].join('\n') + '\n';
+}
 
 /** East Asian wide and full-width ranges (enough for CJK text, full-width punctuation, emoji). */
 function isWide(code: number): boolean {

@@ -1,39 +1,6 @@
-/** The small text helpers: display width, terminal tables, Markdown cells, grade words. */
+/** The catalogue's phrases (src/catalogue/words.ts): a rule's grade and params in words. */
 import { describe, expect, it } from 'vitest';
-import { gradeText, paramText } from '../../src/catalogue/grade-text.js';
-import { mdCell, mdTable } from '../../src/catalogue/markdown.js';
-import { displayWidth, textTable } from '../../src/catalogue/text-table.js';
-
-describe('displayWidth', () => {
-  it.each([
-    ['abc', 3],
-    ['受理日期', 8],
-    ['二.6', 4],
-    ['\uff08全角\uff09', 8],
-    ['(全角)', 6],
-    ['≥ 3 →', 5],
-    ['', 0],
-  ])('%s is %i columns', (text, width) => expect(displayWidth(text)).toBe(width));
-});
-
-describe('textTable', () => {
-  it('aligns columns by display width, so Chinese cells line up', () => {
-    const lines = textTable(['名称', 'n'], [['受理日期', '1'], ['id', '22']]);
-    expect(lines).toEqual(['名称      n', '--------  --', '受理日期  1', 'id        22']);
-  });
-
-  it('a multi-line cell continues on the next line of the same row', () => {
-    const lines = textTable(['a', 'b', 'c'], [['x', 'p = 1\nq = 2', 'z']]);
-    expect(lines).toEqual(['a  b      c', '-  -----  -', 'x  p = 1  z', '   q = 2']);
-  });
-});
-
-describe('markdown', () => {
-  it('escapes pipes and turns line breaks into <br>', () => {
-    expect(mdCell('a|b\nc')).toBe('a\\|b<br>c');
-    expect(mdTable(['h1', 'h2'], [['x', 'y|z']])).toEqual(['| h1 | h2 |', '|---|---|', '| x | y\\|z |']);
-  });
-});
+import { gradeText, paramText } from '../../src/catalogue/words.js';
 
 describe('gradeText', () => {
   const ladder = { kind: 'ladder' as const, base: 'reminder' as const, fact: 'overdue_days', steps: [{ min: 3, param: 'criticismFrom', grade: 'criticism' as const }, { min: 11, grade: 'deduction' as const }] };
