@@ -16,7 +16,7 @@
  * where the schema's default lands when it is applied.
  */
 import { objectFactory, type Field } from '../object-factory.js';
-import type { CellValue } from './cells/parse-cell.js';
+import type { CellValue } from './cells/cell-parser.js';
 
 /** Builds a record from the row's values in header order (undefined for an empty cell). */
 export type RecordFactory = (values: readonly (CellValue | undefined)[]) => Record<string, CellValue>;

@@ -4,7 +4,7 @@
  * row with a data issue. Accounts by construction: rowsRead = rowsEvaluated + rowsSetAside.
  */
 import { cellParser, type CellParser } from './cells/cell-parser.js';
-import type { CellValue } from './cells/parse-cell.js';
+import type { CellValue } from './cells/cell-parser.js';
 import type { DateContext } from './cells/date.js';
 import type { ColumnSpec, ColumnType, SheetSpec } from './columns.js';
 import { HEADER_SEARCH_ROWS, readHeader, type HeaderColumn } from './header.js';
