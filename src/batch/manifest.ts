@@ -4,8 +4,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TaskOutcome } from './task.js';
-import type { BatchFailure, CenterSummary } from './types.js';
+import type { BatchFailure, CenterSummary, TaskOutcome } from './types.js';
 import { compareText } from '../text.js';
 
 export const MANIFEST_FILE = 'batch-manifest.json';

@@ -1,7 +1,8 @@
+/** The district summary (src/batch/district-summary.ts): each audit's row, and the workbook of all of them. */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeDistrictSummary } from '../../src/batch/summary-xlsx.js';
+import { peopleToActOn, reaches, writeDistrictSummary } from '../../src/batch/district-summary.js';
 import type { BatchEntry } from '../../src/batch/types.js';
 import { summaryOf, tempDir } from './helpers.js';
 
@@ -78,5 +79,31 @@ describe('district summary workbook', () => {
     await writeDistrictSummary([], file, 'zh');
     expect(await rowsOf(file, '汇总')).toHaveLength(1);
     expect(await rowsOf(file, '失败文件')).toHaveLength(1);
+  });
+});
+
+describe('center summary helpers', () => {
+  const person = (name: string, highest: 'reminder' | 'criticism' | 'notice', n = 1) => ({
+    name,
+    highest,
+    counts: { reminder: highest === 'reminder' ? n : 0, criticism: highest === 'criticism' ? n : 0, notice: highest === 'notice' ? n : 0, deduction: 0 },
+    sanction: { zh: '', en: '' },
+    deductionYuan: 0,
+  });
+
+  it('names the people whose highest grade is the center’s highest', () => {
+    expect(peopleToActOn([person('王五', 'reminder'), person('张三', 'notice'), person('李四', 'notice'), person('赵六', 'criticism')])).toEqual({
+      grade: 'notice',
+      names: ['李四', '张三'],
+    });
+    expect(peopleToActOn([])).toBeNull();
+    expect(peopleToActOn([person('空', 'reminder', 0)])).toBeNull();
+  });
+
+  it('reaches a grade when any finding is at or above it', () => {
+    const s = summaryOf('A', '2026-10', { criticism: 1 });
+    expect(reaches(s, 'reminder')).toBe(true);
+    expect(reaches(s, 'criticism')).toBe(true);
+    expect(reaches(s, 'notice')).toBe(false);
   });
 });

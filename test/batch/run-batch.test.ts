@@ -6,10 +6,12 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_FILE } from '../../src/batch/manifest.js';
-import { runBatch } from '../../src/batch/run-batch.js';
-import type { BatchEntry } from '../../src/batch/types.js';
+import { commonestPeriod, exitCodeOf, runBatch } from '../../src/batch/run-batch.js';
+import type { BatchEntry, BatchInput } from '../../src/batch/types.js';
 import { DutyAuditError } from '../../src/errors.js';
-import { fakeRunner, tempDir, writeFile } from './helpers.js';
+import { fakeRunner, summaryOf, tempDir, writeFile } from './helpers.js';
+
+const xlsx = (path: string): BatchInput => ({ path, display: path, kind: 'xlsx' });
 
 function uploads(): string {
   const root = tempDir('batch-fake');
@@ -205,5 +207,29 @@ describe('runBatch (fake audit)', () => {
     const runner = fakeRunner();
     await expect(runBatch(['in'], { out: 'out', cwd: root, runner, rulesDir: 'no-such-rules' })).rejects.toMatchObject({ code: 'bad-rules' });
     expect(runner.tasks).toEqual([]);
+  });
+});
+
+describe('batch outcome', () => {
+  const audited = (period: string, grades = {}): BatchEntry => ({
+    status: 'audited',
+    input: xlsx(`/${period}-${Math.random()}`),
+    sha256: '',
+    report: '',
+    summary: summaryOf('A', period, grades),
+  });
+  const failed: BatchEntry = { status: 'failed', input: xlsx('/bad'), failure: { code: 'empty-file', message: '' }, fromManifest: false };
+
+  it('names the summary after the commonest audited month, the earlier on a tie', () => {
+    expect(commonestPeriod([audited('2026-10'), audited('2026-09'), audited('2026-10'), failed])).toBe('2026-10');
+    expect(commonestPeriod([audited('2026-10'), audited('2026-09')])).toBe('2026-09');
+    expect(commonestPeriod([failed])).toBe('unknown');
+  });
+
+  it('exits 2 on any failure, else 1 at --fail-on, else 0', () => {
+    expect(exitCodeOf([audited('2026-10', { deduction: 1 }), failed], 'reminder')).toBe(2);
+    expect(exitCodeOf([audited('2026-10', { notice: 1 })], 'notice')).toBe(1);
+    expect(exitCodeOf([audited('2026-10', { notice: 1 })], 'deduction')).toBe(0);
+    expect(exitCodeOf([audited('2026-10', { notice: 1 })], undefined)).toBe(0);
   });
 });

@@ -1,14 +1,10 @@
+/** Settling inputs before any audit (src/batch/triage.ts): the pre-check and the content hash. */
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inputBytes, inputSha256 } from '../../src/batch/input-hash.js';
-import { mapLimit } from '../../src/batch/limit.js';
-import { commonestPeriod, exitCodeOf } from '../../src/batch/outcome.js';
-import { precheck } from '../../src/batch/precheck.js';
-import { crashFailure, failureOf } from '../../src/batch/task.js';
-import type { BatchEntry, BatchInput } from '../../src/batch/types.js';
-import { DutyAuditError } from '../../src/errors.js';
-import { summaryOf, tempDir, writeFile } from './helpers.js';
+import { inputBytes, inputSha256, precheck } from '../../src/batch/triage.js';
+import type { BatchInput } from '../../src/batch/types.js';
+import { tempDir, writeFile } from './helpers.js';
 
 const xlsx = (path: string): BatchInput => ({ path, display: path, kind: 'xlsx' });
 const csvFolder = (path: string): BatchInput => ({ path, display: path + '/', kind: 'csv-folder' });
@@ -72,62 +68,5 @@ describe('precheck', () => {
 
   it('reports an input that vanished after discovery', () => {
     expect(precheck(xlsx(join(tempDir('pre-gone'), 'gone.xlsx')), 1e9)?.code).toBe('file-not-found');
-  });
-});
-
-describe('failures crossing the thread boundary', () => {
-  it('keeps a DutyAuditError’s code and hint as plain data', () => {
-    const failure = failureOf(new DutyAuditError('encrypted-workbook', 'a.xlsx is encrypted', { hint: 'save it without a password' }));
-    expect(failure).toEqual({ code: 'encrypted-workbook', message: 'a.xlsx is encrypted', hint: 'save it without a password' });
-    expect(structuredClone(failure)).toEqual(failure);
-  });
-
-  it('turns any other error into an internal-error failure with its message', () => {
-    expect(failureOf(new TypeError('x is undefined'))).toMatchObject({ code: 'internal-error', message: expect.stringContaining('x is undefined') });
-    expect(crashFailure(new Error('worker exited with code: 134'))).toMatchObject({ code: 'worker-crashed', message: expect.stringContaining('code: 134') });
-  });
-});
-
-describe('mapLimit', () => {
-  it('never runs more than `jobs` at once and keeps the order of results', async () => {
-    let running = 0;
-    let most = 0;
-    const results = await mapLimit([5, 1, 4, 2, 3, 1], 2, async (ms, i) => {
-      most = Math.max(most, ++running);
-      await new Promise((r) => setTimeout(r, ms));
-      running -= 1;
-      return i * 10;
-    });
-    expect(results).toEqual([0, 10, 20, 30, 40, 50]);
-    expect(most).toBe(2);
-  });
-
-  it('handles no items and more jobs than items', async () => {
-    expect(await mapLimit([], 4, async () => 1)).toEqual([]);
-    expect(await mapLimit([1], 8, async (x) => x + 1)).toEqual([2]);
-  });
-});
-
-describe('batch outcome', () => {
-  const audited = (period: string, grades = {}): BatchEntry => ({
-    status: 'audited',
-    input: xlsx(`/${period}-${Math.random()}`),
-    sha256: '',
-    report: '',
-    summary: summaryOf('A', period, grades),
-  });
-  const failed: BatchEntry = { status: 'failed', input: xlsx('/bad'), failure: { code: 'empty-file', message: '' }, fromManifest: false };
-
-  it('names the summary after the commonest audited month, the earlier on a tie', () => {
-    expect(commonestPeriod([audited('2026-10'), audited('2026-09'), audited('2026-10'), failed])).toBe('2026-10');
-    expect(commonestPeriod([audited('2026-10'), audited('2026-09')])).toBe('2026-09');
-    expect(commonestPeriod([failed])).toBe('unknown');
-  });
-
-  it('exits 2 on any failure, else 1 at --fail-on, else 0', () => {
-    expect(exitCodeOf([audited('2026-10', { deduction: 1 }), failed], 'reminder')).toBe(2);
-    expect(exitCodeOf([audited('2026-10', { notice: 1 })], 'notice')).toBe(1);
-    expect(exitCodeOf([audited('2026-10', { notice: 1 })], 'deduction')).toBe(0);
-    expect(exitCodeOf([audited('2026-10', { notice: 1 })], undefined)).toBe(0);
   });
 });
