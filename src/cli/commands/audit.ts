@@ -132,7 +132,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
           'explain one record instead of reporting: a finding id (F-…), 受理编号, 登记编号, 姓名@YYYY-MM-DD, a staff name, an item name or center. ' +
           'Prints every rule of its scope with each condition’s values; --json FILE writes that explanation as JSON; ' +
           'the report is written only with --out; --fail-on does not apply',
-      }) as never,
+      }),
   handler: async (args) => {
     if (args.explain !== undefined) {
       const run = await runExplain({ ...args, explain: args.explain });

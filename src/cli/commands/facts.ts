@@ -26,8 +26,8 @@ export const factsCommand: CommandModule<object, FactsArgs> = {
   builder: (y) =>
     y
       .option('scope', { type: 'string', choices: SCOPES, describe: 'only the facts of this scope' })
-      .option('format', { type: 'string', choices: CATALOGUE_FORMATS, default: 'table', describe: 'table (terminal), md (Markdown) or json' })
-      .option('lang', { type: 'string', choices: LANGS, default: 'zh', describe: 'language of the labels and meanings' }) as never,
+      .option('format', { type: 'string', choices: CATALOGUE_FORMATS, default: 'table' as const, describe: 'table (terminal), md (Markdown) or json' })
+      .option('lang', { type: 'string', choices: LANGS, default: 'zh' as const, describe: 'language of the labels and meanings' }),
   handler: (args) => {
     process.stdout.write(factsText(args));
     process.exitCode = EXIT_OK;

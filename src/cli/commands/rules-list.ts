@@ -30,9 +30,9 @@ export const rulesListCommand: CommandModule<object, RulesListArgs> = {
   builder: (y) =>
     y
       .positional('dir', { type: 'string', default: DEFAULT_RULES_DIR, describe: 'rules folder', defaultDescription: 'rules/' })
-      .option('format', { type: 'string', choices: CATALOGUE_FORMATS, default: 'table', describe: 'table (terminal), md (Markdown: the README page) or json' })
-      .option('lang', { type: 'string', choices: LANGS, default: 'zh', describe: 'language of the labels' })
-      .option('write', { type: 'boolean', default: false, describe: `write the Markdown catalogue to DIR/${README_FILE}` }) as never,
+      .option('format', { type: 'string', choices: CATALOGUE_FORMATS, default: 'table' as const, describe: 'table (terminal), md (Markdown: the README page) or json' })
+      .option('lang', { type: 'string', choices: LANGS, default: 'zh' as const, describe: 'language of the labels' })
+      .option('write', { type: 'boolean', default: false, describe: `write the Markdown catalogue to DIR/${README_FILE}` }),
   handler: async (args) => {
     process.stdout.write(await rulesListText(args));
     process.exitCode = EXIT_OK;
