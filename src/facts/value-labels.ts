@@ -6,8 +6,7 @@
  * so a code's meaning is written once.
  */
 import type { Scope } from './scopes.js';
-import type { Localized } from '../text.js';
-import type { Lang } from '../text.js';
+import type { Lang, Localized } from '../text.js';
 import type { FeeStatus } from './fee-status.js';
 
 /**
