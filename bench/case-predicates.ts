@@ -2,7 +2,7 @@
  * The floor for the evaluation benchmark: the 17 case-scope rules of the catalogue written
  * as plain TypeScript predicates over the same fact records the engine sees.
  */
-import type { FactValue } from '../src/findings/types.js';
+import type { FactValue } from '../src/facts/types.js';
 
 type Facts = Record<string, FactValue>;
 const empty = (v: FactValue | undefined) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);

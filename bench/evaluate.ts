@@ -9,13 +9,12 @@
  * Run: npx tsx bench/evaluate.ts [rows...]
  */
 import { performance } from 'node:perf_hooks';
-import type { AuditContext } from '../src/audit/types.js';
 import { loadCalendar } from '../src/calendar/load.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { evaluateByReference } from '../src/evaluate/reference.js';
 import { buildScopeRecords } from '../src/facts/build.js';
 import { SCOPES } from '../src/facts/scopes.js';
-import type { ScopeRecords } from '../src/facts/types.js';
+import type { ScopeRecords, AuditContext } from '../src/facts/types.js';
 import { loadRuleSet } from '../src/rules/load.js';
 import type { Rule } from '../src/rules/types.js';
 import { CASE_PREDICATES } from './case-predicates.js';

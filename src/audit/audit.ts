@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCalendar } from '../calendar/load.js';
-import { DutyAuditError } from '../errors.js';
 import { scopeRecordSources } from '../facts/build.js';
 import { serviceFigures } from '../facts/service-figures.js';
 import { evaluate } from '../evaluate/evaluate.js';
@@ -14,18 +13,17 @@ import { crossChecked } from '../evaluate/reference.js';
 import { gradeFindings } from '../grade/grade.js';
 import { applyAsOf } from '../ledger/as-of.js';
 import { readLedger } from '../ledger/read-ledger.js';
-import type { ScopeRecordSources } from '../facts/types.js';
+import type { ScopeRecordSources, AuditContext } from '../facts/types.js';
 import type { Ledger } from '../ledger/types.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
-import { formatProblem } from '../rules/problems.js';
-import { loadRuleSet } from '../rules/load.js';
+import { loadValidRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { centerOf } from './center.js';
+import { centerOf } from '../ledger/center.js';
 import { inputFiles } from './inputs.js';
 import { resolvePeriod } from './period.js';
 import { summarise } from './summary.js';
 import { toolInfo } from './tool.js';
-import type { AuditContext, AuditResult } from './types.js';
+import type { AuditResult } from './types.js';
 
 export interface AuditOptions {
   /** YYYY-MM; default: the month holding most 受理日期. */
@@ -81,7 +79,7 @@ export interface PreparedAudit {
 /** Loads the rules, reads the ledger, fixes period and as-of, and builds the fact records once. */
 export async function prepareAudit(input: string, options: AuditOptions = {}): Promise<PreparedAudit> {
   const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
-  const ruleSet = options.ruleSet ?? (await timed('rules', options, () => loadAuditRules(rulesDir)));
+  const ruleSet = options.ruleSet ?? (await timed('rules', options, () => loadValidRuleSet(rulesDir)));
   const read = options.ledger ?? (await timed('read', options, () => readLedger(input)));
   const { period, periodInferred, asOf } = resolvePeriod(read, options);
   const ledger = applyAsOf(read, asOf);
@@ -122,25 +120,6 @@ export async function completeAudit(prepared: PreparedAudit, options: AuditOptio
 
 export async function audit(input: string, options: AuditOptions = {}): Promise<AuditResult> {
   return completeAudit(await prepareAudit(input, options), options);
-}
-
-/** Bad rules stop the audit: a report from half a rule set would mislead. */
-export async function loadAuditRules(dir: string): Promise<RuleSet> {
-  if (!existsSync(dir)) {
-    throw new DutyAuditError('bad-rules', `rules folder not found: ${dir}`, {
-      file: dir,
-      hint: 'pass --rules with a folder of rule files, or leave --rules out to use the rules shipped with duty-audit',
-    });
-  }
-  const { ruleSet, problems } = await loadRuleSet(dir);
-  if (problems.length > 0 || !ruleSet) {
-    const lines = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
-    throw new DutyAuditError('bad-rules', `the rules in ${dir} have ${problems.length} problem(s):\n${lines}`, {
-      file: dir,
-      hint: `fix the rule files at the places listed (\`duty-audit rules validate ${dir}\` shows them again)`,
-    });
-  }
-  return ruleSet;
 }
 
 function calendarDir(rulesDir: string): string {

@@ -1,32 +1,10 @@
-import type { WorkCalendar } from '../calendar/types.js';
+/** What an audit hands its report writers (docs/report.md): the pipeline's result as data. */
 import type { ServiceReport } from '../facts/service-figures.js';
 import type { Finding, PersonSummary } from '../findings/types.js';
-import type { Grade } from '../grade/grades.js';
-import type { DataIssue, IsoDate, Ledger, SheetAccount, SheetKey } from '../ledger/types.js';
-import type { Localized, Policy } from '../rules/types.js';
-
-/** What evaluation needs besides the rules: the ledger and the audited period. */
-export interface AuditContext {
-  ledger: Ledger;
-  calendar: WorkCalendar;
-  /** YYYY-MM */
-  period: string;
-  asOf: IsoDate;
-}
-
-/** Whether a rule ran, and if not why (SPEC §2: an absent sheet turns rules off). */
-export interface RuleRun {
-  id: string;
-  clause: string;
-  title: Localized;
-  version: number;
-  hits: number;
-  ran: boolean;
-  /** Present when ran is false. */
-  reason?: { code: 'sheet-absent'; sheets: SheetKey[] };
-  /** Present when the rule ran without a sheet some of its facts read when present (what that leaves out). */
-  partial?: { sheets: SheetKey[]; without: Localized[] };
-}
+import type { Grade } from '../grade-scale.js';
+import type { DataIssue, IsoDate, SheetAccount, SheetKey } from '../ledger/types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
+import type { Policy } from '../rules/types.js';
 
 export interface AuditResult {
   tool: { name: string; version: string };

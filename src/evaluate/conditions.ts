@@ -20,7 +20,8 @@
  * fact the record lacks, `in` over a null list) is an error when a walk reaches it; the loader
  * refuses facts a scope does not have, so on a loaded rule set only a malformed value can.
  */
-import type { ConditionEvidence, FactValue } from '../findings/types.js';
+import type { ConditionEvidence } from '../findings/types.js';
+import type { FactValue } from '../facts/types.js';
 import type { Rule } from '../rules/types.js';
 import { operatorFn, type OperatorFn } from './operators.js';
 

@@ -4,20 +4,34 @@
  * record order, then rule id. A rule that needs a sheet the ledger lacks does not run, and its
  * RuleRun says which sheets were absent (docs/ledger.md).
  */
-import { centerOf } from '../audit/center.js';
-import type { AuditContext, RuleRun } from '../audit/types.js';
+import { centerOf } from '../ledger/center.js';
 import { DutyAuditError } from '../errors.js';
-import { SCOPES } from '../facts/scopes.js';
-import type { ScopeRecord, ScopeRecordSources } from '../facts/types.js';
+import { SCOPES, type Scope } from '../facts/scopes.js';
+import type { ScopeRecord, ScopeRecordSources, AuditContext } from '../facts/types.js';
 import type { ConditionEvidence, RawFinding } from '../findings/types.js';
 import type { Ledger, SheetKey } from '../ledger/types.js';
-import type { Rule, Scope } from '../rules/types.js';
+import type { Rule } from '../rules/types.js';
 import { conditionsOf, evidence, holds } from './conditions.js';
 import { rawFinding } from './raw-finding.js';
+import { compareText, type Localized } from '../text.js';
 
 export interface Evaluation {
   raw: RawFinding[];
   runs: RuleRun[];
+}
+
+/** Whether a rule ran, and if not why (docs/ledger.md: an absent sheet turns rules off). */
+export interface RuleRun {
+  id: string;
+  clause: string;
+  title: Localized;
+  version: number;
+  hits: number;
+  ran: boolean;
+  /** Present when ran is false. */
+  reason?: { code: 'sheet-absent'; sheets: SheetKey[] };
+  /** Present when the rule ran without a sheet some of its facts read when present (what that leaves out). */
+  partial?: { sheets: SheetKey[]; without: Localized[] };
 }
 
 export function absentSheets(rule: Pick<Rule, 'requires'>, ledger: Ledger): SheetKey[] {
@@ -34,7 +48,7 @@ function ruleRun(rule: Rule, absent: SheetKey[], ledger: Ledger): RuleRun {
 }
 
 function byId(a: Rule, b: Rule): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareText(a.id, b.id);
 }
 
 /**

@@ -8,8 +8,12 @@
  * only when both sides read as numbers. json-rules-engine checks the fact side only, so
  * `12 > null` held (null counts as 0) and rules had to guard every comparison with another fact
  * by an `isEmpty` test; a comparison against an empty value is now simply false.
+ *
+ * The names are the rule language's (src/rules/operators.ts): each table below must define
+ * exactly those names, or it does not compile.
  */
 import { Operator, type Engine } from 'json-rules-engine';
+import type { BuiltinOperatorName, CustomOperatorName } from '../rules/operators.js';
 
 /** What an operator does with the fact's value and the condition's value. */
 export type OperatorFn = (factValue: unknown, value: unknown) => boolean;
@@ -56,7 +60,7 @@ const BUILT_IN = {
   lessThanInclusive: numeric((a, b) => a <= b),
   greaterThan: numeric((a, b) => a > b),
   greaterThanInclusive: numeric((a, b) => a >= b),
-} satisfies Record<string, OperatorFn>;
+} satisfies Record<BuiltinOperatorName, OperatorFn>;
 
 /**
  * duty-audit's own: json-rules-engine compares numbers only and `contains` works on lists only,
@@ -72,22 +76,13 @@ const CUSTOM = {
   dateOnOrBefore: dateOperator((f, v) => f <= v),
   inList: (fact, value) => fact !== null && fact !== undefined && asList(value).includes(fact),
   intersects: (fact, value) => Array.isArray(fact) && asList(value).some((v) => (fact as unknown[]).includes(v)),
-} satisfies Record<string, OperatorFn>;
-
-export const BUILTIN_OPERATOR_NAMES = Object.keys(BUILT_IN) as readonly (keyof typeof BUILT_IN)[];
-export const CUSTOM_OPERATOR_NAMES = Object.keys(CUSTOM) as readonly (keyof typeof CUSTOM)[];
-/** Every operator a rule may name. */
-export const OPERATOR_NAMES: readonly string[] = [...BUILTIN_OPERATOR_NAMES, ...CUSTOM_OPERATOR_NAMES];
+} satisfies Record<CustomOperatorName, OperatorFn>;
 
 const BY_NAME = new Map<string, OperatorFn>([...Object.entries(BUILT_IN), ...Object.entries(CUSTOM)]);
 
 /** The function of an operator name, or undefined for a name the rule language does not have. */
 export function operatorFn(name: string): OperatorFn | undefined {
   return BY_NAME.get(name);
-}
-
-export function isKnownOperator(name: string): boolean {
-  return BY_NAME.has(name);
 }
 
 /** Gives a json-rules-engine Engine exactly these operators (its own built-ins replaced). */

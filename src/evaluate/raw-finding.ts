@@ -2,9 +2,9 @@
  * Turns one fired rule on one record into a RawFinding: who is responsible, which record,
  * the facts and conditions that made it fire, the message in both languages, the base grade.
  */
-import type { ScopeRecord } from '../facts/types.js';
+import type { ScopeRecord, FactValue } from '../facts/types.js';
 import { valueLabel } from '../facts/value-labels.js';
-import type { ConditionEvidence, FactValue, RawFinding, Subject } from '../findings/types.js';
+import type { ConditionEvidence, RawFinding, Subject } from '../findings/types.js';
 import { baseGrade } from '../grade/base-grade.js';
 import type { Rule } from '../rules/types.js';
 import { factsOfTree, type ConditionNode } from './conditions.js';

@@ -9,14 +9,14 @@
  * skip rules (docs/performance.md), and a fact a run is not given throws, as in the evaluator.
  */
 import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
-import type { AuditContext } from '../audit/types.js';
 import { SCOPES } from '../facts/scopes.js';
-import type { ScopeRecord, ScopeRecordSources } from '../facts/types.js';
+import type { ScopeRecord, ScopeRecordSources, AuditContext } from '../facts/types.js';
 import type { ConditionEvidence, RawFinding } from '../findings/types.js';
 import type { Rule } from '../rules/types.js';
 import { leafEvidence, valueFact, zipLeaves, type ConditionNode } from './conditions.js';
 import { evaluate, evaluationError, Findings, type Evaluation } from './evaluate.js';
 import { registerOperators } from './operators.js';
+import { compareText } from '../text.js';
 
 /** A leaf after a json-rules-engine run: the values it compared and its verdict. */
 interface EvaluatedLeaf extends ConditionNode {
@@ -66,7 +66,7 @@ function engineEvidence(rule: Rule, result: RuleResult): ConditionEvidence[] {
 }
 
 function byName(a: RuleResult, b: RuleResult): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
 
 /** evaluate() done by json-rules-engine: the same findings, evidence and runs, or a disagreement. */

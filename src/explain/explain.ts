@@ -6,7 +6,8 @@
  * stopped it, and for a fired rule its base grade, why, and its final grade from the graded finding.
  */
 import { completeAudit, prepareAudit, type AuditOptions } from '../audit/audit.js';
-import type { AuditResult, RuleRun } from '../audit/types.js';
+import type { AuditResult } from '../audit/types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
 import { judge } from '../evaluate/conditions.js';
 import { builtNow } from '../facts/build.js';
 import { factsForScope } from '../facts/catalogue.js';
@@ -16,6 +17,7 @@ import type { Rule } from '../rules/types.js';
 import { findTarget, sameRef } from './find-target.js';
 import { gradeWhy } from './grade-why.js';
 import type { ConditionLeaf, Explanation, FactEntry, GradeExplanation, RecordExplanation, RuleStatus, RuleVerdict, TreeNode } from './types.js';
+import { compareText } from '../text.js';
 
 export type ExplainOptions = AuditOptions;
 
@@ -63,7 +65,7 @@ export function failedBy(tree: TreeNode): ConditionLeaf[] {
 const STATUS_ORDER: Record<RuleStatus, number> = { fired: 0, 'not-fired': 1, 'not-run': 2 };
 
 function byStatusThenId(a: RuleVerdict, b: RuleVerdict): number {
-  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareText(a.ruleId, b.ruleId);
 }
 
 function gradeOf(rule: Rule, record: ScopeRecord, finding: Finding): GradeExplanation {

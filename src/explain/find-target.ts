@@ -7,10 +7,11 @@
  */
 import { DutyAuditError } from '../errors.js';
 import { SCOPES } from '../facts/scopes.js';
-import type { ScopeRecord, ScopeRecords } from '../facts/types.js';
-import type { Finding, RecordRef } from '../findings/types.js';
+import type { ScopeRecord, ScopeRecords, RecordRef } from '../facts/types.js';
+import type { Finding } from '../findings/types.js';
 import type { Ledger } from '../ledger/types.js';
 import type { TargetKind } from './types.js';
+import { compareText } from '../text.js';
 
 export function foldKey(key: string): string {
   return key.normalize('NFKC').trim().toLowerCase();
@@ -41,7 +42,7 @@ export function nearKeys(target: string, keys: Iterable<string>, limit = 5): str
     const score = editDistance(t, k);
     if (contains || score <= budget) scored.push({ key, score });
   }
-  scored.sort((a, b) => a.score - b.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  scored.sort((a, b) => a.score - b.score || compareText(a.key, b.key));
   return scored.slice(0, limit).map((s) => s.key);
 }
 

@@ -2,11 +2,9 @@
  * The words of an explanation in zh and en, in tables typed by key (a missing translation is
  * a compile error). Operators and values are rendered so a reviewer reads `overdue_days ≥ 1`.
  */
-import { fillTemplate } from '../fill-template.js';
-import { COLUMN_SHEET } from '../facts/scopes.js';
+import { COLUMN_SHEET, type Scope } from '../facts/scopes.js';
 import { sheetSpec } from '../ledger/columns.js';
-import type { Lang } from '../report/labels.js';
-import type { Localized, Scope } from '../rules/types.js';
+import { type Lang, type Localized, fillTemplate } from '../text.js';
 
 export const WORDS = {
   title: { zh: '规则解释', en: 'Rule explanation' },

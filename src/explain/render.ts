@@ -5,7 +5,8 @@
  * why it did not fire, or how it was graded (base grade and why, the ladder's steps, the final
  * grade with its escalation, the finding id and the evidence).
  */
-import { escalationText, gradeLabel, ledgerSheetLabel, type Lang } from '../report/labels.js';
+import { escalationText, gradeLabel, ledgerSheetLabel } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { SCOPE_LABELS } from '../facts/scopes.js';
 import { comparisonText, factZh, valueText, word } from './labels.js';
 import type { ConditionLeaf, Explanation, FactEntry, GradeExplanation, GradeWhy, LadderStep, RecordExplanation, RuleVerdict, TreeNode } from './types.js';

@@ -11,11 +11,12 @@ import { dirname, resolve } from 'node:path';
 import { displayPath } from '../display-path.js';
 import type { AuditOptions } from '../audit/audit.js';
 import { DutyAuditError } from '../errors.js';
-import { isLang, text as reportText, type Lang } from '../report/labels.js';
+import { text as reportText } from '../report/labels.js';
+import { isLang, type Lang } from '../text.js';
 import { writeReportXlsx } from '../report/xlsx/write.js';
 import { explainAuditRun } from './explain.js';
 import { renderExplanation } from './render.js';
-import type { FactValue } from '../findings/types.js';
+import type { FactValue } from '../facts/types.js';
 import { maskFactValue, maskText, phoneValues, PHONE_FACTS } from '../report/mask.js';
 import type { Explanation, RecordExplanation, RuleVerdict, TreeNode } from './types.js';
 

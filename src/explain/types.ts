@@ -3,10 +3,12 @@
  * (rendered in zh or en by render.ts, written as JSON by `--json`); tests assert on it.
  */
 import type { JudgedLeaf, JudgedNode } from '../evaluate/conditions.js';
-import type { EscalationReason, FactValue, RecordRef, Subject } from '../findings/types.js';
-import type { Grade } from '../grade/grades.js';
+import type { EscalationReason, Subject } from '../findings/types.js';
+import type { FactValue, RecordRef } from '../facts/types.js';
+import type { Grade } from '../grade-scale.js';
 import type { IsoDate, SheetKey } from '../ledger/types.js';
-import type { Localized, Scope } from '../rules/types.js';
+import type { Scope } from '../facts/scopes.js';
+import type { Localized } from '../text.js';
 
 /**
  * A leaf of the condition tree: fact, operator, expected (and the param that supplied it),

@@ -8,6 +8,7 @@
  */
 import type { WorkCalendar } from '../calendar/types.js';
 import type { AttendanceRecord, AttendanceStatus, HandoverRecord, IsoDate, LedgerRow } from '../ledger/types.js';
+import { compareText } from '../text.js';
 
 /** The attendance statuses that take a person away from their post with leave. */
 export const ABSENCE_STATUSES: ReadonlySet<AttendanceStatus> = new Set<AttendanceStatus>(['请假', '出差', '会议']);
@@ -95,7 +96,7 @@ export function absencesByRow(
   }
   const out = new Map<LedgerRow<'attendance'>, Absence>();
   for (const list of byPerson.values()) {
-    list.sort((a, b) => (a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : a.row - b.row));
+    list.sort((a, b) => compareText(a.record.date, b.record.date) || a.row - b.row);
     let run: LedgerRow<'attendance'>[] = [];
     const close = (): void => {
       if (run.length === 0) return;

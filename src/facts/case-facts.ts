@@ -2,9 +2,7 @@
  * Case scope: one record per audited case, its columns plus the derived time-limit, notice
  * and fee facts. Working days come from the calendar (the day a clock starts never counts).
  */
-import type { AuditContext } from '../audit/types.js';
 import type { WorkCalendar } from '../calendar/types.js';
-import type { FactValue } from '../findings/types.js';
 import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
 import { calendarErrorAt, type RowPlace } from './calendar-errors.js';
 import { columnFacts } from './fact-template.js';
@@ -12,7 +10,7 @@ import { caseLimit, overdueDays, type LimitBasis } from './deadline.js';
 import { checkFee } from './fee-status.js';
 import { firstOf, type Lookups } from './lookups.js';
 import { completedBy } from './period.js';
-import type { ScopeRecord } from './types.js';
+import type { ScopeRecord, FactValue, AuditContext } from './types.js';
 
 interface TimeFacts {
   clock_start: IsoDate;

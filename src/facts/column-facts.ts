@@ -4,9 +4,8 @@
  */
 import { sheetSpec, type ColumnSpec, type ColumnType } from '../ledger/columns.js';
 import type { SheetKey } from '../ledger/types.js';
-import type { Scope } from '../rules/types.js';
 import { COLUMN_NOTES } from './column-notes.js';
-import { COLUMN_SHEET, SCOPE_SHEET, SCOPES } from './scopes.js';
+import { COLUMN_SHEET, SCOPE_SHEET, SCOPES, type Scope } from './scopes.js';
 import type { FactDef, FactDomain, FactType } from './types.js';
 
 const FACT_TYPE: Record<ColumnType, FactType> = {

@@ -3,8 +3,8 @@
  * run (src/facts/*-facts.ts). The descriptions are what `duty-audit facts` shows a reviewer.
  */
 import type { SheetKey } from '../ledger/types.js';
-import type { Scope } from '../rules/types.js';
-import { GRADES } from '../grade/grades.js';
+import type { Scope } from './scopes.js';
+import { GRADES } from '../grade-scale.js';
 import { LIMIT_BASES } from './deadline.js';
 import { FEE_STATUSES } from './fee-status.js';
 import type { FactDef, FactType } from './types.js';

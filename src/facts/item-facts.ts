@@ -4,12 +4,11 @@
  * from the sheet is undisclosed on all three counts. The fee schedule (办事公开制/三, the
  * center's part) is judged over the fee items charged on the item's cases of the period.
  */
-import type { FactValue } from '../findings/types.js';
 import type { ItemRecord, LedgerRow } from '../ledger/types.js';
 import { columnFacts } from './fact-template.js';
 import { feeScheduleGaps } from './fee-status.js';
 import type { ItemAggregate, Lookups } from './lookups.js';
-import type { ScopeRecord } from './types.js';
+import type { ScopeRecord, FactValue } from './types.js';
 
 const DISCLOSURES = [
   ['procedure', 'procedure_posted'],

@@ -2,7 +2,7 @@
  * Indexes and per-person aggregates shared by several scopes, built once per run so that no
  * rule and no record ever scans a sheet again.
  */
-import type { AuditContext } from '../audit/types.js';
+import type { AuditContext } from './types.js';
 import type { CaseRecord, IsoDate, ItemRecord, LedgerRow, StaffRecord } from '../ledger/types.js';
 import { absencesByRow, HandoverCover, type Absence } from './absences.js';
 import { chargedFeeItem } from './fee-status.js';

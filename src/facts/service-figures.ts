@@ -8,7 +8,7 @@
  *   undated facts (its 办结日期, or as-of while open) and counted in the period it falls in.
  * Computed once per audit from the audited cases; the report only renders them.
  */
-import type { AuditContext } from '../audit/types.js';
+import type { AuditContext } from './types.js';
 import type { CaseRecord, LedgerRow, Rating } from '../ledger/types.js';
 import { casePlace } from './case-facts.js';
 import { calendarErrorAt } from './calendar-errors.js';

@@ -1,6 +1,31 @@
-import type { FactValue, RecordRef } from '../findings/types.js';
-import type { IsoDate, SheetKey } from '../ledger/types.js';
-import type { Localized, Scope } from '../rules/types.js';
+/**
+ * The fact library's data: what it is computed from (AuditContext), the values (FactValue), the
+ * records that carry them (ScopeRecord, pointing back into the ledger with a RecordRef) and the
+ * catalogue entries (FactDef). Below the rules, evaluation and findings, which all read them.
+ */
+import type { WorkCalendar } from '../calendar/types.js';
+import type { IsoDate, Ledger, SheetKey } from '../ledger/types.js';
+import type { Scope } from './scopes.js';
+import type { Localized } from '../text.js';
+
+/** What the facts are computed from besides the rules: the ledger and the audited period. */
+export interface AuditContext {
+  ledger: Ledger;
+  calendar: WorkCalendar;
+  /** YYYY-MM */
+  period: string;
+  asOf: IsoDate;
+}
+
+/** A fact's value for one record: null when unknown (an empty cell, a date not yet reached). */
+export type FactValue = string | number | boolean | null | (string | number)[];
+
+/** Which ledger row a record (and a finding on it) stands for. */
+export interface RecordRef {
+  sheet: SheetKey;
+  row: number;
+  key: string;
+}
 
 export type FactType = 'string' | 'number' | 'boolean' | 'date' | 'string[]' | 'number[]';
 

@@ -6,12 +6,18 @@
  * with these words (codeWords), so a code's meaning is written once. A deadline past the loaded
  * calendars (deadline_after) reads "after YYYY-12-31".
  */
-import type { Localized, Scope } from '../rules/types.js';
-import type { Lang } from '../evaluate/evidence.js';
+import type { Scope } from './scopes.js';
+import type { Lang, Localized } from '../text.js';
 import type { LimitBasis } from './deadline.js';
 import type { FeeStatus } from './fee-status.js';
-// Type-only: derived-facts.ts (the catalogue) imports this module, and complaint-facts.ts the catalogue.
-import type { REQUIRED_COMPLAINT_FIELDS } from './complaint-facts.js';
+
+/**
+ * 首问责任制/三: what a complaint record must hold; `missing_fields` lists the ones left empty.
+ * Declared here beside their words, not in complaint-facts.ts: the catalogue (derived-facts.ts)
+ * reads these words, and complaint-facts.ts builds records through the catalogue, so importing
+ * from complaint-facts.ts here closed an import cycle.
+ */
+export const REQUIRED_COMPLAINT_FIELDS = ['complainant', 'contact', 'content'] as const;
 
 type Labels<Code extends string> = Readonly<Record<Code, Localized>>;
 

@@ -4,9 +4,10 @@
  * chosen by a fact's value, or the grade the record itself carries (二.10).
  */
 import { DutyAuditError } from '../errors.js';
-import type { FactValue, RawFinding } from '../findings/types.js';
+import type { RawFinding } from '../findings/types.js';
+import type { FactValue } from '../facts/types.js';
 import type { Rule, Threshold } from '../rules/types.js';
-import { gradeRank, parseGrade, type Grade } from './grades.js';
+import { gradeRank, parseGrade, type Grade } from '../grade-scale.js';
 
 export type BaseReason = RawFinding['baseReason'];
 

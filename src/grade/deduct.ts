@@ -3,7 +3,7 @@
  * date order, until the person's `monthly_cap_yuan` is reached. Centers have no bonus.
  */
 import type { RawFinding } from '../findings/types.js';
-import type { Grade } from './grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { Policy } from '../rules/types.js';
 import { byDateThenRow } from './order.js';
 

@@ -4,7 +4,8 @@
  */
 import type { Finding, PersonSummary } from '../findings/types.js';
 import type { Policy } from '../rules/types.js';
-import { GRADES, gradeRank, type Grade } from './grades.js';
+import { GRADES, gradeRank, type Grade } from '../grade-scale.js';
+import { compareText } from '../text.js';
 
 function emptyCounts(): Record<Grade, number> {
   return Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
@@ -25,5 +26,5 @@ export function summarisePeople(findings: readonly Finding[], policy: Pick<Polic
   }
   return [...byName]
     .map(([name, p]): PersonSummary => ({ name, counts: p.counts, highest: p.highest, sanction: policy.sanctions[p.highest], deductionYuan: p.deductionYuan }))
-    .sort((a, b) => gradeRank(b.highest) - gradeRank(a.highest) || a.name.localeCompare(b.name, 'zh-CN') || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => gradeRank(b.highest) - gradeRank(a.highest) || a.name.localeCompare(b.name, 'zh-CN') || compareText(a.name, b.name));
 }

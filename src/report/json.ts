@@ -6,9 +6,10 @@
  * bytes. That is why it carries no `generatedAt` — the wall-clock time lives only in the
  * workbook's Run sheet. Keys are written in a fixed order; facts in code-point order.
  */
-import type { AuditResult, RuleRun } from '../audit/types.js';
+import type { AuditResult } from '../audit/types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
 import type { Finding, PersonSummary } from '../findings/types.js';
-import { GRADES, type Grade } from '../grade/grades.js';
+import { GRADES, type Grade } from '../grade-scale.js';
 import type { DataIssue } from '../ledger/types.js';
 import { ruleNotRunText, ruleRunNote } from './labels.js';
 import { renderFinding, renderIssueMessage, renderIssueValue, type RenderOptions } from './render.js';

@@ -2,20 +2,13 @@
  * Every word a report shows, in Chinese and English, in lookup tables typed by key so that a
  * missing translation is a compile error. Findings are data; these tables render them.
  */
-import type { RuleRun } from '../audit/types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
 import type { EscalationReason } from '../findings/types.js';
-import { GRADE_LABELS, type Grade } from '../grade/grades.js';
+import { GRADE_LABELS, type Grade } from '../grade-scale.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { issueType } from '../ledger/issue-codes.js';
 import { SHEET_KEYS, type DataIssueCode, type SheetKey } from '../ledger/types.js';
-import type { Localized } from '../rules/types.js';
-
-export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'zh' || value === 'en';
-}
+import type { Lang, Localized } from '../text.js';
 
 export type ReportSheet = 'summary' | 'findings' | 'people' | 'dataIssues' | 'rules' | 'run';
 export const REPORT_SHEETS: readonly ReportSheet[] = ['summary', 'findings', 'people', 'dataIssues', 'rules', 'run'];

@@ -5,10 +5,10 @@
  * `dataIssues`; cells are what the importer would give: empty values absent, column defaults
  * (visits = 1) applied. "Today" is the case's `asOf`, else the last day of the record's month.
  */
-import { COLUMN_SHEET } from '../facts/scopes.js';
+import { COLUMN_SHEET, type Scope } from '../facts/scopes.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { SHEET_KEYS, type DataIssue, type DataIssueCode, type IsoDate, type Ledger, type LedgerRow, type SheetKey } from '../ledger/types.js';
-import type { RuleCase, Scope } from '../rules/types.js';
+import type { RuleCase } from '../rules/types.js';
 
 /** The sheet a case's `record` is a row of: the sheet whose columns are the scope's facts. */
 export function recordSheet(scope: Scope): SheetKey {

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditContext } from '../audit/types.js';
+import type { AuditContext } from '../facts/types.js';
 import { loadCalendar } from '../calendar/load.js';
 import type { WorkCalendar } from '../calendar/types.js';
 import { DutyAuditError } from '../errors.js';
@@ -14,7 +14,7 @@ import { conditionsOf, evidence } from '../evaluate/conditions.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { buildScopeRecords } from '../facts/build.js';
 import type { ConditionEvidence } from '../findings/types.js';
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { Rule, RuleCase, RuleSet } from '../rules/types.js';
 import { caseDates, caseLedger, recordKey } from './case-ledger.js';
 

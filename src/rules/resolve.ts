@@ -7,7 +7,8 @@ import { SHEET_KEYS, type SheetKey } from '../ledger/types.js';
 import { factsForScope } from '../facts/catalogue.js';
 import { SCOPE_SHEET } from '../facts/scopes.js';
 import { collectReferences, forEachLeaf } from './references.js';
-import type { GradeSpec, Localized, ParamSpec, ResolvedGradeSpec, Rule, RuleFile, Threshold } from './types.js';
+import type { Localized } from '../text.js';
+import type { GradeSpec, ParamSpec, ResolvedGradeSpec, Rule, RuleFile, Threshold } from './types.js';
 
 type Json = Record<string, unknown>;
 

@@ -11,14 +11,14 @@
  */
 import { basename } from 'node:path';
 import { factsForScope } from '../facts/catalogue.js';
-import { isScope } from '../facts/scopes.js';
-import { isKnownOperator } from '../evaluate/operators.js';
+import { isScope, type Scope } from '../facts/scopes.js';
+import { isKnownOperator } from './operators.js';
 import type { FactDef } from '../facts/types.js';
 import { hasNode, joinPointer, locate, type JsonSource, type Position } from './json-source.js';
 import { problem } from './problems.js';
 import { collectReferences, forEachCondition, type Reference } from './references.js';
 import type { ClauseList } from './seed-clauses.js';
-import type { RuleProblem, Scope } from './types.js';
+import type { RuleProblem } from './types.js';
 import { checkValues } from './value-check.js';
 
 export interface SemanticContext {

@@ -2,16 +2,10 @@
  * A rule as loaded from `rules/**\/*.json` (schema: `schemas/rule.schema.json`).
  * The file format is documented in `rules/FORMAT.md`.
  */
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
+import type { Scope } from '../facts/scopes.js';
 import type { SheetKey } from '../ledger/types.js';
-
-/** Which kind of record a rule is evaluated over (one evaluation per record). */
-export type Scope = 'case' | 'complaint' | 'attendance' | 'staff' | 'item' | 'center' | 'other' | 'ledger';
-
-export interface Localized {
-  zh: string;
-  en: string;
-}
+import type { Localized } from '../text.js';
 
 /** Whom a finding holds responsible: a staff member named by a fact, or the center. */
 export type SubjectSpec = { kind: 'staff'; fact: string } | { kind: 'center' };

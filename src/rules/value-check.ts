@@ -14,7 +14,7 @@
  * condition or ladder step that uses it.
  */
 import type { FactDef } from '../facts/types.js';
-import { gradeRank, isGrade, parseGrade, type Grade } from '../grade/grades.js';
+import { gradeRank, isGrade, parseGrade, type Grade } from '../grade-scale.js';
 import { admittedValues, mapKey, type Admitted, type Scalar } from './admitted-values.js';
 import { joinPointer, locate, type JsonSource } from './json-source.js';
 import { problem } from './problems.js';

@@ -3,7 +3,7 @@
  * cell forms they are written in (what a center really types), and the planted violations and
  * bad cells with their places — the answer key a full audit must reproduce exactly.
  */
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { DataIssueCode, IsoDate, SheetKey } from '../ledger/types.js';
 
 export interface SampleOptions {

@@ -2,7 +2,7 @@
  * The answer key in two forms: samples/planted.json for tests and samples/README.md for
  * people, both made from the same list so they cannot disagree.
  */
-import { GRADE_LABELS } from '../grade/grades.js';
+import { GRADE_LABELS } from '../grade-scale.js';
 import { sheetSpec } from '../ledger/columns.js';
 import type { Planted } from './types.js';
 

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit, type AuditArgs } from '../../src/cli/commands/audit.js';
 import { DutyAuditError } from '../../src/errors.js';
-import { GRADES, GRADE_LABELS } from '../../src/grade/grades.js';
+import { GRADES, GRADE_LABELS } from '../../src/grade-scale.js';
 import type { ReportJson } from '../../src/report/json.js';
 import { COLUMNS } from '../../src/report/labels.js';
 import { readBook, sheetNames, tableRecords, rowsOf } from '../report/read-back.js';

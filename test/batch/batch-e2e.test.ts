@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditToReport } from '../../src/batch/audit-job.js';
+import { auditToReport } from '../../src/batch/worker.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import type { BatchResult } from '../../src/batch/types.js';
 import { tempDir } from './helpers.js';

@@ -5,14 +5,12 @@
  * audit writes.
  */
 import { describe, expect, it } from 'vitest';
-import type { AuditContext } from '../../src/audit/types.js';
 import { loadCalendar } from '../../src/calendar/load.js';
 import { DutyAuditError } from '../../src/errors.js';
 import { conditionsOf, evidence, factsOfTree, holds, judge, type ConditionNode } from '../../src/evaluate/conditions.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { SCOPES } from '../../src/facts/scopes.js';
-import type { ScopeRecord, ScopeRecords } from '../../src/facts/types.js';
-import type { FactValue } from '../../src/findings/types.js';
+import type { ScopeRecord, ScopeRecords, AuditContext, FactValue } from '../../src/facts/types.js';
 import { SHEET_KEYS } from '../../src/ledger/types.js';
 import { ruleOf } from './helpers.js';
 

@@ -5,7 +5,8 @@
  */
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_OPERATOR_NAMES, CUSTOM_OPERATOR_NAMES, isKnownOperator, OPERATOR_NAMES, operatorFn } from '../../src/evaluate/operators.js';
+import { operatorFn } from '../../src/evaluate/operators.js';
+import { BUILTIN_OPERATOR_NAMES, CUSTOM_OPERATOR_NAMES, isKnownOperator, OPERATOR_NAMES } from '../../src/rules/operators.js';
 import { referenceEngine } from '../../src/evaluate/reference.js';
 
 type Outcome = { holds: boolean } | { throws: string };

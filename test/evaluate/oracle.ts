@@ -6,9 +6,8 @@
  * did) shows up as a disagreement with this oracle.
  */
 import { factsForScope } from '../../src/facts/catalogue.js';
-import type { ScopeRecord } from '../../src/facts/types.js';
+import type { ScopeRecord, FactValue } from '../../src/facts/types.js';
 import type { FactType } from '../../src/facts/types.js';
-import type { FactValue } from '../../src/findings/types.js';
 import type { Rule } from '../../src/rules/types.js';
 
 type Node = { all?: Node[]; any?: Node[]; not?: Node; fact?: string; operator?: string; value?: unknown };

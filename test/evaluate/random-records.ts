@@ -5,12 +5,11 @@
  * (null, undefined, '', numeric text, NaN, lists where a scalar is expected, booleans as text).
  */
 import { factsForScope } from '../../src/facts/catalogue.js';
-import { SCOPE_SHEET } from '../../src/facts/scopes.js';
-import type { ScopeRecord } from '../../src/facts/types.js';
-import type { FactValue } from '../../src/findings/types.js';
-import { GRADES } from '../../src/grade/grades.js';
+import { SCOPE_SHEET, type Scope } from '../../src/facts/scopes.js';
+import type { ScopeRecord, FactValue } from '../../src/facts/types.js';
+import { GRADES } from '../../src/grade-scale.js';
 import { childrenOf, type ConditionNode } from '../../src/evaluate/conditions.js';
-import type { Rule, Scope } from '../../src/rules/types.js';
+import type { Rule } from '../../src/rules/types.js';
 
 export function rng(seed: number): () => number {
   let s = seed >>> 0;

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditContext } from '../../src/audit/types.js';
+import type { AuditContext } from '../../src/facts/types.js';
 import { runAudit } from '../../src/cli/commands/audit.js';
 import { DutyAuditError } from '../../src/errors.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';

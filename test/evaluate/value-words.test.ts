@@ -3,7 +3,7 @@
  * while the finding keeps the codes.
  */
 import { describe, expect, it } from 'vitest';
-import { loadAuditRules } from '../../src/audit/audit.js';
+import { loadValidRuleSet } from '../../src/rules/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { buildScopeRecords } from '../../src/facts/build.js';
 import { findFact } from '../../src/facts/catalogue.js';
@@ -12,7 +12,7 @@ import { DEFAULT_RULES_DIR } from '../../src/paths.js';
 import { contextOf, ledgerOf } from '../facts/helpers.js';
 
 async function findings() {
-  const ruleSet = await loadAuditRules(DEFAULT_RULES_DIR);
+  const ruleSet = await loadValidRuleSet(DEFAULT_RULES_DIR);
   const ids = ['fee-above-standard', 'fee-schedule-incomplete', 'complaint-record-incomplete', 'case-overdue'];
   const rules = ruleSet.rules.filter((rule) => ids.includes(rule.id));
   const ctx = contextOf(

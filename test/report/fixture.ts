@@ -3,9 +3,10 @@
  * finding, a center finding citing rows, phones in facts and messages, data issues (one in a
  * phone column), a rule that did not run.
  */
-import type { AuditResult, RuleRun } from '../../src/audit/types.js';
+import type { AuditResult } from '../../src/audit/types.js';
+import type { RuleRun } from '../../src/evaluate/evaluate.js';
 import type { Finding, PersonSummary } from '../../src/findings/types.js';
-import { GRADES, type Grade } from '../../src/grade/grades.js';
+import { GRADES, type Grade } from '../../src/grade-scale.js';
 import type { DataIssue } from '../../src/ledger/types.js';
 import type { Policy } from '../../src/rules/types.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Grade } from '../../src/grade/grades.js';
+import type { Grade } from '../../src/grade-scale.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { RULE_CLAUSES } from '../../src/sample/catalogue.js';
 import { generateSampleMonth } from '../../src/sample/generate.js';

@@ -6,7 +6,7 @@
  */
 import { monthOf } from '../../src/calendar/dates.js';
 import type { WorkCalendar } from '../../src/calendar/types.js';
-import type { Grade } from '../../src/grade/grades.js';
+import type { Grade } from '../../src/grade-scale.js';
 import type { SheetKey } from '../../src/ledger/types.js';
 import type { SampleMonth, SampleRow } from '../../src/sample/types.js';
 

@@ -9,9 +9,9 @@ import type { CommandModule } from 'yargs';
 import { audit, type AuditEngine, type AuditOptions } from '../../audit/audit.js';
 import type { AuditResult } from '../../audit/types.js';
 import { DutyAuditError } from '../../errors.js';
-import { gradeRank, parseGrade, type Grade } from '../../grade/grades.js';
+import { gradeRank, parseGrade, type Grade } from '../../grade-scale.js';
 import { reportJsonText } from '../../report/json.js';
-import { isLang, type Lang } from '../../report/labels.js';
+import { isLang, type Lang } from '../../text.js';
 import { terminalSummary } from '../../report/terminal.js';
 import { writeReportXlsx } from '../../report/xlsx/write.js';
 import { runExplain, type ExplainArgs } from '../../explain/run-explain.js';
@@ -132,7 +132,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
           'explain one record instead of reporting: a finding id (F-…), 受理编号, 登记编号, 姓名@YYYY-MM-DD, a staff name, an item name or center. ' +
           'Prints every rule of its scope with each condition’s values; --json FILE writes that explanation as JSON; ' +
           'the report is written only with --out; --fail-on does not apply',
-      }) as never,
+      }),
   handler: async (args) => {
     if (args.explain !== undefined) {
       const run = await runExplain({ ...args, explain: args.explain });

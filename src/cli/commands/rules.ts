@@ -38,7 +38,7 @@ const dirPositional = { type: 'string', default: DEFAULT_RULES_DIR, describe: 'r
 export const rulesValidateCommand: CommandModule<object, DirArgs> = {
   command: 'validate [dir]',
   describe: 'Check every rule file, the policy and the calendars; print each problem as file:line:col',
-  builder: (y) => y.positional('dir', dirPositional) as never,
+  builder: (y) => y.positional('dir', dirPositional),
   handler: async (args) => {
     const ruleSet = await loadOrPrintProblems(args.dir);
     if (!ruleSet) return;
@@ -50,7 +50,7 @@ export const rulesValidateCommand: CommandModule<object, DirArgs> = {
 export const rulesTestCommand: CommandModule<object, DirArgs> = {
   command: 'test [dir]',
   describe: "Run each rule's own cases (records it must and must not fire on) and show clause coverage",
-  builder: (y) => y.positional('dir', dirPositional) as never,
+  builder: (y) => y.positional('dir', dirPositional),
   handler: async (args) => {
     const ruleSet = await loadOrPrintProblems(args.dir);
     if (!ruleSet) return;

@@ -6,13 +6,14 @@
 import type { AuditResult } from '../../audit/types.js';
 import type { PersonService } from '../../facts/service-figures.js';
 import type { PersonSummary } from '../../findings/types.js';
-import { GRADES, gradeRank } from '../../grade/grades.js';
+import { GRADES, gradeRank } from '../../grade-scale.js';
 import { COLUMNS, gradeLabel, SHEET_NAMES } from '../labels.js';
 import type { RenderOptions } from '../render.js';
 import type ExcelJS from 'exceljs';
 import type { BookSink } from './book.js';
 import { GRADE_FILLS, solidFill, wrap } from './style.js';
 import { openTable, tableColumns } from './table.js';
+import { compareText } from '../../text.js';
 
 const WIDTHS: Record<keyof typeof COLUMNS.people, number> = {
   name: 14,
@@ -47,7 +48,7 @@ export function byConcern(a: PersonSummary, b: PersonSummary): number {
     gradeRank(b.highest) - gradeRank(a.highest) ||
     b.deductionYuan - a.deductionYuan ||
     total(b) - total(a) ||
-    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+    compareText(a.name, b.name)
   );
 }
 

@@ -3,7 +3,7 @@
  * policy, the tool version, period and as-of. The generated-at cell is the only wall-clock value.
  */
 import type { AuditResult } from '../../audit/types.js';
-import { GRADES } from '../../grade/grades.js';
+import { GRADES } from '../../grade-scale.js';
 import { gradeLabel, SHEET_NAMES, text, yesNo } from '../labels.js';
 import type { RenderOptions } from '../render.js';
 import type { BookSink } from './book.js';

@@ -26,9 +26,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.visits === undefined){
 data.visits = 1;
@@ -113,7 +110,6 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs3 = errors;
 for(const key0 in data){
 if(!(func1.call(schema32.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -128,8 +124,6 @@ errors++;
 }
 if(data.case_id !== undefined){
 let data0 = data.case_id;
-const _errs4 = errors;
-const _errs5 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err9 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -152,14 +146,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.received_on !== undefined){
 let data1 = data.received_on;
-const _errs6 = errors;
-const _errs7 = errors;
-if((typeof data1 == "number") && (isFinite(data1))){
-}
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
 const err11 = {instancePath:instancePath+"/received_on",schemaPath:"#/properties/received_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -182,12 +171,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.applicant !== undefined){
 let data2 = data.applicant;
-const _errs8 = errors;
-const _errs9 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err13 = {instancePath:instancePath+"/applicant",schemaPath:"#/properties/applicant/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -210,12 +196,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.phone !== undefined){
 let data3 = data.phone;
-const _errs10 = errors;
-const _errs11 = errors;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
 const err15 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -238,12 +221,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.item !== undefined){
 let data4 = data.item;
-const _errs12 = errors;
-const _errs13 = errors;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
 const err17 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -266,11 +246,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 if(data.kind !== undefined){
 let data5 = data.kind;
-const _errs14 = errors;
 if(typeof data5 !== "string"){
 const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -281,8 +259,6 @@ vErrors.push(err19);
 }
 errors++;
 }
-const _errs15 = errors;
-const vSchema0 = schema32.properties.kind.enum;
 if(!(((data5 === "即办件") || (data5 === "承诺件")) || (data5 === "上报件"))){
 const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -293,12 +269,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
 if(data.handler !== undefined){
 let data6 = data.handler;
-const _errs16 = errors;
-const _errs17 = errors;
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
 const err21 = {instancePath:instancePath+"/handler",schemaPath:"#/properties/handler/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -321,12 +294,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid0 = _errs16 === errors;
 }
 if(data.materials_complete !== undefined){
-let data7 = data.materials_complete;
-const _errs18 = errors;
-if(typeof data7 !== "boolean"){
+if(typeof data.materials_complete !== "boolean"){
 const err23 = {instancePath:instancePath+"/materials_complete",schemaPath:"#/properties/materials_complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err23];
@@ -336,13 +306,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-const _errs19 = errors;
-var valid0 = _errs18 === errors;
 }
 if(data.notified !== undefined){
-let data8 = data.notified;
-const _errs20 = errors;
-if(typeof data8 !== "boolean"){
+if(typeof data.notified !== "boolean"){
 const err24 = {instancePath:instancePath+"/notified",schemaPath:"#/properties/notified/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err24];
@@ -352,15 +318,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-const _errs21 = errors;
-var valid0 = _errs20 === errors;
 }
 if(data.notified_on !== undefined){
 let data9 = data.notified_on;
-const _errs22 = errors;
-const _errs23 = errors;
-if((typeof data9 == "number") && (isFinite(data9))){
-}
 if(typeof data9 === "string"){
 if(!(formats0.validate(data9))){
 const err25 = {instancePath:instancePath+"/notified_on",schemaPath:"#/properties/notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -383,11 +343,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid0 = _errs22 === errors;
 }
 if(data.notice_form !== undefined){
 let data10 = data.notice_form;
-const _errs24 = errors;
 if(typeof data10 !== "string"){
 const err27 = {instancePath:instancePath+"/notice_form",schemaPath:"#/properties/notice_form/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -398,8 +356,6 @@ vErrors.push(err27);
 }
 errors++;
 }
-const _errs25 = errors;
-const vSchema1 = schema32.properties.notice_form.enum;
 if(!(((data10 === "当场口头") || (data10 === "书面告知单")) || (data10 === "电话"))){
 const err28 = {instancePath:instancePath+"/notice_form",schemaPath:"#/properties/notice_form/enum",keyword:"enum",params:{allowedValues: schema32.properties.notice_form.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -410,11 +366,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-var valid0 = _errs24 === errors;
 }
 if(data.missing_count !== undefined){
 let data11 = data.missing_count;
-const _errs26 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 const err29 = {instancePath:instancePath+"/missing_count",schemaPath:"#/properties/missing_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -425,7 +379,6 @@ vErrors.push(err29);
 }
 errors++;
 }
-const _errs27 = errors;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
 const err30 = {instancePath:instancePath+"/missing_count",schemaPath:"#/properties/missing_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -438,10 +391,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-var valid0 = _errs26 === errors;
 }
 let data12 = data.visits;
-const _errs28 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 const err31 = {instancePath:instancePath+"/visits",schemaPath:"#/properties/visits/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -452,7 +403,6 @@ vErrors.push(err31);
 }
 errors++;
 }
-const _errs29 = errors;
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 1 || isNaN(data12)){
 const err32 = {instancePath:instancePath+"/visits",schemaPath:"#/properties/visits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
@@ -465,10 +415,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-var valid0 = _errs28 === errors;
 if(data.promised_days !== undefined){
 let data13 = data.promised_days;
-const _errs30 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
 const err33 = {instancePath:instancePath+"/promised_days",schemaPath:"#/properties/promised_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -479,7 +427,6 @@ vErrors.push(err33);
 }
 errors++;
 }
-const _errs31 = errors;
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
 const err34 = {instancePath:instancePath+"/promised_days",schemaPath:"#/properties/promised_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -492,14 +439,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-var valid0 = _errs30 === errors;
 }
 if(data.materials_completed_on !== undefined){
 let data14 = data.materials_completed_on;
-const _errs32 = errors;
-const _errs33 = errors;
-if((typeof data14 == "number") && (isFinite(data14))){
-}
 if(typeof data14 === "string"){
 if(!(formats0.validate(data14))){
 const err35 = {instancePath:instancePath+"/materials_completed_on",schemaPath:"#/properties/materials_completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -522,14 +464,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-var valid0 = _errs32 === errors;
 }
 if(data.completed_on !== undefined){
 let data15 = data.completed_on;
-const _errs34 = errors;
-const _errs35 = errors;
-if((typeof data15 == "number") && (isFinite(data15))){
-}
 if(typeof data15 === "string"){
 if(!(formats0.validate(data15))){
 const err37 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -552,11 +489,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-var valid0 = _errs34 === errors;
 }
 if(data.result !== undefined){
 let data16 = data.result;
-const _errs36 = errors;
 if(typeof data16 !== "string"){
 const err39 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -567,8 +502,6 @@ vErrors.push(err39);
 }
 errors++;
 }
-const _errs37 = errors;
-const vSchema2 = schema32.properties.result.enum;
 if(!(((((data16 === "办结") || (data16 === "不予办理")) || (data16 === "已转报")) || (data16 === "办理中")) || (data16 === "退回补正"))){
 const err40 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/enum",keyword:"enum",params:{allowedValues: schema32.properties.result.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -579,12 +512,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-var valid0 = _errs36 === errors;
 }
 if(data.refusal_reason !== undefined){
 let data17 = data.refusal_reason;
-const _errs38 = errors;
-const _errs39 = errors;
 if(typeof data17 === "string"){
 if(func2(data17) < 1){
 const err41 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -607,12 +537,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-var valid0 = _errs38 === errors;
 }
 if(data.extension_reason !== undefined){
 let data18 = data.extension_reason;
-const _errs40 = errors;
-const _errs41 = errors;
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
 const err43 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -635,14 +562,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-var valid0 = _errs40 === errors;
 }
 if(data.result_notified_on !== undefined){
 let data19 = data.result_notified_on;
-const _errs42 = errors;
-const _errs43 = errors;
-if((typeof data19 == "number") && (isFinite(data19))){
-}
 if(typeof data19 === "string"){
 if(!(formats0.validate(data19))){
 const err45 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -665,12 +587,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-var valid0 = _errs42 === errors;
 }
 if(data.materials_logged !== undefined){
-let data20 = data.materials_logged;
-const _errs44 = errors;
-if(typeof data20 !== "boolean"){
+if(typeof data.materials_logged !== "boolean"){
 const err47 = {instancePath:instancePath+"/materials_logged",schemaPath:"#/properties/materials_logged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err47];
@@ -680,13 +599,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-const _errs45 = errors;
-var valid0 = _errs44 === errors;
 }
 if(data.materials_lost !== undefined){
-let data21 = data.materials_lost;
-const _errs46 = errors;
-if(typeof data21 !== "boolean"){
+if(typeof data.materials_lost !== "boolean"){
 const err48 = {instancePath:instancePath+"/materials_lost",schemaPath:"#/properties/materials_lost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err48];
@@ -696,13 +611,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-const _errs47 = errors;
-var valid0 = _errs46 === errors;
 }
 if(data.fee_item !== undefined){
 let data22 = data.fee_item;
-const _errs48 = errors;
-const _errs49 = errors;
 if(typeof data22 === "string"){
 if(func2(data22) < 1){
 const err49 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -725,12 +636,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-var valid0 = _errs48 === errors;
 }
 if(data.fee !== undefined){
 let data23 = data.fee;
-const _errs50 = errors;
-const _errs51 = errors;
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 < 0 || isNaN(data23)){
 const err51 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -753,11 +661,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-var valid0 = _errs50 === errors;
 }
 if(data.rating !== undefined){
 let data24 = data.rating;
-const _errs52 = errors;
 if(typeof data24 !== "string"){
 const err53 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -768,8 +674,6 @@ vErrors.push(err53);
 }
 errors++;
 }
-const _errs53 = errors;
-const vSchema3 = schema32.properties.rating.enum;
 if(!(((((data24 === "非常满意") || (data24 === "满意")) || (data24 === "基本满意")) || (data24 === "不满意")) || (data24 === "非常不满意"))){
 const err54 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/enum",keyword:"enum",params:{allowedValues: schema32.properties.rating.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -780,12 +684,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-var valid0 = _errs52 === errors;
 }
 if(data.error !== undefined){
-let data25 = data.error;
-const _errs54 = errors;
-if(typeof data25 !== "boolean"){
+if(typeof data.error !== "boolean"){
 const err55 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err55];
@@ -795,13 +696,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-const _errs55 = errors;
-var valid0 = _errs54 === errors;
 }
 if(data.deviation !== undefined){
-let data26 = data.deviation;
-const _errs56 = errors;
-if(typeof data26 !== "boolean"){
+if(typeof data.deviation !== "boolean"){
 const err56 = {instancePath:instancePath+"/deviation",schemaPath:"#/properties/deviation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err56];
@@ -811,13 +708,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-const _errs57 = errors;
-var valid0 = _errs56 === errors;
 }
 if(data.loss !== undefined){
 let data27 = data.loss;
-const _errs58 = errors;
-const _errs59 = errors;
 if((typeof data27 == "number") && (isFinite(data27))){
 if(data27 < 0 || isNaN(data27)){
 const err57 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -840,12 +733,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-var valid0 = _errs58 === errors;
 }
 if(data.note !== undefined){
 let data28 = data.note;
-const _errs60 = errors;
-const _errs61 = errors;
 if(typeof data28 === "string"){
 if(func2(data28) < 1){
 const err59 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -868,7 +758,6 @@ vErrors.push(err60);
 }
 errors++;
 }
-var valid0 = _errs60 === errors;
 }
 }
 else {
@@ -899,9 +788,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.complaint_id === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "complaint_id"},message:"must have required property '"+"complaint_id"+"'"};
@@ -963,7 +849,6 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs3 = errors;
 for(const key0 in data){
 if(!(func1.call(schema33.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -978,8 +863,6 @@ errors++;
 }
 if(data.complaint_id !== undefined){
 let data0 = data.complaint_id;
-const _errs4 = errors;
-const _errs5 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err7 = {instancePath:instancePath+"/complaint_id",schemaPath:"#/properties/complaint_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1002,14 +885,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.logged_on !== undefined){
 let data1 = data.logged_on;
-const _errs6 = errors;
-const _errs7 = errors;
-if((typeof data1 == "number") && (isFinite(data1))){
-}
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
 const err9 = {instancePath:instancePath+"/logged_on",schemaPath:"#/properties/logged_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -1032,12 +910,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.complainant !== undefined){
 let data2 = data.complainant;
-const _errs8 = errors;
-const _errs9 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err11 = {instancePath:instancePath+"/complainant",schemaPath:"#/properties/complainant/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1060,12 +935,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.contact !== undefined){
 let data3 = data.contact;
-const _errs10 = errors;
-const _errs11 = errors;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
 const err13 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1088,12 +960,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.respondent !== undefined){
 let data4 = data.respondent;
-const _errs12 = errors;
-const _errs13 = errors;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
 const err15 = {instancePath:instancePath+"/respondent",schemaPath:"#/properties/respondent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1116,11 +985,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 if(data.category !== undefined){
 let data5 = data.category;
-const _errs14 = errors;
 if(typeof data5 !== "string"){
 const err17 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1131,8 +998,6 @@ vErrors.push(err17);
 }
 errors++;
 }
-const _errs15 = errors;
-const vSchema0 = schema33.properties.category.enum;
 if(!(((((((data5 === "态度粗暴") || (data5 === "接待不耐心")) || (data5 === "推诿扯皮")) || (data5 === "故意刁难")) || (data5 === "拖压卡")) || (data5 === "乱收费")) || (data5 === "其他"))){
 const err18 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema33.properties.category.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -1143,12 +1008,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
 if(data.content !== undefined){
 let data6 = data.content;
-const _errs16 = errors;
-const _errs17 = errors;
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
 const err19 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1171,11 +1033,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-var valid0 = _errs16 === errors;
 }
 if(data.substantiated !== undefined){
 let data7 = data.substantiated;
-const _errs18 = errors;
 if(typeof data7 !== "string"){
 const err21 = {instancePath:instancePath+"/substantiated",schemaPath:"#/properties/substantiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1186,8 +1046,6 @@ vErrors.push(err21);
 }
 errors++;
 }
-const _errs19 = errors;
-const vSchema1 = schema33.properties.substantiated.enum;
 if(!(((data7 === "是") || (data7 === "否")) || (data7 === "待查"))){
 const err22 = {instancePath:instancePath+"/substantiated",schemaPath:"#/properties/substantiated/enum",keyword:"enum",params:{allowedValues: schema33.properties.substantiated.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -1198,12 +1056,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid0 = _errs18 === errors;
 }
 if(data.first_responder !== undefined){
 let data8 = data.first_responder;
-const _errs20 = errors;
-const _errs21 = errors;
 if(typeof data8 === "string"){
 if(func2(data8) < 1){
 const err23 = {instancePath:instancePath+"/first_responder",schemaPath:"#/properties/first_responder/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1226,12 +1081,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid0 = _errs20 === errors;
 }
 if(data.outcome !== undefined){
 let data9 = data.outcome;
-const _errs22 = errors;
-const _errs23 = errors;
 if(typeof data9 === "string"){
 if(func2(data9) < 1){
 const err25 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1254,12 +1106,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid0 = _errs22 === errors;
 }
 if(data.case_id !== undefined){
 let data10 = data.case_id;
-const _errs24 = errors;
-const _errs25 = errors;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
 const err27 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1282,7 +1131,6 @@ vErrors.push(err28);
 }
 errors++;
 }
-var valid0 = _errs24 === errors;
 }
 }
 else {
@@ -1313,9 +1161,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.date === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
@@ -1347,7 +1192,6 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
 for(const key0 in data){
 if(!((((((key0 === "date") || (key0 === "staff")) || (key0 === "status")) || (key0 === "minutes")) || (key0 === "approved")) || (key0 === "cover"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -1362,10 +1206,6 @@ errors++;
 }
 if(data.date !== undefined){
 let data0 = data.date;
-const _errs4 = errors;
-const _errs5 = errors;
-if((typeof data0 == "number") && (isFinite(data0))){
-}
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
 const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -1388,12 +1228,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.staff !== undefined){
 let data1 = data.staff;
-const _errs6 = errors;
-const _errs7 = errors;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
 const err6 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1416,11 +1253,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.status !== undefined){
 let data2 = data.status;
-const _errs8 = errors;
 if(typeof data2 !== "string"){
 const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1431,8 +1266,6 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs9 = errors;
-const vSchema0 = schema34.properties.status.enum;
 if(!((((((((data2 === "正常") || (data2 === "迟到")) || (data2 === "早退")) || (data2 === "擅自离岗")) || (data2 === "旷工")) || (data2 === "请假")) || (data2 === "出差")) || (data2 === "会议"))){
 const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema34.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -1443,11 +1276,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.minutes !== undefined){
 let data3 = data.minutes;
-const _errs10 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 const err10 = {instancePath:instancePath+"/minutes",schemaPath:"#/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -1458,7 +1289,6 @@ vErrors.push(err10);
 }
 errors++;
 }
-const _errs11 = errors;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 const err11 = {instancePath:instancePath+"/minutes",schemaPath:"#/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -1471,12 +1301,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-var valid0 = _errs10 === errors;
 }
 if(data.approved !== undefined){
-let data4 = data.approved;
-const _errs12 = errors;
-if(typeof data4 !== "boolean"){
+if(typeof data.approved !== "boolean"){
 const err12 = {instancePath:instancePath+"/approved",schemaPath:"#/properties/approved/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err12];
@@ -1486,13 +1313,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const _errs13 = errors;
-var valid0 = _errs12 === errors;
 }
 if(data.cover !== undefined){
 let data5 = data.cover;
-const _errs14 = errors;
-const _errs15 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
 const err13 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1515,7 +1338,6 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
 }
 else {
@@ -1546,9 +1368,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.date === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
@@ -1580,7 +1399,6 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "date") || (key0 === "end_date")) || (key0 === "absent_staff")) || (key0 === "cover")) || (key0 === "reason")) || (key0 === "approver")) || (key0 === "items"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -1595,10 +1413,6 @@ errors++;
 }
 if(data.date !== undefined){
 let data0 = data.date;
-const _errs4 = errors;
-const _errs5 = errors;
-if((typeof data0 == "number") && (isFinite(data0))){
-}
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
 const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -1621,14 +1435,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.end_date !== undefined){
 let data1 = data.end_date;
-const _errs6 = errors;
-const _errs7 = errors;
-if((typeof data1 == "number") && (isFinite(data1))){
-}
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
 const err6 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -1651,12 +1460,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.absent_staff !== undefined){
 let data2 = data.absent_staff;
-const _errs8 = errors;
-const _errs9 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err8 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1679,12 +1485,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.cover !== undefined){
 let data3 = data.cover;
-const _errs10 = errors;
-const _errs11 = errors;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
 const err10 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1707,12 +1510,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.reason !== undefined){
 let data4 = data.reason;
-const _errs12 = errors;
-const _errs13 = errors;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
 const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1735,12 +1535,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 if(data.approver !== undefined){
 let data5 = data.approver;
-const _errs14 = errors;
-const _errs15 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
 const err14 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1763,12 +1560,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
 if(data.items !== undefined){
 let data6 = data.items;
-const _errs16 = errors;
-const _errs17 = errors;
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
 const err16 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1791,7 +1585,6 @@ vErrors.push(err17);
 }
 errors++;
 }
-var valid0 = _errs16 === errors;
 }
 }
 else {
@@ -1822,8 +1615,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
@@ -1835,7 +1626,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs2 = errors;
 for(const key0 in data){
 if(!(((((key0 === "name") || (key0 === "position")) || (key0 === "phone")) || (key0 === "posted")) || (key0 === "badge"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -1850,8 +1640,6 @@ errors++;
 }
 if(data.name !== undefined){
 let data0 = data.name;
-const _errs3 = errors;
-const _errs4 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1874,12 +1662,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs3 === errors;
 }
 if(data.position !== undefined){
 let data1 = data.position;
-const _errs5 = errors;
-const _errs6 = errors;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
 const err4 = {instancePath:instancePath+"/position",schemaPath:"#/properties/position/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1902,12 +1687,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs5 === errors;
 }
 if(data.phone !== undefined){
 let data2 = data.phone;
-const _errs7 = errors;
-const _errs8 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err6 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1930,12 +1712,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs7 === errors;
 }
 if(data.posted !== undefined){
-let data3 = data.posted;
-const _errs9 = errors;
-if(typeof data3 !== "boolean"){
+if(typeof data.posted !== "boolean"){
 const err8 = {instancePath:instancePath+"/posted",schemaPath:"#/properties/posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1945,13 +1724,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs10 = errors;
-var valid0 = _errs9 === errors;
 }
 if(data.badge !== undefined){
-let data4 = data.badge;
-const _errs11 = errors;
-if(typeof data4 !== "boolean"){
+if(typeof data.badge !== "boolean"){
 const err9 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
@@ -1961,8 +1736,6 @@ vErrors.push(err9);
 }
 errors++;
 }
-const _errs12 = errors;
-var valid0 = _errs11 === errors;
 }
 }
 else {
@@ -1993,8 +1766,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.item === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'"};
@@ -2006,7 +1777,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs2 = errors;
 for(const key0 in data){
 if(!(func1.call(schema37.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -2021,8 +1791,6 @@ errors++;
 }
 if(data.item !== undefined){
 let data0 = data.item;
-const _errs3 = errors;
-const _errs4 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2045,12 +1813,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs3 === errors;
 }
 if(data.procedure_posted !== undefined){
-let data1 = data.procedure_posted;
-const _errs5 = errors;
-if(typeof data1 !== "boolean"){
+if(typeof data.procedure_posted !== "boolean"){
 const err4 = {instancePath:instancePath+"/procedure_posted",schemaPath:"#/properties/procedure_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err4];
@@ -2060,13 +1825,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs6 = errors;
-var valid0 = _errs5 === errors;
 }
 if(data.materials_posted !== undefined){
-let data2 = data.materials_posted;
-const _errs7 = errors;
-if(typeof data2 !== "boolean"){
+if(typeof data.materials_posted !== "boolean"){
 const err5 = {instancePath:instancePath+"/materials_posted",schemaPath:"#/properties/materials_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err5];
@@ -2076,13 +1837,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs8 = errors;
-var valid0 = _errs7 === errors;
 }
 if(data.limit_posted !== undefined){
-let data3 = data.limit_posted;
-const _errs9 = errors;
-if(typeof data3 !== "boolean"){
+if(typeof data.limit_posted !== "boolean"){
 const err6 = {instancePath:instancePath+"/limit_posted",schemaPath:"#/properties/limit_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2092,12 +1849,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs10 = errors;
-var valid0 = _errs9 === errors;
 }
 if(data.statutory_days !== undefined){
 let data4 = data.statutory_days;
-const _errs11 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 const err7 = {instancePath:instancePath+"/statutory_days",schemaPath:"#/properties/statutory_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -2108,7 +1862,6 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs12 = errors;
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 const err8 = {instancePath:instancePath+"/statutory_days",schemaPath:"#/properties/statutory_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -2121,12 +1874,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-var valid0 = _errs11 === errors;
 }
 if(data.fee_item !== undefined){
 let data5 = data.fee_item;
-const _errs13 = errors;
-const _errs14 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
 const err9 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2149,12 +1899,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs13 === errors;
 }
 if(data.fee_standard !== undefined){
 let data6 = data.fee_standard;
-const _errs15 = errors;
-const _errs16 = errors;
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
 const err11 = {instancePath:instancePath+"/fee_standard",schemaPath:"#/properties/fee_standard/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -2177,12 +1924,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid0 = _errs15 === errors;
 }
 if(data.fee_basis !== undefined){
 let data7 = data.fee_basis;
-const _errs17 = errors;
-const _errs18 = errors;
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
 const err13 = {instancePath:instancePath+"/fee_basis",schemaPath:"#/properties/fee_basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2205,12 +1949,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs17 === errors;
 }
 if(data.fee_posted !== undefined){
-let data8 = data.fee_posted;
-const _errs19 = errors;
-if(typeof data8 !== "boolean"){
+if(typeof data.fee_posted !== "boolean"){
 const err15 = {instancePath:instancePath+"/fee_posted",schemaPath:"#/properties/fee_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err15];
@@ -2220,8 +1961,6 @@ vErrors.push(err15);
 }
 errors++;
 }
-const _errs20 = errors;
-var valid0 = _errs19 === errors;
 }
 }
 else {
@@ -2252,8 +1991,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.center === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "center"},message:"must have required property '"+"center"+"'"};
@@ -2265,7 +2002,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs2 = errors;
 for(const key0 in data){
 if(!(((((key0 === "center") || (key0 === "district")) || (key0 === "complaint_phone")) || (key0 === "phone_posted")) || (key0 === "rules_posted"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -2280,8 +2016,6 @@ errors++;
 }
 if(data.center !== undefined){
 let data0 = data.center;
-const _errs3 = errors;
-const _errs4 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/center",schemaPath:"#/properties/center/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2304,12 +2038,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs3 === errors;
 }
 if(data.district !== undefined){
 let data1 = data.district;
-const _errs5 = errors;
-const _errs6 = errors;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
 const err4 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2332,12 +2063,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs5 === errors;
 }
 if(data.complaint_phone !== undefined){
 let data2 = data.complaint_phone;
-const _errs7 = errors;
-const _errs8 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err6 = {instancePath:instancePath+"/complaint_phone",schemaPath:"#/properties/complaint_phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2360,12 +2088,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs7 === errors;
 }
 if(data.phone_posted !== undefined){
-let data3 = data.phone_posted;
-const _errs9 = errors;
-if(typeof data3 !== "boolean"){
+if(typeof data.phone_posted !== "boolean"){
 const err8 = {instancePath:instancePath+"/phone_posted",schemaPath:"#/properties/phone_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
@@ -2375,13 +2100,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs10 = errors;
-var valid0 = _errs9 === errors;
 }
 if(data.rules_posted !== undefined){
-let data4 = data.rules_posted;
-const _errs11 = errors;
-if(typeof data4 !== "boolean"){
+if(typeof data.rules_posted !== "boolean"){
 const err9 = {instancePath:instancePath+"/rules_posted",schemaPath:"#/properties/rules_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
@@ -2391,8 +2112,6 @@ vErrors.push(err9);
 }
 errors++;
 }
-const _errs12 = errors;
-var valid0 = _errs11 === errors;
 }
 }
 else {
@@ -2423,9 +2142,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.date === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
@@ -2467,7 +2183,6 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
 for(const key0 in data){
 if(!(((((key0 === "date") || (key0 === "staff")) || (key0 === "description")) || (key0 === "grade")) || (key0 === "basis"))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -2482,10 +2197,6 @@ errors++;
 }
 if(data.date !== undefined){
 let data0 = data.date;
-const _errs4 = errors;
-const _errs5 = errors;
-if((typeof data0 == "number") && (isFinite(data0))){
-}
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
 const err5 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -2508,12 +2219,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.staff !== undefined){
 let data1 = data.staff;
-const _errs6 = errors;
-const _errs7 = errors;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
 const err7 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2536,12 +2244,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.description !== undefined){
 let data2 = data.description;
-const _errs8 = errors;
-const _errs9 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2564,11 +2269,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.grade !== undefined){
 let data3 = data.grade;
-const _errs10 = errors;
 if(typeof data3 !== "string"){
 const err11 = {instancePath:instancePath+"/grade",schemaPath:"#/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2579,8 +2282,6 @@ vErrors.push(err11);
 }
 errors++;
 }
-const _errs11 = errors;
-const vSchema0 = schema39.properties.grade.enum;
 if(!((((data3 === "提醒") || (data3 === "批评教育")) || (data3 === "通报批评")) || (data3 === "扣除奖金"))){
 const err12 = {instancePath:instancePath+"/grade",schemaPath:"#/properties/grade/enum",keyword:"enum",params:{allowedValues: schema39.properties.grade.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2591,13 +2292,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const _errs12 = errors;
-var valid0 = _errs10 === errors;
 }
 if(data.basis !== undefined){
 let data4 = data.basis;
-const _errs13 = errors;
-const _errs14 = errors;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
 const err13 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2620,7 +2317,6 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs13 === errors;
 }
 }
 else {

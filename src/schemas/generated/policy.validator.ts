@@ -27,7 +27,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.escalate_every === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "escalate_every"},message:"must have required property '"+"escalate_every"+"'",schema:schema31.required,parentSchema:schema31,data};
@@ -79,7 +78,6 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "$schema") || (key0 === "escalate_every")) || (key0 === "escalate_cap")) || (key0 === "deduction_yuan")) || (key0 === "monthly_cap_yuan")) || (key0 === "sanctions"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
@@ -94,7 +92,6 @@ errors++;
 }
 if(data.$schema !== undefined){
 let data0 = data.$schema;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 const err6 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data0};
 if(vErrors === null){
@@ -105,12 +102,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
 }
 if(data.escalate_every !== undefined){
 let data1 = data.escalate_every;
-const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err7 = {instancePath:instancePath+"/escalate_every",schemaPath:"#/properties/escalate_every/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.escalate_every.type,parentSchema:schema31.properties.escalate_every,data:data1};
 if(vErrors === null){
@@ -121,7 +115,6 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs5 = errors;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
 const err8 = {instancePath:instancePath+"/escalate_every",schemaPath:"#/properties/escalate_every/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.escalate_every,data:data1};
@@ -134,13 +127,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-var valid0 = _errs4 === errors;
 }
 if(data.escalate_cap !== undefined){
 let data2 = data.escalate_cap;
-const _errs6 = errors;
-const _errs7 = errors;
-const vSchema0 = schema32.enum;
 if(!((((data2 === "reminder") || (data2 === "criticism")) || (data2 === "notice")) || (data2 === "deduction"))){
 const err9 = {instancePath:instancePath+"/escalate_cap",schemaPath:"#/$defs/gradeName/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values",schema:schema32.enum,parentSchema:schema32,data:data2};
 if(vErrors === null){
@@ -151,13 +140,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid1 = _errs7 === errors;
-var valid0 = _errs6 === errors;
 }
 if(data.deduction_yuan !== undefined){
 let data3 = data.deduction_yuan;
-const _errs8 = errors;
-const _errs9 = errors;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 const err10 = {instancePath:instancePath+"/deduction_yuan",schemaPath:"#/properties/deduction_yuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.deduction_yuan,data:data3};
@@ -180,12 +165,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.monthly_cap_yuan !== undefined){
 let data4 = data.monthly_cap_yuan;
-const _errs10 = errors;
-const _errs11 = errors;
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 const err12 = {instancePath:instancePath+"/monthly_cap_yuan",schemaPath:"#/properties/monthly_cap_yuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.monthly_cap_yuan,data:data4};
@@ -208,12 +190,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.sanctions !== undefined){
 let data5 = data.sanctions;
-const _errs12 = errors;
-const _errs13 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.reminder === undefined){
 const err14 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "reminder"},message:"must have required property '"+"reminder"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data5};
@@ -255,7 +234,6 @@ vErrors.push(err17);
 }
 errors++;
 }
-const _errs14 = errors;
 for(const key1 in data5){
 if(!((((key1 === "reminder") || (key1 === "criticism")) || (key1 === "notice")) || (key1 === "deduction"))){
 const err18 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.sanctions,data:data5};
@@ -270,9 +248,6 @@ errors++;
 }
 if(data5.reminder !== undefined){
 let data6 = data5.reminder;
-const _errs15 = errors;
-const _errs16 = errors;
-const _errs17 = errors;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.zh === undefined){
 const err19 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data6};
@@ -294,7 +269,6 @@ vErrors.push(err20);
 }
 errors++;
 }
-const _errs18 = errors;
 for(const key2 in data6){
 if(!((key2 === "zh") || (key2 === "en"))){
 const err21 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data6};
@@ -309,8 +283,6 @@ errors++;
 }
 if(data6.zh !== undefined){
 let data7 = data6.zh;
-const _errs19 = errors;
-const _errs20 = errors;
 if(typeof data7 === "string"){
 if(func1(data7) < 1){
 const err22 = {instancePath:instancePath+"/sanctions/reminder/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data7};
@@ -333,12 +305,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-var valid4 = _errs19 === errors;
 }
 if(data6.en !== undefined){
 let data8 = data6.en;
-const _errs21 = errors;
-const _errs22 = errors;
 if(typeof data8 === "string"){
 if(func1(data8) < 1){
 const err24 = {instancePath:instancePath+"/sanctions/reminder/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data8};
@@ -361,7 +330,6 @@ vErrors.push(err25);
 }
 errors++;
 }
-var valid4 = _errs21 === errors;
 }
 }
 else {
@@ -374,14 +342,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid3 = _errs16 === errors;
-var valid2 = _errs15 === errors;
 }
 if(data5.criticism !== undefined){
 let data9 = data5.criticism;
-const _errs23 = errors;
-const _errs24 = errors;
-const _errs25 = errors;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.zh === undefined){
 const err27 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data9};
@@ -403,7 +366,6 @@ vErrors.push(err28);
 }
 errors++;
 }
-const _errs26 = errors;
 for(const key3 in data9){
 if(!((key3 === "zh") || (key3 === "en"))){
 const err29 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data9};
@@ -418,8 +380,6 @@ errors++;
 }
 if(data9.zh !== undefined){
 let data10 = data9.zh;
-const _errs27 = errors;
-const _errs28 = errors;
 if(typeof data10 === "string"){
 if(func1(data10) < 1){
 const err30 = {instancePath:instancePath+"/sanctions/criticism/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data10};
@@ -442,12 +402,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid6 = _errs27 === errors;
 }
 if(data9.en !== undefined){
 let data11 = data9.en;
-const _errs29 = errors;
-const _errs30 = errors;
 if(typeof data11 === "string"){
 if(func1(data11) < 1){
 const err32 = {instancePath:instancePath+"/sanctions/criticism/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data11};
@@ -470,7 +427,6 @@ vErrors.push(err33);
 }
 errors++;
 }
-var valid6 = _errs29 === errors;
 }
 }
 else {
@@ -483,14 +439,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-var valid5 = _errs24 === errors;
-var valid2 = _errs23 === errors;
 }
 if(data5.notice !== undefined){
 let data12 = data5.notice;
-const _errs31 = errors;
-const _errs32 = errors;
-const _errs33 = errors;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.zh === undefined){
 const err35 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data12};
@@ -512,7 +463,6 @@ vErrors.push(err36);
 }
 errors++;
 }
-const _errs34 = errors;
 for(const key4 in data12){
 if(!((key4 === "zh") || (key4 === "en"))){
 const err37 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data12};
@@ -527,8 +477,6 @@ errors++;
 }
 if(data12.zh !== undefined){
 let data13 = data12.zh;
-const _errs35 = errors;
-const _errs36 = errors;
 if(typeof data13 === "string"){
 if(func1(data13) < 1){
 const err38 = {instancePath:instancePath+"/sanctions/notice/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data13};
@@ -551,12 +499,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-var valid8 = _errs35 === errors;
 }
 if(data12.en !== undefined){
 let data14 = data12.en;
-const _errs37 = errors;
-const _errs38 = errors;
 if(typeof data14 === "string"){
 if(func1(data14) < 1){
 const err40 = {instancePath:instancePath+"/sanctions/notice/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data14};
@@ -579,7 +524,6 @@ vErrors.push(err41);
 }
 errors++;
 }
-var valid8 = _errs37 === errors;
 }
 }
 else {
@@ -592,14 +536,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-var valid7 = _errs32 === errors;
-var valid2 = _errs31 === errors;
 }
 if(data5.deduction !== undefined){
 let data15 = data5.deduction;
-const _errs39 = errors;
-const _errs40 = errors;
-const _errs41 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.zh === undefined){
 const err43 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data15};
@@ -621,7 +560,6 @@ vErrors.push(err44);
 }
 errors++;
 }
-const _errs42 = errors;
 for(const key5 in data15){
 if(!((key5 === "zh") || (key5 === "en"))){
 const err45 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data15};
@@ -636,8 +574,6 @@ errors++;
 }
 if(data15.zh !== undefined){
 let data16 = data15.zh;
-const _errs43 = errors;
-const _errs44 = errors;
 if(typeof data16 === "string"){
 if(func1(data16) < 1){
 const err46 = {instancePath:instancePath+"/sanctions/deduction/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data16};
@@ -660,12 +596,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-var valid10 = _errs43 === errors;
 }
 if(data15.en !== undefined){
 let data17 = data15.en;
-const _errs45 = errors;
-const _errs46 = errors;
 if(typeof data17 === "string"){
 if(func1(data17) < 1){
 const err48 = {instancePath:instancePath+"/sanctions/deduction/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data17};
@@ -688,7 +621,6 @@ vErrors.push(err49);
 }
 errors++;
 }
-var valid10 = _errs45 === errors;
 }
 }
 else {
@@ -701,8 +633,6 @@ vErrors.push(err50);
 }
 errors++;
 }
-var valid9 = _errs40 === errors;
-var valid2 = _errs39 === errors;
 }
 }
 else {
@@ -715,7 +645,6 @@ vErrors.push(err51);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 }
 else {
