@@ -139,7 +139,7 @@ async function runFloorStep(file: string, findings: number): Promise<Measure> {
 /** The report writer alone on `n` synthetic findings (the streaming path above 10,000). */
 async function runReportStep(n: number, dir: string): Promise<Measure> {
   const { writeReportXlsx } = await import('../src/report/xlsx/write.js');
-  const { GRADES } = await import('../src/grade/grades.js');
+  const { GRADES } = await import('../src/grade-scale.js');
   const findings = Array.from({ length: n }, (_, i) => {
     const grade = GRADES[i % 4]!;
     const key = `SL-2026-10-${String(i).padStart(6, '0')}`;
@@ -161,6 +161,7 @@ async function runReportStep(n: number, dir: string): Promise<Measure> {
     summary: { byGrade: zero, byClause: {}, byStatus: { counted: n, merged: 0, 'reported-before': 0, withdrawn: 0, regraded: 0 }, rowsRead: 0, rowsEvaluated: 0, rowsSetAside: 0, bySheet: {} },
     findings,
     people: [],
+    service: { people: [], center: { handled: 0, completedWithDeadline: 0, completedOnTime: 0, onTimeRate: null, rated: 0, satisfied: 0, satisfactionRate: null } },
   };
   mkdirSync(dir, { recursive: true });
   const before = peakRssMb();

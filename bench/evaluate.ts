@@ -1,19 +1,20 @@
 /**
- * Evaluation benchmark (SPEC §9, issue 6): synthetic months of 10,000 and 100,000 cases, the
+ * Evaluation benchmark (docs/performance.md, issue 6): synthetic months of 10,000 and 100,000 cases, the
  * shipped rules over records built once by buildScopeRecords, evaluated three ways:
- *   compiled          — evaluate() as the audit runs it (rules compiled to predicates);
- *   json-rules-engine — evaluate(..., { engine: 'json-rules-engine' }), the reference;
+ *   evaluator         — evaluate() as the audit runs it (src/evaluate/conditions.ts);
+ *   json-rules-engine — evaluateByReference(), the reference (`audit --engine reference`);
  *   plain TS          — the case rules hand-written as TypeScript predicates (the floor).
- * Prints rows/s and rule evaluations/s; checks that both evaluate() paths give the same findings.
+ * Prints rows/s and rule evaluations/s; checks that the evaluator and the reference give the
+ * same findings.
  * Run: npx tsx bench/evaluate.ts [rows...]
  */
 import { performance } from 'node:perf_hooks';
-import type { AuditContext } from '../src/audit/types.js';
 import { loadCalendar } from '../src/calendar/load.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
+import { evaluateByReference } from '../src/evaluate/reference.js';
 import { buildScopeRecords } from '../src/facts/build.js';
 import { SCOPES } from '../src/facts/scopes.js';
-import type { ScopeRecords } from '../src/facts/types.js';
+import type { ScopeRecords, AuditContext } from '../src/facts/types.js';
 import { loadRuleSet } from '../src/rules/load.js';
 import type { Rule } from '../src/rules/types.js';
 import { CASE_PREDICATES } from './case-predicates.js';
@@ -21,8 +22,8 @@ import { syntheticLedger } from './synthetic.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000];
-/** The compiled path is fast enough to time as the best of a few runs. */
-const COMPILED_RUNS = 5;
+/** The evaluator is fast enough to time as the best of a few runs. */
+const RUNS = 5;
 
 const { ruleSet, problems } = await loadRuleSet();
 if (!ruleSet) throw new Error(`rules did not load: ${problems.length} problems`);
@@ -48,19 +49,19 @@ for (const n of SIZES) {
   const evaluations = ruleEvaluations(records, ruleSet.rules);
   const caseRules = ruleSet.rules.filter((r) => r.scope === 'case');
 
-  let compiledMs = Infinity;
-  let compiled;
-  for (let i = 0; i < COMPILED_RUNS; i++) {
+  let evaluatorMs = Infinity;
+  let evaluated;
+  for (let i = 0; i < RUNS; i++) {
     const [result, ms] = await timed(() => evaluate(ruleSet.rules, records, ctx));
-    compiled = result;
-    compiledMs = Math.min(compiledMs, ms);
+    evaluated = result;
+    evaluatorMs = Math.min(evaluatorMs, ms);
   }
-  const [reference, engineMs] = await timed(() => evaluate(ruleSet.rules, records, ctx, { engine: 'json-rules-engine' }));
-  if (JSON.stringify(compiled!.raw) !== JSON.stringify(reference.raw)) console.warn('! the compiled path and json-rules-engine disagree');
+  const [reference, engineMs] = await timed(() => evaluateByReference(ruleSet.rules, records, ctx));
+  if (JSON.stringify(evaluated!.raw) !== JSON.stringify(reference.raw)) console.warn('! the evaluator and json-rules-engine disagree');
 
   let plainMs = Infinity;
   let plainHits = 0;
-  for (let i = 0; i < COMPILED_RUNS; i++) {
+  for (let i = 0; i < RUNS; i++) {
     const [hits, ms] = await timed(() => {
       let count = 0;
       for (const record of records.case) for (const id in CASE_PREDICATES) if (CASE_PREDICATES[id]!(record.facts)) count++;
@@ -69,29 +70,29 @@ for (const n of SIZES) {
     plainHits = hits;
     plainMs = Math.min(plainMs, ms);
   }
-  const caseHits = compiled!.raw.filter((f) => f.scope === 'case').length;
+  const caseHits = evaluated!.raw.filter((f) => f.scope === 'case').length;
   if (plainHits !== caseHits) console.warn(`! plain predicates found ${plainHits} case findings, evaluate ${caseHits}`);
   const caseEvaluations = records.case.length * caseRules.length;
 
   rows.push([
-    fmt(n), `${caseRules.length}/${ruleSet.rules.length}`, fmt(buildMs), fmt(compiled!.raw.length),
-    fmt(compiledMs), fmt((n / compiledMs) * 1000), fmt((evaluations / compiledMs) * 1000),
+    fmt(n), `${caseRules.length}/${ruleSet.rules.length}`, fmt(buildMs), fmt(evaluated!.raw.length),
+    fmt(evaluatorMs), fmt((n / evaluatorMs) * 1000), fmt((evaluations / evaluatorMs) * 1000),
     fmt(engineMs), fmt((n / engineMs) * 1000), fmt((evaluations / engineMs) * 1000),
     fmt(plainMs), fmt((records.case.length / plainMs) * 1000), fmt((caseEvaluations / plainMs) * 1000),
-    `${(engineMs / compiledMs).toFixed(0)}×`,
+    `${(engineMs / evaluatorMs).toFixed(0)}×`,
   ]);
 }
 
 const header = [
   'cases', 'case/all rules', 'facts ms', 'findings',
-  'compiled ms', 'rows/s', 'rule evals/s',
+  'evaluator ms', 'rows/s', 'rule evals/s',
   'engine ms', 'rows/s', 'rule evals/s',
   'plain TS ms', 'rows/s', 'rule evals/s (case only)',
-  'engine/compiled',
+  'engine/evaluator',
 ];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
-console.log(`\nnode ${process.version}; compiled and plain TS: best of ${COMPILED_RUNS} runs; the engine: one run`);
+console.log(`\nnode ${process.version}; evaluator and plain TS: best of ${RUNS} runs; the engine: one run`);

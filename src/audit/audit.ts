@@ -6,26 +6,26 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCalendar } from '../calendar/load.js';
-import { DutyAuditError } from '../errors.js';
 import { scopeRecordSources } from '../facts/build.js';
+import { serviceFigures } from '../facts/service-figures.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { readDecisions, type DecisionsFile } from '../decisions/read-decisions.js';
+import { crossChecked } from '../evaluate/reference.js';
 import { settleFindings } from '../grade/settle.js';
 import { loadHistory, type History } from '../history/read-history.js';
 import { applyAsOf } from '../ledger/as-of.js';
 import { readLedger } from '../ledger/read-ledger.js';
-import type { ScopeRecordSources } from '../facts/types.js';
+import type { ScopeRecordSources, AuditContext } from '../facts/types.js';
 import type { Ledger } from '../ledger/types.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
-import { formatProblem } from '../rules/problems.js';
-import { loadRuleSet } from '../rules/load.js';
+import { loadValidRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { centerOf } from './center.js';
+import { centerOf } from '../ledger/center.js';
 import { inputFiles } from './inputs.js';
 import { resolvePeriod } from './period.js';
 import { summarise } from './summary.js';
 import { toolInfo } from './tool.js';
-import type { AuditContext, AuditResult } from './types.js';
+import type { AuditResult } from './types.js';
 
 export interface AuditOptions {
   /** YYYY-MM; default: the month holding most 受理日期. */
@@ -59,7 +59,14 @@ export interface AuditOptions {
   historySameCenterOnly?: boolean;
   /** `--decisions`: reviewed appeals, JSON or xlsx (src/decisions). */
   decisions?: string;
+  /**
+   * `reference`: also evaluate with json-rules-engine and stop with an error if it finds anything
+   * else (src/evaluate/reference.ts); the findings are the same either way. Default `evaluator`.
+   */
+  engine?: AuditEngine;
 }
+
+export type AuditEngine = 'evaluator' | 'reference';
 
 export type AuditStage = 'rules' | 'read' | 'facts' | 'evaluate' | 'grade';
 
@@ -85,7 +92,7 @@ export interface PreparedAudit {
 /** Loads the rules, reads the ledger, fixes period and as-of, and builds the fact records once. */
 export async function prepareAudit(input: string, options: AuditOptions = {}): Promise<PreparedAudit> {
   const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
-  const ruleSet = options.ruleSet ?? (await timed('rules', options, () => loadAuditRules(rulesDir)));
+  const ruleSet = options.ruleSet ?? (await timed('rules', options, () => loadValidRuleSet(rulesDir)));
   const read = options.ledger ?? (await timed('read', options, () => readLedger(input)));
   const { period, periodInferred, asOf } = resolvePeriod(read, options);
   const ledger = applyAsOf(read, asOf);
@@ -113,7 +120,9 @@ function caseOfComplaint(ledger: Ledger): (ref: { row: number }) => string | und
 export async function completeAudit(prepared: PreparedAudit, options: AuditOptions = {}): Promise<AuditResult> {
   const { ruleSet, ctx, records, periodInferred, history, decisions } = prepared;
   const { ledger, period, asOf } = ctx;
-  const { raw, runs } = await timed('evaluate', options, () => evaluate(ruleSet.rules, records, ctx));
+  const { raw, runs } = await timed('evaluate', options, () =>
+    options.engine === 'reference' ? crossChecked(ruleSet.rules, records, ctx) : evaluate(ruleSet.rules, records, ctx),
+  );
   const { findings, people } = await timed('grade', options, () =>
     settleFindings(raw, {
       policy: ruleSet.policy,
@@ -138,6 +147,7 @@ export async function completeAudit(prepared: PreparedAudit, options: AuditOptio
     summary: summarise(findings, runs, ledger),
     findings,
     people,
+    service: serviceFigures(ctx),
     dataIssues: ledger.dataIssues,
     rules: runs,
     ...(history ? { history: { source: history.source, reports: history.reports, ignored: history.ignored } } : {}),
@@ -147,25 +157,6 @@ export async function completeAudit(prepared: PreparedAudit, options: AuditOptio
 
 export async function audit(input: string, options: AuditOptions = {}): Promise<AuditResult> {
   return completeAudit(await prepareAudit(input, options), options);
-}
-
-/** Bad rules stop the audit: a report from half a rule set would mislead. */
-export async function loadAuditRules(dir: string): Promise<RuleSet> {
-  if (!existsSync(dir)) {
-    throw new DutyAuditError('bad-rules', `rules folder not found: ${dir}`, {
-      file: dir,
-      hint: 'pass --rules with a folder of rule files, or leave --rules out to use the rules shipped with duty-audit',
-    });
-  }
-  const { ruleSet, problems } = await loadRuleSet(dir);
-  if (problems.length > 0 || !ruleSet) {
-    const lines = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
-    throw new DutyAuditError('bad-rules', `the rules in ${dir} have ${problems.length} problem(s):\n${lines}`, {
-      file: dir,
-      hint: `fix the rule files at the places listed (\`duty-audit rules validate ${dir}\` shows them again)`,
-    });
-  }
-  return ruleSet;
 }
 
 function calendarDir(rulesDir: string): string {

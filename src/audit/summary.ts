@@ -3,9 +3,11 @@
  * the findings that count (`counted`, `regraded`); `byStatus` counts every finding.
  */
 import { countsToward, FINDING_STATUSES, type Finding, type FindingStatus } from '../findings/types.js';
-import { GRADES, type Grade } from '../grade/grades.js';
+import { GRADES, type Grade } from '../grade-scale.js';
 import { SHEET_KEYS, type Ledger } from '../ledger/types.js';
-import type { AuditResult, RuleRun } from './types.js';
+import type { AuditResult } from './types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
+import { compareText } from '../text.js';
 
 export function zeroByGrade(): Record<Grade, number> {
   return Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
@@ -15,7 +17,7 @@ export function zeroByGrade(): Record<Grade, number> {
 export function countByClause(findings: Finding[], runs: RuleRun[]): Record<string, number> {
   const counts = new Map<string, number>(runs.map((r) => [r.clause, 0]));
   for (const f of findings) if (countsToward(f)) counts.set(f.clause, (counts.get(f.clause) ?? 0) + 1);
-  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries([...counts].sort(([a], [b]) => compareText(a, b)));
 }
 
 export function summarise(findings: Finding[], runs: RuleRun[], ledger: Ledger): AuditResult['summary'] {

@@ -1,30 +1,11 @@
-import type { WorkCalendar } from '../calendar/types.js';
+/** What an audit hands its report writers (docs/report.md): the pipeline's result as data. */
+import type { ServiceReport } from '../facts/service-figures.js';
 import type { Finding, FindingStatus, PersonSummary } from '../findings/types.js';
 import type { HistoryReport, IgnoredReport } from '../history/read-history.js';
-import type { Grade } from '../grade/grades.js';
-import type { DataIssue, IsoDate, Ledger, SheetAccount, SheetKey } from '../ledger/types.js';
-import type { Localized, Policy } from '../rules/types.js';
-
-/** What evaluation needs besides the rules: the ledger and the audited period. */
-export interface AuditContext {
-  ledger: Ledger;
-  calendar: WorkCalendar;
-  /** YYYY-MM */
-  period: string;
-  asOf: IsoDate;
-}
-
-/** Whether a rule ran, and if not why (SPEC §2: an absent sheet turns rules off). */
-export interface RuleRun {
-  id: string;
-  clause: string;
-  title: Localized;
-  version: number;
-  hits: number;
-  ran: boolean;
-  /** Present when ran is false. */
-  reason?: { code: 'sheet-absent'; sheets: SheetKey[] };
-}
+import type { Grade } from '../grade-scale.js';
+import type { DataIssue, IsoDate, SheetAccount, SheetKey } from '../ledger/types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
+import type { Policy } from '../rules/types.js';
 
 export interface AuditResult {
   tool: { name: string; version: string };
@@ -51,6 +32,8 @@ export interface AuditResult {
   };
   findings: Finding[];
   people: PersonSummary[];
+  /** The month's service figures per handler and for the center (src/facts/service-figures.ts). */
+  service: ServiceReport;
   dataIssues: DataIssue[];
   rules: RuleRun[];
   /** `--history`: the earlier reports used and those set aside. Absent: none given, so a repeat is possible. */

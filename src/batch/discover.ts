@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { basename, dirname, extname, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { BatchInput } from './types.js';
+import { compareText } from '../text.js';
 
 export interface Discovery {
   inputs: BatchInput[];
@@ -85,7 +86,7 @@ function classify(files: string[], cwd: string): BatchInput[] {
       inputs.set(file, { path: file, display: displayPath(file, cwd), kind: ext === '.xlsx' ? 'xlsx' : 'other' });
     }
   }
-  return [...inputs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...inputs.values()].sort((a, b) => compareText(a.path, b.path));
 }
 
 function isInside(path: string, folder: string): boolean {

@@ -8,9 +8,10 @@
  */
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Fresh } from './dispatch.js';
+import { compareText } from '../text.js';
+import { crashFailure, type Fresh } from './pool.js';
 import { jsonReportOf } from './report-names.js';
-import { crashFailure, type AuditTask, type TaskOutcome, type TaskRunner } from './task.js';
+import type { AuditTask, TaskOutcome, TaskRunner } from './types.js';
 
 export interface LaterMonthsContext {
   run: TaskRunner;
@@ -35,7 +36,7 @@ export async function auditLaterMonthsAgain(fresh: Fresh[], placed: ReadonlyMap<
     const earliest = [...periods].sort()[0];
     const later = months
       .filter((f) => f.outcome.ok && f.outcome.summary.period !== earliest)
-      .sort((a, b) => (a.outcome.ok && b.outcome.ok && a.outcome.summary.period < b.outcome.summary.period ? -1 : 1));
+      .sort((a, b) => compareText(a.outcome.ok ? a.outcome.summary.period : '', b.outcome.ok ? b.outcome.summary.period : ''));
     for (const f of later) await auditAgain(f, placed.get(f.input.path)!, ctx);
   }
 }

@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TaskOutcome } from './task.js';
-import type { BatchFailure, CenterSummary } from './types.js';
+import type { BatchFailure, CenterSummary, TaskOutcome } from './types.js';
+import { compareText } from '../text.js';
 
 export const MANIFEST_FILE = 'batch-manifest.json';
 const MANIFEST_VERSION = 1;
@@ -42,7 +42,7 @@ export function readManifest(outDir: string): Manifest {
 /** Written whole to a temporary name and renamed, so an interrupted run leaves the old one. */
 export function writeManifest(outDir: string, manifest: Manifest): string {
   const file = join(outDir, MANIFEST_FILE);
-  const sorted = Object.fromEntries(Object.entries(manifest.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = Object.fromEntries(Object.entries(manifest.entries).sort(([a], [b]) => compareText(a, b)));
   writeFileSync(`${file}.tmp`, JSON.stringify({ version: manifest.version, entries: sorted }, null, 2) + '\n');
   renameSync(`${file}.tmp`, file);
   return file;

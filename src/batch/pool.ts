@@ -1,12 +1,21 @@
 /**
- * The worker pool (piscina over node:worker_threads). Each worker runs one task at a time, so an
- * audit's json-rules-engine engine is never run concurrently (LIBRARY-NOTES: concurrent runs on
- * one engine skip rules). A worker that dies rejects only its own task; piscina starts another.
+ * Running the pending inputs on worker threads: a piscina pool of at most `jobs` threads, each
+ * running one audit at a time. An audit is CPU-bound work between a few reads of its file, so a
+ * second audit in the same thread would only take turns with the first on one core while both
+ * ledgers sit in memory; the threads are the parallelism. A worker that dies (out of memory, a
+ * crash) rejects only its own task, which becomes that input's failure; piscina starts a new
+ * worker for the next one. Each report goes to a temporary name first; it is named once every
+ * audit is in (report-names.ts).
  */
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { AuditTask, TaskOutcome, TaskRunner } from './task.js';
+import { displayPath } from '../display-path.js';
+import { jsonReportOf } from './report-names.js';
+import type { Pending } from './triage.js';
+import type { AuditTask, BatchEntry, BatchFailure, TaskOutcome, TaskRunner } from './types.js';
 
 export interface WorkerPool {
   run: TaskRunner;
@@ -51,4 +60,62 @@ function workerUrl(file: string | URL | undefined): string {
 function tsxExecArgv(): string[] {
   const tsx = createRequire(import.meta.url).resolve('tsx');
   return ['--import', pathToFileURL(tsx).href];
+}
+
+/** A worker that exited or ran out of memory takes only its own input down. */
+export function crashFailure(err: unknown): BatchFailure {
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    code: 'worker-crashed',
+    message: `the worker auditing this input stopped: ${message}`,
+    hint: 'the file may be too large for memory or malformed; try it alone with `duty-audit audit`, or lower --jobs',
+  };
+}
+
+// ---- dispatch: at most `jobs` audits in flight ----
+
+export interface Fresh extends Pending {
+  tempFile: string;
+  outcome: TaskOutcome;
+}
+
+export interface DispatchContext {
+  run: TaskRunner;
+  jobs: number;
+  outDir: string;
+  task: Pick<AuditTask, 'period' | 'asOf' | 'rulesDir' | 'lang' | 'mask' | 'historyDir'>;
+  /** Told as each input finishes (a report name is settled later, so it is '' here). */
+  settled: (entry: BatchEntry) => void;
+}
+
+export async function dispatch(pending: Pending[], ctx: DispatchContext): Promise<Fresh[]> {
+  return mapLimit(pending, ctx.jobs, async (p, i) => {
+    const tempFile = join(ctx.outDir, `.partial-${process.pid}-${i}.xlsx`);
+    // As the user would name it (workers share this process's working folder), so messages and
+    // the report's 运行信息 show the path the way `duty-audit audit` would.
+    const task: AuditTask = { ...ctx.task, input: displayPath(p.input.path, process.cwd()), kind: p.input.kind, reportFile: tempFile };
+    const outcome = await ctx.run(task).catch((err: unknown): TaskOutcome => ({ ok: false, failure: crashFailure(err) }));
+    if (outcome.ok) {
+      ctx.settled({ status: 'audited', input: p.input, sha256: p.sha256, report: '', summary: outcome.summary });
+    } else {
+      rmSync(tempFile, { force: true });
+      rmSync(jsonReportOf(tempFile), { force: true });
+      ctx.settled({ status: 'failed', input: p.input, sha256: p.sha256, failure: outcome.failure, fromManifest: false });
+    }
+    return { ...p, tempFile, outcome };
+  });
+}
+
+/** Runs `work` over `items` with at most `jobs` in flight; results keep the items' order. */
+export async function mapLimit<T, R>(items: readonly T[], jobs: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  async function lane(): Promise<void> {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, lane));
+  return results;
 }

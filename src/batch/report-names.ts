@@ -2,7 +2,12 @@
  * Report file names: `<center>-<period>.xlsx`, with `-2`, `-3`… when two inputs give the same
  * center and month. Settled after every audit has finished and in input order, so the same
  * batch always gives the same names; a kept report and an input's earlier name are honoured.
+ * Each new report is then moved from its temporary name to its own, and an input's old report
+ * under a name nobody holds any more is removed, so the folder matches the manifest.
  */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Fresh } from './pool.js';
 
 /** Characters Windows or a shell would choke on become `_`; a name never becomes a path. */
 export function safeFileStem(text: string): string {
@@ -51,6 +56,32 @@ function fitsStem(name: string, stem: string): boolean {
   if (name === `${stem}.xlsx`) return true;
   const prefix = `${stem}-`;
   return name.startsWith(prefix) && /^\d+\.xlsx$/.test(name.slice(prefix.length));
+}
+
+/** Returns the final file name per audited input path. */
+export function placeReports(fresh: Fresh[], keptNames: string[], outDir: string): Map<string, string> {
+  const audited = fresh.flatMap((f) => (f.outcome.ok ? [{ f, summary: f.outcome.summary }] : []));
+  const names = assignReportNames(
+    audited.map(({ f, summary }) => {
+      const before = f.previous?.status === 'audited' ? f.previous.report : undefined;
+      return { stem: reportStem(summary.center, summary.period), ...(before ? { previous: before } : {}) };
+    }),
+    keptNames,
+  );
+  const claimed = new Set([...keptNames, ...names]);
+  const placed = new Map<string, string>();
+  audited.forEach(({ f }, k) => {
+    const name = names[k] as string;
+    renameSync(f.tempFile, join(outDir, name));
+    // The JSON report travels with the xlsx (history for the center's later months).
+    if (existsSync(jsonReportOf(f.tempFile))) renameSync(jsonReportOf(f.tempFile), join(outDir, jsonReportOf(name)));
+    placed.set(f.input.path, name);
+    if (f.previous?.status === 'audited' && !claimed.has(f.previous.report)) {
+      rmSync(join(outDir, f.previous.report), { force: true });
+      rmSync(join(outDir, jsonReportOf(f.previous.report)), { force: true });
+    }
+  });
+  return placed;
 }
 
 /** The JSON report kept beside an xlsx report (the center's history): the same name ending in .json. */

@@ -8,23 +8,19 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DutyAuditError } from '../errors.js';
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
-import type { Lang } from '../report/labels.js';
+import { loadValidRuleSet } from '../rules/load.js';
+import { compareText, type Lang } from '../text.js';
 import { discoverInputs } from './discover.js';
 import { displayPath } from '../display-path.js';
-import { dispatch, type Fresh } from './dispatch.js';
 import { auditLaterMonthsAgain } from './later-months.js';
+import { reaches, writeDistrictSummary } from './district-summary.js';
 import { forget, optionsKey, readManifest, recordRun, writeManifest } from './manifest.js';
-import { byInputPath, commonestPeriod, exitCodeOf } from './outcome.js';
-import { placeReports } from './place-reports.js';
-import { createWorkerPool } from './pool.js';
-import { notFound } from './precheck.js';
-import { rulesHashOf } from './rules-hash.js';
-import { writeDistrictSummary } from './summary-xlsx.js';
-import type { TaskRunner } from './task.js';
-import { isPending, triage, type Pending } from './triage.js';
-import type { BatchEntry, BatchResult } from './types.js';
+import { createWorkerPool, dispatch, type Fresh } from './pool.js';
+import { placeReports } from './report-names.js';
+import { isPending, notFound, triage, type Pending } from './triage.js';
+import type { BatchEntry, BatchResult, TaskRunner } from './types.js';
 
 export interface BatchOptions {
   out: string;
@@ -66,7 +62,9 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const mask = options.mask ?? true;
   const rulesDir = resolve(cwd, options.rulesDir ?? DEFAULT_RULES_DIR);
 
-  const rulesHash = await rulesHashOf(rulesDir);
+  // Loaded once, before any worker starts: bad rules stop the whole batch (every report would
+  // be wrong), unlike a bad input. Each worker loads the set again for its own audits.
+  const rulesHash = (await loadValidRuleSet(rulesDir)).hash;
   mkdirSync(outDir, { recursive: true });
   const found = await discoverInputs(inputs, { cwd, exclude: [outDir] });
   const total = found.inputs.length + found.unmatched.length;
@@ -138,4 +136,29 @@ function usage(message: string): DutyAuditError {
   return new DutyAuditError('bad-usage', message, {
     hint: 'usage: duty-audit batch <folder|glob...> --out DIR (quote globs, e.g. "uploads/**/*.xlsx")',
   });
+}
+
+// ---- what a finished batch amounts to: its exit code and the period its summary is named after ----
+
+/** 2 when any input failed, else 1 when a center reaches --fail-on, else 0 (SPEC §7). */
+export function exitCodeOf(entries: BatchEntry[], failOn: Grade | undefined): 0 | 1 | 2 {
+  if (entries.some((e) => e.status === 'failed')) return 2;
+  if (failOn && entries.some((e) => e.status !== 'failed' && reaches(e.summary, failOn))) return 1;
+  return 0;
+}
+
+/** The month most audited inputs cover (earliest on a tie), or `unknown` when none was audited. */
+export function commonestPeriod(entries: BatchEntry[]): string {
+  const counts = new Map<string, number>();
+  for (const e of entries) if (e.status !== 'failed') counts.set(e.summary.period, (counts.get(e.summary.period) ?? 0) + 1);
+  let best = 'unknown';
+  let bestCount = 0;
+  for (const [period, n] of [...counts].sort(([a], [b]) => compareText(a, b))) {
+    if (n > bestCount) [best, bestCount] = [period, n];
+  }
+  return best;
+}
+
+export function byInputPath(a: BatchEntry, b: BatchEntry): number {
+  return compareText(a.input.path, b.input.path);
 }

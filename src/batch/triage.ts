@@ -1,12 +1,16 @@
 /**
- * Before any audit: each discovered input is settled at once (missing, wrong kind, too large,
- * or unchanged since the manifest's run) or left pending for a worker.
+ * Before any audit: each discovered input is settled at once (missing, the wrong kind of file,
+ * too large, or unchanged since the manifest's run) or left pending for a worker. Pre-check
+ * failures are cheap to find again, so they are never kept in the manifest. "Unchanged" is by
+ * content: a workbook's SHA-256, or for a CSV folder a SHA-256 over each CSV's name and SHA-256
+ * in name order (renaming a sheet's file changes what is read, so the name counts).
  */
-import type { ManifestEntry, Manifest } from './manifest.js';
-import { reusable } from './manifest.js';
-import { inputSha256 } from './input-hash.js';
-import { precheck } from './precheck.js';
-import type { BatchEntry, BatchInput } from './types.js';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { sha256File } from '../audit/inputs.js';
+import { reusable, type Manifest, type ManifestEntry } from './manifest.js';
+import type { BatchEntry, BatchFailure, BatchInput } from './types.js';
 
 export interface Pending {
   input: BatchInput;
@@ -38,4 +42,68 @@ export async function triage(input: BatchInput, ctx: TriageContext): Promise<Bat
 
 export function isPending(x: BatchEntry | Pending): x is Pending {
   return !('status' in x);
+}
+
+// ---- pre-check: nothing there, the wrong kind of file, too large ----
+
+const MB = 1024 * 1024;
+
+export function precheck(input: BatchInput, maxBytes: number): BatchFailure | undefined {
+  if (!existsSync(input.path)) return notFound(input.display);
+  if (input.kind === 'other') return wrongKind(input);
+  const bytes = inputBytes(input);
+  if (bytes > maxBytes) {
+    return {
+      code: 'file-too-large',
+      message: `${input.display} is ${(bytes / MB).toFixed(1)} MB, over the batch limit of ${(maxBytes / MB).toFixed(0)} MB`,
+      hint: 'a month ledger is far smaller: check it is the right file, or raise the limit with --max-mb if it is genuine',
+    };
+  }
+  return undefined;
+}
+
+export function notFound(what: string): BatchFailure {
+  return {
+    code: 'file-not-found',
+    message: `${what}: no file, folder or glob match`,
+    hint: 'check the path (quote globs so the shell passes them through, e.g. "uploads/**/*.xlsx")',
+  };
+}
+
+function wrongKind(input: BatchInput): BatchFailure {
+  const ext = extname(input.path).toLowerCase();
+  const old = ext === '.xls' || ext === '.et';
+  return {
+    code: 'not-a-workbook',
+    message: old
+      ? `${input.display} is an old-format spreadsheet (${ext}), not an .xlsx workbook`
+      : `${input.display} is ${ext ? `a ${ext} file` : 'a file without an extension'}, not an .xlsx workbook or a folder of CSV files`,
+    hint: old
+      ? 'open it in Excel or WPS and save it as "Excel 工作簿 (*.xlsx)", then run the batch again'
+      : 'upload the month ledger as an .xlsx workbook, or as one CSV file per sheet in a folder (unzip archives first)',
+  };
+}
+
+// ---- content identity ----
+
+export async function inputSha256(input: BatchInput): Promise<string> {
+  if (input.kind !== 'csv-folder') return sha256File(input.path);
+  const hash = createHash('sha256');
+  for (const name of csvFiles(input.path)) {
+    hash.update(`${name}\0${await sha256File(join(input.path, name))}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** Bytes the audit would read: the file, or every CSV of the folder. */
+export function inputBytes(input: BatchInput): number {
+  if (input.kind !== 'csv-folder') return statSync(input.path).size;
+  return csvFiles(input.path).reduce((sum, name) => sum + statSync(join(input.path, name)).size, 0);
+}
+
+function csvFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.toLowerCase().endsWith('.csv') && !d.name.startsWith('.'))
+    .map((d) => d.name)
+    .sort();
 }

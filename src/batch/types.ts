@@ -1,9 +1,13 @@
 /**
- * The batch's data: what was found to audit, what each input came to, and the run as a whole.
- * Words (zh/en) are rendered from these in ./labels.ts and ./summary-xlsx.ts.
+ * The batch's data: what was found to audit, what is handed to a worker and what comes back,
+ * what each input came to, and the run as a whole. Plain data: tasks and outcomes cross a
+ * thread boundary by structured clone, where an Error subclass would lose its code and hint.
+ * Words (zh/en) are rendered from these in ./district-summary.ts and ./progress.ts.
  */
 import type { ErrorCode } from '../errors.js';
-import type { Grade } from '../grade/grades.js';
+import type { ServiceFigures } from '../facts/service-figures.js';
+import type { Grade } from '../grade-scale.js';
+import type { Lang } from '../text.js';
 
 /** `other` is an upload that is not a workbook or a CSV folder: listed as failed, never ignored. */
 export type InputKind = 'xlsx' | 'csv-folder' | 'other';
@@ -37,6 +41,8 @@ export interface CenterSummary {
   toAct: { grade: Grade; names: string[] } | null;
   dataIssues: number;
   rowsRead: number;
+  /** The center's service figures (cases handled, 按期办结率, 满意率); absent in manifests written before them. */
+  service?: ServiceFigures;
 }
 
 export type BatchEntry =
@@ -74,3 +80,27 @@ export interface BatchResult {
   /** 0 all audited, 1 findings at or above `failOn`, 2 some input failed (SPEC §7). */
   exitCode: 0 | 1 | 2;
 }
+
+// ---- what crosses to a worker and back ----
+
+export interface AuditTask {
+  input: string;
+  kind: InputKind;
+  /** Where the worker writes the report; the batch renames it once names are settled. */
+  reportFile: string;
+  /**
+   * The batch's output folder: this center's earlier months' JSON reports there are the audit's
+   * history (other centers' reports are passed over). The JSON report goes beside the xlsx.
+   */
+  historyDir?: string;
+  period?: string;
+  asOf?: string;
+  rulesDir?: string;
+  lang: Lang;
+  mask: boolean;
+}
+
+export type TaskOutcome = { ok: true; summary: CenterSummary } | { ok: false; failure: BatchFailure };
+
+/** Runs one task to its outcome; rejects only when the worker itself died. */
+export type TaskRunner = (task: AuditTask) => Promise<TaskOutcome>;

@@ -1,7 +1,73 @@
 /**
- * The pool's worker module (piscina calls the default export once per task). Each worker runs
- * one task at a time, so the json-rules-engine engine an audit builds is never shared.
+ * The pool's worker module: piscina calls the default export once per task (a test may call
+ * auditToReport in-process). One input's work: audit it, write its report, send back its summary
+ * row. An input's problem comes back as a failure, never as a thrown error, so a bad upload
+ * fails only itself.
  */
-import { auditToReport } from './audit-job.js';
+import { audit, type AuditOptions } from '../audit/audit.js';
+import { DutyAuditError } from '../errors.js';
+import { DEFAULT_RULES_DIR } from '../paths.js';
+import { writeFile } from 'node:fs/promises';
+import { reportJsonText } from '../report/json.js';
+import { writeReportXlsx } from '../report/xlsx/write.js';
+import { loadValidRuleSet } from '../rules/load.js';
+import type { RuleSet } from '../rules/types.js';
+import { summarizeAudit } from './district-summary.js';
+import { jsonReportOf } from './report-names.js';
+import type { AuditTask, BatchFailure, TaskOutcome } from './types.js';
+
+/**
+ * Rule sets this worker has loaded, by folder: a batch runs one rule set over every input, and
+ * loading it (reading, validating and resolving every rule file) would otherwise be paid per
+ * input.
+ */
+const ruleSets = new Map<string, Promise<RuleSet>>();
+
+function ruleSetFor(dir: string): Promise<RuleSet> {
+  let loaded = ruleSets.get(dir);
+  if (!loaded) {
+    loaded = loadValidRuleSet(dir);
+    ruleSets.set(dir, loaded);
+  }
+  return loaded;
+}
+
+export async function auditToReport(task: AuditTask): Promise<TaskOutcome> {
+  try {
+    const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR) };
+    if (task.period) options.period = task.period;
+    if (task.asOf) options.asOf = task.asOf;
+    if (task.rulesDir) options.rulesDir = task.rulesDir;
+    if (task.historyDir) {
+      options.history = task.historyDir;
+      options.historySameCenterOnly = true;
+    }
+    const result = await audit(task.input, options);
+    await writeReportXlsx(result, task.reportFile, { lang: task.lang, mask: task.mask });
+    // Kept beside the xlsx: next month's audit of this center reads it as history.
+    await writeFile(jsonReportOf(task.reportFile), reportJsonText(result, { lang: task.lang, mask: task.mask }));
+    return { ok: true, summary: summarizeAudit(result) };
+  } catch (err) {
+    return { ok: false, failure: failureOf(err) };
+  }
+}
+
+/**
+ * An audit's error as plain data, to cross the thread boundary: a DutyAuditError keeps its code
+ * and hint; anything else is an internal error, reported with its message.
+ */
+export function failureOf(err: unknown): BatchFailure {
+  if (err instanceof DutyAuditError) {
+    const failure: BatchFailure = { code: err.code, message: err.message };
+    if (err.hint !== undefined) failure.hint = err.hint;
+    return failure;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    code: 'internal-error',
+    message: `duty-audit failed on this input: ${message}`,
+    hint: 'please report it with the file (or a copy with the names blanked); the other inputs were audited',
+  };
+}
 
 export default auditToReport;

@@ -21,6 +21,7 @@ export interface CalendarYear {
 
 export class YearCalendar implements WorkCalendar {
   readonly years: readonly number[];
+  readonly lastDay: IsoDate;
   /** Day number of index 0 (1 January of the first year). */
   private readonly firstDay: number;
   private readonly covered: Uint8Array;
@@ -42,6 +43,7 @@ export class YearCalendar implements WorkCalendar {
     const first = years[0]!;
     const last = years[years.length - 1]!;
     this.firstDay = isoToDayNumber(`${first}-01-01`);
+    this.lastDay = `${last}-12-31`;
     const size = isoToDayNumber(`${last}-12-31`) - this.firstDay + 1;
     this.covered = new Uint8Array(size);
     this.working = new Uint8Array(size);
@@ -103,15 +105,21 @@ export class YearCalendar implements WorkCalendar {
   }
 
   addWorkingDays(date: IsoDate, n: number): IsoDate {
+    const found = this.tryAddWorkingDays(date, n);
+    if (found === undefined) {
+      const beyond = this.years[this.years.length - 1]! + 1;
+      throw outside(`${beyond}-01-01`, this.years, `${n} working days after ${date} run past the last loaded year`);
+    }
+    return found;
+  }
+
+  tryAddWorkingDays(date: IsoDate, n: number): IsoDate | undefined {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays needs a whole number ≥ 0, got ${n}`);
     const i = this.indexOf(date);
     if (n === 0) return date;
     const k = this.workingUpTo[i]! + n - 1;
-    const target = k < this.workingDayIndex.length ? this.workingDayIndex[k]! : undefined;
-    if (target === undefined) {
-      const beyond = this.years[this.years.length - 1]! + 1;
-      throw outside(`${beyond}-01-01`, this.years, `${n} working days after ${date} run past the last loaded year`);
-    }
+    if (k >= this.workingDayIndex.length) return undefined;
+    const target = this.workingDayIndex[k]!;
     this.assertNoGap(i, target);
     return this.isoByIndex[target]!;
   }

@@ -14,7 +14,7 @@ import { extname } from 'node:path';
 import { displayPath } from '../display-path.js';
 import { DutyAuditError } from '../errors.js';
 import type { Verdict } from '../findings/types.js';
-import { parseGrade } from '../grade/grades.js';
+import { parseGrade } from '../grade-scale.js';
 import type { DecisionEntry } from '../grade/settle.js';
 import { parseDate } from '../ledger/cells/date.js';
 import type { RawValue } from '../ledger/raw-value.js';

@@ -3,7 +3,7 @@
  * workbook read once and audited twice — and the findings are compared by id.
  */
 import { audit, type AuditOptions } from '../audit/audit.js';
-import { loadValidRuleSet } from '../catalogue/load-rules.js';
+import { loadValidRuleSet } from '../rules/load.js';
 import { readLedger } from '../ledger/read-ledger.js';
 import { compareFindings } from './compare.js';
 import { editedRules, policyChanged } from './edited-rules.js';
@@ -35,8 +35,8 @@ export async function diffRuleSets(oldDir: string, newDir: string, inputs: strin
   const changes: FindingChange[] = [];
   for (const input of inputs) {
     const ledger = await readLedger(input);
-    const oldResult = await audit(input, { ...common, ledger, rulesDir: oldDir });
-    const newResult = await audit(input, { ...common, ledger, rulesDir: newDir });
+    const oldResult = await audit(input, { ...common, ledger, rulesDir: oldDir, ruleSet: before });
+    const newResult = await audit(input, { ...common, ledger, rulesDir: newDir, ruleSet: after });
     const side = { workbook: input, center: newResult.center, period: newResult.period };
     workbooks.push({ ...side, asOf: newResult.asOf, oldFindings: oldResult.findings.length, newFindings: newResult.findings.length });
     changes.push(...compareFindings(oldResult.findings, newResult.findings, side));

@@ -1,5 +1,5 @@
 /** Which rule files differ between two rule sets (by id, compared by the file's SHA-256). */
-import { compareText } from '../catalogue/rule-entry.js';
+import { compareText } from '../text.js';
 import type { RuleSet } from '../rules/types.js';
 import type { EditedRule } from './types.js';
 

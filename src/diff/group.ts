@@ -1,5 +1,5 @@
 /** The changes counted per rule and per person (subject), in a stable order. */
-import { compareText } from '../catalogue/rule-entry.js';
+import { compareText } from '../text.js';
 import { CHANGE_KINDS, type ChangeCounts, type FindingChange, type PersonChanges, type RuleChanges } from './types.js';
 
 export function noChanges(): ChangeCounts {

@@ -1,7 +1,5 @@
 /** Every word `rules diff` prints or writes, in Chinese and English, typed by key. */
-import { fillTemplate } from '../fill-template.js';
-import type { Lang } from '../report/labels.js';
-import type { Localized } from '../rules/types.js';
+import { fillTemplate, type Lang, type Localized } from '../text.js';
 import type { ChangeKind } from './types.js';
 
 export const CHANGE_LABELS: Record<ChangeKind, Localized> = {

@@ -2,8 +2,9 @@
  * The terminal view of a rule diff: the two rule sets and what was edited, then the counts per
  * rule and per person, then each added, removed and regraded finding.
  */
-import { textTable } from '../catalogue/text-table.js';
-import { gradeLabel, statusText, type Lang } from '../report/labels.js';
+import { textTable } from '../catalogue/table.js';
+import { gradeLabel, statusText } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { CHANGE_LABELS, DIFF_SHEET_NAMES, dt } from './labels.js';
 import { CHANGE_KINDS, type DiffResult, type EditedRule, type FindingChange, type Grades } from './types.js';
 

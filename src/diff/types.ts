@@ -2,10 +2,11 @@
  * What a rule edit changes (`duty-audit rules diff`): the findings of the old and the new rule
  * set on the same workbooks, matched by their stable ids.
  */
-import type { Finding, FindingStatus, RecordRef, Subject } from '../findings/types.js';
-import type { Grade } from '../grade/grades.js';
+import type { Finding, FindingStatus, Subject } from '../findings/types.js';
+import type { RecordRef } from '../facts/types.js';
+import type { Grade } from '../grade-scale.js';
 import type { IsoDate } from '../ledger/types.js';
-import type { Localized } from '../rules/types.js';
+import type { Localized } from '../text.js';
 
 /**
  * added: only the new rules find it; removed: only the old; regraded: both, another base or

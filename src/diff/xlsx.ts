@@ -5,12 +5,12 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Grade } from '../grade/grades.js';
-import { gradeLabel, ledgerSheetLabel, statusText, type Lang } from '../report/labels.js';
+import type { Grade } from '../grade-scale.js';
+import { gradeLabel, ledgerSheetLabel, statusText } from '../report/labels.js';
+import type { Lang, Localized } from '../text.js';
 import { memoryBook, type BookSink, type CellValue } from '../report/xlsx/book.js';
 import { excelDate, formatDates, GRADE_FILLS, solidFill, wrap } from '../report/xlsx/style.js';
 import { openTable, type TableColumn } from '../report/xlsx/table.js';
-import type { Localized } from '../rules/types.js';
 import { CHANGE_LABELS, DIFF_SHEET_NAMES, DIFF_TEXT, type DiffTextKey } from './labels.js';
 import { CHANGE_KINDS, type ChangeKind, type DiffResult, type FindingChange } from './types.js';
 

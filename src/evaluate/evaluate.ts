@@ -1,56 +1,119 @@
 /**
- * Evaluates a rule set over the records built once by src/facts, one RawFinding per rule fired.
- * Order is deterministic: scope order, then record order, then rule id. Each scope's rules run
- * compiled to plain predicates (compile.ts) unless `engine: 'json-rules-engine'` asks for the
- * reference path or a rule uses what the compiler does not take; both give the same findings
- * (test/evaluate/differential.test.ts).
+ * Evaluates a rule set over the records built by src/facts, one RawFinding per rule fired on a
+ * record, each with its evidence (conditions.ts). Order is deterministic: scope order, then
+ * record order, then rule id. A rule that needs a sheet the ledger lacks does not run, and its
+ * RuleRun says which sheets were absent (docs/ledger.md).
  */
-import { centerOf } from '../audit/center.js';
-import type { AuditContext, RuleRun } from '../audit/types.js';
-import { SCOPES } from '../facts/scopes.js';
-import type { ScopeRecordSources } from '../facts/types.js';
-import type { RawFinding } from '../findings/types.js';
-import type { Rule, Scope } from '../rules/types.js';
+import { centerOf } from '../ledger/center.js';
+import { DutyAuditError } from '../errors.js';
+import { SCOPES, type Scope } from '../facts/scopes.js';
+import type { ScopeRecord, ScopeRecordSources, AuditContext } from '../facts/types.js';
+import type { ConditionEvidence, RawFinding } from '../findings/types.js';
+import type { Ledger, SheetKey } from '../ledger/types.js';
+import type { Rule } from '../rules/types.js';
+import { conditionsOf, evidence, holds } from './conditions.js';
 import { rawFinding } from './raw-finding.js';
-import { absentSheets, ruleRun } from './rule-runs.js';
-import { compileScope, runCompiled, runEngine, type EvaluationPath, type OnFire } from './scope-runs.js';
-
-export type { EvaluationPath } from './scope-runs.js';
-
-export interface EvaluateOptions {
-  /** Default `compiled`; `json-rules-engine` runs every scope on the engine (the reference). */
-  engine?: EvaluationPath;
-}
+import { compareText, type Localized } from '../text.js';
 
 export interface Evaluation {
   raw: RawFinding[];
   runs: RuleRun[];
-  /** The path each scope with rules to run took. */
-  paths: Partial<Record<Scope, EvaluationPath>>;
+}
+
+/** Whether a rule ran, and if not why (docs/ledger.md: an absent sheet turns rules off). */
+export interface RuleRun {
+  id: string;
+  clause: string;
+  title: Localized;
+  version: number;
+  hits: number;
+  ran: boolean;
+  /** Present when ran is false. */
+  reason?: { code: 'sheet-absent'; sheets: SheetKey[] };
+  /** Present when the rule ran without a sheet some of its facts read when present (what that leaves out). */
+  partial?: { sheets: SheetKey[]; without: Localized[] };
+}
+
+export function absentSheets(rule: Pick<Rule, 'requires'>, ledger: Ledger): SheetKey[] {
+  return rule.requires.filter((sheet) => ledger.sheets[sheet] === undefined);
+}
+
+/** `ledger`: to tell which sheets the rule's facts read only when present are absent (the run's `partial`). */
+function ruleRun(rule: Rule, absent: SheetKey[], ledger: Ledger): RuleRun {
+  const run: RuleRun = { id: rule.id, clause: rule.clause, title: rule.title, version: rule.version, hits: 0, ran: absent.length === 0 };
+  if (absent.length > 0) run.reason = { code: 'sheet-absent', sheets: absent };
+  const without = run.ran ? (rule.readsIfPresent ?? []).filter((r) => ledger.sheets[r.sheet] === undefined) : [];
+  if (without.length > 0) run.partial = { sheets: [...new Set(without.map((w) => w.sheet))], without: without.map((w) => w.without) };
+  return run;
 }
 
 function byId(a: Rule, b: Rule): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareText(a.id, b.id);
 }
 
-export async function evaluate(rules: readonly Rule[], records: ScopeRecordSources, ctx: AuditContext, options: EvaluateOptions = {}): Promise<Evaluation> {
-  const runs = rules.map((rule) => ruleRun(rule, absentSheets(rule, ctx.ledger)));
-  const runById = new Map(runs.map((run) => [run.id, run]));
-  const centerName = centerOf(ctx.ledger).center;
-  const raw: RawFinding[] = [];
-  const paths: Evaluation['paths'] = {};
-  const onFire: OnFire = (rule, record, conditions) => {
-    raw.push(rawFinding(rule, record, conditions, centerName));
-    runById.get(rule.id)!.hits += 1;
-  };
-  for (const scope of SCOPES) {
-    const scopeRules = rules.filter((r) => r.scope === scope && runById.get(r.id)!.ran).sort(byId);
-    if (scopeRules.length === 0) continue;
-    const label = `the ${scope} rules`;
-    const compiled = options.engine === 'json-rules-engine' ? undefined : compileScope(scopeRules);
-    paths[scope] = compiled ? 'compiled' : 'json-rules-engine';
-    if (compiled) runCompiled(compiled, records[scope] ?? [], label, onFire);
-    else await runEngine(scopeRules, records[scope] ?? [], label, onFire);
+/**
+ * One evaluation being filled in, scope by scope: which rules run, and each fired rule's finding.
+ * Shared with the reference engine (reference.ts) so that both build findings the same way.
+ */
+export class Findings {
+  private readonly raw: RawFinding[] = [];
+  private readonly runs: RuleRun[];
+  private readonly runById: Map<string, RuleRun>;
+  private readonly centerName: string;
+
+  constructor(
+    private readonly rules: readonly Rule[],
+    ctx: AuditContext,
+  ) {
+    this.runs = rules.map((rule) => ruleRun(rule, absentSheets(rule, ctx.ledger), ctx.ledger));
+    this.runById = new Map(this.runs.map((run) => [run.id, run]));
+    this.centerName = centerOf(ctx.ledger).center;
   }
-  return { raw, runs, paths };
+
+  /** The scope's rules that run, by id. */
+  running(scope: Scope): Rule[] {
+    return this.rules.filter((r) => r.scope === scope && this.runById.get(r.id)!.ran).sort(byId);
+  }
+
+  fired(rule: Rule, record: ScopeRecord, evidence: ConditionEvidence[]): void {
+    this.raw.push(rawFinding(rule, record, evidence, this.centerName));
+    this.runById.get(rule.id)!.hits += 1;
+  }
+
+  result(): Evaluation {
+    return { raw: this.raw, runs: this.runs };
+  }
+}
+
+/** A rule that cannot be evaluated on a record (a fact it names is not there): bad-rules, naming the record. */
+export function evaluationError(scope: Scope, record: ScopeRecord, cause: unknown): DutyAuditError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new DutyAuditError('bad-rules', `the ${scope} rules could not be evaluated on ${record.ref.sheet} row ${record.ref.row} (${record.ref.key}): ${reason}`, {
+    // `rules validate` checks every fact and value before an audit runs, so this is a gap it did
+    // not foresee: say what to look at rather than send the reviewer back to it.
+    hint: 'look at the conditions of the rules named above: a fact they name is not among `duty-audit facts`, or a value does not fit its operator',
+    cause,
+  });
+}
+
+export function evaluate(rules: readonly Rule[], records: ScopeRecordSources, ctx: AuditContext): Evaluation {
+  const findings = new Findings(rules, ctx);
+  for (const scope of SCOPES) {
+    const scopeRules = findings.running(scope);
+    if (scopeRules.length === 0) continue;
+    const trees = scopeRules.map(conditionsOf);
+    for (const record of records[scope] ?? []) {
+      const facts = record.facts;
+      for (let i = 0; i < trees.length; i++) {
+        let fired: boolean;
+        try {
+          fired = holds(trees[i]!, facts);
+        } catch (cause) {
+          throw evaluationError(scope, record, cause);
+        }
+        if (fired) findings.fired(scopeRules[i]!, record, evidence(trees[i]!, facts));
+      }
+    }
+  }
+  return findings.result();
 }

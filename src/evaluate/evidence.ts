@@ -3,11 +3,10 @@
  * of the rule's params). null → '—', numbers plain, dates as YYYY-MM-DD, lists joined with 、 (', ' in English),
  * and a coded value in the words the caller gives for it (src/facts/value-labels.ts).
  */
-import type { FactValue } from '../findings/types.js';
+import type { FactValue } from '../facts/types.js';
+import type { Lang } from '../text.js';
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-
-export type Lang = 'zh' | 'en';
 
 /** The words for a coded value (or list item) of the named fact, or undefined to print it as is. */
 export type ValueWords = (name: string, value: unknown) => string | undefined;

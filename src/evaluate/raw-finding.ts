@@ -2,12 +2,12 @@
  * Turns one fired rule on one record into a RawFinding: who is responsible, which record,
  * the facts and conditions that made it fire, the message in both languages, the base grade.
  */
-import type { ScopeRecord } from '../facts/types.js';
+import type { ScopeRecord, FactValue } from '../facts/types.js';
 import { valueLabel } from '../facts/value-labels.js';
-import type { ConditionEvidence, FactValue, RawFinding, Subject } from '../findings/types.js';
+import type { ConditionEvidence, RawFinding, Subject } from '../findings/types.js';
 import { baseGrade } from '../grade/base-grade.js';
 import type { Rule } from '../rules/types.js';
-import { factsOfTree, type ConditionNode } from './condition-tree.js';
+import { factsOfTree, type ConditionNode } from './conditions.js';
 import { placeholders, renderTemplate } from './evidence.js';
 
 export function subjectOf(rule: Rule, record: ScopeRecord, centerName: string): Subject {
@@ -55,7 +55,7 @@ function lookup(rule: Rule, record: ScopeRecord): (name: string) => FactValue | 
   };
 }
 
-/** `conditions`: the evidence of the fired conditions, from either evaluation path. */
+/** `conditions`: the evidence of the fired conditions (conditions.ts, or the reference engine's). */
 export function rawFinding(rule: Rule, record: ScopeRecord, conditions: ConditionEvidence[], centerName: string): RawFinding {
   const { grade, reason } = baseGrade(rule, record.facts);
   const values = lookup(rule, record);

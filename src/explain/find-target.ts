@@ -1,16 +1,50 @@
 /**
  * Which records `--explain <target>` means: a finding id names its finding's record; otherwise
- * the target is a record key (SPEC §6 `ref.key`). A name with no staff record falls back to
- * that person's `姓名@日期` records. No match is a usage error whose hint shows how keys look
- * in this ledger and the nearest keys.
+ * the target is a record key (docs/report.md, `ref.key`). A name with no staff record falls back
+ * to that person's `姓名@日期` records. No match is a usage error whose hint shows how keys look
+ * in this ledger and the nearest keys ("did you mean …"): keys are compared after NFKC folding
+ * (full-width → half-width) and lower-casing, and ranked by edit distance.
  */
 import { DutyAuditError } from '../errors.js';
 import { SCOPES } from '../facts/scopes.js';
-import type { ScopeRecord, ScopeRecords } from '../facts/types.js';
-import type { Finding, RecordRef } from '../findings/types.js';
+import type { ScopeRecord, ScopeRecords, RecordRef } from '../facts/types.js';
+import type { Finding } from '../findings/types.js';
 import type { Ledger } from '../ledger/types.js';
-import { foldKey, nearKeys } from './near.js';
 import type { TargetKind } from './types.js';
+import { compareText } from '../text.js';
+
+export function foldKey(key: string): string {
+  return key.normalize('NFKC').trim().toLowerCase();
+}
+
+/** Levenshtein distance, two rows at a time. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The keys closest to `target` by edit distance (one containing the other also counts as near), best first. */
+export function nearKeys(target: string, keys: Iterable<string>, limit = 5): string[] {
+  const t = foldKey(target);
+  if (t === '') return [];
+  const budget = Math.max(1, Math.round(t.length / 3));
+  const scored: { key: string; score: number }[] = [];
+  for (const key of new Set(keys)) {
+    const k = foldKey(key);
+    const contains = k.includes(t) || t.includes(k);
+    const score = editDistance(t, k);
+    if (contains || score <= budget) scored.push({ key, score });
+  }
+  scored.sort((a, b) => a.score - b.score || compareText(a.key, b.key));
+  return scored.slice(0, limit).map((s) => s.key);
+}
 
 export interface Target {
   kind: TargetKind;

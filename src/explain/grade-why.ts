@@ -4,9 +4,9 @@
  * the fact that carried the grade. Computed by src/grade's own baseGrade, so it cannot differ
  * from what grading did.
  */
-import type { FactValue } from '../findings/types.js';
+import type { FactValue } from '../facts/types.js';
 import { baseGrade, thresholdValue } from '../grade/base-grade.js';
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { Rule } from '../rules/types.js';
 import type { GradeWhy, LadderStep } from './types.js';
 

@@ -2,11 +2,9 @@
  * The words of an explanation in zh and en, in tables typed by key (a missing translation is
  * a compile error). Operators and values are rendered so a reviewer reads `overdue_days ≥ 1`.
  */
-import { fillTemplate } from '../fill-template.js';
-import { COLUMN_SHEET } from '../facts/scopes.js';
+import { COLUMN_SHEET, type Scope } from '../facts/scopes.js';
 import { sheetSpec } from '../ledger/columns.js';
-import type { Lang } from '../report/labels.js';
-import type { Localized, Scope } from '../rules/types.js';
+import { type Lang, type Localized, fillTemplate } from '../text.js';
 
 export const WORDS = {
   title: { zh: '规则解释', en: 'Rule explanation' },
@@ -23,7 +21,6 @@ export const WORDS = {
   because: { zh: '原因', en: 'because' },
   actual: { zh: '实际', en: 'actual' },
   param: { zh: '参数', en: 'param' },
-  notEvaluated: { zh: '引擎已短路未评估,此处单独求值', en: 'not evaluated by the engine (short-circuited); judged here alone' },
   baseGrade: { zh: '基础等级', en: 'Base grade' },
   finalGrade: { zh: '最终等级', en: 'Final grade' },
   notEscalated: { zh: '未升级', en: 'not escalated' },
@@ -51,7 +48,11 @@ export function word(key: keyof typeof WORDS, lang: Lang, vars: Record<string, s
 
 /** Short Chinese names of derived facts (their full meaning is in `duty-audit facts`). */
 const DERIVED_ZH: Record<string, string> = {
-  deadline: '承诺办结期限',
+  clock_start: '时限起算日',
+  limit_days: '受约束时限(工作日)',
+  limit_basis: '时限依据',
+  deadline: '办结期限',
+  deadline_after: '期限在此日之后',
   overdue_days: '逾期工作日数',
   is_open: '未办结',
   completed_same_day: '当日办结',
@@ -63,12 +64,22 @@ const DERIVED_ZH: Record<string, string> = {
   fee_standard: '收费标准',
   missing_fields: '缺记项',
   handover_exists: '当日有交接记录',
+  absence_first_day: '缺岗首日',
+  absence_from: '缺岗起',
+  absence_to: '缺岗止',
+  absence_days: '缺岗天数',
+  absence_covered: '缺岗全程有交接',
+  absence_approved: '缺岗已报批',
   on_board: '在人员公示表上',
   handled_count: '件数',
   error_count: '差错件数',
   is_handler: '本期经办人',
   listed: '在事项公开表上',
   undisclosed: '未公开内容',
+  fees_charged: '本期收费项目',
+  fees_not_in_schedule: '未列入收费公示',
+  fees_not_posted: '收费未公开',
+  fees_without_basis: '未注明收费依据',
   suggested_grade: '建议等级键',
   sheet: '表键名',
   sheet_name: '表名',

@@ -1,14 +1,81 @@
 /**
  * The terminal rendering of an Explanation (zh by default, en with --lang en): per record a
  * header (where it is, its derived facts, its columns), then every rule of its scope with its
- * condition tree, why it did not fire, or how it was graded.
+ * condition tree (✓ / ✗ per node, each leaf as `fact op expected (param name)  actual: value`),
+ * why it did not fire, or how it was graded (base grade and why, the ladder's steps, the final
+ * grade with its escalation, the finding id and the evidence).
  */
-import { ledgerSheetLabel, type Lang } from '../report/labels.js';
+import { COLUMNS, escalationText, gradeLabel, ledgerSheetLabel, statusText } from '../report/labels.js';
+import type { Lang } from '../text.js';
 import { SCOPE_LABELS } from '../facts/scopes.js';
-import { factZh, valueText, word } from './labels.js';
-import { gradeLines } from './render-grade.js';
-import { leafText, treeLines } from './render-tree.js';
-import type { Explanation, FactEntry, RecordExplanation, RuleVerdict } from './types.js';
+import { comparisonText, factZh, valueText, word } from './labels.js';
+import type { ConditionLeaf, Explanation, FactEntry, GradeExplanation, GradeWhy, LadderStep, RecordExplanation, RuleVerdict, TreeNode } from './types.js';
+
+export function mark(result: boolean): string {
+  return result ? '✓' : '✗';
+}
+
+const BOOLEAN_LABELS = {
+  all: { zh: '全部满足 (all)', en: 'all of' },
+  any: { zh: '任一满足 (any)', en: 'any of' },
+  not: { zh: '不成立 (not)', en: 'not' },
+} as const;
+
+/** `overdue_days ≥ 1 (param minOverdueDays)  actual: 14` */
+export function leafText(leaf: ConditionLeaf, lang: Lang): string {
+  const param = leaf.param ? (lang === 'zh' ? `(${word('param', lang)} ${leaf.param})` : ` (${word('param', lang)} ${leaf.param})`) : '';
+  const sep = lang === 'zh' ? ':' : ': ';
+  const expected = leaf.expectedFact ? `${leaf.expectedFact} ${valueText(leaf.expected, lang)}` : undefined;
+  return `${leaf.fact} ${comparisonText(leaf.operator, leaf.expected, lang, expected)}${param}  ${word('actual', lang)}${sep}${valueText(leaf.actual, lang)}`;
+}
+
+export function treeLines(node: TreeNode, lang: Lang, indent: string): string[] {
+  if (node.kind === 'condition') return [`${indent}${mark(node.result)} ${leafText(node, lang)}`];
+  const head = `${indent}${mark(node.result)} ${BOOLEAN_LABELS[node.kind][lang]}`;
+  return [head, ...node.children.flatMap((c) => treeLines(c, lang, `${indent}  `))];
+}
+
+function threshold(step: LadderStep): string {
+  return step.param ? `${step.param} ${step.min}` : String(step.min);
+}
+
+export function whyText(why: GradeWhy, lang: Lang): string {
+  const g = (grade: GradeWhy['grade']) => gradeLabel(grade, lang);
+  switch (why.kind) {
+    case 'base':
+      return word('fixedBase', lang);
+    case 'byValue':
+      return `${word('byValue', lang)} ${why.fact} = ${valueText(why.value, lang)} → ${g(why.grade)}`;
+    case 'fromFact':
+      return `${word('fromFact', lang)} ${why.fact} = ${valueText(why.value, lang)} → ${g(why.grade)}`;
+    case 'ladder': {
+      const value = `${why.fact} ${valueText(why.value, lang)}`;
+      if (why.chosen) return `${word('ladder', lang)} ${value} ≥ ${threshold(why.chosen)} → ${g(why.grade)}`;
+      const lowest = why.steps[0];
+      const below = lowest ? ` < ${threshold(lowest)}` : '';
+      return `${word('ladder', lang)} ${value}${below} (${word('ladderNone', lang)}) → ${word('ladderBase', lang)} ${g(why.grade)}`;
+    }
+  }
+}
+
+/** `base Reminder · ≥3 Criticism ✓ · ≥6 Notice ✓ · ≥11 Deduction ✗` */
+export function ladderText(why: Extract<GradeWhy, { kind: 'ladder' }>, lang: Lang): string {
+  const steps = why.steps.map((s) => `≥${s.min} ${gradeLabel(s.grade, lang)} ${s.reached ? '✓' : '✗'}`);
+  return [`${word('ladderBase', lang)} ${gradeLabel(why.base, lang)}`, ...steps].join(' · ');
+}
+
+export function gradeLines(grade: GradeExplanation, lang: Lang, indent: string): string[] {
+  const sep = lang === 'zh' ? ':' : ': ';
+  const lines = [`${indent}${word('baseGrade', lang)}${sep}${gradeLabel(grade.base, lang)} — ${whyText(grade.why, lang)}`];
+  if (grade.why.kind === 'ladder') lines.push(`${indent}  ${word('ladder', lang)}${sep}${ladderText(grade.why, lang)}`);
+  const escalation = escalationText(grade.escalation, lang) || word('notEscalated', lang);
+  const deduction = grade.deductionYuan > 0 ? ` · ${word('deduction', lang)} ¥${grade.deductionYuan}` : '';
+  lines.push(`${indent}${word('finalGrade', lang)}${sep}${gradeLabel(grade.final, lang)} (${escalation})`);
+  lines.push(`${indent}${COLUMNS.findings.status[lang]}${sep}${statusText(grade.settlement, lang)}`);
+  lines.push(`${indent}${word('findingId', lang)} ${grade.findingId} · ${word('subject', lang)} ${grade.subject.name}${deduction}`);
+  lines.push(`${indent}${word('evidence', lang)}${sep}${grade.message[lang]}`);
+  return lines;
+}
 
 function factName(scope: RecordExplanation['scope'], name: string, lang: Lang): string {
   const zh = lang === 'zh' ? factZh(scope, name) : undefined;

@@ -1,20 +1,24 @@
 /**
  * `duty-audit audit <input> --explain <target>` without yargs or process state: explains the
  * target, renders it in zh or en, writes the Explanation as JSON with `--json FILE`, and writes
- * the xlsx report only when `--out` is given. Phones masked unless `--no-mask`. Always exit 0
- * when it ran (`--fail-on` does not apply: an explanation is not an audit verdict).
+ * the xlsx report only when `--out` is given. Always exit 0 when it ran (`--fail-on` does not
+ * apply: an explanation is not an audit verdict). Phones are personal data (docs/ledger.md): as in
+ * the report, they are masked unless `--no-mask` — in the header facts, in condition values and
+ * in the quoted evidence.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { displayPath } from '../display-path.js';
 import type { AuditOptions } from '../audit/audit.js';
 import { DutyAuditError } from '../errors.js';
-import { isLang, text as reportText, type Lang } from '../report/labels.js';
+import { text as reportText } from '../report/labels.js';
+import { isLang, type Lang } from '../text.js';
 import { writeReportXlsx } from '../report/xlsx/write.js';
 import { explainAuditRun } from './explain.js';
-import { maskExplanation } from './mask.js';
 import { renderExplanation } from './render.js';
-import type { Explanation } from './types.js';
+import type { FactValue } from '../facts/types.js';
+import { maskFactValue, maskText, phoneValues, PHONE_FACTS } from '../report/mask.js';
+import type { Explanation, RecordExplanation, RuleVerdict, TreeNode } from './types.js';
 
 export interface ExplainArgs {
   input: string;
@@ -38,6 +42,33 @@ export interface ExplainRun {
   json?: string;
   report?: string;
   exitCode: number;
+}
+
+function maskTree(node: TreeNode): TreeNode {
+  if (node.kind === 'condition') return PHONE_FACTS.has(node.fact) ? { ...node, actual: maskFactValue(node.fact, node.actual) } : node;
+  return { ...node, children: node.children.map(maskTree) };
+}
+
+function maskVerdict(v: RuleVerdict, phones: string[]): RuleVerdict {
+  const out: RuleVerdict = { ...v };
+  if (v.tree) out.tree = maskTree(v.tree);
+  if (v.failedBy) out.failedBy = v.failedBy.map((l) => maskTree(l) as typeof l);
+  if (v.grade) out.grade = { ...v.grade, message: { zh: maskText(v.grade.message.zh, phones), en: maskText(v.grade.message.en, phones) } };
+  return out;
+}
+
+function maskRecord(r: RecordExplanation): RecordExplanation {
+  const facts: Record<string, FactValue> = Object.fromEntries(r.facts.map((f) => [f.name, f.value]));
+  const phones = phoneValues(facts);
+  return {
+    ...r,
+    facts: r.facts.map((f) => ({ ...f, value: maskFactValue(f.name, f.value) })),
+    rules: r.rules.map((v) => maskVerdict(v, phones)),
+  };
+}
+
+export function maskExplanation(e: Explanation): Explanation {
+  return { ...e, records: e.records.map(maskRecord) };
 }
 
 function langOf(value: string): Lang {

@@ -2,26 +2,23 @@
  * `audit --explain`: why each rule of a record's scope fired or did not. An Explanation is data
  * (rendered in zh or en by render.ts, written as JSON by `--json`); tests assert on it.
  */
-import type { ExplainNode } from '../evaluate/explain.js';
-import type { EscalationReason, FactValue, Finding, RecordRef, Subject } from '../findings/types.js';
-import type { Grade } from '../grade/grades.js';
+import type { JudgedLeaf, JudgedNode } from '../evaluate/conditions.js';
+import type { EscalationReason, Finding, Subject } from '../findings/types.js';
+import type { FactValue, RecordRef } from '../facts/types.js';
+import type { Grade } from '../grade-scale.js';
 import type { IsoDate, SheetKey } from '../ledger/types.js';
-import type { Localized, Scope } from '../rules/types.js';
-
-export type { ExplainNode };
+import type { Scope } from '../facts/scopes.js';
+import type { Localized } from '../text.js';
 
 /**
  * A leaf of the condition tree: fact, operator, expected (and the param that supplied it),
  * actual, result; `expectedFact` when the expected value is another fact of the record
  * (`promised_days > statutory_days`).
  */
-export type ConditionLeaf = Extract<ExplainNode, { kind: 'condition' }> & { expectedFact?: string };
+export type ConditionLeaf = JudgedLeaf;
 
-/** The engine's explanation tree (src/evaluate/explain.ts) with leaves annotated. */
-export type TreeNode =
-  | { kind: 'all' | 'any' | 'not'; result: boolean; evaluated: boolean; children: TreeNode[] }
-  | ConditionLeaf
-  | Extract<ExplainNode, { kind: 'reference' }>;
+/** The rule's condition tree as the evaluator judged it on the record (src/evaluate/conditions.ts). */
+export type TreeNode = JudgedNode;
 
 /** How the target named the records explained. */
 export type TargetKind =
@@ -79,7 +76,7 @@ export interface RuleVerdict {
   clause: string;
   title: Localized;
   status: RuleStatus;
-  /** not-run: the sheets whose absence turned the rule off (SPEC §2). */
+  /** not-run: the sheets whose absence turned the rule off (docs/ledger.md). */
   absentSheets?: SheetKey[];
   /** The condition tree with every leaf's values (absent when the rule did not run). */
   tree?: TreeNode;

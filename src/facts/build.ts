@@ -4,7 +4,6 @@
  * catalogue (null when unknown; see fact-template.ts), because the engine throws on a fact it
  * has not been given.
  */
-import type { AuditContext } from '../audit/types.js';
 import { DutyAuditError } from '../errors.js';
 import { attendanceRecord } from './attendance-facts.js';
 import { caseRecord } from './case-facts.js';
@@ -17,7 +16,7 @@ import { otherRecord } from './other-facts.js';
 import { isAuditedCase, isAuditedDated } from './period.js';
 import { staffRecords } from './staff-facts.js';
 import { SCOPES } from './scopes.js';
-import type { ScopeRecord, ScopeRecordSources, ScopeRecords } from './types.js';
+import type { ScopeRecord, ScopeRecordSources, ScopeRecords, AuditContext } from './types.js';
 
 /** Every deadline and delay is counted up to as-of, so its year must be known before anything. */
 function requireCalendarFor(ctx: AuditContext): void {

@@ -1,20 +1,23 @@
 /**
  * Case scope: one record per audited case, its columns plus the derived time-limit, notice
- * and fee facts. Working days come from the calendar (the day of receipt never counts).
+ * and fee facts. Working days come from the calendar (the day a clock starts never counts).
  */
-import type { AuditContext } from '../audit/types.js';
 import type { WorkCalendar } from '../calendar/types.js';
-import type { FactValue } from '../findings/types.js';
 import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
 import { calendarErrorAt, type RowPlace } from './calendar-errors.js';
 import { columnFacts } from './fact-template.js';
+import { caseLimit, overdueDays, type LimitBasis } from './deadline.js';
 import { checkFee } from './fee-status.js';
 import { firstOf, type Lookups } from './lookups.js';
 import { completedBy } from './period.js';
-import type { ScopeRecord } from './types.js';
+import type { ScopeRecord, FactValue, AuditContext } from './types.js';
 
 interface TimeFacts {
+  clock_start: IsoDate;
+  limit_days: number | null;
+  limit_basis: LimitBasis;
   deadline: IsoDate | null;
+  deadline_after: IsoDate | null;
   overdue_days: number | null;
   is_open: boolean;
   completed_same_day: boolean | null;
@@ -23,37 +26,53 @@ interface TimeFacts {
   result_notice_missing: boolean;
 }
 
+function earlier(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}
+
 /** Working days from `from` to `to`, without asking the calendar when `to` is not later. */
 function daysAfter(cal: WorkCalendar, from: IsoDate, to: IsoDate): number {
   return to > from ? cal.workingDaysBetween(from, to) : 0;
 }
 
-export function timeFacts(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate): TimeFacts {
+/**
+ * `statutoryDays`: the item's 法定时限 (null when the item is not listed or the items sheet is
+ * absent: only promises bind then). See deadline.ts for the limit a case is bound by.
+ */
+export function timeFacts(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate, statutoryDays: number | null = null): TimeFacts {
   const completed = completedBy(c, asOf);
-  const deadline = c.promised_days === undefined ? null : cal.addWorkingDays(c.received_on, c.promised_days);
-  // A deadline after as-of (or after completion) is not yet overdue: daysAfter gives 0.
-  const overdue = deadline === null ? null : daysAfter(cal, deadline, completed ?? asOf);
+  const limit = caseLimit(c, statutoryDays, cal);
   const dayNotOver = completed === null && c.received_on >= asOf;
   return {
-    deadline,
-    overdue_days: overdue,
+    clock_start: limit.start,
+    limit_days: limit.days,
+    limit_basis: limit.basis,
+    deadline: limit.deadline,
+    deadline_after: limit.after,
+    // A deadline after as-of (or after completion) is not yet overdue: 0.
+    overdue_days: overdueDays(limit, completed ?? asOf, cal),
     is_open: completed === null,
     completed_same_day: dayNotOver ? null : completed === c.received_on,
-    notice_delay: c.notified_on === undefined ? null : daysAfter(cal, c.received_on, c.notified_on),
+    // Dates after as-of have not happened yet on as-of (like completion): windows are counted to as-of.
+    notice_delay: c.notified_on === undefined ? null : daysAfter(cal, c.received_on, earlier(c.notified_on, asOf)),
     result_notice_delay:
-      completed === null ? null : daysAfter(cal, completed, c.result_notified_on ?? asOf),
-    result_notice_missing: completed !== null && c.result_notified_on === undefined,
+      completed === null ? null : daysAfter(cal, completed, earlier(c.result_notified_on ?? asOf, asOf)),
+    result_notice_missing: completed !== null && (c.result_notified_on === undefined || c.result_notified_on > asOf),
   };
 }
 
-function addItemFacts(facts: Record<string, FactValue>, c: CaseRecord, lookups: Lookups): void {
-  if (!lookups.items) {
+/** The item's rows of the items sheet; undefined when the sheet is absent. */
+function itemRowsOf(c: CaseRecord, lookups: Lookups): LedgerRow<'items'>[] | undefined {
+  return lookups.items && (lookups.items.get(c.item) ?? []);
+}
+
+function addItemFacts(facts: Record<string, FactValue>, c: CaseRecord, rows: LedgerRow<'items'>[] | undefined): void {
+  if (!rows) {
     facts.statutory_days = null;
     facts.fee_status = null;
     facts.fee_standard = null;
     return;
   }
-  const rows = lookups.items.get(c.item) ?? [];
   const fee = checkFee(c, rows);
   facts.statutory_days = firstOf(rows, 'statutory_days') ?? null;
   facts.fee_status = fee.status;
@@ -61,7 +80,11 @@ function addItemFacts(facts: Record<string, FactValue>, c: CaseRecord, lookups: 
 }
 
 function addTimeFacts(facts: Record<string, FactValue>, t: TimeFacts): void {
+  facts.clock_start = t.clock_start;
+  facts.limit_days = t.limit_days;
+  facts.limit_basis = t.limit_basis;
   facts.deadline = t.deadline;
+  facts.deadline_after = t.deadline_after;
   facts.overdue_days = t.overdue_days;
   facts.is_open = t.is_open;
   facts.completed_same_day = t.completed_same_day;
@@ -72,16 +95,17 @@ function addTimeFacts(facts: Record<string, FactValue>, t: TimeFacts): void {
 
 const DATE_COLUMNS = [
   ['received_on', '受理日期'],
+  ['materials_completed_on', '补齐日期'],
   ['notified_on', '告知日期'],
   ['completed_on', '办结日期'],
   ['result_notified_on', '结果告知日期'],
 ] as const;
 
 /** Where a calendar failure happened: the date columns the calendar does not cover, by name. */
-function place(row: LedgerRow<'cases'>, ctx: AuditContext): RowPlace {
+export function casePlace(row: LedgerRow<'cases'>, ctx: AuditContext): RowPlace {
   const c = row.record;
   const uncovered = DATE_COLUMNS.filter(([key]) => c[key] !== undefined && !ctx.calendar.covers(c[key]!)).map(([key, zh]) => `${zh} ${c[key]}`);
-  const what = uncovered.length > 0 ? `working days from ${uncovered.join(', ')}` : `the deadline (受理日期 ${c.received_on} + 承诺时限 ${c.promised_days ?? '—'} working days)`;
+  const what = uncovered.length > 0 ? `working days from ${uncovered.join(', ')}` : `the deadline (受理日期 ${c.received_on}, 补齐日期 ${c.materials_completed_on ?? '—'}, 承诺时限 ${c.promised_days ?? '—'} working days)`;
   return {
     file: ctx.ledger.source.parts.find((p) => p.sheet === 'cases')?.file ?? ctx.ledger.source.file,
     sheetName: ctx.ledger.sheetNames.cases ?? '办件台账',
@@ -93,14 +117,15 @@ function place(row: LedgerRow<'cases'>, ctx: AuditContext): RowPlace {
 
 export function caseRecord(row: LedgerRow<'cases'>, ctx: AuditContext, lookups: Lookups): ScopeRecord {
   const c = row.record;
+  const itemRows = itemRowsOf(c, lookups);
   let time: TimeFacts;
   try {
-    time = timeFacts(c, ctx.calendar, ctx.asOf);
+    time = timeFacts(c, ctx.calendar, ctx.asOf, itemRows ? (firstOf(itemRows, 'statutory_days') ?? null) : null);
   } catch (error) {
-    throw calendarErrorAt(error, place(row, ctx));
+    throw calendarErrorAt(error, casePlace(row, ctx));
   }
   const facts = columnFacts('case', c);
   addTimeFacts(facts, time);
-  addItemFacts(facts, c, lookups);
+  addItemFacts(facts, c, itemRows);
   return { scope: 'case', ref: { sheet: 'cases', row: row.row, key: c.case_id }, date: c.received_on, facts };
 }

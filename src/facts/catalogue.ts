@@ -2,10 +2,9 @@
  * The fact library's catalogue (`duty-audit facts`): every fact a rule may name, per scope.
  * The rule validator checks rule conditions and templates against it.
  */
-import type { Scope } from '../rules/types.js';
 import { COLUMN_FACTS } from './column-facts.js';
 import { DERIVED_FACTS } from './derived-facts.js';
-import { SCOPES } from './scopes.js';
+import { SCOPES, type Scope } from './scopes.js';
 import type { FactDef } from './types.js';
 
 export { SCOPES, SCOPE_SHEET } from './scopes.js';

@@ -2,7 +2,7 @@
  * What a reviewer needs to know about a column fact beyond its name: how empty cells and
  * defaults behave. Keyed by `sheet.column`; columns without a note get only their name.
  */
-import type { Localized } from '../rules/types.js';
+import type { Localized } from '../text.js';
 
 export const COLUMN_NOTES: Record<string, Localized> = {
   'cases.kind': { zh: '即办件 / 承诺件 / 上报件(上报件 = 转报上级审批)', en: '即办件 / 承诺件 / 上报件 (上报件 = forwarded for higher approval)' },

@@ -2,9 +2,7 @@
 import type { LedgerRow } from '../ledger/types.js';
 import { columnFacts } from './fact-template.js';
 import type { ScopeRecord } from './types.js';
-
-/** 首问责任制/三: what a complaint record must hold. */
-export const REQUIRED_COMPLAINT_FIELDS = ['complainant', 'contact', 'content'] as const;
+import { REQUIRED_COMPLAINT_FIELDS } from './value-labels.js';
 
 export function complaintRecord(row: LedgerRow<'complaints'>): ScopeRecord {
   const c = row.record;

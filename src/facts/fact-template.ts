@@ -6,12 +6,11 @@
  * in dictionary mode; 100,000 cases built that way spent most of their time in the garbage
  * collector.)
  */
-import type { FactValue } from '../findings/types.js';
+import type { FactValue } from './types.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { objectFactory, type Field, type FieldConstant, type ObjectFactory } from '../object-factory.js';
-import type { Scope } from '../rules/types.js';
 import { factNames } from './catalogue.js';
-import { COLUMN_SHEET } from './scopes.js';
+import { COLUMN_SHEET, type Scope } from './scopes.js';
 
 type FactsFactory = ObjectFactory<Record<string, FactValue>>;
 

@@ -1,13 +1,14 @@
 /**
  * Item scope: each item handled by an audited case. Disclosure (办事公开制/二) counts only
  * what the items sheet records as posted: an empty cell is not a posting, and an item missing
- * from the sheet is undisclosed on all three counts.
+ * from the sheet is undisclosed on all three counts. The fee schedule (办事公开制/三, the
+ * center's part) is judged over the fee items charged on the item's cases of the period.
  */
-import type { FactValue } from '../findings/types.js';
 import type { ItemRecord, LedgerRow } from '../ledger/types.js';
 import { columnFacts } from './fact-template.js';
+import { feeScheduleGaps } from './fee-status.js';
 import type { ItemAggregate, Lookups } from './lookups.js';
-import type { ScopeRecord } from './types.js';
+import type { ScopeRecord, FactValue } from './types.js';
 
 const DISCLOSURES = [
   ['procedure', 'procedure_posted'],
@@ -26,11 +27,16 @@ function itemFacts(name: string, rows: LedgerRow<'items'>[] | undefined, agg: It
   const listed = rows !== undefined && rows.length > 0;
   const record = listed ? mergedItem(rows) : undefined;
   const undisclosed = lookups.items ? DISCLOSURES.filter(([, col]) => record?.[col] !== true).map(([what]) => what) : null;
+  const fees = lookups.items ? feeScheduleGaps(agg.feeItemsCharged, rows ?? []) : null;
   return Object.assign(columnFacts('item', record), {
     item: name,
     handled_count: agg.handledCount,
     listed: lookups.items ? listed : null,
     undisclosed: undisclosed as FactValue,
+    fees_charged: [...agg.feeItemsCharged],
+    fees_not_in_schedule: fees?.notInSchedule ?? null,
+    fees_not_posted: fees?.notPosted ?? null,
+    fees_without_basis: fees?.withoutBasis ?? null,
   });
 }
 

@@ -2,8 +2,10 @@
  * Indexes and per-person aggregates shared by several scopes, built once per run so that no
  * rule and no record ever scans a sheet again.
  */
-import type { AuditContext } from '../audit/types.js';
-import type { CaseRecord, HandoverRecord, IsoDate, ItemRecord, LedgerRow, StaffRecord } from '../ledger/types.js';
+import type { AuditContext } from './types.js';
+import type { CaseRecord, IsoDate, ItemRecord, LedgerRow, StaffRecord } from '../ledger/types.js';
+import { absencesByRow, HandoverCover, type Absence } from './absences.js';
+import { chargedFeeItem } from './fee-status.js';
 import { inPeriod } from './period.js';
 
 export interface PersonAggregate {
@@ -19,6 +21,8 @@ export interface ItemAggregate {
   handledCount: number;
   firstCaseRow: number;
   firstCaseDate: IsoDate;
+  /** The fee items charged (fee > 0) on the item's cases received in the period, in order of first charge. */
+  feeItemsCharged: string[];
 }
 
 export interface Lookups {
@@ -26,8 +30,10 @@ export interface Lookups {
   cases: LedgerRow<'cases'>[];
   /** undefined when the items sheet is absent: derived facts reading it are then null. */
   items: Map<string, LedgerRow<'items'>[]> | undefined;
-  /** `absent_staff@date`; undefined when the handovers sheet is absent. */
-  handovers: Set<string> | undefined;
+  /** The days each A岗's handover rows cover; undefined when the handovers sheet is absent. */
+  handovers: HandoverCover | undefined;
+  /** The absence each 请假/出差/会议 row of the attendance sheet belongs to. */
+  absences: Map<LedgerRow<'attendance'>, Absence>;
   /** Staff board by name; undefined when the staff sheet is absent. */
   board: Map<string, LedgerRow<'staff'>> | undefined;
   /** Per handler of an audited case, in order of first appearance. */
@@ -51,9 +57,6 @@ function indexItems(rows: LedgerRow<'items'>[] | undefined): Map<string, LedgerR
   return index;
 }
 
-function indexHandovers(rows: LedgerRow<'handovers'>[] | undefined): Set<string> | undefined {
-  return rows && new Set(rows.map(({ record }: { record: HandoverRecord }) => handoverKey(record.absent_staff, record.date)));
-}
 
 function indexBoard(rows: LedgerRow<'staff'>[] | undefined): Map<string, LedgerRow<'staff'>> | undefined {
   if (!rows) return undefined;
@@ -77,13 +80,17 @@ function addCase(people: Map<string, PersonAggregate>, row: LedgerRow<'cases'>, 
   }
 }
 
-function addItem(items: Map<string, ItemAggregate>, row: LedgerRow<'cases'>): void {
-  const item = items.get(row.record.item);
-  if (!item) items.set(row.record.item, { handledCount: 1, firstCaseRow: row.row, firstCaseDate: row.record.received_on });
-  else {
-    item.handledCount += 1;
-    if (row.record.received_on < item.firstCaseDate) item.firstCaseDate = row.record.received_on;
+function addItem(items: Map<string, ItemAggregate>, row: LedgerRow<'cases'>, period: string): void {
+  let item = items.get(row.record.item);
+  if (!item) {
+    item = { handledCount: 0, firstCaseRow: row.row, firstCaseDate: row.record.received_on, feeItemsCharged: [] };
+    items.set(row.record.item, item);
   }
+  item.handledCount += 1;
+  if (row.record.received_on < item.firstCaseDate) item.firstCaseDate = row.record.received_on;
+  // A fee is charged at receipt: a case received in an earlier month was judged then.
+  const fee = inPeriod(row.record.received_on, period) ? chargedFeeItem(row.record) : undefined;
+  if (fee !== undefined && !item.feeItemsCharged.includes(fee)) item.feeItemsCharged.push(fee);
 }
 
 export function buildLookups(ctx: AuditContext, cases: LedgerRow<'cases'>[]): Lookups {
@@ -91,12 +98,14 @@ export function buildLookups(ctx: AuditContext, cases: LedgerRow<'cases'>[]): Lo
   const handledItems = new Map<string, ItemAggregate>();
   for (const row of cases) {
     addCase(people, row, ctx.period);
-    addItem(handledItems, row);
+    addItem(handledItems, row, ctx.period);
   }
+  const handovers = ctx.ledger.sheets.handovers && new HandoverCover(ctx.ledger.sheets.handovers);
   return {
     cases,
     items: indexItems(ctx.ledger.sheets.items),
-    handovers: indexHandovers(ctx.ledger.sheets.handovers),
+    handovers,
+    absences: absencesByRow(ctx.ledger.sheets.attendance ?? [], handovers, ctx.calendar),
     board: indexBoard(ctx.ledger.sheets.staff),
     people,
     handledItems,

@@ -1,5 +1,5 @@
 /** Other scope (失职追究制/二.10): one record per row the inspector entered for the period. */
-import { parseGrade } from '../grade/grades.js';
+import { parseGrade } from '../grade-scale.js';
 import type { LedgerRow } from '../ledger/types.js';
 import { columnFacts } from './fact-template.js';
 import { handoverKey } from './lookups.js';

@@ -1,9 +1,13 @@
 /**
  * The scopes a rule can run over, in the order findings are produced, and the sheet each
- * scope's records come from.
+ * scope's records come from. A scope is a kind of fact record, so it is declared here, below
+ * the rules that name one (docs/ARCHITECTURE.md).
  */
 import type { SheetKey } from '../ledger/types.js';
-import type { Localized, Scope } from '../rules/types.js';
+import type { Localized } from '../text.js';
+
+/** Which kind of record a rule is evaluated over (one evaluation per record). */
+export type Scope = 'case' | 'complaint' | 'attendance' | 'staff' | 'item' | 'center' | 'other' | 'ledger';
 
 export const SCOPES: readonly Scope[] = ['case', 'complaint', 'attendance', 'staff', 'item', 'center', 'other', 'ledger'];
 

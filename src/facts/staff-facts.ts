@@ -4,11 +4,10 @@
  * error case (the finding of 二.3 is about those), else the period's last day.
  */
 import { lastDayOfMonth } from '../calendar/dates.js';
-import type { FactValue, RecordRef } from '../findings/types.js';
 import type { LedgerRow } from '../ledger/types.js';
 import { columnFacts } from './fact-template.js';
 import type { Lookups, PersonAggregate } from './lookups.js';
-import type { ScopeRecord } from './types.js';
+import type { ScopeRecord, FactValue, RecordRef } from './types.js';
 
 function personFacts(name: string, boardRow: LedgerRow<'staff'> | undefined, person: PersonAggregate | undefined, lookups: Lookups): Record<string, FactValue> {
   return Object.assign(columnFacts('staff', boardRow?.record), {

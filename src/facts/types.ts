@@ -1,6 +1,31 @@
-import type { FactValue, RecordRef } from '../findings/types.js';
-import type { IsoDate, SheetKey } from '../ledger/types.js';
-import type { Localized, Scope } from '../rules/types.js';
+/**
+ * The fact library's data: what it is computed from (AuditContext), the values (FactValue), the
+ * records that carry them (ScopeRecord, pointing back into the ledger with a RecordRef) and the
+ * catalogue entries (FactDef). Below the rules, evaluation and findings, which all read them.
+ */
+import type { WorkCalendar } from '../calendar/types.js';
+import type { IsoDate, Ledger, SheetKey } from '../ledger/types.js';
+import type { Scope } from './scopes.js';
+import type { Localized } from '../text.js';
+
+/** What the facts are computed from besides the rules: the ledger and the audited period. */
+export interface AuditContext {
+  ledger: Ledger;
+  calendar: WorkCalendar;
+  /** YYYY-MM */
+  period: string;
+  asOf: IsoDate;
+}
+
+/** A fact's value for one record: null when unknown (an empty cell, a date not yet reached). */
+export type FactValue = string | number | boolean | null | (string | number)[];
+
+/** Which ledger row a record (and a finding on it) stands for. */
+export interface RecordRef {
+  sheet: SheetKey;
+  row: number;
+  key: string;
+}
 
 export type FactType = 'string' | 'number' | 'boolean' | 'date' | 'string[]' | 'number[]';
 
@@ -14,6 +39,23 @@ export interface FactDef {
   origin: 'column' | 'derived';
   /** Sheets besides the scope's own that the fact reads; a rule using it needs them present. */
   sheets: SheetKey[];
+  /**
+   * A sheet the fact reads when present and does without otherwise (the deadline reads 事项公开's
+   * 法定时限 but still counts promises without it): a rule using the fact runs without the
+   * sheet, and the report's 规则 sheet says what is missing in `without`'s words.
+   */
+  readsIfPresent?: { sheet: SheetKey; without: Localized };
+  /**
+   * Every value the fact can take, when that is a short list (enum columns, booleans, codes):
+   * `rules validate` checks grade maps and condition values against it. Absent: any value.
+   */
+  domain?: FactDomain;
+}
+
+/** A fact's possible values; `nullable`: it may also be null (an empty cell, an unknown). */
+export interface FactDomain {
+  values: readonly (string | boolean)[];
+  nullable: boolean;
 }
 
 /** One record of a scope with every fact computed once, ready for all rules of that scope. */

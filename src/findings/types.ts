@@ -2,11 +2,11 @@
  * A finding is data: which rule fired on which record, the values that made it fire and the
  * grades. Words are rendered from it (report/labels), never stored in it.
  */
-import type { Grade } from '../grade/grades.js';
-import type { Localized, Scope } from '../rules/types.js';
-import type { IsoDate, SheetKey } from '../ledger/types.js';
-
-export type FactValue = string | number | boolean | null | (string | number)[];
+import type { Grade } from '../grade-scale.js';
+import type { Scope } from '../facts/scopes.js';
+import type { FactValue, RecordRef } from '../facts/types.js';
+import type { Localized } from '../text.js';
+import type { IsoDate } from '../ledger/types.js';
 
 /** One condition as the engine judged it: the evidence an inspector reads. */
 export interface ConditionEvidence {
@@ -19,12 +19,6 @@ export interface ConditionEvidence {
   result: boolean;
   /** The param that supplied `expected`, if any. */
   param?: string;
-}
-
-export interface RecordRef {
-  sheet: SheetKey;
-  row: number;
-  key: string;
 }
 
 export interface Subject {

@@ -4,9 +4,10 @@
  * chosen by a fact's value, or the grade the record itself carries (二.10).
  */
 import { DutyAuditError } from '../errors.js';
-import type { FactValue, RawFinding } from '../findings/types.js';
+import type { RawFinding } from '../findings/types.js';
+import type { FactValue } from '../facts/types.js';
 import type { Rule, Threshold } from '../rules/types.js';
-import { gradeRank, parseGrade, type Grade } from './grades.js';
+import { gradeRank, parseGrade, type Grade } from '../grade-scale.js';
 
 export type BaseReason = RawFinding['baseReason'];
 
@@ -29,7 +30,9 @@ export function thresholdValue(rule: GradedRule, threshold: Threshold): number {
 function badRule(rule: GradedRule, message: string): DutyAuditError {
   return new DutyAuditError('bad-rules', `${rule.file ?? rule.id}: ${message}`, {
     ...(rule.file === undefined ? {} : { file: rule.file }),
-    hint: 'fix the rule\'s "grade" (duty-audit rules validate shows rule problems)',
+    // Reached only when `rules validate` passed (it checks grade maps against the conditions),
+    // so pointing back at it would send the reviewer in a circle: say what to change instead.
+    hint: 'give that value a grade in the rule\'s "grade" (grade.byValue.map), or add a condition that leaves it out',
   });
 }
 

@@ -5,7 +5,7 @@
  * Centers have no bonus.
  */
 import type { RawFinding } from '../findings/types.js';
-import type { Grade } from './grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { Policy } from '../rules/types.js';
 import { byDateThenRow } from './order.js';
 

@@ -5,7 +5,7 @@
  */
 import type { EscalationReason, RawFinding } from '../findings/types.js';
 import type { Policy } from '../rules/types.js';
-import { gradeRank, raiseGrade, type Grade } from './grades.js';
+import { gradeRank, raiseGrade, type Grade } from '../grade-scale.js';
 import { byDateThenRow } from './order.js';
 
 export interface Escalated {

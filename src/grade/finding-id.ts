@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RawFinding } from '../findings/types.js';
-import type { Scope } from '../rules/types.js';
+import type { Scope } from '../facts/scopes.js';
 
 type Identified = Pick<RawFinding, 'ruleId' | 'ref' | 'subject' | 'scope'>;
 

@@ -1,12 +1,9 @@
 /** The orders grading relies on, so that the same input always gives the same report. */
 import type { RawFinding } from '../findings/types.js';
 import { SHEET_KEYS } from '../ledger/types.js';
+import { compareText } from '../text.js';
 
 type Ordered = Pick<RawFinding, 'date' | 'ref' | 'ruleId'>;
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function sheetIndex(f: Ordered): number {
   return SHEET_KEYS.indexOf(f.ref.sheet);

@@ -5,7 +5,8 @@
  */
 import { countsToward, type Finding, type PersonSummary } from '../findings/types.js';
 import type { Policy } from '../rules/types.js';
-import { GRADES, gradeRank, type Grade } from './grades.js';
+import { GRADES, gradeRank, type Grade } from '../grade-scale.js';
+import { compareText } from '../text.js';
 
 function emptyCounts(): Record<Grade, number> {
   return Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
@@ -48,5 +49,5 @@ export function summarisePeople(findings: readonly Finding[], policy: Pick<Polic
   }
   return [...byName]
     .map(([name, p]): PersonSummary => ({ name, ...p, sanction: p.highest === null ? null : policy.sanctions[p.highest] }))
-    .sort((a, b) => highestRank(b) - highestRank(a) || a.name.localeCompare(b.name, 'zh-CN') || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => highestRank(b) - highestRank(a) || a.name.localeCompare(b.name, 'zh-CN') || compareText(a.name, b.name));
 }

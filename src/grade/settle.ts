@@ -17,12 +17,13 @@
  * Only a person's findings that count feed the people summary's grades; the rest are counted apart.
  */
 import { DutyAuditError } from '../errors.js';
-import { countsToward, type Decision, type Finding, type FindingStatus, type PersonSummary, type RawFinding, type RecordRef } from '../findings/types.js';
+import { countsToward, type Decision, type Finding, type FindingStatus, type PersonSummary, type RawFinding } from '../findings/types.js';
+import type { RecordRef } from '../facts/types.js';
 import type { Policy } from '../rules/types.js';
 import { deductions } from './deduct.js';
 import { escalate, type Escalated } from './escalate.js';
 import { assignFindingIds } from './finding-id.js';
-import { GRADE_LABELS, gradeRank, type Grade } from './grades.js';
+import { GRADE_LABELS, gradeRank, type Grade } from '../grade-scale.js';
 import { byOutputOrder } from './order.js';
 import { summarisePeople } from './people.js';
 

@@ -16,8 +16,9 @@ import { join } from 'node:path';
 import { isIsoDate } from '../calendar/dates.js';
 import { displayPath } from '../display-path.js';
 import { DutyAuditError } from '../errors.js';
+import { compareText } from '../text.js';
 import { FINDING_STATUSES, type FindingStatus } from '../findings/types.js';
-import { gradeRank, isGrade, type Grade } from '../grade/grades.js';
+import { gradeRank, isGrade, type Grade } from '../grade-scale.js';
 import type { PriorFinding } from '../grade/settle.js';
 
 export interface HistoryReport {
@@ -197,13 +198,13 @@ export function readHistory(files: readonly string[], source: string, target: Hi
     if (held) ignored.push({ file: shown(later ? held.path : parsed.path), period: parsed.period, reason: 'superseded' });
     if (later) latest.set(parsed.period, parsed);
   }
-  const used = [...latest.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+  const used = [...latest.values()].sort((a, b) => compareText(a.period, b.period));
   const findings = new Map<string, PriorFinding>();
   for (const report of used) for (const f of report.findings) addPrior(findings, f, report);
   return {
     source: shown(source),
     reports: used.map((r) => ({ file: shown(r.path), sha256: createHash('sha256').update(r.bytes).digest('hex'), period: r.period, asOf: r.asOf })),
-    ignored: ignored.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    ignored: ignored.sort((a, b) => compareText(a.file, b.file)),
     findings,
   };
 }

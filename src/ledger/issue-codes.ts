@@ -6,10 +6,8 @@
  *
  * Template fields: {header} {value} {sheetName} {row} {column} and the issue's `params`.
  */
-import { fillTemplate } from '../fill-template.js';
+import { fillTemplate, type Lang } from '../text.js';
 import type { DataIssue, DataIssueCode } from './types.js';
-
-export type Lang = 'zh' | 'en';
 
 export interface IssueType {
   code: DataIssueCode;

@@ -3,13 +3,18 @@
  * format), through ajv in strict mode: the precompiled validators while the schema is unedited,
  * else compiled once per process (src/schemas/validators.ts). `useDefaults` applies the
  * schema's defaults (往返次数 empty → 1), so the default lives in one place.
+ *
+ * Every record goes through ajv. A hand-written quick yes for the rows ajv would accept ran
+ * before it until issue #15: with the validators precompiled, ajv takes 130–240 ms of CPU per
+ * 100,000 case records (micro-measure on a busy machine, median of 15: 226–238 ms), ~3% of
+ * reading them, and the quick yes saved less than that, which bench/import.ts could not tell
+ * from noise (docs/performance.md).
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { buildLedgerValidators } from '../schemas/validators.js';
-import { passesFastCheck } from './record-fast-check.js';
 import type { DataIssueCode, SheetKey } from './types.js';
 
-/** Built on the first row the fast check does not accept: most workbooks never need them. */
+/** Loaded on the first record: a run that reads no ledger (rules validate) never needs them. */
 let validators: ReadonlyMap<string, ValidateFunction> | undefined;
 
 export interface SchemaViolation {
@@ -22,12 +27,6 @@ export interface SchemaViolation {
 
 /** Checks (and completes with defaults) one record; returns what the schema rejects. */
 export function validateRecord(sheet: SheetKey, record: Record<string, unknown>): SchemaViolation[] {
-  if (passesFastCheck(sheet, record)) return [];
-  return validateWithAjv(sheet, record);
-}
-
-/** The schema through ajv alone (what validateRecord falls back to). */
-export function validateWithAjv(sheet: SheetKey, record: Record<string, unknown>): SchemaViolation[] {
   validators ??= buildLedgerValidators().bySheet;
   const validate = validators.get(sheet)!;
   if (validate(record)) return [];

@@ -4,14 +4,12 @@
  * row with a data issue. Accounts by construction: rowsRead = rowsEvaluated + rowsSetAside.
  */
 import { cellParser, type CellParser } from './cells/cell-parser.js';
-import type { CellValue } from './cells/parse-cell.js';
+import type { CellValue } from './cells/cell-parser.js';
 import type { DateContext } from './cells/date.js';
 import type { ColumnSpec, ColumnType, SheetSpec } from './columns.js';
 import { HEADER_SEARCH_ROWS, readHeader, type HeaderColumn } from './header.js';
 import { renderIssueMessage } from './issue-codes.js';
 import { isBlank, rawText, type RawValue } from './raw-value.js';
-import { sheetCheck, type SheetCheck } from './record-fast-check.js';
-import { FirstRows } from './first-rows.js';
 import { validateRecord } from './record-schema.js';
 import { recordFactory, type RecordFactory } from './record-factory.js';
 import type { DataIssue, DataIssueCode, LedgerRow, SheetAccount, SheetKey, SheetLayout } from './types.js';
@@ -52,12 +50,6 @@ export class SheetReader {
   private header: HeaderColumn[] | undefined;
   /** Per header column, its cell parser. */
   private parsers: CellParser[] = [];
-  /**
-   * Per header column, whether the ledger schema accepts a parsed value (remembered per value);
-   * a row whose every value is accepted, with every required column, skips ajv.
-   */
-  private accepts: ((value: CellValue) => boolean)[] | undefined;
-  private readonly check: SheetCheck | undefined;
   /** Scratch: the current row's parsed values by header column. */
   private values: (CellValue | undefined)[] = [];
   private buildRecord!: RecordFactory;
@@ -65,7 +57,12 @@ export class SheetReader {
   private missingColumns: ColumnSpec[] = [];
   /** Non-blank rows seen while looking for the header; all of them count if none is found. */
   private rowsBeforeHeader = 0;
-  private readonly firstRows = new FirstRows();
+  /**
+   * Each record id (受理编号, 投诉编号) seen so far, with the row it first appeared in. A plain
+   * map: a sorted run of ids (FirstRows) saved 20–40 ms per 100,000 ids, which bench/import.ts
+   * could not tell from noise.
+   */
+  private readonly firstRows = new Map<string, number>();
   private firstCenterRow = 0;
   private readonly rows: LedgerRow[] = [];
   private readonly issues: DataIssue[] = [];
@@ -74,9 +71,7 @@ export class SheetReader {
   constructor(
     private readonly sheet: SheetSpec,
     private readonly origin: SheetOrigin,
-  ) {
-    this.check = sheetCheck(sheet.key);
-  }
+  ) {}
 
   /**
    * One row of the sheet: its 1-based number in the file and its cells (index 0 = column A).
@@ -123,7 +118,6 @@ export class SheetReader {
     }
     this.header = header;
     this.parsers = header.map((column) => cellParser(column.spec, this.origin));
-    this.accepts = this.acceptors(header);
     this.values = new Array<CellValue | undefined>(header.length);
     this.buildRecord = recordFactory(header.map((column) => column.spec.key), this.sheet.columns.filter((c) => c.default !== undefined).map((c) => c.key));
     this.headerRow = rowNumber;
@@ -152,9 +146,6 @@ export class SheetReader {
     const issues: IssueDraft[] = [];
     const header = this.header!;
     const values = this.values;
-    const accepts = this.accepts;
-    let accepted = accepts !== undefined;
-    let required = 0;
     for (let i = 0; i < header.length; i++) {
       const column = header[i]!;
       const cell = cells[column.index] ?? null;
@@ -163,8 +154,6 @@ export class SheetReader {
       const parsed = this.parsers[i]!(cell);
       if (parsed.ok) {
         values[i] = parsed.value;
-        if (accepted && !accepts![i]!(parsed.value)) accepted = false;
-        if (column.spec.required) required += 1;
       } else {
         issues.push({ row: rowNumber, column, value: rawText(cell), code: parsed.code, ...optionalParams(parsed.params) });
       }
@@ -172,22 +161,8 @@ export class SheetReader {
     const record = this.buildRecord(values);
     const duplicate = this.checkKey(rowNumber, record);
     if (duplicate) issues.push(duplicate);
-    // Every required column is in the header (else missingColumns stopped the row above).
-    if (accepted && issues.length === 0 && required === this.check!.required.length) this.check!.applyDefaults(record);
-    else issues.push(...this.schemaIssues(rowNumber, record, cells, issues));
+    issues.push(...this.schemaIssues(rowNumber, record, cells, issues));
     return { record, issues };
-  }
-
-  private acceptors(header: readonly HeaderColumn[]): ((value: CellValue) => boolean)[] | undefined {
-    const check = this.check;
-    if (!check) return undefined;
-    const acceptors: ((value: CellValue) => boolean)[] = [];
-    for (const column of header) {
-      const accepts = check.accepts(column.spec.key);
-      if (!accepts) return undefined;
-      acceptors.push(column.spec.type === 'text' ? accepts : remembered(accepts));
-    }
-    return acceptors;
   }
 
   /** Later rows repeating a record id are set aside; the first row keeps it. */
@@ -197,8 +172,11 @@ export class SheetReader {
     const value = record[keyColumn];
     if (value === undefined) return undefined;
     const key = String(value);
-    const firstRow = this.firstRows.firstRowOf(key, rowNumber);
-    if (firstRow === undefined) return undefined;
+    const firstRow = this.firstRows.get(key);
+    if (firstRow === undefined) {
+      this.firstRows.set(key, rowNumber);
+      return undefined;
+    }
     const column = this.header!.find((candidate) => candidate.spec.key === keyColumn);
     return { row: rowNumber, ...optionalColumn(column), value: key, code: 'duplicate-key', params: { firstRow } };
   }
@@ -249,17 +227,4 @@ function optionalParams(params: Record<string, string | number> | undefined): { 
 
 function optionalColumn(column: HeaderColumn | undefined): { column?: HeaderColumn } {
   return column ? { column } : {};
-}
-
-/** List, date, yes/no and number columns repeat their values: their verdicts are remembered. */
-function remembered(accepts: (value: unknown) => boolean): (value: CellValue) => boolean {
-  const verdicts = new Map<CellValue, boolean>();
-  return (value) => {
-    let verdict = verdicts.get(value);
-    if (verdict === undefined) {
-      verdict = accepts(value);
-      if (verdicts.size < 4096) verdicts.set(value, verdict);
-    }
-    return verdict;
-  };
 }

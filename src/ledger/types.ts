@@ -40,6 +40,8 @@ export interface CaseRecord {
   /** Defaults to 1 when the cell is empty. */
   visits: number;
   promised_days?: number;
+  /** 补齐日期: the day an incomplete application was made complete; limits count from it. */
+  materials_completed_on?: IsoDate;
   completed_on?: IsoDate;
   result: CaseResult;
   refusal_reason?: string;
@@ -85,6 +87,8 @@ export interface AttendanceRecord {
 
 export interface HandoverRecord {
   date: IsoDate;
+  /** 结束日期: the row covers every day from `date` to `end_date`. */
+  end_date?: IsoDate;
   absent_staff: string;
   cover: string;
   reason?: string;

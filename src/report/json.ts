@@ -6,11 +6,12 @@
  * bytes. That is why it carries no `generatedAt` — the wall-clock time lives only in the
  * workbook's Run sheet. Keys are written in a fixed order; facts in code-point order.
  */
-import type { AuditResult, RuleRun } from '../audit/types.js';
+import type { AuditResult } from '../audit/types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
 import type { Decision, Finding, PersonSummary } from '../findings/types.js';
-import { GRADES, type Grade } from '../grade/grades.js';
+import { GRADES, type Grade } from '../grade-scale.js';
 import type { DataIssue } from '../ledger/types.js';
-import { ruleNotRunText, statusText } from './labels.js';
+import { ruleNotRunText, ruleRunNote, statusText } from './labels.js';
 import { renderFinding, renderIssueMessage, renderIssueValue, type RenderOptions } from './render.js';
 
 export type ReportJsonOptions = RenderOptions;
@@ -98,6 +99,7 @@ function ruleJson(r: RuleRun, o: RenderOptions) {
     hits: r.hits,
     ran: r.ran,
     reason: ruleNotRunText(r, o.lang),
+    note: ruleRunNote(r, o.lang),
     title: r.title[o.lang],
     version: r.version,
     ...(r.reason ? { missingSheets: r.reason.sheets } : {}),
@@ -131,6 +133,7 @@ export function toReportJson(result: AuditResult, o: ReportJsonOptions) {
     },
     findings: result.findings.map((f) => findingJson(f, o)),
     people: result.people.map((p) => personJson(p, o)),
+    service: { people: result.service.people.map((p) => ({ ...p })), center: { ...result.service.center } },
     dataIssues: result.dataIssues.map((i) => issueJson(i, o)),
     rules: result.rules.map((r) => ruleJson(r, o)),
   };

@@ -2,20 +2,13 @@
  * Every word a report shows, in Chinese and English, in lookup tables typed by key so that a
  * missing translation is a compile error. Findings are data; these tables render them.
  */
-import type { RuleRun } from '../audit/types.js';
+import type { RuleRun } from '../evaluate/evaluate.js';
 import type { EscalationReason, Finding, FindingStatus } from '../findings/types.js';
-import { GRADE_LABELS, type Grade } from '../grade/grades.js';
+import { GRADE_LABELS, type Grade } from '../grade-scale.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { issueType } from '../ledger/issue-codes.js';
 import { SHEET_KEYS, type DataIssueCode, type SheetKey } from '../ledger/types.js';
-import type { Localized } from '../rules/types.js';
-
-export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'zh' || value === 'en';
-}
+import type { Lang, Localized } from '../text.js';
 
 export type ReportSheet = 'summary' | 'findings' | 'people' | 'dataIssues' | 'rules' | 'run';
 export const REPORT_SHEETS: readonly ReportSheet[] = ['summary', 'findings', 'people', 'dataIssues', 'rules', 'run'];
@@ -112,6 +105,12 @@ export function ruleNotRunText(run: RuleRun, lang: Lang): string | null {
   return lang === 'zh' ? `缺少工作表:${sheets}` : `sheet absent: ${sheets}`;
 }
 
+/** What a rule that ran left out for want of a sheet (the deadline rule without 事项公开); null otherwise. */
+export function ruleRunNote(run: RuleRun, lang: Lang): string | null {
+  if (!run.ran || !run.partial) return null;
+  return run.partial.without.map((w) => w[lang]).join(lang === 'zh' ? ';' : '; ');
+}
+
 /** A data issue's title, from the importer's catalogue (src/ledger/issue-codes.ts). */
 export function issueLabel(code: DataIssueCode, lang: Lang): string {
   return issueType(code).title[lang];
@@ -147,6 +146,9 @@ export const COLUMNS = {
     highest: { zh: '最高等级', en: 'Highest grade' },
     sanction: { zh: '建议处理', en: 'Suggested sanction' },
     deductionYuan: { zh: '扣款合计(元)', en: 'Deduction total (yuan)' },
+    handled: { zh: '办件数', en: 'Cases handled' },
+    onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
+    satisfactionRate: { zh: '满意率', en: 'Satisfaction rate' },
     merged: { zh: '并入(不计)', en: 'Merged (not counted)' },
     withdrawn: { zh: '已撤销(不计)', en: 'Withdrawn (not counted)' },
     reportedBefore: { zh: '此前已通报(不计)', en: 'Reported before (not counted)' },
@@ -169,7 +171,7 @@ export const COLUMNS = {
     version: { zh: '版本', en: 'Version' },
     hits: { zh: '命中数', en: 'Hits' },
     ran: { zh: '已运行', en: 'Ran' },
-    reason: { zh: '未运行原因', en: 'Why not' },
+    reason: { zh: '未运行原因或说明', en: 'Why not, or note' },
   },
 } as const satisfies Record<string, Record<string, Localized>>;
 

@@ -3,7 +3,7 @@
  * Masking applies to the phone/contact facts, to those values wherever a message quotes them,
  * and to any mainland mobile number found in free text.
  */
-import type { FactValue } from '../findings/types.js';
+import type { FactValue } from '../facts/types.js';
 
 /** Facts holding a person's phone number. */
 export const PHONE_FACTS: ReadonlySet<string> = new Set(['phone', 'contact']);

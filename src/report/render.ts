@@ -2,10 +2,12 @@
  * The words and masked values of one finding or data issue, shared by every writer so the
  * workbook, the JSON and the terminal always say the same thing.
  */
-import type { ConditionEvidence, FactValue, Finding } from '../findings/types.js';
+import type { ConditionEvidence, Finding } from '../findings/types.js';
+import type { FactValue } from '../facts/types.js';
 import type { DataIssue } from '../ledger/types.js';
 import { renderIssueMessage as renderCatalogueMessage } from '../ledger/issue-codes.js';
-import { escalationText, type Lang } from './labels.js';
+import { escalationText } from './labels.js';
+import type { Lang } from '../text.js';
 import { maskFactValue, maskFacts, maskText, phoneValues } from './mask.js';
 
 export interface RenderOptions {

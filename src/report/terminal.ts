@@ -3,8 +3,9 @@
  * data issues, rules that did not run, and where the report and JSON were written.
  */
 import type { AuditResult } from '../audit/types.js';
-import { GRADES } from '../grade/grades.js';
-import { gradeLabel, ruleNotRunText, STATUS_LABELS, text, type Lang } from './labels.js';
+import { GRADES } from '../grade-scale.js';
+import { gradeLabel, ruleNotRunText, STATUS_LABELS, text } from './labels.js';
+import type { Lang } from '../text.js';
 import { byConcern } from './xlsx/people-sheet.js';
 
 export interface TerminalOptions {

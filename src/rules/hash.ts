@@ -1,5 +1,6 @@
 /** The rule-set hash: what a report cites so that a rerun can prove it used the same rules. */
 import { createHash } from 'node:crypto';
+import { compareText } from '../text.js';
 
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -11,7 +12,7 @@ export function sha256(bytes: Uint8Array | string): string {
  */
 export function ruleSetHash(files: { path: string; bytes: Uint8Array }[]): string {
   const h = createHash('sha256');
-  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const f of [...files].sort((a, b) => compareText(a.path, b.path))) {
     h.update(f.path).update('\0').update(f.bytes).update('\0');
   }
   return h.digest('hex');

@@ -1,7 +1,9 @@
 /**
  * Loads a rules folder: every rule file, the policy and the calendars, each validated, and
  * ALL problems of the folder collected in one run with their exact line:column — a reviewer
- * fixes the lot at once instead of one error per run. Library API: `loadRuleSet(dir)`.
+ * fixes the lot at once instead of one error per run. Library API: `loadRuleSet(dir)` returns
+ * the problems as data (`rules validate`); `loadValidRuleSet(dir)` is for the commands that
+ * need a rule set to go on (audit, batch, rules list, rules diff) and stops on any problem.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,14 +15,14 @@ import { loadClauses } from './clauses.js';
 import { calendarFilesOf, POLICY_FILE, ruleFiles } from './files.js';
 import { ruleSetHash, sha256 } from './hash.js';
 import { locate, parseJsonSource, type JsonSource } from './json-source.js';
-import { problem, sortProblems } from './problems.js';
+import { formatProblem, problem, sortProblems } from './problems.js';
 import { toRule } from './resolve.js';
 import { checkOverlaps } from './overlaps-check.js';
 import { checkSchema, type SchemaName } from './schema-check.js';
-import { checkSemantics, isMissingCasesError, type SemanticContext } from './semantic-check.js';
+import { checkSemantics, reportedBySemanticCheck, type SemanticContext } from './semantic-check.js';
 import type { ClauseList } from './seed-clauses.js';
-import { isScope } from '../facts/scopes.js';
-import type { Policy, Rule, RuleFile, RuleProblem, RuleSet, Scope } from './types.js';
+import { isScope, type Scope } from '../facts/scopes.js';
+import type { Policy, Rule, RuleFile, RuleProblem, RuleSet } from './types.js';
 
 export interface LoadOptions {
   /** The clause list; default: the folder's clauses.json, else the shipped one. */
@@ -53,7 +55,7 @@ function parseAndCheck(f: ReadFile, schema: SchemaName, problems: RuleProblem[])
     problems.push(problem(f.abs, parsed.position, 'bad-json', `not valid JSON: ${parsed.reason}`));
     return undefined;
   }
-  problems.push(...checkSchema(schema, f.abs, parsed.source, schema === 'rule.schema.json' ? isMissingCasesError : undefined));
+  problems.push(...checkSchema(schema, f.abs, parsed.source, schema === 'rule.schema.json' ? reportedBySemanticCheck : undefined));
   return parsed.source;
 }
 
@@ -128,4 +130,26 @@ export async function loadRuleSet(dir: string = DEFAULT_RULES_DIR, options: Load
   if (problems.length > 0 || !policy) return { problems: sortProblems(problems) };
   const hash = ruleSetHash([...files, { ...policyFile, path: POLICY_FILE }, ...calendars]);
   return { ruleSet: { dir: root, rules, policy, hash }, problems: [] };
+}
+
+/**
+ * A rules folder that must load cleanly for a command to go on: a missing folder or any problem
+ * becomes one DutyAuditError `bad-rules` (exit 2) listing each `file:line:col  message`, with
+ * the fix. Bad rules stop the command, since a report from half a rule set would mislead.
+ * `label` names the folder in messages (e.g. `HEAD~1:rules` for one read from git).
+ */
+export async function loadValidRuleSet(dir: string, label: string = dir): Promise<RuleSet> {
+  if (!existsSync(dir)) {
+    throw new DutyAuditError('bad-rules', `rules folder not found: ${label}`, {
+      file: dir,
+      hint: 'name a folder that holds rule files, or leave --rules out to use the rules shipped with duty-audit',
+    });
+  }
+  const { ruleSet, problems } = await loadRuleSet(dir);
+  if (ruleSet && problems.length === 0) return ruleSet;
+  const lines = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
+  throw new DutyAuditError('bad-rules', `the rules in ${label} have ${problems.length} problem(s):\n${lines}`, {
+    file: dir,
+    hint: `fix the rule files at the places listed (\`duty-audit rules validate ${label}\` shows them again)`,
+  });
 }

@@ -6,7 +6,8 @@
  */
 import { joinPointer, locate, type JsonSource } from './json-source.js';
 import { problem } from './problems.js';
-import type { RuleProblem, Scope } from './types.js';
+import type { Scope } from '../facts/scopes.js';
+import type { RuleProblem } from './types.js';
 
 /** Scopes whose findings can be about one act. */
 function canShareAct(a: Scope, b: Scope): boolean {

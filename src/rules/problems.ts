@@ -2,6 +2,7 @@
 import { displayPath } from '../display-path.js';
 import type { Position } from './json-source.js';
 import type { RuleProblem, RuleProblemCode } from './types.js';
+import { compareText } from '../text.js';
 
 export function problem(file: string, at: Position, code: RuleProblemCode, message: string): RuleProblem {
   return { file, line: at.line, column: at.column, code, message };
@@ -15,6 +16,6 @@ export function formatProblem(p: RuleProblem, cwd: string = process.cwd()): stri
 /** Problems in reading order: by file, then line, then column. */
 export function sortProblems(problems: RuleProblem[]): RuleProblem[] {
   return [...problems].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
   );
 }

@@ -31,15 +31,22 @@ export function placeholders(template: string): { name: string; index: number }[
   return [...template.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1]!, index: m.index }));
 }
 
-/** Calls `visit` for every leaf condition (`{fact, operator, value}`) with its pointer. */
-export function forEachLeaf(condition: unknown, pointer: string, visit: (leaf: Json, pointer: string) => void): void {
+/** Calls `visit` for every condition object of a tree, groups and leaves, with its pointer. */
+export function forEachCondition(condition: unknown, pointer: string, visit: (node: Json, pointer: string) => void): void {
   if (!isObject(condition)) return;
+  visit(condition, pointer);
   for (const group of ['all', 'any'] as const) {
     const list = condition[group];
-    if (Array.isArray(list)) list.forEach((c, i) => forEachLeaf(c, joinPointer(pointer, group, i), visit));
+    if (Array.isArray(list)) list.forEach((c, i) => forEachCondition(c, joinPointer(pointer, group, i), visit));
   }
-  if (condition['not'] !== undefined) forEachLeaf(condition['not'], joinPointer(pointer, 'not'), visit);
-  if ('fact' in condition || 'operator' in condition) visit(condition, pointer);
+  if (condition['not'] !== undefined) forEachCondition(condition['not'], joinPointer(pointer, 'not'), visit);
+}
+
+/** Calls `visit` for every leaf condition (`{fact, operator, value}`) with its pointer. */
+export function forEachLeaf(condition: unknown, pointer: string, visit: (leaf: Json, pointer: string) => void): void {
+  forEachCondition(condition, pointer, (node, at) => {
+    if ('fact' in node || 'operator' in node) visit(node, at);
+  });
 }
 
 function valueRefs(value: unknown, pointer: string): Reference[] {

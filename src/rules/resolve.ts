@@ -7,6 +7,7 @@ import { SHEET_KEYS, type SheetKey } from '../ledger/types.js';
 import { factsForScope } from '../facts/catalogue.js';
 import { SCOPE_SHEET } from '../facts/scopes.js';
 import { collectReferences, forEachLeaf } from './references.js';
+import type { Localized } from '../text.js';
 import type { GradeSpec, ParamSpec, ResolvedGradeSpec, Rule, RuleFile, Threshold } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -64,6 +65,18 @@ export function requiredSheets(file: RuleFile): SheetKey[] {
   return SHEET_KEYS.filter((k) => needed.has(k));
 }
 
+/** The sheets the rule's facts read only when present, once per distinct note. */
+export function optionalSheets(file: RuleFile): { sheet: SheetKey; without: Localized }[] {
+  const facts = factsForScope(file.scope);
+  const out: { sheet: SheetKey; without: Localized }[] = [];
+  for (const ref of collectReferences(file)) {
+    if (ref.kind !== 'fact' && ref.kind !== 'placeholder') continue;
+    const optional = facts.find((f) => f.name === ref.name)?.readsIfPresent;
+    if (optional && !out.some((o) => o.sheet === optional.sheet && o.without.en === optional.without.en)) out.push(optional);
+  }
+  return out;
+}
+
 export function toRule(file: RuleFile, relativePath: string, sha256: string): Rule {
   const { conditions, paramOf } = resolveConditions(file);
   return {
@@ -73,6 +86,7 @@ export function toRule(file: RuleFile, relativePath: string, sha256: string): Ru
     paramOf,
     resolvedGrade: resolveGrade(file),
     requires: requiredSheets(file),
+    readsIfPresent: optionalSheets(file),
     sha256,
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Parses the seed work rules (shared/seed/work-rules.zh.md) into the clause list
+ * Parses the seed work rules (docs/seed/work-rules.zh.md) into the clause list
  * `{ "<regime>/<article>[.<item>]": text }` kept in rules/clauses.json. Run once when the seed
- * changes:  npx tsx src/rules/seed-clauses.ts ../shared/seed/work-rules.zh.md
+ * changes:  npx tsx src/rules/seed-clauses.ts docs/seed/work-rules.zh.md
  * The JSON is committed so that a run never needs the seed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -2,16 +2,10 @@
  * A rule as loaded from `rules/**\/*.json` (schema: `schemas/rule.schema.json`).
  * The file format is documented in `rules/FORMAT.md`.
  */
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
+import type { Scope } from '../facts/scopes.js';
 import type { SheetKey } from '../ledger/types.js';
-
-/** Which kind of record a rule is evaluated over (one evaluation per record). */
-export type Scope = 'case' | 'complaint' | 'attendance' | 'staff' | 'item' | 'center' | 'other' | 'ledger';
-
-export interface Localized {
-  zh: string;
-  en: string;
-}
+import type { Localized } from '../text.js';
 
 /** Whom a finding holds responsible: a staff member named by a fact, or the center. */
 export type SubjectSpec = { kind: 'staff'; fact: string } | { kind: 'center' };
@@ -79,6 +73,11 @@ export interface Rule extends RuleFile {
   resolvedConditions: unknown;
   /** Sheets that must be present for the rule to run (scope sheet + facts' sheets). */
   requires: SheetKey[];
+  /**
+   * Sheets the rule's facts read when present and do without otherwise, with what is left out
+   * (one entry per distinct text). Set by the loader.
+   */
+  readsIfPresent?: { sheet: SheetKey; without: Localized }[];
   /** SHA-256 of the file's bytes; part of the rule-set hash. */
   sha256: string;
   /**
@@ -143,4 +142,12 @@ export type RuleProblemCode =
   | 'id-not-file-name'
   | 'missing-cases'
   | 'unknown-rule'
-  | 'bad-overlap';
+  | 'bad-overlap'
+  /** A grade map or fromFact that some admitted value would find no grade in (value-check.ts). */
+  | 'grade-gap'
+  /** A ladder on a non-number fact, or steps that do not rise. */
+  | 'bad-ladder'
+  /** A condition value or param of the wrong shape for its operator, or a fact of the wrong type. */
+  | 'param-type'
+  /** A value compared with a fact of listed values that is not one of them. */
+  | 'impossible-value';

@@ -1,16 +1,22 @@
 /**
  * Attendance exceptions and the A/B post handovers that cover absences. Every approved leave,
- * trip or meeting has a handover row that day, except the planted ones; one person is late
- * often enough that repeat escalation shows; one row carries an impossible date.
+ * trip or meeting has a handover row that day, except the planted ones; a 5-day trip is covered
+ * by one handover row with 结束日期 (no finding), a 3-day leave by none (one finding, on its
+ * first day), a 2-day unapproved leave gives one finding; one person is late often enough that
+ * repeat escalation shows; one row carries an impossible date.
  */
 import type { AttendanceStatus } from '../ledger/types.js';
 import type { MonthDays } from './month-days.js';
 import type { Random } from './random.js';
 import { DIRECTOR, STAFF } from './roster.js';
-import type { Plant, SampleRecord } from './types.js';
+import type { NearMiss, Plant, SampleRecord } from './types.js';
 
 interface AttendanceSpec {
   wd: number;
+  /** Consecutive working days from `wd` (an absence of several days); default 1. */
+  days?: number;
+  /** Several days: one handover row with 结束日期 instead of one per day. */
+  handoverRange?: boolean;
   staff: string;
   status: AttendanceStatus;
   minutes?: number;
@@ -18,7 +24,9 @@ interface AttendanceSpec {
   /** Absences: who covers (omitted → no handover row). */
   cover?: string;
   reason?: string;
+  /** On the first day's row. */
   plant?: Plant;
+  nearMiss?: NearMiss;
   /** Written with an impossible date (a data issue). */
   badDate?: boolean;
 }
@@ -41,7 +49,8 @@ const SPECS: AttendanceSpec[] = [
   { wd: 11, staff: '黄磊', status: '擅自离岗', minutes: 90, plant: { ruleId: 'attendance-absent', baseGrade: 'criticism', note: '擅自离岗 90 分钟' } },
   { wd: 4, staff: '陈静', status: '旷工', plant: { ruleId: 'attendance-absent', baseGrade: 'criticism', note: '旷工 one day' } },
   { wd: 10, staff: '刘洋', status: '会议', approved: true, reason: '区民政局低保业务培训', plant: { ruleId: 'absence-without-handover', baseGrade: 'criticism', note: 'approved meeting, no A/B handover that day' } },
-  { wd: 13, staff: '李敏', status: '请假', approved: false, cover: '陈静', reason: '事假', plant: { ruleId: 'absence-not-approved', baseGrade: 'reminder', note: '请假 without approval (已报批 = 否); the handover was made' } },
+  { wd: 13, days: 2, staff: '李敏', status: '请假', approved: false, cover: '陈静', reason: '事假', plant: { ruleId: 'absence-not-approved', baseGrade: 'reminder', note: '2-day 请假 without approval (已报批 = 否): one absence, one finding on its first day; the handovers were made' } },
+  { wd: 16, days: 3, staff: '杨帆', status: '请假', approved: true, reason: '病假', plant: { ruleId: 'absence-without-handover', baseGrade: 'criticism', note: '3-day approved 请假 with no A/B handover: one absence, one finding on its first day' } },
   away(1, '王芳', '请假', '杨帆', '病假'),
   away(2, '陈静', '请假', '李敏', '年休假'),
   away(3, DIRECTOR, '会议', '李敏', '街道月度工作例会'),
@@ -54,7 +63,7 @@ const SPECS: AttendanceSpec[] = [
   away(10, '李敏', '会议', '陈静', '街道便民服务工作会'),
   away(12, '杨帆', '请假', '李敏', '年休假'),
   away(12, '王芳', '会议', '赵丽', '医保政策培训'),
-  away(14, DIRECTOR, '出差', '李敏', '市级示范中心考察'),
+  { ...away(14, DIRECTOR, '出差', '王芳', '市级示范中心考察'), days: 5, handoverRange: true, nearMiss: { ruleIds: ['absence-without-handover'], note: '5-day trip covered by one handover row whose 结束日期 is its last day' } },
   away(15, '赵丽', '请假', '陈静', '病假'),
   away(15, '刘洋', '会议', '黄磊', '临时救助专项督查'),
 ];
@@ -65,24 +74,28 @@ export interface AttendanceRecords {
 }
 
 export function attendanceRecords(m: MonthDays, rng: Random): AttendanceRecords {
-  const specs = SPECS.map((s) => ({ s, date: m.wd(s.wd) })).sort((a, b) => a.date.localeCompare(b.date) || STAFF.findIndex((x) => x.name === a.s.staff) - STAFF.findIndex((x) => x.name === b.s.staff));
+  const days = SPECS.flatMap((s) => Array.from({ length: s.days ?? 1 }, (_, i) => ({ s, day: i, date: m.wd(s.wd + i) })));
+  const order = (name: string): number => STAFF.findIndex((x) => x.name === name);
+  days.sort((a, b) => a.date.localeCompare(b.date) || order(a.s.staff) - order(b.s.staff));
   const attendance: SampleRecord[] = [];
   const handovers: SampleRecord[] = [];
-  for (const { s, date } of specs) {
+  for (const { s, day, date } of days) {
     const values: SampleRecord['values'] = { date, staff: s.staff, status: s.status };
     if (s.minutes !== undefined) values.minutes = s.minutes;
     if (s.approved !== undefined) values.approved = s.approved;
     if (s.cover) values.cover = s.cover;
-    const record: SampleRecord = { values, plants: s.plant ? [s.plant] : [] };
+    const record: SampleRecord = { values, plants: s.plant && day === 0 ? [s.plant] : [] };
+    if (s.nearMiss && day === 0) record.nearMiss = s.nearMiss;
     if (s.badDate) {
       const [y, mo] = m.period.split('-').map(Number);
       record.bad = { column: 'date', raw: `${y}年${mo}月32日`, code: 'bad-date', note: 'a day that does not exist' };
     }
     attendance.push(record);
-    if (s.cover) {
+    if (s.cover && (!s.handoverRange || day === 0)) {
       const approver = s.staff === DIRECTOR ? '李敏' : DIRECTOR;
+      const end = s.handoverRange ? { end_date: m.wd(s.wd + (s.days ?? 1) - 1) } : {};
       handovers.push({
-        values: { date, absent_staff: s.staff, cover: s.cover, reason: `${s.status}:${s.reason ?? ''}`, approver, items: rng.pick(HANDOVER_ITEMS) },
+        values: { date, ...end, absent_staff: s.staff, cover: s.cover, reason: `${s.status}:${s.reason ?? ''}`, approver, items: rng.pick(HANDOVER_ITEMS) },
         plants: [],
       });
     }

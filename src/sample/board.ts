@@ -1,8 +1,10 @@
 /**
  * The lookup sheets — staff board, items and fee schedule, the center row — and the
  * inspector's 其他失职 rows. Planted here: a board entry without a phone, a missing badge, an
- * item whose time limit is not posted, a center that posts neither its rules nor its complaint
- * phone, and two inspector entries.
+ * item whose time limit is not posted, the fee schedule's gaps for the fee items the planted
+ * cases charge (fixed-cases.ts: pairs missing from it, a line not posted, a line without its
+ * 收费依据), a center that posts neither its rules nor its complaint phone, and two inspector
+ * entries.
  */
 import type { MonthDays } from './month-days.js';
 import { COMPLAINT_PHONE, DISTRICT, ITEMS, STAFF } from './roster.js';
@@ -11,6 +13,19 @@ import type { SampleRecord } from './types.js';
 export const NO_PHONE_ON_BOARD = '黄磊';
 export const NO_BADGE = '杨帆';
 export const LIMIT_NOT_POSTED = '高龄津贴申请';
+
+/** A fee line in the schedule that is not posted (收费公开 = 否); one planted case charges it. */
+export const FEE_NOT_POSTED = { item: '计划生育证明', feeItem: '证明材料复印费', standard: 2, basis: '街道收费目录(2025)' } as const;
+/** A fee line posted without its 收费依据; one planted case charges it. */
+export const FEE_NO_BASIS = { item: '残疾人证办理', feeItem: '照片采集费', standard: 20 } as const;
+
+/** 办事公开制/三, the center's part: each item whose charged fee items the schedule fails, and how. */
+const FEE_SCHEDULE_GAPS: Readonly<Record<string, string>> = {
+  低保申请: '代办服务费 and 跑腿费 were charged; neither is a line of the fee schedule',
+  老年优待证: '工本费 was charged; the item has no line in the fee schedule',
+  [FEE_NOT_POSTED.item]: `${FEE_NOT_POSTED.feeItem} was charged; its line is in the schedule but not posted`,
+  [FEE_NO_BASIS.item]: `${FEE_NO_BASIS.feeItem} was charged; its line is posted without 收费依据`,
+};
 
 export function staffRecords(): SampleRecord[] {
   return STAFF.map((s): SampleRecord => {
@@ -38,8 +53,12 @@ export function itemRecords(): SampleRecord[] {
       statutory_days: it.statutoryDays,
     };
     if (it.fee) Object.assign(values, { fee_item: it.fee.feeItem, fee_standard: it.fee.standard, fee_basis: it.fee.basis, fee_posted: true });
+    if (it.name === FEE_NOT_POSTED.item) Object.assign(values, { fee_item: FEE_NOT_POSTED.feeItem, fee_standard: FEE_NOT_POSTED.standard, fee_basis: FEE_NOT_POSTED.basis, fee_posted: false });
+    if (it.name === FEE_NO_BASIS.item) Object.assign(values, { fee_item: FEE_NO_BASIS.feeItem, fee_standard: FEE_NO_BASIS.standard, fee_posted: true });
     const plants: SampleRecord['plants'] =
       it.name === LIMIT_NOT_POSTED ? [{ ruleId: 'item-not-disclosed', baseGrade: 'reminder', note: '时限公开 = 否' }] : [];
+    const gap = FEE_SCHEDULE_GAPS[it.name];
+    if (gap) plants.push({ ruleId: 'fee-schedule-incomplete', baseGrade: 'reminder', note: gap });
     return { values, plants };
   });
 }

@@ -3,7 +3,8 @@
  * case starts from one of these and changes exactly what its rule is about.
  *
  * What "clean" means here, rule by rule (ARCHITECTURE "The catalogue"):
- * - 即办件 with complete materials are completed the day they are received;
+ * - 即办件 with complete materials are completed the day they are received; with incomplete
+ *   ones, the day the applicant brings the rest (补齐日期), or they stay 退回补正;
  * - 承诺件/上报件 carry a promised limit no longer than the item's statutory limit and are
  *   completed by their working-day deadline, or are still open with the deadline not passed;
  * - incomplete materials are notified within 5 working days, in 书面告知单 form when 3 or
@@ -124,6 +125,8 @@ export function cleanIncompleteCase(m: MonthDays, rng: Random, received: IsoDate
     const back = m.add(v.notified_on as string, rng.int(1, 5));
     if (rng.chance(0.5) && m.byAsOf(back)) {
       v.visits = 2;
+      // The applicant came back with the rest: the clock starts again that day (补齐日期).
+      v.materials_completed_on = back;
       complete(v, m, rng, back);
       chargeFee(v, item, rng);
     } else {

@@ -28,6 +28,7 @@ export const RULE_CLAUSES: Readonly<Record<string, string>> = {
   'result-notice-late': '全程代理制/三.3',
   'ledger-incomplete': '全程代理制/三.4',
   'agency-fee': '工作人员守则/五',
+  'complaint-fee': '工作人员守则/七',
   'complaint-record-incomplete': '首问责任制/三',
   'absence-not-approved': 'AB岗工作制/一',
   'unsatisfied-rating': '服务承诺制/一.3',
@@ -35,7 +36,8 @@ export const RULE_CLAUSES: Readonly<Record<string, string>> = {
   'board-entry-incomplete': '办事公开制/一',
   'no-badge': '办事公开制/一',
   'item-not-disclosed': '办事公开制/二',
-  'fee-not-disclosed': '办事公开制/三',
+  'fee-above-standard': '办事公开制/三',
+  'fee-schedule-incomplete': '办事公开制/三',
   'rules-not-posted': '办事公开制/四',
   'complaint-phone-missing': '办事公开制/五',
 };

@@ -1,14 +1,14 @@
 /**
- * The complaints register: one complaint per complaint rule (and two grades of 二.1 / 二.6),
- * one incomplete record, and near misses that must not fire (unfounded, still under
- * investigation where only a founded complaint counts, and categories no rule grades).
+ * The complaints register: one complaint per complaint rule, one incomplete record, and near
+ * misses that must not fire (unfounded, still under investigation — a pending allegation is
+ * never graded, the 预警 sheet lists it — and categories no rule grades).
  */
 import type { ComplaintCategory } from '../ledger/types.js';
 import { mobile, personName } from './case-builder.js';
 import type { CasePlan } from './case-plan.js';
 import type { MonthDays } from './month-days.js';
 import type { Random } from './random.js';
-import type { Plant, SampleRecord } from './types.js';
+import type { NearMiss, Plant, SampleRecord } from './types.js';
 
 interface ComplaintSpec {
   wd: number;
@@ -22,18 +22,19 @@ interface ComplaintSpec {
   about?: string;
   drop?: 'complainant' | 'contact' | 'content';
   plant?: Plant;
+  nearMiss?: NearMiss;
 }
 
 const SPECS: ComplaintSpec[] = [
   { wd: 3, category: '态度粗暴', substantiated: '是', respondent: '陈静', responder: '李敏', content: '办理居住证时窗口人员大声呵斥,态度恶劣', outcome: '经调查属实,已当面道歉', plant: { ruleId: 'complaint-rude', baseGrade: 'criticism', note: '态度粗暴, substantiated' } },
-  { wd: 6, category: '接待不耐心', substantiated: '待查', respondent: '杨帆', responder: '李敏', content: '咨询失业登记时未听完就让去别处问', outcome: '调取录像核查中', plant: { ruleId: 'complaint-rude', baseGrade: 'reminder', note: '接待不耐心, still under investigation' } },
+  { wd: 6, category: '接待不耐心', substantiated: '待查', respondent: '杨帆', responder: '李敏', content: '咨询失业登记时未听完就让去别处问', outcome: '调取录像核查中', nearMiss: { ruleIds: ['complaint-rude'], note: '接待不耐心, still under investigation (待查): never graded' } },
   { wd: 8, category: '推诿扯皮', substantiated: '是', respondent: '刘洋', responder: '张建国', content: '临时救助申请被要求到街道和区民政局来回开证明', outcome: '属实,已由中心直接代办', plant: { ruleId: 'complaint-shirking', baseGrade: 'notice', note: '推诿扯皮, substantiated' } },
   { wd: 11, category: '拖压卡', substantiated: '是', respondent: '刘洋', responder: '张建国', content: '九月底申请低保,一个月无人答复进度', outcome: '属实,已督办', about: 'case-overdue', plant: { ruleId: 'complaint-delay', baseGrade: 'criticism', note: '拖压卡, substantiated' } },
-  { wd: 14, category: '拖压卡', substantiated: '待查', respondent: '黄磊', responder: '李敏', content: '残疾人证申请两周没有消息', outcome: '核查办理进度中', plant: { ruleId: 'complaint-delay', baseGrade: 'reminder', note: '拖压卡, still under investigation' } },
+  { wd: 14, category: '拖压卡', substantiated: '待查', respondent: '黄磊', responder: '李敏', content: '残疾人证申请两周没有消息', outcome: '核查办理进度中', nearMiss: { ruleIds: ['complaint-delay'], note: '拖压卡, still under investigation (待查): never graded' } },
   { wd: 9, category: '其他', substantiated: '否', respondent: '王芳', responder: '赵丽', content: '反映医保窗口排队时间过长', outcome: '已增开高峰时段窗口', drop: 'contact', plant: { ruleId: 'complaint-record-incomplete', baseGrade: 'reminder', note: '联系方式 not recorded' } },
   { wd: 4, category: '态度粗暴', substantiated: '否', respondent: '李敏', responder: '张建国', content: '认为窗口人员说话语气生硬', outcome: '经查看录像,不属实,已向投诉人解释' },
   { wd: 12, category: '故意刁难', substantiated: '待查', respondent: '赵丽', responder: '李敏', content: '办理计划生育证明被要求提供额外材料', outcome: '核实材料清单中' },
-  { wd: 13, category: '乱收费', substantiated: '是', respondent: '刘洋', responder: '张建国', content: '办理低保被收取代办服务费50元', outcome: '属实,已退还费用', about: 'agency-fee' },
+  { wd: 13, category: '乱收费', substantiated: '是', respondent: '刘洋', responder: '张建国', content: '办理低保被收取代办服务费50元', outcome: '属实,已退还费用', about: 'agency-fee', plant: { ruleId: 'complaint-fee', baseGrade: 'notice', note: '乱收费, substantiated' } },
   { wd: 15, category: '其他', substantiated: '否', respondent: '陈静', responder: '李敏', content: '建议增加周末延时服务', outcome: '已答复,每月调休工作日照常开放' },
 ];
 
@@ -54,6 +55,6 @@ export function complaintRecords(m: MonthDays, rng: Random, plan: CasePlan): Sam
     };
     if (s.about) values.case_id = plan.placed.find((p) => p.fixed.plants.some((pl) => pl.ruleId === s.about))!.caseId;
     if (s.drop) delete values[s.drop];
-    return { values, plants: s.plant ? [s.plant] : [] };
+    return { values, plants: s.plant ? [s.plant] : [], ...(s.nearMiss ? { nearMiss: s.nearMiss } : {}) };
   });
 }

@@ -1,21 +1,24 @@
 /**
  * The cases placed by hand: one or more per case-scope rule (each breaking exactly what its
- * rule is about and nothing else), a few near misses that must NOT fire, the error cases that
- * make one person reach the 二.3 threshold, the seconded handler's cases, late-September
- * cases audited in the period, and two rows with unreadable cells.
+ * rule is about and nothing else), near misses that must NOT fire (listed in planted.json), the
+ * error cases that make one person reach the 二.3 threshold, the seconded handler's cases,
+ * late-September cases audited in the period, the cases charging the fees the items sheet
+ * fails to post (办事公开制/三, the center's part, board.ts), and two rows with unreadable cells.
  */
 import type { IsoDate } from '../ledger/types.js';
 import { caseBase, cleanCompleteCase, complete, notify, type CaseValues } from './case-builder.js';
 import { lossGrade, overdueGrade, visitsGrade } from './ladders.js';
 import type { MonthDays } from './month-days.js';
 import type { Random } from './random.js';
+import { FEE_NO_BASIS, FEE_NOT_POSTED } from './board.js';
 import { itemByName, SECONDED } from './roster.js';
-import type { BadCell, Plant } from './types.js';
+import type { BadCell, NearMiss, Plant } from './types.js';
 
 export interface FixedCase {
   values: CaseValues;
   plants: Plant[];
   bad?: BadCell;
+  nearMiss?: NearMiss;
   /** Written with the 受理编号 of the row above it (a duplicate id). */
   duplicateOfPrevious?: boolean;
 }
@@ -27,6 +30,9 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
   const add = (values: CaseValues, ...plants: Plant[]): CaseValues => {
     out.push({ values, plants });
     return values;
+  };
+  const quiet = (values: CaseValues, ruleIds: string[], note: string): void => {
+    out.push({ values, plants: [], nearMiss: { ruleIds, note } });
   };
   /** A complete case of `item` by its usual handler, before its outcome. */
   const base = (received: IsoDate, item: string, kind = itemByName(item).kinds[0]![0], handler = itemByName(item).handlers[0]!): CaseValues =>
@@ -57,7 +63,7 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
   {
     const v = promised(m.wd(-4), '残疾人证办理', 15, 18, '已转报');
     v.extension_reason = '需等待市残联残疾等级鉴定结果,已告知申请人';
-    add(v); // near miss: late, but with a documented extension reason
+    quiet(v, ['case-overdue'], 'late, but with a documented extension reason');
   }
 
   // ── 失职追究制/二.6: one overdue case per ladder step.
@@ -72,6 +78,54 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
   {
     const { v, grade, overdue } = overdueOpen(m.wd(1), '独生子女父母奖励', 3);
     add(v, p('case-overdue', grade, `承诺件 still open on as-of, ${overdue} working days overdue`));
+  }
+
+  // ── The limit a case is bound by (docs/time-limits.md).
+  {
+    // No promise: bound by 老年优待证's statutory 10 working days.
+    const v = base(m.wd(2), '老年优待证');
+    v.result = '办理中';
+    const overdue = m.between(m.add(m.wd(2), 10), m.asOf);
+    add(v,
+      p('promise-missing', 'reminder', '承诺件 with no 承诺时限'),
+      p('case-overdue', overdueGrade(overdue), `no promise, so bound by the statutory 10 working days: still open on as-of, ${overdue} working days overdue`));
+  }
+  {
+    // A 即办件 left undone past 门前三包登记's statutory 3 working days.
+    const v = base(m.wd(3), '门前三包登记', '即办件');
+    v.result = '办理中';
+    const overdue = m.between(m.add(m.wd(3), 3), m.asOf);
+    add(v,
+      p('instant-not-same-day', 'reminder', '即办件 with complete materials not completed the day it was received'),
+      p('case-overdue', overdueGrade(overdue), `即办件 still open past its statutory 3 working days: ${overdue} working days overdue`));
+  }
+  {
+    // A 上报件 promised 20 against 临时救助申请's statutory 15: the promise binds only up to 15.
+    const v = promised(m.wd(1), '临时救助申请', 20, 17, '已转报');
+    add(v,
+      p('promise-exceeds-statutory', 'reminder', '上报件 promised 20 working days, statutory limit 15'),
+      p('case-overdue', overdueGrade(m.between(m.add(m.wd(1), 15), v.completed_on as string)), 'promised 20 but bound by the statutory 15: completed on day 17, 2 working days late'));
+  }
+  {
+    // 补齐日期 starts the clock: late counted from receipt, in time from the day the materials were complete.
+    const v = base(m.wd(2), '居住证办理');
+    notify(v, m, rng, m.wd(2), 1);
+    Object.assign(v, { notice_form: '当场口头', visits: 2, promised_days: 5, materials_completed_on: m.wd(6) });
+    complete(v, m, rng, m.add(m.wd(6), 4));
+    quiet(v, ['case-overdue'], 'completed 8 working days after receipt with a 5-day promise, but the clock starts on 补齐日期, 4 working days before completion');
+  }
+  {
+    // 退回补正: with the applicant, never overdue however long it stays open.
+    const v = base(m.wd(1), '独生子女父母奖励');
+    notify(v, m, rng, m.wd(1), 3);
+    Object.assign(v, { notice_form: '书面告知单', promised_days: 3, result: '退回补正' });
+    quiet(v, ['case-overdue'], '退回补正 since the first working day: with the applicant, never overdue');
+  }
+  {
+    // A placeholder extension reason (无) counts as empty.
+    const v = promised(m.wd(5), '居住证办理', 3, 6);
+    v.extension_reason = '无';
+    add(v, p('case-overdue', overdueGrade(m.between(m.add(m.wd(5), 3), v.completed_on as string)), '延期原因 written as 无, a placeholder: counts as empty'));
   }
 
   // ── 失职追究制/二.2: applicants sent back and forth.
@@ -112,6 +166,12 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
     delete v.refusal_reason;
     delete v.rating;
     add(v, p('refusal-without-reason', 'criticism', '不予办理 with no reason recorded'));
+  }
+  {
+    const v = complete(base(m.wd(9), '门前三包登记', '即办件', '陈静'), m, rng, m.wd(9), '不予办理');
+    v.refusal_reason = '/';
+    delete v.rating;
+    add(v, p('refusal-without-reason', 'criticism', '不予办理原因 written as /, a placeholder: counts as empty'));
   }
   add(Object.assign(promised(m.wd(9), '老年优待证', 10, 5), { materials_logged: false }), p('materials-not-logged', 'reminder', '材料登记 = 否'));
   add(
@@ -161,24 +221,25 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
     add(v, p('result-notice-late', 'reminder', 'completed, result never told by as-of'));
   }
 
-  // ── Fees: 工作人员守则/五 and 办事公开制/三.
+  // ── Fees: 工作人员守则/五 and 办事公开制/三 (the handler's part here; the center's part is
+  // planted on the items sheet, board.ts, for the fee items these cases charge).
   {
     const v = promised(m.wd(8), '低保申请', 20, 10, '已转报');
     Object.assign(v, { fee_item: '代办服务费', fee: 50 });
-    add(
-      v,
-      p('agency-fee', 'notice', 'a 代办服务费 of 50 yuan charged for the agency service'),
-      p('fee-not-disclosed', 'notice', '代办服务费 is not a line of the posted fee schedule'),
-    );
+    add(v, p('agency-fee', 'notice', 'a 代办服务费 of 50 yuan charged for the agency service'));
+  }
+  {
+    const v = promised(m.wd(12), '低保申请', 20, 3, '已转报');
+    Object.assign(v, { fee_item: '跑腿费', fee: 20 });
+    add(v, p('agency-fee', 'notice', 'a 跑腿费 of 20 yuan charged for running the errand'));
   }
   add(
     Object.assign(promised(m.wd(10), '居住证办理', 10, 4), { fee_item: '工本费', fee: 30, note: '补领' }),
-    p('fee-not-disclosed', 'notice', '工本费 30 yuan charged, posted standard 20'),
+    p('fee-above-standard', 'notice', '工本费 30 yuan charged, posted standard 20'),
   );
-  add(
-    Object.assign(promised(m.wd(11), '老年优待证', 10, 3), { fee_item: '工本费', fee: 10 }),
-    p('fee-not-disclosed', 'notice', '老年优待证 has no posted fee, 工本费 10 yuan charged'),
-  );
+  add(Object.assign(promised(m.wd(11), '老年优待证', 10, 3), { fee_item: '工本费', fee: 10 }));
+  add(Object.assign(instant(m.wd(4), FEE_NOT_POSTED.item), { fee_item: FEE_NOT_POSTED.feeItem, fee: FEE_NOT_POSTED.standard }));
+  add(Object.assign(promised(m.wd(6), FEE_NO_BASIS.item, 20, 9, '已转报'), { fee_item: FEE_NO_BASIS.feeItem, fee: FEE_NO_BASIS.standard }));
 
   // ── 服务承诺制/一.3.
   add(Object.assign(instant(m.wd(12), '城乡居民医保参保登记'), { rating: '不满意' }), p('unsatisfied-rating', 'reminder', '好差评: 不满意'));

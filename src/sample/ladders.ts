@@ -3,7 +3,7 @@
  * rules/失职追究制/{case-overdue,repeated-visits,policy-deviation-loss}.json as shipped with the
  * sample; the sample test checks them against those files' params.
  */
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 
 export function overdueGrade(overdueDays: number): Grade {
   if (overdueDays >= 11) return 'deduction';

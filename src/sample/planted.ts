@@ -1,6 +1,7 @@
 /**
- * The answer key: every planted violation with the ref a finding must carry (SPEC §6 ref.sheet,
- * ref.row, ref.key) and every planted bad cell with its data-issue place.
+ * The answer key: every planted violation with the ref a finding must carry (docs/report.md
+ * ref.sheet, ref.row, ref.key), every near miss (a record the listed rules must not fire on),
+ * and every planted bad cell with its data-issue place.
  */
 import type { SheetKey } from '../ledger/types.js';
 import { SHEET_KEYS } from '../ledger/types.js';
@@ -10,7 +11,7 @@ import { clauseOf, RULE_CLAUSES } from './catalogue.js';
 import { errorsGrade } from './ladders.js';
 import { columnLetter } from './render.js';
 import { STAFF } from './roster.js';
-import type { Planted, PlantedDataIssue, PlantedViolation, SampleRecord } from './types.js';
+import type { Planted, PlantedDataIssue, PlantedNearMiss, PlantedViolation, SampleRecord } from './types.js';
 
 interface PlantedInput {
   center: string;
@@ -47,6 +48,7 @@ function recordKey(sheet: SheetKey, v: SampleRecord['values']): string {
 
 export function plantedList(input: PlantedInput): Planted {
   const violations: PlantedViolation[] = [];
+  const nearMisses: PlantedNearMiss[] = [];
   const dataIssues: PlantedDataIssue[] = [];
   const issue = (sheet: SheetKey, row: number, column: string, value: string, code: PlantedDataIssue['code'], note: string): void => {
     const { keys, headers } = input.headers[sheet]!;
@@ -58,6 +60,7 @@ export function plantedList(input: PlantedInput): Planted {
     for (const plant of p.fixed.plants) {
       violations.push({ ruleId: plant.ruleId, clause: clauseOf(plant.ruleId), sheet: 'cases', key: p.caseId, row: p.row, baseGrade: plant.baseGrade, note: plant.note });
     }
+    if (p.fixed.nearMiss) nearMisses.push({ ...p.fixed.nearMiss, sheet: 'cases', key: p.caseId, row: p.row });
     if (p.fixed.bad) issue('cases', p.row, p.fixed.bad.column, p.fixed.bad.raw, p.fixed.bad.code, p.fixed.bad.note);
     if (p.fixed.duplicateOfPrevious) issue('cases', p.row, 'case_id', p.caseId, 'duplicate-key', `受理编号 ${p.caseId} repeats the row above`);
   }
@@ -68,6 +71,7 @@ export function plantedList(input: PlantedInput): Planted {
       for (const plant of r.plants) {
         violations.push({ ruleId: plant.ruleId, clause: clauseOf(plant.ruleId), sheet, key: recordKey(sheet, r.values), row, baseGrade: plant.baseGrade, note: plant.note });
       }
+      if (r.nearMiss) nearMisses.push({ ...r.nearMiss, sheet, key: recordKey(sheet, r.values), row });
       if (r.bad) issue(sheet, row, r.bad.column, r.bad.raw, r.bad.code, r.bad.note);
     }
   }
@@ -86,7 +90,8 @@ export function plantedList(input: PlantedInput): Planted {
   const ruleOrder = Object.keys(RULE_CLAUSES);
   violations.sort((a, b) => SHEET_KEYS.indexOf(a.sheet) - SHEET_KEYS.indexOf(b.sheet) || a.row - b.row || ruleOrder.indexOf(a.ruleId) - ruleOrder.indexOf(b.ruleId));
   dataIssues.sort((a, b) => SHEET_KEYS.indexOf(a.sheet) - SHEET_KEYS.indexOf(b.sheet) || a.row - b.row);
-  return { center: input.center, period: input.period, asOf: input.asOf, seed: input.seed, cases: input.cases, violations, dataIssues };
+  nearMisses.sort((a, b) => SHEET_KEYS.indexOf(a.sheet) - SHEET_KEYS.indexOf(b.sheet) || a.row - b.row);
+  return { center: input.center, period: input.period, asOf: input.asOf, seed: input.seed, cases: input.cases, violations, nearMisses, dataIssues };
 }
 
 /**

@@ -3,7 +3,7 @@
  * cell forms they are written in (what a center really types), and the planted violations and
  * bad cells with their places — the answer key a full audit must reproduce exactly.
  */
-import type { Grade } from '../grade/grades.js';
+import type { Grade } from '../grade-scale.js';
 import type { DataIssueCode, IsoDate, SheetKey } from '../ledger/types.js';
 
 export interface SampleOptions {
@@ -39,11 +39,18 @@ export interface BadCell {
   note: string;
 }
 
+/** A record planted to show a rule staying quiet where a careless reading would fire it. */
+export interface NearMiss {
+  ruleIds: string[];
+  note: string;
+}
+
 /** One record before it is written: typed values by column key (dates as YYYY-MM-DD). */
 export interface SampleRecord {
   values: Record<string, string | number | boolean | undefined>;
   plants: Plant[];
   bad?: BadCell;
+  nearMiss?: NearMiss;
 }
 
 /** A record with its place in the written sheet. */
@@ -78,6 +85,15 @@ export interface PlantedViolation {
   note: string;
 }
 
+/** A record no listed rule may fire on, and why (e.g. 退回补正 is never overdue). */
+export interface PlantedNearMiss {
+  ruleIds: string[];
+  sheet: SheetKey;
+  key: string;
+  row: number;
+  note: string;
+}
+
 export interface PlantedDataIssue {
   sheet: SheetKey;
   row: number;
@@ -96,6 +112,8 @@ export interface Planted {
   seed: number;
   cases: number;
   violations: PlantedViolation[];
+  /** Records planted to stay quiet: the rules listed must not fire on them. */
+  nearMisses: PlantedNearMiss[];
   dataIssues: PlantedDataIssue[];
 }
 

@@ -2,7 +2,7 @@
  * The answer key in two forms: samples/planted.json for tests and samples/README.md for
  * people, both made from the same list so they cannot disagree.
  */
-import { GRADE_LABELS } from '../grade/grades.js';
+import { GRADE_LABELS } from '../grade-scale.js';
 import { sheetSpec } from '../ledger/columns.js';
 import type { Planted } from './types.js';
 
@@ -25,7 +25,7 @@ export function plantedReadme(planted: Planted, files: { xlsx: string; csvDir: s
     '',
     `- \`${files.xlsx}\` — the month's ledger workbook (eight sheets, a merged title row above each header).`,
     `- \`${files.csvDir}/\` — the same ledger as one UTF-8 CSV per sheet (same rows, same row numbers).`,
-    '- `planted.json` — the list below as data: every violation an audit must find, and nothing else.',
+    '- `planted.json` — the lists below as data: every violation an audit must find (and nothing else), the near misses, the unreadable cells.',
     '',
     `Audit it as of ${planted.asOf}: \`duty-audit audit samples/${files.xlsx}\`.`,
     `${planted.violations.length} planted violations of ${rules.size} rules, and ${planted.dataIssues.length} unreadable cells.`,
@@ -40,6 +40,18 @@ export function plantedReadme(planted: Planted, files: { xlsx: string; csvDir: s
     const grade = `${GRADE_LABELS[v.baseGrade].zh} ${v.baseGrade}`;
     lines.push(`| ${i + 1} | ${cell(v.ruleId)} | ${cell(v.clause)} | ${sheetSpec(v.sheet).zh} | ${v.row} | ${cell(v.key)} | ${grade} | ${cell(v.note)} |`);
   });
+  lines.push(
+    '',
+    '## Near misses',
+    '',
+    'Records planted to stay quiet: the rules named must not fire on them.',
+    '',
+    '| sheet | row | record (ref.key) | must not fire | why |',
+    '|---|---|---|---|---|',
+  );
+  for (const n of planted.nearMisses) {
+    lines.push(`| ${sheetSpec(n.sheet).zh} | ${n.row} | ${cell(n.key)} | ${cell(n.ruleIds.join(', '))} | ${cell(n.note)} |`);
+  }
   lines.push('', '## Unreadable cells (data issues)', '', '| sheet | row | column | header | value | code | why |', '|---|---|---|---|---|---|---|');
   for (const d of planted.dataIssues) {
     lines.push(`| ${sheetSpec(d.sheet).zh} | ${d.row} | ${d.column} | ${cell(d.header)} | ${cell(d.value)} | ${d.code} | ${cell(d.note)} |`);

@@ -42,7 +42,12 @@ function standaloneCode(): StandaloneCode {
   return (require('ajv/dist/standalone/index.js') as { default: StandaloneCode }).default;
 }
 
-const CODE = { source: true, esm: true, lines: true } as const;
+/**
+ * `optimize`: ajv's passes over the generated code, run once here instead of at every start.
+ * The committed code is 13% shorter (7,922 → 6,917 lines); validating 100,000 case records
+ * took the same time either way (226 vs 238 ms median of 15, within the noise).
+ */
+const CODE = { source: true, esm: true, lines: true, optimize: true } as const;
 
 function schemaId(schema: string, parsed: AnySchemaObject): string {
   if (typeof parsed.$id !== 'string') throw new Error(`schemas/${schema} has no $id: the generated validator is looked up by it`);

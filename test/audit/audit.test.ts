@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import { DutyAuditError } from '../../src/errors.js';
-import { GRADES } from '../../src/grade/grades.js';
+import { GRADES } from '../../src/grade-scale.js';
 import { DEFAULT_RULES_DIR } from '../../src/paths.js';
 import { writeLedgerCsv, writeLedgerXlsx } from './ledger-fixture.js';
 

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit, type AuditArgs } from '../../src/cli/commands/audit.js';
 import { DutyAuditError } from '../../src/errors.js';
-import { GRADES, GRADE_LABELS } from '../../src/grade/grades.js';
+import { GRADES, GRADE_LABELS } from '../../src/grade-scale.js';
 import type { ReportJson } from '../../src/report/json.js';
 import { COLUMNS } from '../../src/report/labels.js';
 import { readBook, sheetNames, tableRecords, rowsOf } from '../report/read-back.js';
@@ -133,7 +133,7 @@ describe('runAudit (in process)', () => {
     const json = readJson(run.json!);
     expect(json.masked).toBe(false);
     expect(json.lang).toBe('en');
-    expect(json.findings.find((f) => f.ruleId === 'case-overdue')!.title).toBe('Case not completed within its promised time limit');
+    expect(json.findings.find((f) => f.ruleId === 'case-overdue')!.title).toBe('Case not completed within the time limit it is bound by');
   });
 
   it('writes byte-identical JSON and identical sheets for two runs of the same month', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inferPeriod, resolvePeriod } from '../../src/audit/period.js';
-import { centerFromFileName } from '../../src/audit/center.js';
+import { centerFromFileName } from '../../src/ledger/center.js';
 import type { Ledger } from '../../src/ledger/types.js';
 
 function ledgerOf(dates: string[]): Ledger {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit, type AuditRun } from '../../src/cli/commands/audit.js';
-import { GRADES, GRADE_LABELS } from '../../src/grade/grades.js';
+import { GRADES, GRADE_LABELS } from '../../src/grade-scale.js';
 import { SAMPLES_DIR } from '../../src/paths.js';
 import type { ReportJson } from '../../src/report/json.js';
 import type { Planted } from '../../src/sample/types.js';

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditToReport } from '../../src/batch/audit-job.js';
+import { auditToReport } from '../../src/batch/worker.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import type { BatchResult } from '../../src/batch/types.js';
 import { tempDir } from './helpers.js';
@@ -104,7 +104,10 @@ describe('duty-audit batch over a district folder', () => {
       if (e.status === 'failed') continue;
       const row = byCenter.get(e.summary.center);
       expect(row?.slice(2, 9)).toEqual([e.input.display, '2026-10', e.summary.byGrade.reminder, e.summary.byGrade.criticism, e.summary.byGrade.notice, e.summary.byGrade.deduction, e.summary.findings]);
-      expect(row?.[11]).toBe(e.report);
+      // then 办件数, 按期办结率 and its rank, 满意率 and its rank, before the report file
+      expect(row?.[11]).toBe(e.summary.service!.handled);
+      expect(row?.[12]).toBe(e.summary.service!.onTimeRate ?? '');
+      expect(row?.[16]).toBe(e.report);
     }
     const failed = await sheetRows(first.summaryFile, '失败文件');
     expect(failed.slice(1).map((r) => r.slice(0, 3))).toEqual([

@@ -2,9 +2,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { GRADES, type Grade } from '../../src/grade/grades.js';
-import type { AuditTask, TaskOutcome, TaskRunner } from '../../src/batch/task.js';
-import type { CenterSummary } from '../../src/batch/types.js';
+import { GRADES, type Grade } from '../../src/grade-scale.js';
+import type { AuditTask, CenterSummary, TaskOutcome, TaskRunner } from '../../src/batch/types.js';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `duty-audit-${prefix}-`));

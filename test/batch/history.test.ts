@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditToReport } from '../../src/batch/audit-job.js';
+import { auditToReport } from '../../src/batch/worker.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { writeLedgerXlsx } from '../audit/ledger-fixture.js';
 import { tempDir } from './helpers.js';

@@ -1,10 +1,11 @@
 /**
- * The real worker pool (piscina + worker_threads, TypeScript loaded through tsx) with a worker
- * that dies on purpose: a dead worker fails only its own input.
+ * Running audits on workers (src/batch/pool.ts): the real worker pool (piscina + worker_threads,
+ * TypeScript loaded through tsx) with a worker that dies on purpose, since a dead worker must
+ * fail only its own input; and at most `jobs` audits in flight.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWorkerPool } from '../../src/batch/pool.js';
+import { crashFailure, createWorkerPool, mapLimit } from '../../src/batch/pool.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { tempDir, writeFile } from './helpers.js';
 
@@ -40,5 +41,32 @@ describe('worker pool', () => {
     const exit = result.entries.find((e) => e.input.display === 'in/b-exit.xlsx');
     expect(exit?.status === 'failed' && exit.failure.message).toMatch(/exited with code: 7/);
     expect(result.exitCode).toBe(2);
+  });
+});
+
+describe('a worker that died', () => {
+  it('is that input’s worker-crashed failure, quoting why it stopped', () => {
+    expect(crashFailure(new Error('worker exited with code: 134'))).toMatchObject({ code: 'worker-crashed', message: expect.stringContaining('code: 134') });
+    expect(crashFailure(new Error('x')).hint).toMatch(/--jobs/);
+  });
+});
+
+describe('mapLimit', () => {
+  it('never runs more than `jobs` at once and keeps the order of results', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await mapLimit([5, 1, 4, 2, 3, 1], 2, async (ms, i) => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, ms));
+      running -= 1;
+      return i * 10;
+    });
+    expect(results).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(most).toBe(2);
+  });
+
+  it('handles no items and more jobs than items', async () => {
+    expect(await mapLimit([], 4, async () => 1)).toEqual([]);
+    expect(await mapLimit([1], 8, async (x) => x + 1)).toEqual([2]);
   });
 });

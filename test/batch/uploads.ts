@@ -21,7 +21,7 @@ export const CSV = { folder: '城北社区-csv', seed: 14, center: '城北社区
 export const CORRUPT = 'corrupt.xlsx';
 export const NO_CASES = 'no-cases.xlsx';
 
-export async function writeUploads(dir: string, cases = 40): Promise<void> {
+export async function writeUploads(dir: string, cases = 60): Promise<void> {
   for (const g of GOOD) {
     mkdirSync(join(dir, g.file, '..'), { recursive: true });
     await writeSampleXlsx(planSampleMonth({ seed: g.seed, cases, center: g.center }), join(dir, g.file));

@@ -33,8 +33,8 @@ function loadError(files: Record<string, unknown>): DutyAuditError {
 describe('calendarFiles', () => {
   it('lists the shipped years, sorted, as paths', () => {
     const files = calendarFiles();
-    expect(files.map((f) => basename(f))).toEqual(['cn-2025.json', 'cn-2026.json']);
-    expect(files[0]).toBe(join(DEFAULT_CALENDAR_DIR, 'cn-2025.json'));
+    expect(files.map((f) => basename(f))).toEqual(['cn-2024.json', 'cn-2025.json', 'cn-2026.json']);
+    expect(files[0]).toBe(join(DEFAULT_CALENDAR_DIR, 'cn-2024.json'));
   });
   it('ignores files that are not JSON', () => {
     const dir = folderWith({ 'cn-2027.json': good2027, 'README.md': '# notes' });

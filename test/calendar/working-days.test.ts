@@ -5,12 +5,15 @@ import { DutyAuditError } from '../../src/errors.js';
 const cal = loadCalendar();
 
 describe('the shipped calendar (SPEC §3)', () => {
-  it('covers 2025 and 2026', () => {
-    expect(cal.years).toEqual([2025, 2026]);
+  it('covers 2024, 2025 and 2026', () => {
+    expect(cal.years).toEqual([2024, 2025, 2026]);
+    expect(cal.lastDay).toBe('2026-12-31');
+    expect(cal.covers('2024-01-01')).toBe(true);
+    expect(cal.covers('2024-12-31')).toBe(true);
     expect(cal.covers('2025-01-01')).toBe(true);
     expect(cal.covers('2026-12-31')).toBe(true);
     expect(cal.covers('2027-01-01')).toBe(false);
-    expect(cal.covers('2024-12-31')).toBe(false);
+    expect(cal.covers('2023-12-31')).toBe(false);
     expect(cal.covers('2026-02-30')).toBe(false);
   });
 
@@ -30,6 +33,16 @@ describe('the shipped calendar (SPEC §3)', () => {
     ['2025-01-26', true], ['2025-01-28', false], ['2025-02-04', false], ['2025-02-05', true],
     ['2025-02-08', true], ['2025-04-27', true], ['2025-05-05', false], ['2025-06-02', false],
     ['2025-09-28', true], ['2025-10-08', false], ['2025-10-09', true], ['2025-10-11', true],
+    // 2024 (国办发明电〔2023〕7号): 元旦 1-01; 春节 2-10…2-17, make-up 2-04, 2-18; 清明 4-04…4-06,
+    // make-up 4-07; 劳动节 5-01…5-05, make-up 4-28, 5-11; 端午 6-10; 中秋 9-15…9-17, make-up 9-14;
+    // 国庆 10-01…10-07, make-up 9-29, 10-12
+    ['2024-01-01', false], ['2024-01-02', true], ['2024-02-04', true], ['2024-02-09', true],
+    ['2024-02-10', false], ['2024-02-16', false], ['2024-02-17', false], ['2024-02-18', true],
+    ['2024-04-04', false], ['2024-04-05', false], ['2024-04-07', true], ['2024-04-28', true],
+    ['2024-05-01', false], ['2024-05-03', false], ['2024-05-06', true], ['2024-05-11', true],
+    ['2024-06-10', false], ['2024-06-11', true], ['2024-09-14', true], ['2024-09-16', false],
+    ['2024-09-17', false], ['2024-09-29', true], ['2024-10-01', false], ['2024-10-07', false],
+    ['2024-10-08', true], ['2024-10-12', true], ['2024-12-31', true],
     // an ordinary week
     ['2026-10-12', true], ['2026-10-16', true], ['2026-10-18', false],
   ])('%s working day: %s', (date, working) => {
@@ -108,6 +121,10 @@ describe('workingDaysBetween: working days in (from, to]', () => {
     ['2025-01-01', '2025-12-31', 248],
     // 261 weekdays − 19 weekday holidays + 6 make-up days
     ['2026-01-01', '2026-12-31', 248],
+    // 262 weekdays − 19 weekday holidays + 8 make-up days
+    ['2024-01-01', '2024-12-31', 251],
+    // December 2024 into January 2025 (元旦 2025-01-01 is a holiday)
+    ['2024-12-27', '2025-01-03', 4],
   ])('(%s, %s] = %i', (from, to, n) => {
     expect(cal.workingDaysBetween(from, to)).toBe(n);
   });
@@ -140,8 +157,8 @@ describe('dates outside the calendar', () => {
     expect(err.message).toContain('2027-01-04');
     expect(err.hint).toContain('rules/calendar/cn-2027.json');
   });
-  it('so does a date in 2024, in either argument', () => {
-    expect(thrown(() => cal.workingDaysBetween('2024-12-30', '2025-01-02')).hint).toContain('cn-2024.json');
+  it('so does a date in 2023, in either argument', () => {
+    expect(thrown(() => cal.workingDaysBetween('2023-12-29', '2024-01-02')).hint).toContain('cn-2023.json');
     expect(thrown(() => cal.workingDaysBetween('2026-12-30', '2027-01-02')).hint).toContain('cn-2027.json');
   });
   it('adding past the last loaded year names the next year', () => {
@@ -149,6 +166,16 @@ describe('dates outside the calendar', () => {
     expect(err.code).toBe('date-outside-calendar');
     expect(err.hint).toContain('cn-2027.json');
     expect(cal.addWorkingDays('2026-12-30', 1)).toBe('2026-12-31');
+  });
+  it('tryAddWorkingDays says "after the last loaded day" instead of throwing: a deadline in 2027 is simply not yet due', () => {
+    expect(cal.tryAddWorkingDays('2026-12-30', 2)).toBeUndefined();
+    expect(cal.tryAddWorkingDays('2026-12-21', 20)).toBeUndefined();
+    expect(cal.tryAddWorkingDays('2026-12-30', 1)).toBe('2026-12-31');
+    expect(cal.tryAddWorkingDays('2024-12-31', 1)).toBe('2025-01-02');
+  });
+  it('tryAddWorkingDays still refuses a start date outside the calendar', () => {
+    expect(thrown(() => cal.tryAddWorkingDays('2027-01-04', 1)).code).toBe('date-outside-calendar');
+    expect(thrown(() => cal.tryAddWorkingDays('2023-12-29', 1)).hint).toContain('cn-2023.json');
   });
   it('an impossible date is an error, not a guess', () => {
     expect(thrown(() => cal.isWorkingDay('2026-02-30')).code).toBe('date-outside-calendar');

@@ -1,6 +1,6 @@
 /** The catalogue commands through the real bin: registered, parsed, exit codes. */
 import { describe, expect, it } from 'vitest';
-import type { FactEntry, RuleEntry } from '../../src/catalogue/types.js';
+import type { FactEntry, RuleEntry } from '../../src/catalogue/entries.js';
 import { FACTS } from '../../src/facts/catalogue.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { runCli } from '../audit/run-cli.js';

@@ -4,7 +4,7 @@ import { compareFindings } from '../../src/diff/compare.js';
 import { changesByPerson, changesByRule, countChanges, sortChanges } from '../../src/diff/group.js';
 import { editedRules, policyChanged } from '../../src/diff/edited-rules.js';
 import type { Finding } from '../../src/findings/types.js';
-import type { Grade } from '../../src/grade/grades.js';
+import type { Grade } from '../../src/grade-scale.js';
 import type { Policy, Rule, RuleSet } from '../../src/rules/types.js';
 
 function finding(id: string, ruleId: string, name: string, baseGrade: Grade, grade: Grade = baseGrade, kind: 'staff' | 'center' = 'staff'): Finding {

@@ -1,27 +1,33 @@
 /**
- * The compiled path against the reference (json-rules-engine), for every shipped rule: on the
- * sample month through the real reader and fact library, and on thousands of seeded random
- * records per scope. Same rules fired on the same records, byte-identical RawFindings (evidence
- * included), same rule runs.
+ * The evaluator against its reference, json-rules-engine, for every shipped rule: on the sample
+ * month through the real reader and fact library, and on thousands of seeded random records per
+ * scope. Same rules fired on the same records, byte-identical RawFindings (evidence included),
+ * same rule runs. Agreeing is not enough — both could share a quirk — so each part also checks
+ * known answers: the sample's findings are exactly the violations planted in it
+ * (samples/planted.json), with the evidence worked out by hand for a few, and the random records,
+ * once well typed, fire exactly where an independent reading of the operator table says
+ * (oracle.ts).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../src/audit/period.js';
-import type { AuditContext } from '../../src/audit/types.js';
 import { loadCalendar } from '../../src/calendar/load.js';
 import { evaluate, type Evaluation } from '../../src/evaluate/evaluate.js';
+import { evaluateByReference } from '../../src/evaluate/reference.js';
 import { buildScopeRecords } from '../../src/facts/build.js';
-import { SCOPES } from '../../src/facts/scopes.js';
-import type { ScopeRecords } from '../../src/facts/types.js';
+import { SCOPES, type Scope } from '../../src/facts/scopes.js';
+import type { ScopeRecords, AuditContext } from '../../src/facts/types.js';
 import { applyAsOf } from '../../src/ledger/as-of.js';
 import { readLedger } from '../../src/ledger/read-ledger.js';
 import { SHEET_KEYS, type Ledger } from '../../src/ledger/types.js';
+import { SAMPLES_DIR } from '../../src/paths.js';
 import { loadRuleSet } from '../../src/rules/load.js';
-import type { Rule, RuleSet, Scope } from '../../src/rules/types.js';
+import type { Rule, RuleSet } from '../../src/rules/types.js';
+import { oracleFires, wellTyped } from './oracle.js';
 import { randomRecords } from './random-records.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const SAMPLE = join(ROOT, 'samples', '城东社区-2026-10.xlsx');
+const SAMPLE = join(SAMPLES_DIR, '城东社区-2026-10.xlsx');
 const RANDOM_PER_SCOPE = 3000;
 
 let ruleSet: RuleSet;
@@ -31,34 +37,62 @@ beforeAll(async () => {
   ruleSet = loaded.ruleSet!;
 });
 
-async function bothWays(rules: readonly Rule[], records: ScopeRecords, ctx: AuditContext): Promise<[Evaluation, Evaluation]> {
-  const compiled = await evaluate(rules, records, ctx, { engine: 'compiled' });
-  const reference = await evaluate(rules, records, ctx, { engine: 'json-rules-engine' });
-  return [compiled, reference];
-}
-
-function expectSame(compiled: Evaluation, reference: Evaluation): void {
+async function bothWays(rules: readonly Rule[], records: ScopeRecords, ctx: AuditContext): Promise<Evaluation> {
+  const evaluated = evaluate(rules, records, ctx);
+  const reference = await evaluateByReference(rules, records, ctx);
   // Which rules fired on which records, first: a readable diff when they part.
   const fired = (e: Evaluation) => e.raw.map((f) => `${f.ruleId}@${f.ref.sheet}:${f.ref.row}`);
-  expect(fired(compiled)).toEqual(fired(reference));
-  expect(compiled.raw).toEqual(reference.raw);
-  expect(JSON.stringify(compiled.raw)).toBe(JSON.stringify(reference.raw));
-  expect(compiled.runs).toEqual(reference.runs);
+  expect(fired(evaluated)).toEqual(fired(reference));
+  expect(evaluated.raw).toEqual(reference.raw);
+  expect(JSON.stringify(evaluated.raw)).toBe(JSON.stringify(reference.raw));
+  expect(evaluated.runs).toEqual(reference.runs);
+  return evaluated;
 }
 
 describe('the sample month', () => {
-  it('gives the same findings both ways, every scope compiled', async () => {
+  let evaluation: Evaluation;
+  beforeAll(async () => {
     const read = await readLedger(SAMPLE);
     const { period, asOf } = resolvePeriod(read, {});
     const ctx: AuditContext = { ledger: applyAsOf(read, asOf), calendar: loadCalendar(), period, asOf };
-    const records = buildScopeRecords(ctx);
-    const [compiled, reference] = await bothWays(ruleSet.rules, records, ctx);
-    expectSame(compiled, reference);
-    expect(Object.values(compiled.paths).every((p) => p === 'compiled')).toBe(true);
-    expect(Object.values(reference.paths).every((p) => p === 'json-rules-engine')).toBe(true);
-    // Every rule that ran on the sample fired on its planted violation.
-    expect(compiled.runs.filter((r) => r.ran && r.hits === 0).map((r) => r.id)).toEqual([]);
-    expect(compiled.raw.length).toBeGreaterThan(30);
+    evaluation = await bothWays(ruleSet.rules, buildScopeRecords(ctx), ctx);
+  });
+
+  it('gives the same findings both ways, and they are exactly the planted violations', () => {
+    const planted = JSON.parse(readFileSync(join(SAMPLES_DIR, 'planted.json'), 'utf8')) as { violations: { ruleId: string; sheet: string; key: string }[] };
+    const key = (v: { ruleId: string; sheet: string; key: string }) => `${v.ruleId} ${v.sheet} ${v.key}`;
+    expect(evaluation.raw.map((f) => key({ ruleId: f.ruleId, sheet: f.ref.sheet, key: f.ref.key })).sort()).toEqual(planted.violations.map(key).sort());
+    expect(evaluation.runs.filter((r) => r.ran && r.hits === 0).map((r) => r.id)).toEqual([]);
+  });
+
+  const finding = (ruleId: string, key: string) => {
+    const found = evaluation.raw.find((f) => f.ruleId === ruleId && f.ref.key === key);
+    expect(found, `${ruleId} on ${key}`).toBeDefined();
+    return found!;
+  };
+
+  it('case-overdue on SL-2026-09-0233: a 上报件 4 working days late, each condition with its param', () => {
+    expect(finding('case-overdue', 'SL-2026-09-0233').conditions).toEqual([
+      { fact: 'overdue_days', operator: 'greaterThanInclusive', expected: 1, actual: 4, result: true, param: 'minOverdueDays' },
+      { fact: 'extension_reason', operator: 'isEmpty', expected: true, actual: null, result: true },
+      { fact: 'extension_reason', operator: 'in', expected: ['无', '没有', '暂无', '/', '／', '-', '－', '—', '——', 'N/A', 'n/a', 'NA', '空'], actual: null, result: false, param: 'placeholderReasons' },
+    ]);
+  });
+
+  it('promise-exceeds-statutory on SL-2026-10-0103: 15 promised against the items sheet\'s 10, with no guard condition', () => {
+    expect(finding('promise-exceeds-statutory', 'SL-2026-10-0103').conditions).toEqual([
+      { fact: 'kind', operator: 'in', expected: ['承诺件', '上报件'], actual: '承诺件', result: true, param: 'promisedKinds' },
+      { fact: 'promised_days', operator: 'greaterThan', expected: 10, actual: 15, result: true },
+    ]);
+  });
+
+  it('board-entry-incomplete on 黄磊: the `any` keeps its false leaves, so the inspector sees which fields are missing', () => {
+    expect(finding('board-entry-incomplete', '黄磊').conditions).toEqual([
+      { fact: 'on_board', operator: 'equal', expected: true, actual: true, result: true },
+      { fact: 'position', operator: 'isEmpty', expected: true, actual: '残联专职委员', result: false },
+      { fact: 'phone', operator: 'isEmpty', expected: true, actual: null, result: true },
+      { fact: 'posted', operator: 'equal', expected: false, actual: true, result: false },
+    ]);
   });
 });
 
@@ -80,15 +114,24 @@ describe('random records', () => {
     it(`${scope}: ${RANDOM_PER_SCOPE} seeded records give the same findings both ways`, async () => {
       const rules = ruleSet.rules.filter((r) => r.scope === scope);
       expect(rules.length).toBeGreaterThan(0);
-      const records = randomRecords(scope, ruleSet.rules, RANDOM_PER_SCOPE, 20261000 + SCOPES.indexOf(scope));
-      const [compiled, reference] = await bothWays(rules, onlyScope(scope, records), ctx);
-      expectSame(compiled, reference);
-      expect(compiled.paths[scope]).toBe('compiled');
+      const records = randomRecords(scope, ruleSet.rules, RANDOM_PER_SCOPE, 20261100 + SCOPES.indexOf(scope));
+      const { runs } = await bothWays(rules, onlyScope(scope, records), ctx);
       // The data reaches both sides of every rule: it fires on some records and not on others.
-      for (const run of compiled.runs) {
+      for (const run of runs) {
         expect.soft(run.hits, `${run.id} fired on no random record`).toBeGreaterThan(0);
         expect.soft(run.hits, `${run.id} fired on every random record`).toBeLessThan(RANDOM_PER_SCOPE);
       }
+    });
+
+    it(`${scope}: the same records, well typed, fire exactly where rules/FORMAT.md's operator table says`, async () => {
+      const rules = ruleSet.rules.filter((r) => r.scope === scope);
+      const records = randomRecords(scope, ruleSet.rules, RANDOM_PER_SCOPE, 20261100 + SCOPES.indexOf(scope)).map(wellTyped);
+      const { raw, runs } = await bothWays(rules, onlyScope(scope, records), ctx);
+      const expected = records.flatMap((record) =>
+        [...rules].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((rule) => oracleFires(rule, record)).map((rule) => `${rule.id}@${record.ref.key}`),
+      );
+      expect(raw.map((f) => `${f.ruleId}@${f.ref.key}`)).toEqual(expected);
+      for (const run of runs) expect.soft(run.hits, `${run.id} fired on no well-typed record`).toBeGreaterThan(0);
     });
   }
 });

@@ -1,7 +1,7 @@
 /** evaluate(): evidence per condition, subjects, refs, order, rules turned off by absent sheets. */
 import { describe, expect, it } from 'vitest';
 import { DutyAuditError } from '../../src/errors.js';
-import { evaluate } from '../../src/evaluate/evaluate.js';
+import { absentSheets, evaluate } from '../../src/evaluate/evaluate.js';
 import { buildScopeRecords } from '../../src/facts/build.js';
 import { contextOf, issue, ledgerOf, type SheetInput } from '../facts/helpers.js';
 import { overdueRule, ruleOf } from './helpers.js';
@@ -54,17 +54,6 @@ describe('evidence', () => {
     expect(byKey['SL-2026-10-0042']!.baseReason).toEqual({ kind: 'ladder', fact: 'overdue_days', value: 14, min: 11 });
     expect(byKey['B']!.baseGrade).toBe('reminder');
     expect(byKey['B']!.baseReason).toEqual({ kind: 'base' });
-  });
-
-  it('keeps only the conditions the engine evaluated', async () => {
-    // The priority-2 condition settles `any`; the priority-1 one is never evaluated.
-    const rule = ruleOf({
-      id: 'visits-or-loss',
-      scope: 'case',
-      conditions: { any: [{ fact: 'visits', operator: 'greaterThanInclusive', value: 3, priority: 2 }, { fact: 'loss', operator: 'greaterThan', value: 0, priority: 1 }] },
-    });
-    const { raw } = await run([rule], { cases: [{ visits: 4 }] });
-    expect(raw[0]!.conditions.map((c) => c.fact)).toEqual(['visits']);
   });
 
   it('keeps evaluated conditions that were false inside an `any`', async () => {
@@ -138,7 +127,11 @@ describe('rules turned off by an absent sheet', () => {
     expect(raw.map((f) => f.ruleId)).toEqual(['case-overdue']);
     expect(runs).toEqual([
       { id: 'absence-without-handover', clause: '失职追究制/二.6', title: handover.title, version: 1, hits: 0, ran: false, reason: { code: 'sheet-absent', sheets: ['handovers'] } },
-      { id: 'case-overdue', clause: '失职追究制/二.6', title: overdueRule().title, version: 1, hits: 1, ran: true },
+      {
+        id: 'case-overdue', clause: '失职追究制/二.6', title: overdueRule().title, version: 1, hits: 1, ran: true,
+        // overdue_days reads 法定时限 from the items sheet when there is one: without it the rule runs on promises.
+        partial: { sheets: ['items'], without: [{ zh: '无事项公开表:期限只按承诺时限计算', en: 'no items sheet: deadlines count from promises only' }] },
+      },
     ]);
   });
 
@@ -146,6 +139,12 @@ describe('rules turned off by an absent sheet', () => {
     const { runs } = await run([handover], { attendance, handovers: [] });
     expect(runs[0]).toMatchObject({ ran: true, hits: 1 });
     expect(runs[0]!.reason).toBeUndefined();
+  });
+
+  it('absentSheets lists the required sheets the ledger lacks', () => {
+    const ledger = ledgerOf({ cases: [], items: [] });
+    expect(absentSheets({ requires: ['cases', 'items', 'handovers', 'staff'] }, ledger)).toEqual(['handovers', 'staff']);
+    expect(absentSheets({ requires: ['cases'] }, ledger)).toEqual([]);
   });
 
   it('a scope sheet that is absent turns off that scope\'s rules', async () => {

@@ -1,7 +1,7 @@
 /** Evidence templates: `{fact}` placeholders and how each kind of value is written. */
 import { describe, expect, it } from 'vitest';
 import { formatValue, placeholders, renderTemplate } from '../../src/evaluate/evidence.js';
-import type { FactValue } from '../../src/findings/types.js';
+import type { FactValue } from '../../src/facts/types.js';
 
 const facts: Record<string, FactValue> = { case_id: 'SL-1', overdue_days: 3, deadline: '2026-10-08', note: null, rows: [5, 9], fields: ['contact', 'content'], notified: false, fee: 12.5 };
 const lookup = (name: string) => facts[name];

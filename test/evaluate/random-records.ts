@@ -5,12 +5,11 @@
  * (null, undefined, '', numeric text, NaN, lists where a scalar is expected, booleans as text).
  */
 import { factsForScope } from '../../src/facts/catalogue.js';
-import { SCOPE_SHEET } from '../../src/facts/scopes.js';
-import type { ScopeRecord } from '../../src/facts/types.js';
-import type { FactValue } from '../../src/findings/types.js';
-import { GRADES } from '../../src/grade/grades.js';
-import { childrenOf, isLeaf, type ConditionNode } from '../../src/evaluate/condition-tree.js';
-import type { Rule, Scope } from '../../src/rules/types.js';
+import { SCOPE_SHEET, type Scope } from '../../src/facts/scopes.js';
+import type { ScopeRecord, FactValue } from '../../src/facts/types.js';
+import { GRADES } from '../../src/grade-scale.js';
+import { childrenOf, type ConditionNode } from '../../src/evaluate/conditions.js';
+import type { Rule } from '../../src/rules/types.js';
 
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -32,16 +31,15 @@ const ODD: readonly Value[] = [
 
 function leaves(node: ConditionNode | undefined, into: ConditionNode[] = []): ConditionNode[] {
   if (!node) return into;
-  if (isLeaf(node)) into.push(node);
+  if (typeof node.fact === 'string') into.push(node);
   for (const child of childrenOf(node)) leaves(child, into);
   return into;
 }
 
 /** Values around what a test compares with: each threshold's boundary cases and their odd twins. */
 function candidates(operator: string, value: unknown): Value[] {
-  const base = operator.split(':').pop()!;
   if (value !== null && typeof value === 'object' && 'fact' in (value as object)) return [0, 4, 5, 6, 15, null, '5', true, [5]];
-  if (base === 'isEmpty') return [null, undefined, '', ' ', [], 'x', ['a'], 0, false];
+  if (operator === 'isEmpty') return [null, undefined, '', ' ', [], 'x', '2026-10-08', ['a'], 0, false];
   if (typeof value === 'number') {
     return [value - 1, value - 0.5, value, value + 0.5, value + 1, String(value), `${value}abc`, [value], [value, value], true, false, null, '', NaN];
   }

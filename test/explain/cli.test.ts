@@ -27,15 +27,15 @@ function args(target: string, extra: Partial<ExplainArgs> = {}): ExplainArgs {
 describe('duty-audit audit --explain (child process)', () => {
   it('prints the explanation, writes it as JSON with --json, writes no report, exits 0', () => {
     const cwd = cwdFor('explain-ok');
-    const r = runCli(['audit', SAMPLE_CSV, '--explain', 'SL-2026-10-0009', '--json', 'out/explain.json'], cwd);
+    const r = runCli(['audit', SAMPLE_CSV, '--explain', 'SL-2026-10-0003', '--json', 'out/explain.json'], cwd);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('deadline(承诺办结期限) = 2026-10-12');
+    expect(r.stdout).toContain('deadline(办结期限) = 2026-10-12');
     expect(r.stdout).toContain('阶梯 overdue_days 14 ≥ deductionFrom 11 → 扣除奖金');
     expect(r.stdout).toContain('JSON:out/explain.json');
     expect(existsSync(join(cwd, 'reports'))).toBe(false);
     const json = JSON.parse(readFileSync(join(cwd, 'out', 'explain.json'), 'utf8')) as Explanation;
-    expect(json).toMatchObject({ target: 'SL-2026-10-0009', targetKind: 'record-key', period: '2026-10' });
+    expect(json).toMatchObject({ target: 'SL-2026-10-0003', targetKind: 'record-key', period: '2026-10' });
     expect(factOf(json.records[0]!, 'overdue_days')).toBe(14);
     expect(factOf(json.records[0]!, 'phone')).toMatch(/^\d{3}\*{4}\d{4}$/);
   });

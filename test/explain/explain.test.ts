@@ -18,7 +18,7 @@ let rules: Rule[];
 let full: AuditResult;
 let overdue: Explanation;
 
-const OVERDUE_KEY = 'SL-2026-10-0009';
+const OVERDUE_KEY = 'SL-2026-10-0003';
 const explain = (target: string) => explainAudit(SAMPLE_XLSX, target, { ledger });
 
 beforeAll(async () => {
@@ -29,6 +29,7 @@ beforeAll(async () => {
   full = run.result;
 });
 
+const PLACEHOLDERS = ['无', '没有', '暂无', '/', '／', '-', '－', '—', '——', 'N/A', 'n/a', 'NA', '空'];
 const ruleIdsOf = (scope: string) => rules.filter((r) => r.scope === scope).map((r) => r.id).sort();
 
 describe('explainAudit: a planted overdue case', () => {
@@ -58,9 +59,9 @@ describe('explainAudit: a planted overdue case', () => {
     const v = verdictOf(overdue.records[0]!, 'case-overdue');
     expect(v.status).toBe('fired');
     expect(leaves(v.tree)).toEqual([
-      { kind: 'condition', fact: 'kind', operator: 'in', expected: ['承诺件', '上报件'], actual: '承诺件', result: true, evaluated: true, param: 'kinds' },
-      { kind: 'condition', fact: 'overdue_days', operator: 'greaterThanInclusive', expected: 1, actual: 14, result: true, evaluated: true, param: 'minOverdueDays' },
-      { kind: 'condition', fact: 'extension_reason', operator: 'isEmpty', expected: true, actual: null, result: true, evaluated: true },
+      { kind: 'condition', fact: 'overdue_days', operator: 'greaterThanInclusive', expected: 1, actual: 14, result: true, param: 'minOverdueDays' },
+      { kind: 'condition', fact: 'extension_reason', operator: 'isEmpty', expected: true, actual: null, result: true },
+      { kind: 'condition', fact: 'extension_reason', operator: 'in', expected: PLACEHOLDERS, actual: null, result: false, param: 'placeholderReasons' },
     ]);
   });
 
@@ -123,8 +124,8 @@ describe('explainAudit: a clean case', () => {
       for (const leaf of v.failedBy!) expect(leaves(v.tree)).toContainEqual(leaf);
     }
     // A plain all-of rule fails exactly by its false leaves.
-    const overdueVerdict = verdictOf(record, 'case-overdue');
-    expect(overdueVerdict.failedBy).toEqual(leaves(overdueVerdict.tree).filter((l) => !l.result));
+    const visitsVerdict = verdictOf(record, 'repeated-visits');
+    expect(visitsVerdict.failedBy).toEqual(leaves(visitsVerdict.tree).filter((l) => !l.result));
   });
 });
 

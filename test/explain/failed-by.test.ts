@@ -1,13 +1,13 @@
 /** failedBy / decidingLeaves: which conditions made a rule not fire. */
 import { describe, expect, it } from 'vitest';
-import { decidingLeaves, failedBy } from '../../src/explain/failed-by.js';
+import { decidingLeaves, failedBy } from '../../src/explain/explain.js';
 import type { ConditionLeaf, TreeNode } from '../../src/explain/types.js';
 
 function leaf(fact: string, result: boolean): ConditionLeaf {
-  return { kind: 'condition', fact, operator: 'equal', expected: true, actual: result, result, evaluated: true };
+  return { kind: 'condition', fact, operator: 'equal', expected: true, actual: result, result};
 }
 function node(kind: 'all' | 'any' | 'not', children: TreeNode[], result: boolean): TreeNode {
-  return { kind, result, evaluated: true, children };
+  return { kind, result, children };
 }
 const facts = (leaves: ConditionLeaf[]) => leaves.map((l) => l.fact);
 

@@ -1,6 +1,6 @@
 /** nearKeys: the "did you mean" list of an unknown --explain key. */
 import { describe, expect, it } from 'vitest';
-import { editDistance, foldKey, nearKeys } from '../../src/explain/near.js';
+import { editDistance, foldKey, nearKeys } from '../../src/explain/find-target.js';
 
 describe('near keys', () => {
   it('edit distance', () => {

@@ -40,6 +40,5 @@ export function factOf(record: RecordExplanation, name: string): unknown {
 export function leaves(node: TreeNode | undefined): ConditionLeaf[] {
   if (!node) return [];
   if (node.kind === 'condition') return [node];
-  if (node.kind === 'reference') return [];
   return node.children.flatMap(leaves);
 }

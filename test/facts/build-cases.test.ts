@@ -80,9 +80,12 @@ describe('a date outside the calendar', () => {
     expect(e.hint).toContain('cn-YYYY.json');
   });
 
-  it('names the column holding the uncovered date', () => {
+  it('a date after as-of has not happened yet on as-of: a 结果告知日期 typed 2062-10-12 is not yet told, not a calendar error', () => {
     const ledger = ledgerOf({ cases: [{ case_id: 'TYPO', received_on: '2026-10-09', completed_on: '2026-10-09', result_notified_on: '2062-10-12' }] });
-    expect(() => buildScopeRecords(contextOf(ledger))).toThrow(/TYPO.*结果告知日期 2062-10-12/);
+    const facts = buildScopeRecords(contextOf(ledger)).case[0]!.facts;
+    expect(facts.result_notice_missing).toBe(true);
+    // 10-10 (make-up Saturday), 10-12 … 10-30: told by as-of? No: counted to as-of.
+    expect(facts.result_notice_delay).toBe(16);
   });
 
   it('an as-of outside the calendar stops the run before any record', () => {
@@ -90,8 +93,14 @@ describe('a date outside the calendar', () => {
     expect(() => buildScopeRecords(contextOf(ledger, { period: '2030-01', asOf: '2030-01-31' }))).toThrow(/as-of date 2030-01-31 is outside/);
   });
 
-  it('a deadline running past the last loaded year is an error, not a silent 0', () => {
-    const ledger = ledgerOf({ cases: [{ received_on: '2026-12-28', kind: '承诺件', promised_days: 10, completed_on: undefined }] });
-    expect(() => buildScopeRecords(contextOf(ledger, { period: '2026-12', asOf: '2026-12-31' }))).toThrow(/the deadline \(受理日期 2026-12-28 \+ 承诺时限 10/);
+  it('a deadline running past the last loaded year is after every as-of the calendars can judge: not yet overdue, shown "after 2026-12-31" (regression: a December audit exited 2)', () => {
+    const ledger = ledgerOf({ cases: [{ received_on: '2026-12-28', kind: '承诺件', promised_days: 10, completed_on: undefined, result: '办理中' }] });
+    const facts = buildScopeRecords(contextOf(ledger, { period: '2026-12', asOf: '2026-12-31' })).case[0]!.facts;
+    expect([facts.deadline, facts.deadline_after, facts.overdue_days, facts.limit_days]).toEqual([null, '2026-12-31', 0, 10]);
+  });
+
+  it('an as-of past the calendars is still an error: it must be judged', () => {
+    const ledger = ledgerOf({ cases: [{ received_on: '2026-12-28' }] });
+    expect(() => buildScopeRecords(contextOf(ledger, { period: '2027-01', asOf: '2027-01-10' }))).toThrow(/as-of date 2027-01-10 is outside/);
   });
 });

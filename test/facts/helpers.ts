@@ -3,7 +3,7 @@
  * 1-based row numbers below a header row, and cases get sensible defaults so a test states
  * only what it is about.
  */
-import type { AuditContext } from '../../src/audit/types.js';
+import type { AuditContext } from '../../src/facts/types.js';
 import { loadCalendar } from '../../src/calendar/load.js';
 import type { WorkCalendar } from '../../src/calendar/types.js';
 import type { CaseRecord, DataIssue, Ledger, LedgerRow, RecordOf, SheetKey } from '../../src/ledger/types.js';

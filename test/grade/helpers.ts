@@ -1,6 +1,6 @@
 /** RawFindings and a policy built in code for grading tests. */
 import type { RawFinding } from '../../src/findings/types.js';
-import type { Grade } from '../../src/grade/grades.js';
+import type { Grade } from '../../src/grade-scale.js';
 import { settleFindings, type Settled, type SettlementInput } from '../../src/grade/settle.js';
 import type { Policy } from '../../src/rules/types.js';
 

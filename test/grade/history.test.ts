@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawFinding } from '../../src/findings/types.js';
 import { findingIdBase } from '../../src/grade/finding-id.js';
-import type { Grade } from '../../src/grade/grades.js';
+import type { Grade } from '../../src/grade-scale.js';
 import type { PriorFinding } from '../../src/grade/settle.js';
 import { lateness, PERIOD, POLICY, rawOf, settle } from './helpers.js';
 

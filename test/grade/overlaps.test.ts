@@ -3,14 +3,17 @@
  * act leave one finding that counts; the other is merged into it and is no occurrence.
  */
 import { describe, expect, it } from 'vitest';
-import type { Finding, RawFinding, RecordRef } from '../../src/findings/types.js';
-import type { Grade } from '../../src/grade/grades.js';
+import type { RecordRef } from '../../src/facts/types.js';
+import type { Finding, RawFinding } from '../../src/findings/types.js';
+import type { Grade } from '../../src/grade-scale.js';
 import { POLICY, rawOf, settle } from './helpers.js';
 
 const SHIPPED_PAIRS: [string, string][] = [
   ['notice-missing', 'repeated-visits'],
   ['case-overdue', 'complaint-delay'],
-  ['agency-fee', 'fee-not-disclosed'],
+  ['agency-fee', 'fee-above-standard'],
+  ['agency-fee', 'complaint-fee'],
+  ['fee-above-standard', 'complaint-fee'],
   ['absence-not-approved', 'absence-without-handover'],
 ];
 const WITH_PAIRS = { ...POLICY, overlaps: SHIPPED_PAIRS };
@@ -21,7 +24,8 @@ const CLAUSES: Record<string, string> = {
   'case-overdue': '失职追究制/二.6',
   'complaint-delay': '失职追究制/二.6',
   'agency-fee': '工作人员守则/五',
-  'fee-not-disclosed': '办事公开制/三',
+  'fee-above-standard': '办事公开制/三',
+  'complaint-fee': '工作人员守则/七',
   'absence-not-approved': 'AB岗工作制/一',
   'absence-without-handover': '失职追究制/二.9',
 };
@@ -55,8 +59,8 @@ describe('overlapping rules on one act', () => {
     expect(f.get('notice-missing SL-10')).toMatchObject({ status: 'merged', mergedInto: f.get('repeated-visits SL-10')!.id });
   });
 
-  it('agency-fee and fee-not-disclosed on one fee: one counted finding', () => {
-    const { findings, people } = settle([onCase('agency-fee', 'SL-12', 'notice'), onCase('fee-not-disclosed', 'SL-12', 'notice')], WITH_PAIRS);
+  it('agency-fee and fee-above-standard on one fee: one counted finding', () => {
+    const { findings, people } = settle([onCase('agency-fee', 'SL-12', 'notice'), onCase('fee-above-standard', 'SL-12', 'notice')], WITH_PAIRS);
     expect(findings.filter((f) => f.status === 'counted').map((f) => f.ruleId)).toEqual(['agency-fee']);
     expect(people[0]).toMatchObject({ counts: { reminder: 0, criticism: 0, notice: 1, deduction: 0 }, merged: 1 });
   });
@@ -88,6 +92,29 @@ describe('overlapping rules on one act', () => {
     expect(f.get('complaint-delay TS-1')).toMatchObject({ status: 'merged', mergedInto: overdue.id });
     expect(f.get('complaint-delay TS-2')!.status).toBe('counted');
     expect(f.get('complaint-delay TS-3')!.status).toBe('counted');
+  });
+
+  it('a 乱收费 complaint about a case merges with the fee findings on that case: agency-fee, fee-above-standard and complaint-fee are one act', () => {
+    const caseOfComplaint = (ref: RecordRef) => ({ 6: 'SL-12', 7: 'SL-13' })[ref.row as 6 | 7];
+    const raw = [
+      onCase('agency-fee', 'SL-12', 'notice'),
+      onCase('fee-above-standard', 'SL-12', 'notice'),
+      complaint('complaint-fee', 'TS-6', 6, 'notice'),
+      onCase('fee-above-standard', 'SL-13', 'notice'),
+      complaint('complaint-fee', 'TS-7', 7, 'notice'),
+      complaint('complaint-fee', 'TS-8', 8, 'notice'), // names no case: its own act
+    ];
+    const { findings, people } = settle(raw, WITH_PAIRS, { caseOfComplaint });
+    const f = byRule(findings);
+    const agency = f.get('agency-fee SL-12')!;
+    expect(agency.status).toBe('counted');
+    expect(f.get('fee-above-standard SL-12')).toMatchObject({ status: 'merged', mergedInto: agency.id });
+    expect(f.get('complaint-fee TS-6')).toMatchObject({ status: 'merged', mergedInto: agency.id });
+    // A tie at notice goes to the case's rule, listed before complaint-fee.
+    expect(f.get('fee-above-standard SL-13')!.status).toBe('counted');
+    expect(f.get('complaint-fee TS-7')).toMatchObject({ status: 'merged', mergedInto: f.get('fee-above-standard SL-13')!.id });
+    expect(f.get('complaint-fee TS-8')!.status).toBe('counted');
+    expect(people[0]).toMatchObject({ counts: { notice: 3 }, merged: 3 });
   });
 
   it('merges only findings on the same person and the same record', () => {
@@ -131,7 +158,7 @@ describe('overlapping rules on one act', () => {
   });
 
   it('a merged finding deducts nothing and the one that counts deducts once', () => {
-    const { findings, people } = settle([onCase('agency-fee', 'SL-12', 'deduction'), onCase('fee-not-disclosed', 'SL-12', 'deduction')], WITH_PAIRS);
+    const { findings, people } = settle([onCase('agency-fee', 'SL-12', 'deduction'), onCase('fee-above-standard', 'SL-12', 'deduction')], WITH_PAIRS);
     expect(findings.map((f) => [f.status, f.deductionYuan])).toEqual([
       ['counted', 200],
       ['merged', 0],

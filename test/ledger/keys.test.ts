@@ -23,6 +23,17 @@ describe('duplicate ids', () => {
     expect(ledger.dataIssues[0]?.message).toBe('受理编号 "A" repeats row 2');
   });
 
+  test('ids out of order: each repeat names the row its id first appeared in', async () => {
+    const ids = ['SL-9', 'SL-10', 'SL-2', 'SL-10', 'SL-9', 'SL-1', 'SL-2'];
+    const ledger = await read([{ name: '办件台账', rows: [[...CASE_HEADER], ...ids.map((id) => caseRow({ 受理编号: id }))] }]);
+    expect(ledger.sheets.cases?.map((row) => row.record.case_id)).toEqual(['SL-9', 'SL-10', 'SL-2', 'SL-1']);
+    expect(ledger.dataIssues.map((issue) => [issue.row, issue.value, issue.params])).toEqual([
+      [5, 'SL-10', { firstRow: 3 }],
+      [6, 'SL-9', { firstRow: 2 }],
+      [8, 'SL-2', { firstRow: 4 }],
+    ]);
+  });
+
   test('a repeat of a row that was itself set aside still names that row', async () => {
     const ledger = await read([{ name: '办件台账', rows: [[...CASE_HEADER], caseRow({ 受理编号: 'A', 受理日期: 'bad' }), caseRow({ 受理编号: 'A' })] }]);
     expect(ledger.dataIssues.map((issue) => [issue.row, issue.code])).toEqual([[2, 'bad-date'], [3, 'duplicate-key']]);

@@ -47,6 +47,18 @@ describe('validateRecord (ledger.schema.json through ajv)', () => {
     ]);
   });
 
+  test('a key set to undefined is an empty cell: absent, so a required one is missing and a default applies', () => {
+    // The sheet reader builds every record with every header column as a key (record-factory.ts).
+    const record: Record<string, unknown> = { ...CASE, phone: undefined, visits: undefined, handler: undefined };
+    expect(validateRecord('cases', record)).toEqual([{ column: 'handler', code: 'missing-required' }]);
+    expect(record['visits']).toBe(1);
+  });
+
+  test('minLength counts code points, as a person does: one CJK Extension B character is a name', () => {
+    expect(validateRecord('staff', { name: '𠀀' })).toEqual([]);
+    expect(validateRecord('staff', { name: '' })).toEqual([{ column: 'name', code: 'missing-required' }]);
+  });
+
   test('each sheet has its own schema', () => {
     expect(validateRecord('center', { center: '城东中心' })).toEqual([]);
     expect(validateRecord('other', { date: '2026-10-01', staff: '王强', description: 'x', grade: 'criticism' })).toEqual([

@@ -3,9 +3,10 @@
  * finding, a center finding citing rows, phones in facts and messages, data issues (one in a
  * phone column), a rule that did not run.
  */
-import type { AuditResult, RuleRun } from '../../src/audit/types.js';
+import type { AuditResult } from '../../src/audit/types.js';
+import type { RuleRun } from '../../src/evaluate/evaluate.js';
 import { countsToward, FINDING_STATUSES, type Finding, type FindingStatus, type PersonSummary } from '../../src/findings/types.js';
-import { GRADES, type Grade } from '../../src/grade/grades.js';
+import { GRADES, type Grade } from '../../src/grade-scale.js';
 import type { DataIssue } from '../../src/ledger/types.js';
 import type { Policy } from '../../src/rules/types.js';
 
@@ -166,7 +167,10 @@ export const ISSUES: DataIssue[] = [
 ];
 
 export const RULES: RuleRun[] = [
-  { id: 'case-overdue', clause: '失职追究制/二.6', title: FINDINGS[0]!.title, version: 1, hits: 4, ran: true },
+  {
+    id: 'case-overdue', clause: '失职追究制/二.6', title: FINDINGS[0]!.title, version: 1, hits: 4, ran: true,
+    partial: { sheets: ['items'], without: [{ zh: '无事项公开表:期限只按承诺时限计算', en: 'no items sheet: deadlines count from promises only' }] },
+  },
   { id: 'complaint-rude', clause: '失职追究制/二.1', title: FINDINGS[4]!.title, version: 1, hits: 1, ran: true },
   { id: 'ledger-incomplete', clause: '全程代理制/三.4', title: FINDINGS[5]!.title, version: 1, hits: 1, ran: true },
   {
@@ -179,6 +183,15 @@ export const RULES: RuleRun[] = [
     reason: { code: 'sheet-absent', sheets: ['handovers'] },
   },
 ];
+
+/** 李敏 handled 12 cases, 9 of 10 on time, 6 of 8 ratings satisfied; 王强 has no rated case. */
+export const SERVICE: AuditResult['service'] = {
+  people: [
+    { name: '李敏', handled: 12, completedWithDeadline: 10, completedOnTime: 9, onTimeRate: 0.9, rated: 8, satisfied: 6, satisfactionRate: 0.75 },
+    { name: '王强', handled: 3, completedWithDeadline: 2, completedOnTime: 2, onTimeRate: 1, rated: 0, satisfied: 0, satisfactionRate: null },
+  ],
+  center: { handled: 15, completedWithDeadline: 12, completedOnTime: 11, onTimeRate: 0.9167, rated: 8, satisfied: 6, satisfactionRate: 0.75 },
+};
 
 export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] = ISSUES): AuditResult {
   const counted = findings.filter(countsToward);
@@ -209,6 +222,7 @@ export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] =
     },
     findings,
     people: names.map((n) => person(n, findings)),
+    service: SERVICE,
     dataIssues: issues,
     rules: RULES,
   };

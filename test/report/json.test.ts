@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/types.js';
 import { reportJsonText, toReportJson } from '../../src/report/json.js';
-import { COMPLAINT_CONTACT, FINDINGS, makeResult, manyFindings, PHONE } from './fixture.js';
+import { COMPLAINT_CONTACT, FINDINGS, makeResult, manyFindings, PHONE, SERVICE } from './fixture.js';
 import { schemaErrors } from './schema.js';
 
 describe('toReportJson', () => {
@@ -53,8 +53,17 @@ describe('toReportJson', () => {
     expect(f.facts['overdue_days']).toBe(4);
     expect(json.people[0]).toEqual({ name: '李敏', counts: { reminder: 1, criticism: 1, notice: 1, deduction: 0 }, highest: 'notice', deductionYuan: 0, sanction: '中心内通报批评', merged: 0, withdrawn: 0, reportedBefore: 0 });
     expect(json.dataIssues[0]).toMatchObject({ file: 'samples/城东社区-2026-10.xlsx', sheet: 'cases', row: 12, column: 'B', value: '2026-13-45', code: 'bad-date' });
-    expect(json.rules[0]).toMatchObject({ id: 'case-overdue', clause: '失职追究制/二.6', hits: 4, ran: true, reason: null });
-    expect(json.rules[3]).toMatchObject({ ran: false, reason: '缺少工作表:AB岗交接', missingSheets: ['handovers'] });
+    expect(json.rules[0]).toMatchObject({ id: 'case-overdue', clause: '失职追究制/二.6', hits: 4, ran: true, reason: null, note: '无事项公开表:期限只按承诺时限计算' });
+    expect(json.rules[1]).toMatchObject({ id: 'complaint-rude', ran: true, reason: null, note: null });
+    expect(json.rules[3]).toMatchObject({ ran: false, reason: '缺少工作表:AB岗交接', note: null, missingSheets: ['handovers'] });
+  });
+
+  it('carries the service figures per handler and for the center, as data (rates 0…1, null when nothing to divide)', () => {
+    const json = toReportJson(makeResult(), { lang: 'zh', mask: true });
+    expect(json.service.people).toEqual(SERVICE.people);
+    expect(json.service.center).toEqual(SERVICE.center);
+    expect(json.service.people[1]!.satisfactionRate).toBeNull();
+    expect(schemaErrors(json)).toEqual([]);
   });
 
   it('renders title, message, escalation, sanction and reasons in English with lang en; grade keys stay keys', () => {
@@ -66,6 +75,7 @@ describe('toReportJson', () => {
     expect(f.grade).toBe('notice');
     expect(json.findings[0]!.escalation).toBe('');
     expect(json.rules[3]!.reason).toBe('sheet absent: A/B handovers');
+    expect(json.rules[0]!.note).toBe('no items sheet: deadlines count from promises only');
     expect(json.dataIssues[0]!.message).toMatch(/is not a date/);
   });
 

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { GRADES, GRADE_LABELS } from '../../src/grade/grades.js';
+import { GRADES, GRADE_LABELS } from '../../src/grade-scale.js';
 import { toReportJson } from '../../src/report/json.js';
-import { COLUMNS, REPORT_SHEETS, SHEET_NAMES, type Lang } from '../../src/report/labels.js';
+import { COLUMNS, REPORT_SHEETS, SHEET_NAMES } from '../../src/report/labels.js';
+import type { Lang } from '../../src/text.js';
 import { GRADE_FILLS } from '../../src/report/xlsx/style.js';
 import { writeReportXlsx } from '../../src/report/xlsx/write.js';
-import { COMPLAINT_CONTACT, FINDINGS, ISSUES, makeResult, manyFindings, PHONE } from './fixture.js';
+import { COMPLAINT_CONTACT, FINDINGS, ISSUES, makeResult, manyFindings, PHONE, SERVICE } from './fixture.js';
 import { allText, contents, readBook, rowsOf, sheetNames, tableRecords } from './read-back.js';
 
 /** exceljs reads conditional formats back but leaves them out of its typings. */
@@ -156,13 +157,36 @@ describe('writeReportXlsx', () => {
     expect(cf.every((c) => c.rules[0]?.type === 'dataBar')).toBe(true);
   });
 
-  it('lists every rule with hits and why a rule did not run', async () => {
+  it('shows each person\'s service figures: cases handled, 按期办结率 and 满意率 as percentages, blank when there is nothing to divide', async () => {
+    const ws = (await written('zh')).getWorksheet('人员汇总')!;
+    const rows = tableRecords(ws);
+    const byName = new Map(rows.map((r) => [r['姓名'], r]));
+    expect(byName.get('李敏')).toMatchObject({ 办件数: 12, 按期办结率: 0.9, 满意率: 0.75 });
+    expect(byName.get('王强')).toMatchObject({ 办件数: 3, 按期办结率: 1, 满意率: null });
+    const header = rowsOf(ws)[0] as string[];
+    const li = rows.findIndex((r) => r['姓名'] === '李敏') + 2;
+    expect(ws.getRow(li).getCell(header.indexOf('按期办结率') + 1).numFmt).toBe('0.0%');
+    const en = tableRecords((await written('en')).getWorksheet('By person')!);
+    expect(en.find((r) => r['Name'] === '李敏')).toMatchObject({ 'Cases handled': 12, 'On-time rate': 0.9, 'Satisfaction rate': 0.75 });
+  });
+
+  it('lists a handler with no finding below the people with findings, with zero counts and their figures', async () => {
+    const result = makeResult();
+    result.service = { ...SERVICE, people: [...SERVICE.people, { name: '周敏', handled: 5, completedWithDeadline: 4, completedOnTime: 3, onTimeRate: 0.75, rated: 2, satisfied: 2, satisfactionRate: 1 }] };
+    const rows = tableRecords((await written('zh', true, result)).getWorksheet('人员汇总')!);
+    expect(rows.map((r) => r['姓名'])).toEqual(['王强', '李敏', '周敏']);
+    expect(rows[2]).toMatchObject({ 提醒: 0, 批评教育: 0, 通报批评: 0, 扣除奖金: 0, 合计: 0, 办件数: 5, 按期办结率: 0.75, 满意率: 1 });
+  });
+
+  it('lists every rule with hits, why a rule did not run, and what a rule that ran went without', async () => {
     const rows = tableRecords((await written('zh')).getWorksheet('规则')!);
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toMatchObject({ 规则: 'case-overdue', 条款: '失职追究制/二.6', 版本: 1, 命中数: 4, 已运行: '是', 未运行原因: null });
-    expect(rows[3]).toMatchObject({ 规则: 'absence-without-handover', 已运行: '否', 未运行原因: '缺少工作表:AB岗交接' });
+    expect(rows[0]).toMatchObject({ 规则: 'case-overdue', 条款: '失职追究制/二.6', 版本: 1, 命中数: 4, 已运行: '是', 未运行原因或说明: '无事项公开表:期限只按承诺时限计算' });
+    expect(rows[1]).toMatchObject({ 规则: 'complaint-rude', 已运行: '是', 未运行原因或说明: null });
+    expect(rows[3]).toMatchObject({ 规则: 'absence-without-handover', 已运行: '否', 未运行原因或说明: '缺少工作表:AB岗交接' });
     const en = tableRecords((await written('en')).getWorksheet('Rules')!);
-    expect(en[3]).toMatchObject({ Ran: 'no', 'Why not': 'sheet absent: A/B handovers' });
+    expect(en[0]).toMatchObject({ Ran: 'yes', 'Why not, or note': 'no items sheet: deadlines count from promises only' });
+    expect(en[3]).toMatchObject({ Ran: 'no', 'Why not, or note': 'sheet absent: A/B handovers' });
   });
 
   it('summarises center, period (inferred), as-of, grades, clauses, people, rows and rules not run', async () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { DutyAuditError } from '../../src/errors.js';
+import { loadRuleSet, loadValidRuleSet } from '../../src/rules/load.js';
 import { formatProblem } from '../../src/rules/problems.js';
 import { sha256 } from '../../src/rules/hash.js';
 import type { RuleProblem } from '../../src/rules/types.js';
@@ -234,6 +235,34 @@ describe('a valid rule set', () => {
 
   it('a folder that does not exist is a fatal error, not a problem list', async () => {
     await expect(loadRuleSet(fixture('no-such-folder'))).rejects.toMatchObject({ code: 'file-not-found' });
+  });
+});
+
+describe('loadValidRuleSet: the rule set a command needs, or one bad-rules error', () => {
+  async function failure(work: Promise<unknown>): Promise<DutyAuditError> {
+    const err = await work.then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(DutyAuditError);
+    return err as DutyAuditError;
+  }
+
+  it('returns the same rule set loadRuleSet does for a clean folder', async () => {
+    const ruleSet = await loadValidRuleSet(fixture('valid'));
+    expect(ruleSet.hash).toBe((await loadRuleSet(fixture('valid'))).ruleSet!.hash);
+    expect(ruleSet.rules.length).toBeGreaterThan(0);
+  });
+
+  it('lists every problem as file:line:col under the folder\'s label, with the command that shows them again', async () => {
+    const err = await failure(loadValidRuleSet(fixture('bad-json'), 'HEAD~1:rules'));
+    expect(err.code).toBe('bad-rules');
+    expect(err.message).toMatch(/^the rules in HEAD~1:rules have 1 problem\(s\):\n {2}\S*bad-json\.json:8:3 {2}not valid JSON/);
+    expect(err.hint).toBe('fix the rule files at the places listed (`duty-audit rules validate HEAD~1:rules` shows them again)');
+    expect(err.file).toBe(fixture('bad-json'));
+  });
+
+  it('a missing folder is bad-rules too, named as given', async () => {
+    const err = await failure(loadValidRuleSet(fixture('no-such-folder'), 'my-rules'));
+    expect(err.code).toBe('bad-rules');
+    expect(err.message).toBe('rules folder not found: my-rules');
   });
 });
 

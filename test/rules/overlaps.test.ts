@@ -37,7 +37,9 @@ describe('overlaps in policy.json', () => {
     expect(ruleSet!.policy.overlaps).toEqual([
       ['notice-missing', 'repeated-visits'],
       ['case-overdue', 'complaint-delay'],
-      ['agency-fee', 'fee-not-disclosed'],
+      ['agency-fee', 'fee-above-standard'],
+      ['agency-fee', 'complaint-fee'],
+      ['fee-above-standard', 'complaint-fee'],
       ['absence-not-approved', 'absence-without-handover'],
     ]);
   });
@@ -73,7 +75,7 @@ describe('overlaps in policy.json', () => {
   it('a folder without its own policy grades by the shipped one and is not held to its overlaps', async () => {
     const { ruleSet, problems: found } = await loadRuleSet(fixture('valid'));
     expect(found).toEqual([]);
-    expect(ruleSet!.policy.overlaps).toHaveLength(4);
+    expect(ruleSet!.policy.overlaps).toHaveLength(6);
   });
 
   afterEach(() => {

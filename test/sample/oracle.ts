@@ -6,7 +6,7 @@
  */
 import { monthOf } from '../../src/calendar/dates.js';
 import type { WorkCalendar } from '../../src/calendar/types.js';
-import type { Grade } from '../../src/grade/grades.js';
+import type { Grade } from '../../src/grade-scale.js';
 import type { SheetKey } from '../../src/ledger/types.js';
 import type { SampleMonth, SampleRow } from '../../src/sample/types.js';
 
@@ -48,7 +48,13 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
 
   const items = new Map(readable('items').map((r) => [str(r.values.item), r]));
   const board = new Map(readable('staff').map((r) => [str(r.values.name), r]));
-  const handovers = new Set(readable('handovers').map((r) => `${str(r.values.absent_staff)}@${str(r.values.date)}`));
+  // A handover row covers 日期 … 结束日期.
+  const handoverRows = readable('handovers').map((r) => ({ who: str(r.values.absent_staff), from: str(r.values.date), to: str(r.values.end_date ?? r.values.date) }));
+  const covered = (who: string, day: string): boolean => handoverRows.some((h) => h.who === who && h.from <= day && day <= h.to);
+  // Text that only holds a place is no reason.
+  const PLACEHOLDERS = ['无', '没有', '暂无', '/', '／', '-', '－', '—', '——', 'N/A', 'n/a', 'NA', '空'];
+  const noReason = (x: unknown): boolean => empty(x) || PLACEHOLDERS.includes(str(x));
+  const feeItemsCharged = new Map<string, Set<string>>();
 
   // ── cases
   const audited = readable('cases').filter((r) => {
@@ -72,19 +78,28 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
     if (!handled.has(str(v.item))) handled.set(str(v.item), r.row);
     if (monthOf(received) === period && v.error === true) errors.set(handler, (errors.get(handler) ?? 0) + 1);
     const promised = v.promised_days === undefined ? null : Number(v.promised_days);
-    const deadline = promised === null ? null : cal.addWorkingDays(received, promised);
-    const overdue = deadline === null ? null : between(deadline, end);
     const item = items.get(str(v.item));
+    const statutory = item?.values.statutory_days === undefined ? null : Number(item.values.statutory_days);
+    // The limit the case is bound by: none when 退回补正; the statutory one for a 即办件 or with
+    // no promise; a promise never beyond the statutory limit. It counts from 补齐日期 when later.
+    const limit =
+      v.result === '退回补正' ? null
+      : v.kind === '即办件' || promised === null ? statutory
+      : statutory !== null && promised > statutory ? statutory
+      : promised;
+    const start = v.materials_completed_on !== undefined && str(v.materials_completed_on) > received ? str(v.materials_completed_on) : received;
+    const deadline = limit === null ? null : cal.addWorkingDays(start, limit);
+    const overdue = deadline === null ? null : between(deadline, end);
     const visits = Number(v.visits ?? 1);
     const loss = Number(v.loss ?? 0);
     const fee = Number(v.fee ?? 0);
 
     if (v.materials_complete === false && visits >= 3) fire('repeated-visits', 'cases', id, r.row, visits >= 4 ? 'notice' : 'criticism');
     if (v.deviation === true && loss > 0) fire('policy-deviation-loss', 'cases', id, r.row, loss >= 1000 ? 'deduction' : 'notice');
-    if ((v.kind === '承诺件' || v.kind === '上报件') && overdue !== null && overdue >= 1 && empty(v.extension_reason)) {
+    if (overdue !== null && overdue >= 1 && noReason(v.extension_reason)) {
       fire('case-overdue', 'cases', id, r.row, overdue >= 11 ? 'deduction' : overdue >= 6 ? 'notice' : overdue >= 3 ? 'criticism' : 'reminder');
     }
-    if (v.result === '不予办理' && empty(v.refusal_reason)) fire('refusal-without-reason', 'cases', id, r.row, 'criticism');
+    if (v.result === '不予办理' && noReason(v.refusal_reason)) fire('refusal-without-reason', 'cases', id, r.row, 'criticism');
     if (v.materials_logged === false) fire('materials-not-logged', 'cases', id, r.row, 'reminder');
     if (v.materials_lost === true) fire('materials-lost', 'cases', id, r.row, 'notice');
     if (v.materials_complete === false && v.notified !== true) fire('notice-missing', 'cases', id, r.row, 'criticism');
@@ -94,7 +109,7 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
       fire('instant-not-same-day', 'cases', id, r.row, 'reminder');
     }
     if (v.kind === '承诺件' && promised === null) fire('promise-missing', 'cases', id, r.row, 'reminder');
-    if (v.kind === '承诺件' && promised !== null && item?.values.statutory_days !== undefined && promised > Number(item.values.statutory_days)) {
+    if ((v.kind === '承诺件' || v.kind === '上报件') && promised !== null && statutory !== null && promised > statutory) {
       fire('promise-exceeds-statutory', 'cases', id, r.row, 'reminder');
     }
     if (v.kind === '上报件' && promised === null) fire('forwarded-promise-missing', 'cases', id, r.row, 'reminder');
@@ -103,11 +118,11 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
       if (between(completed, told) > 2) fire('result-notice-late', 'cases', id, r.row, 'reminder');
     }
     const feeItem = v.fee_item === undefined ? '' : str(v.fee_item);
-    if (fee > 0 && ['代办', '服务费'].some((k) => feeItem.includes(k))) fire('agency-fee', 'cases', id, r.row, 'notice');
-    if (fee > 0) {
-      const posted = item && item.values.fee_item === feeItem && item.values.fee_posted === true;
-      if (!posted || fee > Number(item.values.fee_standard)) fire('fee-not-disclosed', 'cases', id, r.row, 'notice');
-    }
+    if (fee > 0 && ['代办', '服务费', '手续费', '跑腿费'].some((k) => feeItem.includes(k))) fire('agency-fee', 'cases', id, r.row, 'notice');
+    // The sample's items sheet has one row per item, so its fee line is that row's.
+    const line = item && item.values.fee_item !== undefined && item.values.fee_item === feeItem ? item.values : undefined;
+    if (fee > 0 && line && line.fee_posted === true && line.fee_standard !== undefined && fee > Number(line.fee_standard)) fire('fee-above-standard', 'cases', id, r.row, 'notice');
+    if (fee > 0 && monthOf(received) === period) feeItemsCharged.set(str(v.item), new Set([...(feeItemsCharged.get(str(v.item)) ?? []), feeItem]));
     if (v.rating === '不满意' || v.rating === '非常不满意') fire('unsatisfied-rating', 'cases', id, r.row, 'reminder');
   }
 
@@ -117,17 +132,37 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
     if (monthOf(str(v.logged_on)) !== period) continue;
     const id = str(v.complaint_id);
     const cat = v.category;
-    if ((cat === '态度粗暴' || cat === '接待不耐心') && (v.substantiated === '是' || v.substantiated === '待查')) {
-      fire('complaint-rude', 'complaints', id, r.row, v.substantiated === '是' ? 'criticism' : 'reminder');
-    }
+    // A complaint still 待查 is never graded.
+    if ((cat === '态度粗暴' || cat === '接待不耐心') && v.substantiated === '是') fire('complaint-rude', 'complaints', id, r.row, 'criticism');
     if ((cat === '推诿扯皮' || cat === '故意刁难') && v.substantiated === '是') fire('complaint-shirking', 'complaints', id, r.row, 'notice');
-    if (cat === '拖压卡' && (v.substantiated === '是' || v.substantiated === '待查')) {
-      fire('complaint-delay', 'complaints', id, r.row, v.substantiated === '是' ? 'criticism' : 'reminder');
-    }
+    if (cat === '拖压卡' && v.substantiated === '是') fire('complaint-delay', 'complaints', id, r.row, 'criticism');
+    if (cat === '乱收费' && v.substantiated === '是') fire('complaint-fee', 'complaints', id, r.row, 'notice');
     if (empty(v.complainant) || empty(v.contact) || empty(v.content)) fire('complaint-record-incomplete', 'complaints', id, r.row, 'reminder');
   }
 
-  // ── attendance
+  // ── attendance: an absence is one person's 请假/出差/会议 rows on consecutive working days,
+  // judged once, on its first row in the ledger.
+  const away = (s: unknown): boolean => s === '请假' || s === '出差' || s === '会议';
+  const absences: SampleRow[][] = [];
+  const byPerson = new Map<string, SampleRow[]>();
+  for (const r of readable('attendance')) if (away(r.values.status)) byPerson.set(str(r.values.staff), [...(byPerson.get(str(r.values.staff)) ?? []), r]);
+  for (const rows of byPerson.values()) {
+    rows.sort((a, b) => str(a.values.date).localeCompare(str(b.values.date)) || a.row - b.row);
+    for (const r of rows) {
+      const last = absences.at(-1);
+      const prev = last?.at(-1);
+      if (last && prev && prev.values.staff === r.values.staff && between(str(prev.values.date), str(r.values.date)) <= 1) last.push(r);
+      else absences.push([r]);
+    }
+  }
+  for (const rows of absences) {
+    const first = rows[0]!;
+    const v = first.values;
+    if (monthOf(str(v.date)) !== period) continue;
+    const key = `${str(v.staff)}@${str(v.date)}`;
+    if (!rows.every((r) => covered(str(r.values.staff), str(r.values.date)))) fire('absence-without-handover', 'attendance', key, first.row, 'criticism');
+    if (rows.some((r) => r.values.approved === false)) fire('absence-not-approved', 'attendance', key, first.row, 'reminder');
+  }
   for (const r of readable('attendance')) {
     const v = r.values;
     if (monthOf(str(v.date)) !== period) continue;
@@ -135,8 +170,6 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
     const s = v.status;
     if (s === '迟到' || s === '早退') fire('attendance-late', 'attendance', key, r.row, 'reminder');
     if (s === '擅自离岗' || s === '旷工') fire('attendance-absent', 'attendance', key, r.row, 'criticism');
-    if ((s === '请假' || s === '出差' || s === '会议') && !handovers.has(key)) fire('absence-without-handover', 'attendance', key, r.row, 'criticism');
-    if ((s === '请假' || s === '出差' || s === '会议') && v.approved === false) fire('absence-not-approved', 'attendance', key, r.row, 'reminder');
   }
 
   // ── staff: the board, then handlers not on it
@@ -157,6 +190,10 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
     const it = items.get(name);
     const undisclosed = !it || it.values.procedure_posted !== true || it.values.materials_posted !== true || it.values.limit_posted !== true;
     if (undisclosed) fire('item-not-disclosed', it ? 'items' : 'cases', name, it ? it.row : firstRow, 'reminder');
+    // The center's part of 办事公开制/三: a fee item charged this period that the schedule lacks,
+    // does not post, or posts without 收费依据.
+    const gaps = [...(feeItemsCharged.get(name) ?? [])].filter((f) => !it || it.values.fee_item !== f || it.values.fee_posted !== true || empty(it.values.fee_basis));
+    if (gaps.length > 0) fire('fee-schedule-incomplete', it ? 'items' : 'cases', name, it ? it.row : firstRow, 'reminder');
   }
 
   // ── center

@@ -44,9 +44,14 @@ describe('the sample month looks like a real center month (SPEC §2)', () => {
     for (const s of STAFF.slice(1)) expect(handlers.has(s.name)).toBe(true);
   });
 
-  it('most fees are on free items not charged; two items post a fee', () => {
-    const posted = sheet('items').rows.filter((r) => r.values.fee_item !== undefined);
+  it('most fees are on free items not charged; two items post a fee, two more list a fee line the center left unposted or without its basis', () => {
+    const posted = sheet('items').rows.filter((r) => r.values.fee_item !== undefined && r.values.fee_posted === true && r.values.fee_basis !== undefined);
     expect(posted.map((r) => r.values.item).sort()).toEqual(['城乡居民养老保险缴费', '居住证办理']);
+    const gaps = sheet('items').rows.filter((r) => r.values.fee_item !== undefined && !posted.includes(r));
+    expect(gaps.map((r) => [r.values.item, r.values.fee_posted, r.values.fee_basis === undefined])).toEqual([
+      ['残疾人证办理', true, true],
+      ['计划生育证明', false, false],
+    ]);
     const charged = cases.filter((r) => r.values.fee !== undefined);
     expect(charged.length).toBeGreaterThan(5);
     expect(charged.length).toBeLessThan(cases.length / 4);

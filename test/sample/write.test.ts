@@ -57,7 +57,7 @@ describe('duty-audit sample', () => {
       process.stdout.write = original;
     }
     expect(readdirSync(dir).sort()).toEqual(['README.md', 'planted.json', '城东社区-2026-10-csv', '城东社区-2026-10.xlsx']);
-    expect(out.join('')).toMatch(/120 cases; \d+ planted violations of 34 rules; 3 unreadable cells/);
+    expect(out.join('')).toMatch(/120 cases; \d+ planted violations of 36 rules; 3 unreadable cells/);
   });
 
   it('too few cases for the planted ones is a bad-usage error with the minimum', async () => {

@@ -6,13 +6,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { audit, type AuditOptions } from '../../audit/audit.js';
+import { audit, type AuditEngine, type AuditOptions } from '../../audit/audit.js';
 import type { AuditResult } from '../../audit/types.js';
 import { DutyAuditError } from '../../errors.js';
 import { countsToward } from '../../findings/types.js';
-import { gradeRank, parseGrade, type Grade } from '../../grade/grades.js';
+import { gradeRank, parseGrade, type Grade } from '../../grade-scale.js';
 import { reportJsonText } from '../../report/json.js';
-import { isLang, type Lang } from '../../report/labels.js';
+import { isLang, type Lang } from '../../text.js';
 import { terminalSummary } from '../../report/terminal.js';
 import { writeReportXlsx } from '../../report/xlsx/write.js';
 import { runExplain, type ExplainArgs } from '../../explain/run-explain.js';
@@ -25,6 +25,8 @@ export interface AuditArgs extends Omit<ExplainArgs, 'explain'> {
   'fail-on'?: string;
   /** A finding id or record key: explain that record's rules instead of reporting (src/explain). */
   explain?: string;
+  /** `reference`: cross-check the findings with json-rules-engine (src/evaluate/reference.ts). */
+  engine?: string;
 }
 
 export interface AuditRun {
@@ -60,6 +62,24 @@ function langOf(value: string): Lang {
   return value;
 }
 
+const ENGINES: readonly AuditEngine[] = ['evaluator', 'reference'];
+
+function engineOf(value: string | undefined): AuditEngine {
+  if (value === undefined) return 'evaluator';
+  if (!(ENGINES as readonly string[]).includes(value)) {
+    throw new DutyAuditError('bad-usage', `--engine ${JSON.stringify(value)} is not an engine`, { hint: 'use --engine reference to cross-check with json-rules-engine, or leave it out' });
+  }
+  return value as AuditEngine;
+}
+
+/** The line `--engine reference` adds to the summary once both engines agreed. */
+function crossCheckLine(result: AuditResult, lang: Lang): string {
+  const n = result.findings.length;
+  return lang === 'zh'
+    ? `交叉核对:参考引擎 json-rules-engine 得出相同的 ${n} 条问题\n`
+    : `cross-checked: json-rules-engine (the reference) gives the same ${n} finding${n === 1 ? '' : 's'}\n`;
+}
+
 /** Any finding that counts (not merged, reported before or withdrawn) at or above `failOn`. */
 export function reachesFailOn(result: AuditResult, failOn: Grade | undefined): boolean {
   return failOn !== undefined && result.findings.some((f) => countsToward(f) && gradeRank(f.grade) >= gradeRank(failOn));
@@ -69,7 +89,8 @@ export function reachesFailOn(result: AuditResult, failOn: Grade | undefined): b
 export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () => Date): Promise<AuditRun> {
   const lang = langOf(args.lang);
   const failOn = failOnGrade(args['fail-on']);
-  const options: AuditOptions = {};
+  const engine = engineOf(args.engine);
+  const options: AuditOptions = { engine };
   if (args.period !== undefined) options.period = String(args.period);
   if (args['as-of'] !== undefined) options.asOf = String(args['as-of']);
   if (args.rules !== undefined) options.rulesDir = resolve(cwd, args.rules);
@@ -84,7 +105,8 @@ export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () =>
   if (json) await writeOutput(json, 'JSON', 'json', () => writeFile(json, reportJsonText(result, { lang, mask: args.mask })));
 
   const shown = (file: string) => displayPath(file, cwd);
-  const summary = terminalSummary(result, { lang, report: shown(report), ...(json ? { json: shown(json) } : {}) });
+  let summary = terminalSummary(result, { lang, report: shown(report), ...(json ? { json: shown(json) } : {}) });
+  if (engine === 'reference') summary += crossCheckLine(result, lang);
   return { result, report, ...(json ? { json } : {}), exitCode: reachesFailOn(result, failOn) ? EXIT_FINDINGS : EXIT_OK, summary };
 }
 
@@ -111,13 +133,18 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       })
       .option('fail-on', { type: 'string', describe: 'exit 1 if any finding is graded at or above: reminder, criticism, notice, deduction' })
       .option('mask', { type: 'boolean', default: true, describe: 'mask phone numbers as 138****1234 (--no-mask shows them)' })
+      .option('engine', {
+        type: 'string',
+        choices: ['evaluator', 'reference'],
+        describe: 'reference: also evaluate with json-rules-engine and stop with an error if its findings differ (slower)',
+      })
       .option('explain', {
         type: 'string',
         describe:
           'explain one record instead of reporting: a finding id (F-…), 受理编号, 登记编号, 姓名@YYYY-MM-DD, a staff name, an item name or center. ' +
           'Prints every rule of its scope with each condition’s values; --json FILE writes that explanation as JSON; ' +
           'the report is written only with --out; --fail-on does not apply',
-      }) as never,
+      }),
   handler: async (args) => {
     if (args.explain !== undefined) {
       const run = await runExplain({ ...args, explain: args.explain });

@@ -9,8 +9,8 @@ import { progressFor } from '../../batch/progress.js';
 import { runBatch, type BatchOptions } from '../../batch/run-batch.js';
 import type { BatchResult } from '../../batch/types.js';
 import { DutyAuditError } from '../../errors.js';
-import { parseGrade } from '../../grade/grades.js';
-import { isLang } from '../../report/labels.js';
+import { parseGrade } from '../../grade-scale.js';
+import { isLang } from '../../text.js';
 
 interface BatchArgs {
   inputs: string[];
@@ -41,7 +41,7 @@ export const batchCommand: CommandModule<object, BatchArgs> = {
       .option('mask', { type: 'boolean', default: true, describe: 'mask phone numbers in reports (--no-mask to show them)' })
       .option('force', { type: 'boolean', default: false, describe: 'audit every input, even those unchanged since the last run' })
       .option('fail-on', { type: 'string', describe: 'exit 1 when a center has a finding at or above this grade' })
-      .option('max-mb', { type: 'number', default: 50, describe: 'inputs larger than this are listed as failed' }) as never,
+      .option('max-mb', { type: 'number', default: 50, describe: 'inputs larger than this are listed as failed' }),
   handler: async (args) => {
     const result = await runBatch(args.inputs, toOptions(args));
     process.stdout.write(closingLines(result).join('\n') + '\n');

@@ -4,11 +4,9 @@
  * and its meaning. A thin shell over src/catalogue.
  */
 import type { CommandModule } from 'yargs';
-import { factCatalogue, renderFacts } from '../../catalogue/catalogue.js';
-import { CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/types.js';
-import { SCOPES } from '../../facts/scopes.js';
-import { LANGS, type Lang } from '../../report/labels.js';
-import type { Scope } from '../../rules/types.js';
+import { factCatalogue, renderFacts, CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/catalogue.js';
+import { SCOPES, type Scope } from '../../facts/scopes.js';
+import { LANGS, type Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';
 
 export interface FactsArgs {
@@ -28,8 +26,8 @@ export const factsCommand: CommandModule<object, FactsArgs> = {
   builder: (y) =>
     y
       .option('scope', { type: 'string', choices: SCOPES, describe: 'only the facts of this scope' })
-      .option('format', { type: 'string', choices: CATALOGUE_FORMATS, default: 'table', describe: 'table (terminal), md (Markdown) or json' })
-      .option('lang', { type: 'string', choices: LANGS, default: 'zh', describe: 'language of the labels and meanings' }) as never,
+      .option('format', { type: 'string', choices: CATALOGUE_FORMATS, default: 'table' as const, describe: 'table (terminal), md (Markdown) or json' })
+      .option('lang', { type: 'string', choices: LANGS, default: 'zh' as const, describe: 'language of the labels and meanings' }),
   handler: (args) => {
     process.stdout.write(factsText(args));
     process.exitCode = EXIT_OK;

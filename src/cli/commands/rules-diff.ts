@@ -16,7 +16,7 @@ import { openRulesSource, type RulesSource } from '../../diff/rules-source.js';
 import { diffTerminal } from '../../diff/terminal.js';
 import type { DiffResult } from '../../diff/types.js';
 import { writeDiffXlsx } from '../../diff/xlsx.js';
-import { LANGS, type Lang } from '../../report/labels.js';
+import { LANGS, type Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';
 import { writeOutput } from '../write-output.js';
 
@@ -86,7 +86,7 @@ export const rulesDiffCommand: CommandModule<object, RulesDiffArgs> = {
       .option('json', { type: 'string', describe: 'also write the diff as JSON to this file (schemas/diff.schema.json)' })
       .option('period', { type: 'string', describe: 'the audited month, YYYY-MM (default: each workbook’s own)' })
       .option('as-of', { type: 'string', describe: '"today" for open cases, YYYY-MM-DD (default: the last day of the period)' })
-      .option('lang', { type: 'string', choices: LANGS, default: 'zh', describe: 'language of the output' }) as never,
+      .option('lang', { type: 'string', choices: LANGS, default: 'zh' as const, describe: 'language of the output' }),
   handler: async (args) => {
     const run = await runRulesDiff(args);
     process.stdout.write(run.text);

@@ -4,11 +4,9 @@
  */
 import { displayPath } from '../../display-path.js';
 import type { CommandModule } from 'yargs';
-import { renderRules, ruleCatalogue } from '../../catalogue/catalogue.js';
-import { README_FILE, writeCatalogueReadme } from '../../catalogue/readme.js';
-import { CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/types.js';
+import { renderRules, ruleCatalogue, README_FILE, writeCatalogueReadme, CATALOGUE_FORMATS, type CatalogueFormat } from '../../catalogue/catalogue.js';
 import { DEFAULT_RULES_DIR } from '../../paths.js';
-import { LANGS, type Lang } from '../../report/labels.js';
+import { LANGS, type Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';
 
 export interface RulesListArgs {
@@ -32,9 +30,9 @@ export const rulesListCommand: CommandModule<object, RulesListArgs> = {
   builder: (y) =>
     y
       .positional('dir', { type: 'string', default: DEFAULT_RULES_DIR, describe: 'rules folder', defaultDescription: 'rules/' })
-      .option('format', { type: 'string', choices: CATALOGUE_FORMATS, default: 'table', describe: 'table (terminal), md (Markdown: the README page) or json' })
-      .option('lang', { type: 'string', choices: LANGS, default: 'zh', describe: 'language of the labels' })
-      .option('write', { type: 'boolean', default: false, describe: `write the Markdown catalogue to DIR/${README_FILE}` }) as never,
+      .option('format', { type: 'string', choices: CATALOGUE_FORMATS, default: 'table' as const, describe: 'table (terminal), md (Markdown: the README page) or json' })
+      .option('lang', { type: 'string', choices: LANGS, default: 'zh' as const, describe: 'language of the labels' })
+      .option('write', { type: 'boolean', default: false, describe: `write the Markdown catalogue to DIR/${README_FILE}` }),
   handler: async (args) => {
     process.stdout.write(await rulesListText(args));
     process.exitCode = EXIT_OK;

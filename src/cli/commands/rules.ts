@@ -6,12 +6,12 @@
  */
 import type { CommandModule } from 'yargs';
 import { DEFAULT_RULES_DIR } from '../../paths.js';
-import { catalogueGaps, clauseCoverage } from '../../rules/coverage.js';
+import { catalogueGaps, clauseCoverage } from '../../rule-tester/coverage.js';
 import { calendarFilesOf } from '../../rules/files.js';
 import { loadRuleSet } from '../../rules/load.js';
-import { testRules } from '../../rules/tester.js';
+import { testRules } from '../../rule-tester/tester.js';
 import type { RuleSet } from '../../rules/types.js';
-import { coverageLines, problemLines, summaryLine, testReportLines, validOkLine } from '../../rules/test-report.js';
+import { coverageLines, problemLines, summaryLine, testReportLines, validOkLine } from '../../rule-tester/report.js';
 import { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { rulesDiffCommand } from './rules-diff.js';
 import { rulesListCommand } from './rules-list.js';
@@ -38,7 +38,7 @@ const dirPositional = { type: 'string', default: DEFAULT_RULES_DIR, describe: 'r
 export const rulesValidateCommand: CommandModule<object, DirArgs> = {
   command: 'validate [dir]',
   describe: 'Check every rule file, the policy and the calendars; print each problem as file:line:col',
-  builder: (y) => y.positional('dir', dirPositional) as never,
+  builder: (y) => y.positional('dir', dirPositional),
   handler: async (args) => {
     const ruleSet = await loadOrPrintProblems(args.dir);
     if (!ruleSet) return;
@@ -50,7 +50,7 @@ export const rulesValidateCommand: CommandModule<object, DirArgs> = {
 export const rulesTestCommand: CommandModule<object, DirArgs> = {
   command: 'test [dir]',
   describe: "Run each rule's own cases (records it must and must not fire on) and show clause coverage",
-  builder: (y) => y.positional('dir', dirPositional) as never,
+  builder: (y) => y.positional('dir', dirPositional),
   handler: async (args) => {
     const ruleSet = await loadOrPrintProblems(args.dir);
     if (!ruleSet) return;

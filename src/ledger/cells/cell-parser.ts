@@ -1,5 +1,6 @@
 /**
- * One column's cell parser with a memory: yes/no, list, date and number columns hold few
+ * One column's cell parser: the reader of the column's type (a closed switch over the types of
+ * the ledger schema), with a memory: yes/no, list, date and number columns hold few
  * distinct values (a month has 31 dates, a list column a handful of words), and so do many text
  * columns (经办人, 事项名称, 收费项目); folding and matching each of 100,000 cells again was a fifth
  * of the importer's own time. A remembered text is also one string shared by every record that
@@ -10,10 +11,11 @@
  * result. Error and formula cells are never remembered, nor -0 (which a map confuses with 0).
  */
 import type { ColumnSpec } from '../columns.js';
-import type { RawValue } from '../raw-value.js';
-import type { DateContext } from './date.js';
-import { parseCell, type CellValue } from './parse-cell.js';
-import type { Parsed } from './parsed.js';
+import { isExcelError, isFormulaWithoutResult, type RawValue } from '../raw-value.js';
+import { parseBoolean, parseEnum, parseInteger, parseNumber, parseText, unreadable, type Parsed } from './column-types.js';
+import { parseDate, type DateContext } from './date.js';
+
+export type CellValue = string | number | boolean;
 
 export type CellParser = (value: RawValue) => Parsed<CellValue>;
 
@@ -47,4 +49,24 @@ export function cellParser(column: ColumnSpec, context: DateContext): CellParser
     if (typeof value === 'object') return parse(value);
     return remembered(byValue, value, value);
   };
+}
+
+/** Reads one non-blank cell as its column's type. */
+export function parseCell(value: RawValue, column: ColumnSpec, context: DateContext): Parsed<CellValue> {
+  if (isExcelError(value)) return unreadable('formula-error');
+  if (isFormulaWithoutResult(value)) return unreadable('formula-no-result');
+  switch (column.type) {
+    case 'boolean':
+      return parseBoolean(value);
+    case 'date':
+      return parseDate(value, context);
+    case 'integer':
+      return parseInteger(value);
+    case 'number':
+      return parseNumber(value);
+    case 'enum':
+      return parseEnum(value, column);
+    case 'text':
+      return parseText(value);
+  }
 }

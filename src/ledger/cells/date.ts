@@ -4,7 +4,7 @@
  * after the date is ignored). Only real calendar days pass: 2026-02-30 is a data issue.
  */
 import { utcIsoDate, type RawValue } from '../raw-value.js';
-import { foldText, ok, unreadable, type Parsed } from './parsed.js';
+import { foldText, ok, unreadable, type Parsed } from './column-types.js';
 
 export interface DateContext {
   /** The workbook counts serials from 1904-01-01 (old Mac Excel). */

@@ -1,6 +1,6 @@
 /** 规则 Rules: every rule with clause, version, hits, and whether it ran (and why not). */
 import type { AuditResult } from '../../audit/types.js';
-import { COLUMNS, ruleNotRunText, SHEET_NAMES, yesNo } from '../labels.js';
+import { COLUMNS, ruleNotRunText, ruleRunNote, SHEET_NAMES, yesNo } from '../labels.js';
 import type { RenderOptions } from '../render.js';
 import type { BookSink } from './book.js';
 import { fillRow } from './style.js';
@@ -21,7 +21,7 @@ const NOT_RUN_FILL = 'FFEDEDED';
 export async function writeRulesSheet(book: BookSink, result: AuditResult, o: RenderOptions): Promise<void> {
   const sheet = await openTable(book, SHEET_NAMES.rules[o.lang], tableColumns(COLUMNS.rules, WIDTHS), result.rules.length, o.lang);
   for (const r of result.rules) {
-    await sheet.add([r.id, r.clause, r.title[o.lang], r.version, r.hits, yesNo(r.ran, o.lang), ruleNotRunText(r, o.lang) ?? ''], (row) => {
+    await sheet.add([r.id, r.clause, r.title[o.lang], r.version, r.hits, yesNo(r.ran, o.lang), ruleNotRunText(r, o.lang) ?? ruleRunNote(r, o.lang) ?? ''], (row) => {
       if (!r.ran) fillRow(row, 7, NOT_RUN_FILL);
     });
   }

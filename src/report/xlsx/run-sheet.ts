@@ -5,9 +5,10 @@
  * possible. The generated-at cell is the only wall-clock value.
  */
 import type { AuditResult } from '../../audit/types.js';
-import { GRADES } from '../../grade/grades.js';
+import { GRADES } from '../../grade-scale.js';
 import type { IgnoredReason } from '../../history/read-history.js';
-import { gradeLabel, SHEET_NAMES, text, yesNo, type Lang } from '../labels.js';
+import { gradeLabel, SHEET_NAMES, text, yesNo } from '../labels.js';
+import type { Lang } from '../../text.js';
 import type { RenderOptions } from '../render.js';
 import type { BookSink, SheetSink } from './book.js';
 import { DATE_FORMAT, excelDate, styleHeader, styleHeading } from './style.js';

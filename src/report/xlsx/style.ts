@@ -1,6 +1,6 @@
 /** The look shared by every sheet: header row, grade colours, dates, wrapped text. */
 import type ExcelJS from 'exceljs';
-import type { Grade } from '../../grade/grades.js';
+import type { Grade } from '../../grade-scale.js';
 
 /** Light fills, darker with the grade, readable when printed in grey. */
 export const GRADE_FILLS: Record<Grade, string> = {

@@ -3,9 +3,10 @@
  * the people to act on, how many ledger rows were read and set aside, rules that did not run.
  */
 import type { AuditResult } from '../../audit/types.js';
-import { GRADES } from '../../grade/grades.js';
+import { GRADES } from '../../grade-scale.js';
 import { SHEET_KEYS } from '../../ledger/types.js';
-import { COLUMNS, gradeLabel, ledgerSheetLabel, ruleNotRunText, SHEET_NAMES, STATUS_LABELS, text, type Lang } from '../labels.js';
+import { COLUMNS, gradeLabel, ledgerSheetLabel, ruleNotRunText, SHEET_NAMES, STATUS_LABELS, text } from '../labels.js';
+import type { Lang } from '../../text.js';
 import type { RenderOptions } from '../render.js';
 import type { BookSink, SheetSink } from './book.js';
 import { byConcern } from './people-sheet.js';

@@ -2,8 +2,7 @@
  * A filterable table sheet: a styled header row frozen in place, column widths, and an
  * auto-filter over header and data. Every list sheet of the report is one of these.
  */
-import type { Localized } from '../../rules/types.js';
-import type { Lang } from '../labels.js';
+import type { Lang, Localized } from '../../text.js';
 import type { BookSink, SheetSink } from './book.js';
 import { styleHeader } from './style.js';
 

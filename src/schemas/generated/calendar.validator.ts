@@ -28,7 +28,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.year === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'",schema:schema31.required,parentSchema:schema31,data};
@@ -70,7 +69,6 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "$schema") || (key0 === "year")) || (key0 === "source")) || (key0 === "holidays")) || (key0 === "workdays"))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
@@ -85,7 +83,6 @@ errors++;
 }
 if(data.$schema !== undefined){
 let data0 = data.$schema;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data0};
 if(vErrors === null){
@@ -96,12 +93,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
 }
 if(data.year !== undefined){
 let data1 = data.year;
-const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err6 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.year.type,parentSchema:schema31.properties.year,data:data1};
 if(vErrors === null){
@@ -112,7 +106,6 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs5 = errors;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 2100 || isNaN(data1)){
 const err7 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100",schema:2100,parentSchema:schema31.properties.year,data:data1};
@@ -135,12 +128,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-var valid0 = _errs4 === errors;
 }
 if(data.source !== undefined){
 let data2 = data.source;
-const _errs6 = errors;
-const _errs7 = errors;
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
 const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.source,data:data2};
@@ -163,19 +153,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.holidays !== undefined){
 let data3 = data.holidays;
-const _errs8 = errors;
-const _errs9 = errors;
 if(Array.isArray(data3)){
-let valid2 = true;
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
-const _errs10 = errors;
-const _errs11 = errors;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.name === undefined){
 const err11 = {instancePath:instancePath+"/holidays/" + i0,schemaPath:"#/properties/holidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.holidays.items.required,parentSchema:schema31.properties.holidays.items,data:data4};
@@ -207,7 +191,6 @@ vErrors.push(err13);
 }
 errors++;
 }
-const _errs12 = errors;
 for(const key1 in data4){
 if(!(((key1 === "name") || (key1 === "from")) || (key1 === "to"))){
 const err14 = {instancePath:instancePath+"/holidays/" + i0,schemaPath:"#/properties/holidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.holidays.items,data:data4};
@@ -222,8 +205,6 @@ errors++;
 }
 if(data4.name !== undefined){
 let data5 = data4.name;
-const _errs13 = errors;
-const _errs14 = errors;
 if(typeof data5 === "string"){
 if(func1(data5) < 1){
 const err15 = {instancePath:instancePath+"/holidays/" + i0+"/name",schemaPath:"#/properties/holidays/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.holidays.items.properties.name,data:data5};
@@ -246,15 +227,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-var valid3 = _errs13 === errors;
 }
 if(data4.from !== undefined){
 let data6 = data4.from;
-const _errs15 = errors;
-const _errs16 = errors;
-const _errs17 = errors;
-if((typeof data6 == "number") && (isFinite(data6))){
-}
 if(typeof data6 === "string"){
 if(!pattern4.test(data6)){
 const err17 = {instancePath:instancePath+"/holidays/" + i0+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema32,data:data6};
@@ -287,16 +262,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-var valid4 = _errs16 === errors;
-var valid3 = _errs15 === errors;
 }
 if(data4.to !== undefined){
 let data7 = data4.to;
-const _errs18 = errors;
-const _errs19 = errors;
-const _errs20 = errors;
-if((typeof data7 == "number") && (isFinite(data7))){
-}
 if(typeof data7 === "string"){
 if(!pattern4.test(data7)){
 const err20 = {instancePath:instancePath+"/holidays/" + i0+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema32,data:data7};
@@ -329,8 +297,6 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid5 = _errs19 === errors;
-var valid3 = _errs18 === errors;
 }
 }
 else {
@@ -342,10 +308,6 @@ else {
 vErrors.push(err23);
 }
 errors++;
-}
-var valid1 = _errs10 === errors;
-if(!valid1){
-valid2 = false;
 }
 }
 }
@@ -359,19 +321,13 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.workdays !== undefined){
 let data8 = data.workdays;
-const _errs21 = errors;
-const _errs22 = errors;
 if(Array.isArray(data8)){
-let valid7 = true;
 const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
-const _errs23 = errors;
-const _errs24 = errors;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.date === undefined){
 const err25 = {instancePath:instancePath+"/workdays/" + i1,schemaPath:"#/properties/workdays/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.workdays.items.required,parentSchema:schema31.properties.workdays.items,data:data9};
@@ -393,7 +349,6 @@ vErrors.push(err26);
 }
 errors++;
 }
-const _errs25 = errors;
 for(const key2 in data9){
 if(!((key2 === "date") || (key2 === "name"))){
 const err27 = {instancePath:instancePath+"/workdays/" + i1,schemaPath:"#/properties/workdays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workdays.items,data:data9};
@@ -408,11 +363,6 @@ errors++;
 }
 if(data9.date !== undefined){
 let data10 = data9.date;
-const _errs26 = errors;
-const _errs27 = errors;
-const _errs28 = errors;
-if((typeof data10 == "number") && (isFinite(data10))){
-}
 if(typeof data10 === "string"){
 if(!pattern4.test(data10)){
 const err28 = {instancePath:instancePath+"/workdays/" + i1+"/date",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema32,data:data10};
@@ -445,13 +395,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-var valid9 = _errs27 === errors;
-var valid8 = _errs26 === errors;
 }
 if(data9.name !== undefined){
 let data11 = data9.name;
-const _errs29 = errors;
-const _errs30 = errors;
 if(typeof data11 === "string"){
 if(func1(data11) < 1){
 const err31 = {instancePath:instancePath+"/workdays/" + i1+"/name",schemaPath:"#/properties/workdays/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.workdays.items.properties.name,data:data11};
@@ -474,7 +420,6 @@ vErrors.push(err32);
 }
 errors++;
 }
-var valid8 = _errs29 === errors;
 }
 }
 else {
@@ -486,10 +431,6 @@ else {
 vErrors.push(err33);
 }
 errors++;
-}
-var valid6 = _errs23 === errors;
-if(!valid6){
-valid7 = false;
 }
 }
 }
@@ -503,7 +444,6 @@ vErrors.push(err34);
 }
 errors++;
 }
-var valid0 = _errs21 === errors;
 }
 }
 else {

@@ -8,10 +8,10 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 
 /** SHA-256 of the schema text this code was generated from (see schemaSha256 in src/schemas/precompiled.ts). */
-export const schemaSha256 = '5b1a2f1e76f024f147973ec5560b5f0a22cd4b608f71f40ad47e1e44df1f310f';
+export const schemaSha256 = 'ef127ae0efa0a46e2de73c97febd039d2bb87da66a9a8cd68bfffbd2fa23bfa9';
 
 export const cases = validate21;
-const schema32 = {"title":"办件台账","description":"The full-process agency ledger (全程代理台帐): one row per case received. Required.","type":"object","additionalProperties":false,"properties":{"case_id":{"title":"受理编号","type":"string","minLength":1},"received_on":{"title":"受理日期","type":"string","format":"date"},"applicant":{"title":"申请人","type":"string","minLength":1},"phone":{"title":"联系电话","type":"string","minLength":1},"item":{"title":"事项名称","type":"string","minLength":1},"kind":{"title":"办件类型","type":"string","enum":["即办件","承诺件","上报件"]},"handler":{"title":"经办人","type":"string","minLength":1},"materials_complete":{"title":"材料齐全","type":"boolean"},"notified":{"title":"一次性告知","type":"boolean"},"notified_on":{"title":"告知日期","type":"string","format":"date"},"notice_form":{"title":"告知方式","type":"string","enum":["当场口头","书面告知单","电话"]},"missing_count":{"title":"需补材料数","type":"integer","minimum":0},"visits":{"title":"往返次数","type":"integer","minimum":1,"default":1},"promised_days":{"title":"承诺时限","type":"integer","minimum":0,"description":"working days"},"completed_on":{"title":"办结日期","type":"string","format":"date"},"result":{"title":"办理结果","type":"string","enum":["办结","不予办理","已转报","办理中","退回补正"]},"refusal_reason":{"title":"不予办理原因","type":"string","minLength":1},"extension_reason":{"title":"延期原因","type":"string","minLength":1},"result_notified_on":{"title":"结果告知日期","type":"string","format":"date"},"materials_logged":{"title":"材料登记","type":"boolean"},"materials_lost":{"title":"材料遗失","type":"boolean"},"fee_item":{"title":"收费项目","type":"string","minLength":1},"fee":{"title":"收费金额","type":"number","minimum":0,"description":"yuan"},"rating":{"title":"满意度","type":"string","enum":["非常满意","满意","基本满意","不满意","非常不满意"]},"error":{"title":"差错","type":"boolean"},"deviation":{"title":"政策偏差","type":"boolean"},"loss":{"title":"损失金额","type":"number","minimum":0,"description":"yuan"},"note":{"title":"备注","type":"string","minLength":1}},"required":["case_id","received_on","applicant","item","kind","handler","materials_complete","result"],"x-key":"case_id","x-date":"received_on"};
+const schema32 = {"title":"办件台账","description":"The full-process agency ledger (全程代理台帐): one row per case received. Required.","type":"object","additionalProperties":false,"properties":{"case_id":{"title":"受理编号","type":"string","minLength":1},"received_on":{"title":"受理日期","type":"string","format":"date"},"applicant":{"title":"申请人","type":"string","minLength":1},"phone":{"title":"联系电话","type":"string","minLength":1},"item":{"title":"事项名称","type":"string","minLength":1},"kind":{"title":"办件类型","type":"string","enum":["即办件","承诺件","上报件"]},"handler":{"title":"经办人","type":"string","minLength":1},"materials_complete":{"title":"材料齐全","type":"boolean"},"notified":{"title":"一次性告知","type":"boolean"},"notified_on":{"title":"告知日期","type":"string","format":"date"},"notice_form":{"title":"告知方式","type":"string","enum":["当场口头","书面告知单","电话"]},"missing_count":{"title":"需补材料数","type":"integer","minimum":0},"visits":{"title":"往返次数","type":"integer","minimum":1,"default":1},"promised_days":{"title":"承诺时限","type":"integer","minimum":0,"description":"working days"},"materials_completed_on":{"title":"补齐日期","type":"string","format":"date","description":"optional: the day an incomplete application was made complete; every time limit counts from it (行政许可法 §32)"},"completed_on":{"title":"办结日期","type":"string","format":"date"},"result":{"title":"办理结果","type":"string","enum":["办结","不予办理","已转报","办理中","退回补正"]},"refusal_reason":{"title":"不予办理原因","type":"string","minLength":1},"extension_reason":{"title":"延期原因","type":"string","minLength":1},"result_notified_on":{"title":"结果告知日期","type":"string","format":"date"},"materials_logged":{"title":"材料登记","type":"boolean"},"materials_lost":{"title":"材料遗失","type":"boolean"},"fee_item":{"title":"收费项目","type":"string","minLength":1},"fee":{"title":"收费金额","type":"number","minimum":0,"description":"yuan"},"rating":{"title":"满意度","type":"string","enum":["非常满意","满意","基本满意","不满意","非常不满意"]},"error":{"title":"差错","type":"boolean"},"deviation":{"title":"政策偏差","type":"boolean"},"loss":{"title":"损失金额","type":"number","minimum":0,"description":"yuan"},"note":{"title":"备注","type":"string","minLength":1}},"required":["case_id","received_on","applicant","item","kind","handler","materials_complete","result"],"x-key":"case_id","x-date":"received_on"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
@@ -26,9 +26,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.visits === undefined){
 data.visits = 1;
@@ -113,7 +110,6 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs3 = errors;
 for(const key0 in data){
 if(!(func1.call(schema32.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -128,8 +124,6 @@ errors++;
 }
 if(data.case_id !== undefined){
 let data0 = data.case_id;
-const _errs4 = errors;
-const _errs5 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err9 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -152,14 +146,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.received_on !== undefined){
 let data1 = data.received_on;
-const _errs6 = errors;
-const _errs7 = errors;
-if((typeof data1 == "number") && (isFinite(data1))){
-}
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
 const err11 = {instancePath:instancePath+"/received_on",schemaPath:"#/properties/received_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -182,12 +171,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.applicant !== undefined){
 let data2 = data.applicant;
-const _errs8 = errors;
-const _errs9 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err13 = {instancePath:instancePath+"/applicant",schemaPath:"#/properties/applicant/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -210,12 +196,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.phone !== undefined){
 let data3 = data.phone;
-const _errs10 = errors;
-const _errs11 = errors;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
 const err15 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -238,12 +221,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.item !== undefined){
 let data4 = data.item;
-const _errs12 = errors;
-const _errs13 = errors;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
 const err17 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -266,11 +246,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 if(data.kind !== undefined){
 let data5 = data.kind;
-const _errs14 = errors;
 if(typeof data5 !== "string"){
 const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -281,8 +259,6 @@ vErrors.push(err19);
 }
 errors++;
 }
-const _errs15 = errors;
-const vSchema0 = schema32.properties.kind.enum;
 if(!(((data5 === "即办件") || (data5 === "承诺件")) || (data5 === "上报件"))){
 const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -293,12 +269,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
 if(data.handler !== undefined){
 let data6 = data.handler;
-const _errs16 = errors;
-const _errs17 = errors;
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
 const err21 = {instancePath:instancePath+"/handler",schemaPath:"#/properties/handler/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -321,12 +294,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid0 = _errs16 === errors;
 }
 if(data.materials_complete !== undefined){
-let data7 = data.materials_complete;
-const _errs18 = errors;
-if(typeof data7 !== "boolean"){
+if(typeof data.materials_complete !== "boolean"){
 const err23 = {instancePath:instancePath+"/materials_complete",schemaPath:"#/properties/materials_complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err23];
@@ -336,13 +306,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-const _errs19 = errors;
-var valid0 = _errs18 === errors;
 }
 if(data.notified !== undefined){
-let data8 = data.notified;
-const _errs20 = errors;
-if(typeof data8 !== "boolean"){
+if(typeof data.notified !== "boolean"){
 const err24 = {instancePath:instancePath+"/notified",schemaPath:"#/properties/notified/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err24];
@@ -352,15 +318,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-const _errs21 = errors;
-var valid0 = _errs20 === errors;
 }
 if(data.notified_on !== undefined){
 let data9 = data.notified_on;
-const _errs22 = errors;
-const _errs23 = errors;
-if((typeof data9 == "number") && (isFinite(data9))){
-}
 if(typeof data9 === "string"){
 if(!(formats0.validate(data9))){
 const err25 = {instancePath:instancePath+"/notified_on",schemaPath:"#/properties/notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -383,11 +343,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid0 = _errs22 === errors;
 }
 if(data.notice_form !== undefined){
 let data10 = data.notice_form;
-const _errs24 = errors;
 if(typeof data10 !== "string"){
 const err27 = {instancePath:instancePath+"/notice_form",schemaPath:"#/properties/notice_form/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -398,8 +356,6 @@ vErrors.push(err27);
 }
 errors++;
 }
-const _errs25 = errors;
-const vSchema1 = schema32.properties.notice_form.enum;
 if(!(((data10 === "当场口头") || (data10 === "书面告知单")) || (data10 === "电话"))){
 const err28 = {instancePath:instancePath+"/notice_form",schemaPath:"#/properties/notice_form/enum",keyword:"enum",params:{allowedValues: schema32.properties.notice_form.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -410,11 +366,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-var valid0 = _errs24 === errors;
 }
 if(data.missing_count !== undefined){
 let data11 = data.missing_count;
-const _errs26 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 const err29 = {instancePath:instancePath+"/missing_count",schemaPath:"#/properties/missing_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -425,7 +379,6 @@ vErrors.push(err29);
 }
 errors++;
 }
-const _errs27 = errors;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
 const err30 = {instancePath:instancePath+"/missing_count",schemaPath:"#/properties/missing_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -438,10 +391,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-var valid0 = _errs26 === errors;
 }
 let data12 = data.visits;
-const _errs28 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 const err31 = {instancePath:instancePath+"/visits",schemaPath:"#/properties/visits/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -452,7 +403,6 @@ vErrors.push(err31);
 }
 errors++;
 }
-const _errs29 = errors;
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 1 || isNaN(data12)){
 const err32 = {instancePath:instancePath+"/visits",schemaPath:"#/properties/visits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
@@ -465,10 +415,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-var valid0 = _errs28 === errors;
 if(data.promised_days !== undefined){
 let data13 = data.promised_days;
-const _errs30 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
 const err33 = {instancePath:instancePath+"/promised_days",schemaPath:"#/properties/promised_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -479,7 +427,6 @@ vErrors.push(err33);
 }
 errors++;
 }
-const _errs31 = errors;
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
 const err34 = {instancePath:instancePath+"/promised_days",schemaPath:"#/properties/promised_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -492,17 +439,12 @@ vErrors.push(err34);
 errors++;
 }
 }
-var valid0 = _errs30 === errors;
 }
-if(data.completed_on !== undefined){
-let data14 = data.completed_on;
-const _errs32 = errors;
-const _errs33 = errors;
-if((typeof data14 == "number") && (isFinite(data14))){
-}
+if(data.materials_completed_on !== undefined){
+let data14 = data.materials_completed_on;
 if(typeof data14 === "string"){
 if(!(formats0.validate(data14))){
-const err35 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+const err35 = {instancePath:instancePath+"/materials_completed_on",schemaPath:"#/properties/materials_completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -513,7 +455,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/materials_completed_on",schemaPath:"#/properties/materials_completed_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -522,13 +464,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-var valid0 = _errs32 === errors;
 }
-if(data.result !== undefined){
-let data15 = data.result;
-const _errs34 = errors;
-if(typeof data15 !== "string"){
-const err37 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.completed_on !== undefined){
+let data15 = data.completed_on;
+if(typeof data15 === "string"){
+if(!(formats0.validate(data15))){
+const err37 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -537,10 +478,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-const _errs35 = errors;
-const vSchema2 = schema32.properties.result.enum;
-if(!(((((data15 === "办结") || (data15 === "不予办理")) || (data15 === "已转报")) || (data15 === "办理中")) || (data15 === "退回补正"))){
-const err38 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/enum",keyword:"enum",params:{allowedValues: schema32.properties.result.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err38 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -549,15 +489,11 @@ vErrors.push(err38);
 }
 errors++;
 }
-var valid0 = _errs34 === errors;
 }
-if(data.refusal_reason !== undefined){
-let data16 = data.refusal_reason;
-const _errs36 = errors;
-const _errs37 = errors;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err39 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.result !== undefined){
+let data16 = data.result;
+if(typeof data16 !== "string"){
+const err39 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -566,9 +502,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((data16 === "办结") || (data16 === "不予办理")) || (data16 === "已转报")) || (data16 === "办理中")) || (data16 === "退回补正"))){
+const err40 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/enum",keyword:"enum",params:{allowedValues: schema32.properties.result.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -577,15 +512,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-var valid0 = _errs36 === errors;
 }
-if(data.extension_reason !== undefined){
-let data17 = data.extension_reason;
-const _errs38 = errors;
-const _errs39 = errors;
+if(data.refusal_reason !== undefined){
+let data17 = data.refusal_reason;
 if(typeof data17 === "string"){
 if(func2(data17) < 1){
-const err41 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err41 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -596,7 +528,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -605,17 +537,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-var valid0 = _errs38 === errors;
 }
-if(data.result_notified_on !== undefined){
-let data18 = data.result_notified_on;
-const _errs40 = errors;
-const _errs41 = errors;
-if((typeof data18 == "number") && (isFinite(data18))){
-}
+if(data.extension_reason !== undefined){
+let data18 = data.extension_reason;
 if(typeof data18 === "string"){
-if(!(formats0.validate(data18))){
-const err43 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(func2(data18) < 1){
+const err43 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -626,7 +553,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -635,13 +562,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-var valid0 = _errs40 === errors;
 }
-if(data.materials_logged !== undefined){
-let data19 = data.materials_logged;
-const _errs42 = errors;
-if(typeof data19 !== "boolean"){
-const err45 = {instancePath:instancePath+"/materials_logged",schemaPath:"#/properties/materials_logged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.result_notified_on !== undefined){
+let data19 = data.result_notified_on;
+if(typeof data19 === "string"){
+if(!(formats0.validate(data19))){
+const err45 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -650,14 +576,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-const _errs43 = errors;
-var valid0 = _errs42 === errors;
 }
-if(data.materials_lost !== undefined){
-let data20 = data.materials_lost;
-const _errs44 = errors;
-if(typeof data20 !== "boolean"){
-const err46 = {instancePath:instancePath+"/materials_lost",schemaPath:"#/properties/materials_lost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err46 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -666,16 +587,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-const _errs45 = errors;
-var valid0 = _errs44 === errors;
 }
-if(data.fee_item !== undefined){
-let data21 = data.fee_item;
-const _errs46 = errors;
-const _errs47 = errors;
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
-const err47 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.materials_logged !== undefined){
+if(typeof data.materials_logged !== "boolean"){
+const err47 = {instancePath:instancePath+"/materials_logged",schemaPath:"#/properties/materials_logged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -685,8 +600,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.materials_lost !== undefined){
+if(typeof data.materials_lost !== "boolean"){
+const err48 = {instancePath:instancePath+"/materials_lost",schemaPath:"#/properties/materials_lost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -695,15 +611,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-var valid0 = _errs46 === errors;
 }
-if(data.fee !== undefined){
-let data22 = data.fee;
-const _errs48 = errors;
-const _errs49 = errors;
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 0 || isNaN(data22)){
-const err49 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.fee_item !== undefined){
+let data22 = data.fee_item;
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err49 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -714,7 +627,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err50 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -723,13 +636,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-var valid0 = _errs48 === errors;
 }
-if(data.rating !== undefined){
-let data23 = data.rating;
-const _errs50 = errors;
-if(typeof data23 !== "string"){
-const err51 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fee !== undefined){
+let data23 = data.fee;
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err51 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -738,10 +650,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-const _errs51 = errors;
-const vSchema3 = schema32.properties.rating.enum;
-if(!(((((data23 === "非常满意") || (data23 === "满意")) || (data23 === "基本满意")) || (data23 === "不满意")) || (data23 === "非常不满意"))){
-const err52 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/enum",keyword:"enum",params:{allowedValues: schema32.properties.rating.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err52 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -750,13 +661,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-var valid0 = _errs50 === errors;
 }
-if(data.error !== undefined){
-let data24 = data.error;
-const _errs52 = errors;
-if(typeof data24 !== "boolean"){
-const err53 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.rating !== undefined){
+let data24 = data.rating;
+if(typeof data24 !== "string"){
+const err53 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -765,14 +674,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-const _errs53 = errors;
-var valid0 = _errs52 === errors;
-}
-if(data.deviation !== undefined){
-let data25 = data.deviation;
-const _errs54 = errors;
-if(typeof data25 !== "boolean"){
-const err54 = {instancePath:instancePath+"/deviation",schemaPath:"#/properties/deviation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!(((((data24 === "非常满意") || (data24 === "满意")) || (data24 === "基本满意")) || (data24 === "不满意")) || (data24 === "非常不满意"))){
+const err54 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/enum",keyword:"enum",params:{allowedValues: schema32.properties.rating.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -781,16 +684,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-const _errs55 = errors;
-var valid0 = _errs54 === errors;
 }
-if(data.loss !== undefined){
-let data26 = data.loss;
-const _errs56 = errors;
-const _errs57 = errors;
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 < 0 || isNaN(data26)){
-const err55 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.error !== undefined){
+if(typeof data.error !== "boolean"){
+const err55 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -800,8 +697,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.deviation !== undefined){
+if(typeof data.deviation !== "boolean"){
+const err56 = {instancePath:instancePath+"/deviation",schemaPath:"#/properties/deviation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -810,15 +708,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-var valid0 = _errs56 === errors;
 }
-if(data.note !== undefined){
-let data27 = data.note;
-const _errs58 = errors;
-const _errs59 = errors;
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
-const err57 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.loss !== undefined){
+let data27 = data.loss;
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 0 || isNaN(data27)){
+const err57 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -829,7 +724,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -838,16 +733,40 @@ vErrors.push(err58);
 }
 errors++;
 }
-var valid0 = _errs58 === errors;
 }
-}
-else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.note !== undefined){
+let data28 = data.note;
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
+const err59 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -869,9 +788,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.complaint_id === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "complaint_id"},message:"must have required property '"+"complaint_id"+"'"};
@@ -933,7 +849,6 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs3 = errors;
 for(const key0 in data){
 if(!(func1.call(schema33.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -948,8 +863,6 @@ errors++;
 }
 if(data.complaint_id !== undefined){
 let data0 = data.complaint_id;
-const _errs4 = errors;
-const _errs5 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err7 = {instancePath:instancePath+"/complaint_id",schemaPath:"#/properties/complaint_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -972,14 +885,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.logged_on !== undefined){
 let data1 = data.logged_on;
-const _errs6 = errors;
-const _errs7 = errors;
-if((typeof data1 == "number") && (isFinite(data1))){
-}
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
 const err9 = {instancePath:instancePath+"/logged_on",schemaPath:"#/properties/logged_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -1002,12 +910,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.complainant !== undefined){
 let data2 = data.complainant;
-const _errs8 = errors;
-const _errs9 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err11 = {instancePath:instancePath+"/complainant",schemaPath:"#/properties/complainant/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1030,12 +935,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.contact !== undefined){
 let data3 = data.contact;
-const _errs10 = errors;
-const _errs11 = errors;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
 const err13 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1058,12 +960,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.respondent !== undefined){
 let data4 = data.respondent;
-const _errs12 = errors;
-const _errs13 = errors;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
 const err15 = {instancePath:instancePath+"/respondent",schemaPath:"#/properties/respondent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1086,11 +985,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 if(data.category !== undefined){
 let data5 = data.category;
-const _errs14 = errors;
 if(typeof data5 !== "string"){
 const err17 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1101,8 +998,6 @@ vErrors.push(err17);
 }
 errors++;
 }
-const _errs15 = errors;
-const vSchema0 = schema33.properties.category.enum;
 if(!(((((((data5 === "态度粗暴") || (data5 === "接待不耐心")) || (data5 === "推诿扯皮")) || (data5 === "故意刁难")) || (data5 === "拖压卡")) || (data5 === "乱收费")) || (data5 === "其他"))){
 const err18 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema33.properties.category.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -1113,12 +1008,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
 if(data.content !== undefined){
 let data6 = data.content;
-const _errs16 = errors;
-const _errs17 = errors;
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
 const err19 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1141,11 +1033,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-var valid0 = _errs16 === errors;
 }
 if(data.substantiated !== undefined){
 let data7 = data.substantiated;
-const _errs18 = errors;
 if(typeof data7 !== "string"){
 const err21 = {instancePath:instancePath+"/substantiated",schemaPath:"#/properties/substantiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1156,8 +1046,6 @@ vErrors.push(err21);
 }
 errors++;
 }
-const _errs19 = errors;
-const vSchema1 = schema33.properties.substantiated.enum;
 if(!(((data7 === "是") || (data7 === "否")) || (data7 === "待查"))){
 const err22 = {instancePath:instancePath+"/substantiated",schemaPath:"#/properties/substantiated/enum",keyword:"enum",params:{allowedValues: schema33.properties.substantiated.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -1168,12 +1056,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid0 = _errs18 === errors;
 }
 if(data.first_responder !== undefined){
 let data8 = data.first_responder;
-const _errs20 = errors;
-const _errs21 = errors;
 if(typeof data8 === "string"){
 if(func2(data8) < 1){
 const err23 = {instancePath:instancePath+"/first_responder",schemaPath:"#/properties/first_responder/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1196,12 +1081,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid0 = _errs20 === errors;
 }
 if(data.outcome !== undefined){
 let data9 = data.outcome;
-const _errs22 = errors;
-const _errs23 = errors;
 if(typeof data9 === "string"){
 if(func2(data9) < 1){
 const err25 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1224,12 +1106,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid0 = _errs22 === errors;
 }
 if(data.case_id !== undefined){
 let data10 = data.case_id;
-const _errs24 = errors;
-const _errs25 = errors;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
 const err27 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1252,7 +1131,6 @@ vErrors.push(err28);
 }
 errors++;
 }
-var valid0 = _errs24 === errors;
 }
 }
 else {
@@ -1283,9 +1161,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.date === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
@@ -1317,7 +1192,6 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
 for(const key0 in data){
 if(!((((((key0 === "date") || (key0 === "staff")) || (key0 === "status")) || (key0 === "minutes")) || (key0 === "approved")) || (key0 === "cover"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -1332,10 +1206,6 @@ errors++;
 }
 if(data.date !== undefined){
 let data0 = data.date;
-const _errs4 = errors;
-const _errs5 = errors;
-if((typeof data0 == "number") && (isFinite(data0))){
-}
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
 const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -1358,12 +1228,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.staff !== undefined){
 let data1 = data.staff;
-const _errs6 = errors;
-const _errs7 = errors;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
 const err6 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1386,11 +1253,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.status !== undefined){
 let data2 = data.status;
-const _errs8 = errors;
 if(typeof data2 !== "string"){
 const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1401,8 +1266,6 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs9 = errors;
-const vSchema0 = schema34.properties.status.enum;
 if(!((((((((data2 === "正常") || (data2 === "迟到")) || (data2 === "早退")) || (data2 === "擅自离岗")) || (data2 === "旷工")) || (data2 === "请假")) || (data2 === "出差")) || (data2 === "会议"))){
 const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema34.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -1413,11 +1276,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.minutes !== undefined){
 let data3 = data.minutes;
-const _errs10 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 const err10 = {instancePath:instancePath+"/minutes",schemaPath:"#/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -1428,7 +1289,6 @@ vErrors.push(err10);
 }
 errors++;
 }
-const _errs11 = errors;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 const err11 = {instancePath:instancePath+"/minutes",schemaPath:"#/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -1441,12 +1301,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-var valid0 = _errs10 === errors;
 }
 if(data.approved !== undefined){
-let data4 = data.approved;
-const _errs12 = errors;
-if(typeof data4 !== "boolean"){
+if(typeof data.approved !== "boolean"){
 const err12 = {instancePath:instancePath+"/approved",schemaPath:"#/properties/approved/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err12];
@@ -1456,13 +1313,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const _errs13 = errors;
-var valid0 = _errs12 === errors;
 }
 if(data.cover !== undefined){
 let data5 = data.cover;
-const _errs14 = errors;
-const _errs15 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
 const err13 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1485,7 +1338,6 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
 }
 else {
@@ -1504,7 +1356,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const handovers = validate24;
-const schema35 = {"title":"AB岗交接","description":"A/B post handovers: who covered whom, on which day.","type":"object","additionalProperties":false,"properties":{"date":{"title":"日期","type":"string","format":"date"},"absent_staff":{"title":"A岗","type":"string","minLength":1},"cover":{"title":"B岗","type":"string","minLength":1},"reason":{"title":"原因","type":"string","minLength":1},"approver":{"title":"批准人","type":"string","minLength":1},"items":{"title":"交接事项","type":"string","minLength":1}},"required":["date","absent_staff","cover"],"x-date":"date","x-person":"absent_staff"};
+const schema35 = {"title":"AB岗交接","description":"A/B post handovers: who covered whom, from which day to which day.","type":"object","additionalProperties":false,"properties":{"date":{"title":"日期","type":"string","format":"date"},"end_date":{"title":"结束日期","type":"string","format":"date","description":"optional: the row covers every day from 日期 to 结束日期"},"absent_staff":{"title":"A岗","type":"string","minLength":1},"cover":{"title":"B岗","type":"string","minLength":1},"reason":{"title":"原因","type":"string","minLength":1},"approver":{"title":"批准人","type":"string","minLength":1},"items":{"title":"交接事项","type":"string","minLength":1}},"required":["date","absent_staff","cover"],"x-date":"date","x-person":"absent_staff"};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1516,9 +1368,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.date === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
@@ -1550,9 +1399,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
 for(const key0 in data){
-if(!((((((key0 === "date") || (key0 === "absent_staff")) || (key0 === "cover")) || (key0 === "reason")) || (key0 === "approver")) || (key0 === "items"))){
+if(!(((((((key0 === "date") || (key0 === "end_date")) || (key0 === "absent_staff")) || (key0 === "cover")) || (key0 === "reason")) || (key0 === "approver")) || (key0 === "items"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1565,10 +1413,6 @@ errors++;
 }
 if(data.date !== undefined){
 let data0 = data.date;
-const _errs4 = errors;
-const _errs5 = errors;
-if((typeof data0 == "number") && (isFinite(data0))){
-}
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
 const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -1591,15 +1435,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
-if(data.absent_staff !== undefined){
-let data1 = data.absent_staff;
-const _errs6 = errors;
-const _errs7 = errors;
+if(data.end_date !== undefined){
+let data1 = data.end_date;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err6 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(formats0.validate(data1))){
+const err6 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1610,7 +1451,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1619,15 +1460,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
-if(data.cover !== undefined){
-let data2 = data.cover;
-const _errs8 = errors;
-const _errs9 = errors;
+if(data.absent_staff !== undefined){
+let data2 = data.absent_staff;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err8 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err8 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1638,7 +1476,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1647,15 +1485,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
-if(data.reason !== undefined){
-let data3 = data.reason;
-const _errs10 = errors;
-const _errs11 = errors;
+if(data.cover !== undefined){
+let data3 = data.cover;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err10 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err10 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1666,7 +1501,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1675,15 +1510,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
-if(data.approver !== undefined){
-let data4 = data.approver;
-const _errs12 = errors;
-const _errs13 = errors;
+if(data.reason !== undefined){
+let data4 = data.reason;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err12 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1694,7 +1526,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1703,15 +1535,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
-if(data.items !== undefined){
-let data5 = data.items;
-const _errs14 = errors;
-const _errs15 = errors;
+if(data.approver !== undefined){
+let data5 = data.approver;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err14 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err14 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1722,7 +1551,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1731,16 +1560,40 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.items !== undefined){
+let data6 = data.items;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err16 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -1762,8 +1615,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
@@ -1775,7 +1626,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs2 = errors;
 for(const key0 in data){
 if(!(((((key0 === "name") || (key0 === "position")) || (key0 === "phone")) || (key0 === "posted")) || (key0 === "badge"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -1790,8 +1640,6 @@ errors++;
 }
 if(data.name !== undefined){
 let data0 = data.name;
-const _errs3 = errors;
-const _errs4 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1814,12 +1662,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs3 === errors;
 }
 if(data.position !== undefined){
 let data1 = data.position;
-const _errs5 = errors;
-const _errs6 = errors;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
 const err4 = {instancePath:instancePath+"/position",schemaPath:"#/properties/position/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1842,12 +1687,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs5 === errors;
 }
 if(data.phone !== undefined){
 let data2 = data.phone;
-const _errs7 = errors;
-const _errs8 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err6 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1870,12 +1712,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs7 === errors;
 }
 if(data.posted !== undefined){
-let data3 = data.posted;
-const _errs9 = errors;
-if(typeof data3 !== "boolean"){
+if(typeof data.posted !== "boolean"){
 const err8 = {instancePath:instancePath+"/posted",schemaPath:"#/properties/posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1885,13 +1724,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs10 = errors;
-var valid0 = _errs9 === errors;
 }
 if(data.badge !== undefined){
-let data4 = data.badge;
-const _errs11 = errors;
-if(typeof data4 !== "boolean"){
+if(typeof data.badge !== "boolean"){
 const err9 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
@@ -1901,8 +1736,6 @@ vErrors.push(err9);
 }
 errors++;
 }
-const _errs12 = errors;
-var valid0 = _errs11 === errors;
 }
 }
 else {
@@ -1933,8 +1766,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.item === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'"};
@@ -1946,7 +1777,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs2 = errors;
 for(const key0 in data){
 if(!(func1.call(schema37.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -1961,8 +1791,6 @@ errors++;
 }
 if(data.item !== undefined){
 let data0 = data.item;
-const _errs3 = errors;
-const _errs4 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -1985,12 +1813,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs3 === errors;
 }
 if(data.procedure_posted !== undefined){
-let data1 = data.procedure_posted;
-const _errs5 = errors;
-if(typeof data1 !== "boolean"){
+if(typeof data.procedure_posted !== "boolean"){
 const err4 = {instancePath:instancePath+"/procedure_posted",schemaPath:"#/properties/procedure_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err4];
@@ -2000,13 +1825,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs6 = errors;
-var valid0 = _errs5 === errors;
 }
 if(data.materials_posted !== undefined){
-let data2 = data.materials_posted;
-const _errs7 = errors;
-if(typeof data2 !== "boolean"){
+if(typeof data.materials_posted !== "boolean"){
 const err5 = {instancePath:instancePath+"/materials_posted",schemaPath:"#/properties/materials_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err5];
@@ -2016,13 +1837,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs8 = errors;
-var valid0 = _errs7 === errors;
 }
 if(data.limit_posted !== undefined){
-let data3 = data.limit_posted;
-const _errs9 = errors;
-if(typeof data3 !== "boolean"){
+if(typeof data.limit_posted !== "boolean"){
 const err6 = {instancePath:instancePath+"/limit_posted",schemaPath:"#/properties/limit_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2032,12 +1849,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs10 = errors;
-var valid0 = _errs9 === errors;
 }
 if(data.statutory_days !== undefined){
 let data4 = data.statutory_days;
-const _errs11 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 const err7 = {instancePath:instancePath+"/statutory_days",schemaPath:"#/properties/statutory_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -2048,7 +1862,6 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs12 = errors;
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 const err8 = {instancePath:instancePath+"/statutory_days",schemaPath:"#/properties/statutory_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -2061,12 +1874,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-var valid0 = _errs11 === errors;
 }
 if(data.fee_item !== undefined){
 let data5 = data.fee_item;
-const _errs13 = errors;
-const _errs14 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
 const err9 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2089,12 +1899,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs13 === errors;
 }
 if(data.fee_standard !== undefined){
 let data6 = data.fee_standard;
-const _errs15 = errors;
-const _errs16 = errors;
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
 const err11 = {instancePath:instancePath+"/fee_standard",schemaPath:"#/properties/fee_standard/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
@@ -2117,12 +1924,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid0 = _errs15 === errors;
 }
 if(data.fee_basis !== undefined){
 let data7 = data.fee_basis;
-const _errs17 = errors;
-const _errs18 = errors;
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
 const err13 = {instancePath:instancePath+"/fee_basis",schemaPath:"#/properties/fee_basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2145,12 +1949,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs17 === errors;
 }
 if(data.fee_posted !== undefined){
-let data8 = data.fee_posted;
-const _errs19 = errors;
-if(typeof data8 !== "boolean"){
+if(typeof data.fee_posted !== "boolean"){
 const err15 = {instancePath:instancePath+"/fee_posted",schemaPath:"#/properties/fee_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err15];
@@ -2160,8 +1961,6 @@ vErrors.push(err15);
 }
 errors++;
 }
-const _errs20 = errors;
-var valid0 = _errs19 === errors;
 }
 }
 else {
@@ -2192,8 +1991,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.center === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "center"},message:"must have required property '"+"center"+"'"};
@@ -2205,7 +2002,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs2 = errors;
 for(const key0 in data){
 if(!(((((key0 === "center") || (key0 === "district")) || (key0 === "complaint_phone")) || (key0 === "phone_posted")) || (key0 === "rules_posted"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -2220,8 +2016,6 @@ errors++;
 }
 if(data.center !== undefined){
 let data0 = data.center;
-const _errs3 = errors;
-const _errs4 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/center",schemaPath:"#/properties/center/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2244,12 +2038,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs3 === errors;
 }
 if(data.district !== undefined){
 let data1 = data.district;
-const _errs5 = errors;
-const _errs6 = errors;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
 const err4 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2272,12 +2063,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs5 === errors;
 }
 if(data.complaint_phone !== undefined){
 let data2 = data.complaint_phone;
-const _errs7 = errors;
-const _errs8 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err6 = {instancePath:instancePath+"/complaint_phone",schemaPath:"#/properties/complaint_phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2300,12 +2088,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs7 === errors;
 }
 if(data.phone_posted !== undefined){
-let data3 = data.phone_posted;
-const _errs9 = errors;
-if(typeof data3 !== "boolean"){
+if(typeof data.phone_posted !== "boolean"){
 const err8 = {instancePath:instancePath+"/phone_posted",schemaPath:"#/properties/phone_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
@@ -2315,13 +2100,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs10 = errors;
-var valid0 = _errs9 === errors;
 }
 if(data.rules_posted !== undefined){
-let data4 = data.rules_posted;
-const _errs11 = errors;
-if(typeof data4 !== "boolean"){
+if(typeof data.rules_posted !== "boolean"){
 const err9 = {instancePath:instancePath+"/rules_posted",schemaPath:"#/properties/rules_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
@@ -2331,8 +2112,6 @@ vErrors.push(err9);
 }
 errors++;
 }
-const _errs12 = errors;
-var valid0 = _errs11 === errors;
 }
 }
 else {
@@ -2363,9 +2142,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-const _errs1 = errors;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.date === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
@@ -2407,7 +2183,6 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
 for(const key0 in data){
 if(!(((((key0 === "date") || (key0 === "staff")) || (key0 === "description")) || (key0 === "grade")) || (key0 === "basis"))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
@@ -2422,10 +2197,6 @@ errors++;
 }
 if(data.date !== undefined){
 let data0 = data.date;
-const _errs4 = errors;
-const _errs5 = errors;
-if((typeof data0 == "number") && (isFinite(data0))){
-}
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
 const err5 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
@@ -2448,12 +2219,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.staff !== undefined){
 let data1 = data.staff;
-const _errs6 = errors;
-const _errs7 = errors;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
 const err7 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2476,12 +2244,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.description !== undefined){
 let data2 = data.description;
-const _errs8 = errors;
-const _errs9 = errors;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
 const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2504,11 +2269,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.grade !== undefined){
 let data3 = data.grade;
-const _errs10 = errors;
 if(typeof data3 !== "string"){
 const err11 = {instancePath:instancePath+"/grade",schemaPath:"#/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2519,8 +2282,6 @@ vErrors.push(err11);
 }
 errors++;
 }
-const _errs11 = errors;
-const vSchema0 = schema39.properties.grade.enum;
 if(!((((data3 === "提醒") || (data3 === "批评教育")) || (data3 === "通报批评")) || (data3 === "扣除奖金"))){
 const err12 = {instancePath:instancePath+"/grade",schemaPath:"#/properties/grade/enum",keyword:"enum",params:{allowedValues: schema39.properties.grade.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2531,13 +2292,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const _errs12 = errors;
-var valid0 = _errs10 === errors;
 }
 if(data.basis !== undefined){
 let data4 = data.basis;
-const _errs13 = errors;
-const _errs14 = errors;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
 const err13 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -2560,7 +2317,6 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs13 === errors;
 }
 }
 else {

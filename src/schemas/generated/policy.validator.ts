@@ -27,7 +27,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.escalate_every === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "escalate_every"},message:"must have required property '"+"escalate_every"+"'",schema:schema31.required,parentSchema:schema31,data};
@@ -79,7 +78,6 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "$schema") || (key0 === "escalate_every")) || (key0 === "escalate_cap")) || (key0 === "deduction_yuan")) || (key0 === "monthly_cap_yuan")) || (key0 === "overlaps")) || (key0 === "sanctions"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
@@ -94,7 +92,6 @@ errors++;
 }
 if(data.$schema !== undefined){
 let data0 = data.$schema;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 const err6 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data0};
 if(vErrors === null){
@@ -105,12 +102,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
 }
 if(data.escalate_every !== undefined){
 let data1 = data.escalate_every;
-const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err7 = {instancePath:instancePath+"/escalate_every",schemaPath:"#/properties/escalate_every/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.escalate_every.type,parentSchema:schema31.properties.escalate_every,data:data1};
 if(vErrors === null){
@@ -121,7 +115,6 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs5 = errors;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
 const err8 = {instancePath:instancePath+"/escalate_every",schemaPath:"#/properties/escalate_every/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.escalate_every,data:data1};
@@ -134,13 +127,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-var valid0 = _errs4 === errors;
 }
 if(data.escalate_cap !== undefined){
 let data2 = data.escalate_cap;
-const _errs6 = errors;
-const _errs7 = errors;
-const vSchema0 = schema32.enum;
 if(!((((data2 === "reminder") || (data2 === "criticism")) || (data2 === "notice")) || (data2 === "deduction"))){
 const err9 = {instancePath:instancePath+"/escalate_cap",schemaPath:"#/$defs/gradeName/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values",schema:schema32.enum,parentSchema:schema32,data:data2};
 if(vErrors === null){
@@ -151,13 +140,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid1 = _errs7 === errors;
-var valid0 = _errs6 === errors;
 }
 if(data.deduction_yuan !== undefined){
 let data3 = data.deduction_yuan;
-const _errs8 = errors;
-const _errs9 = errors;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 const err10 = {instancePath:instancePath+"/deduction_yuan",schemaPath:"#/properties/deduction_yuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.deduction_yuan,data:data3};
@@ -180,12 +165,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.monthly_cap_yuan !== undefined){
 let data4 = data.monthly_cap_yuan;
-const _errs10 = errors;
-const _errs11 = errors;
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
 const err12 = {instancePath:instancePath+"/monthly_cap_yuan",schemaPath:"#/properties/monthly_cap_yuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.monthly_cap_yuan,data:data4};
@@ -208,19 +190,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.overlaps !== undefined){
 let data5 = data.overlaps;
-const _errs12 = errors;
-const _errs13 = errors;
 if(Array.isArray(data5)){
-let valid3 = true;
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
-const _errs14 = errors;
-const _errs15 = errors;
 if(Array.isArray(data6)){
 if(data6.length > 2){
 const err14 = {instancePath:instancePath+"/overlaps/" + i0,schemaPath:"#/properties/overlaps/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.overlaps.items,data:data6};
@@ -242,12 +218,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-let valid5 = true;
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
-const _errs16 = errors;
-const _errs17 = errors;
 if(typeof data7 === "string"){
 if(func1(data7) < 1){
 const err16 = {instancePath:instancePath+"/overlaps/" + i0+"/" + i1,schemaPath:"#/properties/overlaps/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.overlaps.items.items,data:data7};
@@ -270,10 +243,6 @@ vErrors.push(err17);
 }
 errors++;
 }
-var valid4 = _errs16 === errors;
-if(!valid4){
-valid5 = false;
-}
 }
 }
 else {
@@ -285,10 +254,6 @@ else {
 vErrors.push(err18);
 }
 errors++;
-}
-var valid2 = _errs14 === errors;
-if(!valid2){
-valid3 = false;
 }
 }
 }
@@ -302,12 +267,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 if(data.sanctions !== undefined){
 let data8 = data.sanctions;
-const _errs18 = errors;
-const _errs19 = errors;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.reminder === undefined){
 const err20 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "reminder"},message:"must have required property '"+"reminder"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data8};
@@ -349,7 +311,6 @@ vErrors.push(err23);
 }
 errors++;
 }
-const _errs20 = errors;
 for(const key1 in data8){
 if(!((((key1 === "reminder") || (key1 === "criticism")) || (key1 === "notice")) || (key1 === "deduction"))){
 const err24 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.sanctions,data:data8};
@@ -364,9 +325,6 @@ errors++;
 }
 if(data8.reminder !== undefined){
 let data9 = data8.reminder;
-const _errs21 = errors;
-const _errs22 = errors;
-const _errs23 = errors;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.zh === undefined){
 const err25 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data9};
@@ -388,7 +346,6 @@ vErrors.push(err26);
 }
 errors++;
 }
-const _errs24 = errors;
 for(const key2 in data9){
 if(!((key2 === "zh") || (key2 === "en"))){
 const err27 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data9};
@@ -403,8 +360,6 @@ errors++;
 }
 if(data9.zh !== undefined){
 let data10 = data9.zh;
-const _errs25 = errors;
-const _errs26 = errors;
 if(typeof data10 === "string"){
 if(func1(data10) < 1){
 const err28 = {instancePath:instancePath+"/sanctions/reminder/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data10};
@@ -427,12 +382,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-var valid8 = _errs25 === errors;
 }
 if(data9.en !== undefined){
 let data11 = data9.en;
-const _errs27 = errors;
-const _errs28 = errors;
 if(typeof data11 === "string"){
 if(func1(data11) < 1){
 const err30 = {instancePath:instancePath+"/sanctions/reminder/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data11};
@@ -455,7 +407,6 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid8 = _errs27 === errors;
 }
 }
 else {
@@ -468,14 +419,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-var valid7 = _errs22 === errors;
-var valid6 = _errs21 === errors;
 }
 if(data8.criticism !== undefined){
 let data12 = data8.criticism;
-const _errs29 = errors;
-const _errs30 = errors;
-const _errs31 = errors;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.zh === undefined){
 const err33 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data12};
@@ -497,7 +443,6 @@ vErrors.push(err34);
 }
 errors++;
 }
-const _errs32 = errors;
 for(const key3 in data12){
 if(!((key3 === "zh") || (key3 === "en"))){
 const err35 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data12};
@@ -512,8 +457,6 @@ errors++;
 }
 if(data12.zh !== undefined){
 let data13 = data12.zh;
-const _errs33 = errors;
-const _errs34 = errors;
 if(typeof data13 === "string"){
 if(func1(data13) < 1){
 const err36 = {instancePath:instancePath+"/sanctions/criticism/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data13};
@@ -536,12 +479,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-var valid10 = _errs33 === errors;
 }
 if(data12.en !== undefined){
 let data14 = data12.en;
-const _errs35 = errors;
-const _errs36 = errors;
 if(typeof data14 === "string"){
 if(func1(data14) < 1){
 const err38 = {instancePath:instancePath+"/sanctions/criticism/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data14};
@@ -564,7 +504,6 @@ vErrors.push(err39);
 }
 errors++;
 }
-var valid10 = _errs35 === errors;
 }
 }
 else {
@@ -577,14 +516,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-var valid9 = _errs30 === errors;
-var valid6 = _errs29 === errors;
 }
 if(data8.notice !== undefined){
 let data15 = data8.notice;
-const _errs37 = errors;
-const _errs38 = errors;
-const _errs39 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.zh === undefined){
 const err41 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data15};
@@ -606,7 +540,6 @@ vErrors.push(err42);
 }
 errors++;
 }
-const _errs40 = errors;
 for(const key4 in data15){
 if(!((key4 === "zh") || (key4 === "en"))){
 const err43 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data15};
@@ -621,8 +554,6 @@ errors++;
 }
 if(data15.zh !== undefined){
 let data16 = data15.zh;
-const _errs41 = errors;
-const _errs42 = errors;
 if(typeof data16 === "string"){
 if(func1(data16) < 1){
 const err44 = {instancePath:instancePath+"/sanctions/notice/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data16};
@@ -645,12 +576,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-var valid12 = _errs41 === errors;
 }
 if(data15.en !== undefined){
 let data17 = data15.en;
-const _errs43 = errors;
-const _errs44 = errors;
 if(typeof data17 === "string"){
 if(func1(data17) < 1){
 const err46 = {instancePath:instancePath+"/sanctions/notice/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data17};
@@ -673,7 +601,6 @@ vErrors.push(err47);
 }
 errors++;
 }
-var valid12 = _errs43 === errors;
 }
 }
 else {
@@ -686,14 +613,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-var valid11 = _errs38 === errors;
-var valid6 = _errs37 === errors;
 }
 if(data8.deduction !== undefined){
 let data18 = data8.deduction;
-const _errs45 = errors;
-const _errs46 = errors;
-const _errs47 = errors;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.zh === undefined){
 const err49 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data18};
@@ -715,7 +637,6 @@ vErrors.push(err50);
 }
 errors++;
 }
-const _errs48 = errors;
 for(const key5 in data18){
 if(!((key5 === "zh") || (key5 === "en"))){
 const err51 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data18};
@@ -730,8 +651,6 @@ errors++;
 }
 if(data18.zh !== undefined){
 let data19 = data18.zh;
-const _errs49 = errors;
-const _errs50 = errors;
 if(typeof data19 === "string"){
 if(func1(data19) < 1){
 const err52 = {instancePath:instancePath+"/sanctions/deduction/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data19};
@@ -754,12 +673,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-var valid14 = _errs49 === errors;
 }
 if(data18.en !== undefined){
 let data20 = data18.en;
-const _errs51 = errors;
-const _errs52 = errors;
 if(typeof data20 === "string"){
 if(func1(data20) < 1){
 const err54 = {instancePath:instancePath+"/sanctions/deduction/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data20};
@@ -782,7 +698,6 @@ vErrors.push(err55);
 }
 errors++;
 }
-var valid14 = _errs51 === errors;
 }
 }
 else {
@@ -795,8 +710,6 @@ vErrors.push(err56);
 }
 errors++;
 }
-var valid13 = _errs46 === errors;
-var valid6 = _errs45 === errors;
 }
 }
 else {
@@ -809,7 +722,6 @@ vErrors.push(err57);
 }
 errors++;
 }
-var valid0 = _errs18 === errors;
 }
 }
 else {

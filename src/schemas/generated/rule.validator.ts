@@ -8,10 +8,10 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 
 /** SHA-256 of the schema text this code was generated from (see schemaSha256 in src/schemas/precompiled.ts). */
-export const schemaSha256 = '81292a740a860d6337d9b6533047e12cae6e2ff79985f82871ab9d47fafdb797';
+export const schemaSha256 = 'a9417b80859fbabc7b6c2fefdb9f7af2eb161fbeff65bfae97336d4bb753eb8e';
 
 export const untypedValidate = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://duty-audit.local/schemas/rule.schema.json","title":"duty-audit rule","description":"One rule of the work rules, as code: which clause it enforces, over which ledger records, when it fires, whom it holds responsible, how it grades and the cases it must and must not fire on. See rules/FORMAT.md.","type":"object","additionalProperties":false,"required":["id","version","title","clause","clauseText","scope","subject","params","conditions","grade","evidence","cases"],"properties":{"$schema":{"description":"Path to this schema, so editors show help and check the file as you type (e.g. \"../../schemas/rule.schema.json\").","type":"string"},"id":{"description":"The rule's id: lower-case words joined by hyphens, the same as the file name without .json.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","examples":["case-overdue"]},"version":{"description":"Raise by one whenever the rule's meaning changes; reports show it.","type":"integer","minimum":1},"title":{"description":"A short name for the rule, in Chinese and English.","$ref":"#/$defs/localized"},"clause":{"description":"The clause of the work rules this rule enforces: regime/article or regime/article.item, as listed in rules/clauses.json.","type":"string","pattern":"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$","examples":["失职追究制/二.6"]},"clauseText":{"description":"The clause's words as published, quoted so a reader sees what the rule enforces.","type":"string","minLength":1},"scope":{"description":"Which records the rule looks at, one at a time: case (办件台账 rows), complaint (投诉登记 rows), attendance (考勤记录 rows), staff (each person), item (each service item handled), center (the center row), other (其他失职 rows), ledger (each sheet with unreadable rows).","enum":["case","complaint","attendance","staff","item","center","other","ledger"]},"subject":{"description":"Whom a finding holds responsible: a staff member named by a fact of the record, or the center.","$ref":"#/$defs/subject"},"params":{"description":"Thresholds and lists a reviewer may tune, by name. Conditions and grade ladders refer to them as {\"param\": \"name\"}.","type":"object","additionalProperties":{"$ref":"#/$defs/param"}},"conditions":{"description":"When the rule fires, in json-rules-engine syntax: {\"all\": [...]}, {\"any\": [...]} or {\"not\": {...}}, nesting tests {\"fact\", \"operator\", \"value\"}.","$ref":"#/$defs/topCondition"},"grade":{"description":"The grade of a finding: a fixed base (optionally raised by a ladder on a fact), chosen by a fact's value (byValue), or taken from a fact (fromFact).","$ref":"#/$defs/grade"},"evidence":{"description":"What a finding says, in Chinese and English; {name} is replaced by that fact's (or param's) value for the record.","$ref":"#/$defs/localized"},"cases":{"description":"Records the rule must fire on (fire, with the grade expected) and must not fire on (pass). Each list needs at least one case; `duty-audit rules test` runs them.","type":"object","additionalProperties":false,"required":["fire","pass"],"properties":{"fire":{"description":"Records on which the rule must fire exactly once, with the grade given.","type":"array","minItems":1,"items":{"$ref":"#/$defs/fireCase"}},"pass":{"description":"Records on which the rule must not fire.","type":"array","minItems":1,"items":{"$ref":"#/$defs/passCase"}}}}},"$defs":{"localized":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}},"factName":{"description":"A fact of the rule's scope (see `duty-audit facts`).","type":"string","pattern":"^[a-z][a-z0-9_]*$","examples":["overdue_days"]},"paramName":{"description":"A name declared under params.","type":"string","minLength":1},"paramRef":{"title":"{\"param\": name}","description":"Use the value of a param declared under params.","type":"object","additionalProperties":false,"required":["param"],"properties":{"param":{"$ref":"#/$defs/paramName"}}},"factRef":{"title":"{\"fact\": name}","description":"Compare with another fact of the same record.","type":"object","additionalProperties":false,"required":["fact"],"properties":{"fact":{"$ref":"#/$defs/factName"}}},"literal":{"title":"a literal (text, number, true/false, null or a list)","description":"A literal value: text, a number, true/false, null, or a list of texts and numbers.","type":["string","number","boolean","null","array"],"items":{"type":["string","number"]}},"conditionValue":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","anyOf":[{"$ref":"#/$defs/literal"},{"$ref":"#/$defs/paramRef"},{"$ref":"#/$defs/factRef"}]},"subject":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"description":"staff: the person named by `fact`; center: the center itself.","enum":["staff","center"]},"fact":{"description":"For kind staff: the fact naming the person (handler, respondent, staff, name...).","$ref":"#/$defs/factName"}},"if":{"type":"object","properties":{"kind":{"const":"staff"}}},"then":{"type":"object","required":["fact"]},"else":{"not":{"type":"object","required":["fact"]}}},"param":{"type":"object","additionalProperties":false,"required":["value","description"],"properties":{"value":{"description":"The param's value: a number, text, true/false, or a list of texts and numbers.","type":["number","string","boolean","array"],"items":{"type":["string","number"]}},"description":{"description":"What the param means, in Chinese and English.","$ref":"#/$defs/localized"}}},"topCondition":{"allOf":[{"title":"a group: all, any or not","type":"object","anyOf":[{"type":"object","required":["all"]},{"type":"object","required":["any"]},{"type":"object","required":["not"]}]},{"$ref":"#/$defs/condition"}]},"condition":{"description":"A group {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, or a test {\"fact\", \"operator\", \"value\"}.","type":"object","additionalProperties":false,"properties":{"all":{"description":"Every condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"any":{"description":"At least one condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"not":{"description":"The condition must not hold.","$ref":"#/$defs/condition"},"fact":{"description":"The fact tested (see `duty-audit facts`).","$ref":"#/$defs/factName"},"operator":{"description":"How the fact is compared: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, or a duty-audit operator (isEmpty, containsAny, inList, intersects, dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore); json-rules-engine decorators such as not:in are accepted.","type":"string","minLength":1},"value":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","$ref":"#/$defs/conditionValue"},"path":{"description":"A JSONPath into the fact's value (json-rules-engine `path`).","type":"string"},"params":{"description":"Parameters passed to the fact (json-rules-engine `params`).","type":"object"},"name":{"description":"An optional name for the condition, shown in evidence.","type":"string"},"priority":{"description":"json-rules-engine evaluation priority (rarely needed).","type":"integer","minimum":1}},"if":{"type":"object","required":["fact"]},"then":{"type":"object","required":["operator","value"],"properties":{"all":false,"any":false,"not":false}},"else":{"title":"a group with exactly one of all, any, not — or a test with fact, operator and value","type":"object","oneOf":[{"type":"object","required":["all"],"properties":{"any":false,"not":false}},{"type":"object","required":["any"],"properties":{"all":false,"not":false}},{"type":"object","required":["not"],"properties":{"all":false,"any":false}}],"properties":{"operator":false,"value":false,"path":false,"params":false}}},"threshold":{"description":"A number, or {\"param\": name}.","anyOf":[{"type":"number"},{"$ref":"#/$defs/paramRef"}]},"ladder":{"description":"Raises the base grade to the highest step whose min the fact reaches.","type":"object","additionalProperties":false,"required":["fact","steps"],"properties":{"fact":{"$ref":"#/$defs/factName"},"steps":{"description":"Steps in ascending order of min.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["min","grade"],"properties":{"min":{"description":"The fact's value from which this step applies: a number or {\"param\": name}.","$ref":"#/$defs/threshold"},"grade":{"description":"The grade from this step on.","$ref":"#/$defs/gradeName"}}}}}},"grade":{"type":"object","additionalProperties":false,"properties":{"base":{"description":"The grade when the rule fires (before any ladder step).","$ref":"#/$defs/gradeName"},"ladder":{"description":"Raises the base grade by a fact's value (e.g. overdue days).","$ref":"#/$defs/ladder"},"byValue":{"description":"The grade chosen by a fact's value, e.g. {\"fact\": \"substantiated\", \"map\": {\"是\": \"criticism\", \"待查\": \"reminder\"}}.","type":"object","additionalProperties":false,"required":["fact","map"],"properties":{"fact":{"$ref":"#/$defs/factName"},"map":{"description":"The fact's value → grade.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/$defs/gradeName"}}}},"fromFact":{"description":"A fact whose value is the grade (e.g. suggested_grade).","$ref":"#/$defs/factName"}},"oneOf":[{"title":"{\"base\": grade, \"ladder\"?: {...}}","type":"object","required":["base"],"properties":{"byValue":false,"fromFact":false}},{"title":"{\"byValue\": {...}}","type":"object","required":["byValue"],"properties":{"base":false,"ladder":false,"fromFact":false}},{"title":"{\"fromFact\": fact}","type":"object","required":["fromFact"],"properties":{"base":false,"ladder":false,"byValue":false}}]},"gradeName":{"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]},"fireCase":{"description":"A record the rule must fire on, with the grade expected.","type":"object","additionalProperties":false,"required":["description","record","grade"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"},"grade":{"description":"The base grade the finding must have.","$ref":"#/$defs/gradeName"}}},"passCase":{"description":"A record the rule must not fire on.","type":"object","additionalProperties":false,"required":["description","record"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"}}},"record":{"description":"The record under test: a row of the scope's sheet, columns by English key (case_id, received_on...), dates as YYYY-MM-DD. For scope ledger: a row of the cases sheet.","type":"object"},"with":{"description":"Rows of other sheets the record needs, by sheet key (e.g. handovers for an attendance rule, cases for a staff rule).","type":"object","additionalProperties":false,"properties":{"cases":{"description":"办件台账 rows.","$ref":"#/$defs/rows"},"complaints":{"description":"投诉登记 rows.","$ref":"#/$defs/rows"},"attendance":{"description":"考勤记录 rows.","$ref":"#/$defs/rows"},"handovers":{"description":"AB岗交接 rows.","$ref":"#/$defs/rows"},"staff":{"description":"人员公示 rows.","$ref":"#/$defs/rows"},"items":{"description":"事项公开 rows.","$ref":"#/$defs/rows"},"center":{"description":"中心信息 row.","$ref":"#/$defs/rows"},"other":{"description":"其他失职 rows.","$ref":"#/$defs/rows"}}},"rows":{"type":"array","items":{"type":"object"}},"asOf":{"description":"\"Today\" for the case (YYYY-MM-DD); default: the last day of the record's month.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","examples":["2026-10-31"]},"recordOnSheet":{"description":"For scopes staff and item: false when the person or item is not a row of the staff board / items sheet (it only appears in cases); the record then just names it (name / item). Default true.","type":"boolean"},"dataIssues":{"description":"Unreadable rows of the mini ledger, for scope ledger: each {sheet, row, column?, code?, value?}.","type":"array","items":{"type":"object","additionalProperties":false,"required":["sheet","row"],"properties":{"sheet":{"description":"Sheet key, e.g. cases.","enum":["cases","complaints","attendance","handovers","staff","items","center","other"]},"row":{"description":"1-based row number.","type":"integer","minimum":1},"column":{"description":"Column letter.","type":"string"},"code":{"description":"Data issue code, e.g. bad-date.","type":"string"},"value":{"description":"The raw cell text.","type":"string"}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://duty-audit.local/schemas/rule.schema.json","title":"duty-audit rule","description":"One rule of the work rules, as code: which clause it enforces, over which ledger records, when it fires, whom it holds responsible, how it grades and the cases it must and must not fire on. See rules/FORMAT.md.","type":"object","additionalProperties":false,"required":["id","version","title","clause","clauseText","scope","subject","params","conditions","grade","evidence","cases"],"properties":{"$schema":{"description":"Path to this schema, so editors show help and check the file as you type (e.g. \"../../schemas/rule.schema.json\").","type":"string"},"id":{"description":"The rule's id: lower-case words joined by hyphens, the same as the file name without .json.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","examples":["case-overdue"]},"version":{"description":"Raise by one whenever the rule's meaning changes; reports show it.","type":"integer","minimum":1},"title":{"description":"A short name for the rule, in Chinese and English.","$ref":"#/$defs/localized"},"clause":{"description":"The clause of the work rules this rule enforces: regime/article or regime/article.item, as listed in rules/clauses.json.","type":"string","pattern":"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$","examples":["失职追究制/二.6"]},"clauseText":{"description":"The clause's words as published, quoted so a reader sees what the rule enforces.","type":"string","minLength":1},"scope":{"description":"Which records the rule looks at, one at a time: case (办件台账 rows), complaint (投诉登记 rows), attendance (考勤记录 rows), staff (each person), item (each service item handled), center (the center row), other (其他失职 rows), ledger (each sheet with unreadable rows).","enum":["case","complaint","attendance","staff","item","center","other","ledger"]},"subject":{"description":"Whom a finding holds responsible: a staff member named by a fact of the record, or the center.","$ref":"#/$defs/subject"},"params":{"description":"Thresholds and lists a reviewer may tune, by name. Conditions and grade ladders refer to them as {\"param\": \"name\"}.","type":"object","additionalProperties":{"$ref":"#/$defs/param"}},"conditions":{"description":"When the rule fires, in json-rules-engine syntax: {\"all\": [...]}, {\"any\": [...]} or {\"not\": {...}}, nesting tests {\"fact\", \"operator\", \"value\"}. json-rules-engine's priority, path, params, shared conditions and operator decorators are not part of the format.","$ref":"#/$defs/topCondition"},"grade":{"description":"The grade of a finding: a fixed base (optionally raised by a ladder on a fact), chosen by a fact's value (byValue), or taken from a fact (fromFact).","$ref":"#/$defs/grade"},"evidence":{"description":"What a finding says, in Chinese and English; {name} is replaced by that fact's (or param's) value for the record.","$ref":"#/$defs/localized"},"cases":{"description":"Records the rule must fire on (fire, with the grade expected) and must not fire on (pass). Each list needs at least one case; `duty-audit rules test` runs them.","type":"object","additionalProperties":false,"required":["fire","pass"],"properties":{"fire":{"description":"Records on which the rule must fire exactly once, with the grade given.","type":"array","minItems":1,"items":{"$ref":"#/$defs/fireCase"}},"pass":{"description":"Records on which the rule must not fire.","type":"array","minItems":1,"items":{"$ref":"#/$defs/passCase"}}}}},"$defs":{"localized":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}},"factName":{"description":"A fact of the rule's scope (see `duty-audit facts`).","type":"string","pattern":"^[a-z][a-z0-9_]*$","examples":["overdue_days"]},"paramName":{"description":"A name declared under params.","type":"string","minLength":1},"paramRef":{"title":"{\"param\": name}","description":"Use the value of a param declared under params.","type":"object","additionalProperties":false,"required":["param"],"properties":{"param":{"$ref":"#/$defs/paramName"}}},"factRef":{"title":"{\"fact\": name}","description":"Compare with another fact of the same record.","type":"object","additionalProperties":false,"required":["fact"],"properties":{"fact":{"$ref":"#/$defs/factName"}}},"literal":{"title":"a literal (text, number, true/false, null or a list)","description":"A literal value: text, a number, true/false, null, or a list of texts and numbers.","type":["string","number","boolean","null","array"],"items":{"type":["string","number"]}},"conditionValue":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","anyOf":[{"$ref":"#/$defs/literal"},{"$ref":"#/$defs/paramRef"},{"$ref":"#/$defs/factRef"}]},"subject":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"description":"staff: the person named by `fact`; center: the center itself.","enum":["staff","center"]},"fact":{"description":"For kind staff: the fact naming the person (handler, respondent, staff, name...).","$ref":"#/$defs/factName"}},"if":{"type":"object","properties":{"kind":{"const":"staff"}}},"then":{"type":"object","required":["fact"]},"else":{"not":{"type":"object","required":["fact"]}}},"param":{"type":"object","additionalProperties":false,"required":["value","description"],"properties":{"value":{"description":"The param's value: a number, text, true/false, or a list of texts and numbers.","type":["number","string","boolean","array"],"items":{"type":["string","number"]}},"description":{"description":"What the param means, in Chinese and English.","$ref":"#/$defs/localized"}}},"topCondition":{"allOf":[{"title":"a group: all, any or not","type":"object","anyOf":[{"type":"object","required":["all"]},{"type":"object","required":["any"]},{"type":"object","required":["not"]}]},{"$ref":"#/$defs/condition"}]},"condition":{"description":"A group {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, or a test {\"fact\", \"operator\", \"value\"}.","type":"object","additionalProperties":false,"properties":{"all":{"description":"Every condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"any":{"description":"At least one condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"not":{"description":"The condition must not hold.","$ref":"#/$defs/condition"},"fact":{"description":"The fact tested (see `duty-audit facts`).","$ref":"#/$defs/factName"},"operator":{"description":"How the fact is compared: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, or a duty-audit operator (isEmpty, containsAny, inList, intersects, dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore). For the opposite of a test, wrap it in {\"not\": {...}}.","type":"string","minLength":1},"value":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","$ref":"#/$defs/conditionValue"}},"if":{"type":"object","required":["fact"]},"then":{"type":"object","required":["operator","value"],"properties":{"all":false,"any":false,"not":false}},"else":{"title":"a group with exactly one of all, any, not — or a test with fact, operator and value","type":"object","oneOf":[{"type":"object","required":["all"],"properties":{"any":false,"not":false}},{"type":"object","required":["any"],"properties":{"all":false,"not":false}},{"type":"object","required":["not"],"properties":{"all":false,"any":false}}],"properties":{"operator":false,"value":false}}},"threshold":{"description":"A number, or {\"param\": name}.","anyOf":[{"type":"number"},{"$ref":"#/$defs/paramRef"}]},"ladder":{"description":"Raises the base grade to the highest step whose min the fact reaches.","type":"object","additionalProperties":false,"required":["fact","steps"],"properties":{"fact":{"$ref":"#/$defs/factName"},"steps":{"description":"Steps in ascending order of min.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["min","grade"],"properties":{"min":{"description":"The fact's value from which this step applies: a number or {\"param\": name}.","$ref":"#/$defs/threshold"},"grade":{"description":"The grade from this step on.","$ref":"#/$defs/gradeName"}}}}}},"grade":{"type":"object","additionalProperties":false,"properties":{"base":{"description":"The grade when the rule fires (before any ladder step).","$ref":"#/$defs/gradeName"},"ladder":{"description":"Raises the base grade by a fact's value (e.g. overdue days).","$ref":"#/$defs/ladder"},"byValue":{"description":"The grade chosen by a fact's value, e.g. {\"fact\": \"substantiated\", \"map\": {\"是\": \"criticism\", \"待查\": \"reminder\"}}.","type":"object","additionalProperties":false,"required":["fact","map"],"properties":{"fact":{"$ref":"#/$defs/factName"},"map":{"description":"The fact's value → grade.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/$defs/gradeName"}}}},"fromFact":{"description":"A fact whose value is the grade (e.g. suggested_grade).","$ref":"#/$defs/factName"}},"oneOf":[{"title":"{\"base\": grade, \"ladder\"?: {...}}","type":"object","required":["base"],"properties":{"byValue":false,"fromFact":false}},{"title":"{\"byValue\": {...}}","type":"object","required":["byValue"],"properties":{"base":false,"ladder":false,"fromFact":false}},{"title":"{\"fromFact\": fact}","type":"object","required":["fromFact"],"properties":{"base":false,"ladder":false,"byValue":false}}]},"gradeName":{"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]},"fireCase":{"description":"A record the rule must fire on, with the grade expected.","type":"object","additionalProperties":false,"required":["description","record","grade"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"},"grade":{"description":"The base grade the finding must have.","$ref":"#/$defs/gradeName"}}},"passCase":{"description":"A record the rule must not fire on.","type":"object","additionalProperties":false,"required":["description","record"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"}}},"record":{"description":"The record under test: a row of the scope's sheet, columns by English key (case_id, received_on...), dates as YYYY-MM-DD. For scope ledger: a row of the cases sheet.","type":"object"},"with":{"description":"Rows of other sheets the record needs, by sheet key (e.g. handovers for an attendance rule, cases for a staff rule).","type":"object","additionalProperties":false,"properties":{"cases":{"description":"办件台账 rows.","$ref":"#/$defs/rows"},"complaints":{"description":"投诉登记 rows.","$ref":"#/$defs/rows"},"attendance":{"description":"考勤记录 rows.","$ref":"#/$defs/rows"},"handovers":{"description":"AB岗交接 rows.","$ref":"#/$defs/rows"},"staff":{"description":"人员公示 rows.","$ref":"#/$defs/rows"},"items":{"description":"事项公开 rows.","$ref":"#/$defs/rows"},"center":{"description":"中心信息 row.","$ref":"#/$defs/rows"},"other":{"description":"其他失职 rows.","$ref":"#/$defs/rows"}}},"rows":{"type":"array","items":{"type":"object"}},"asOf":{"description":"\"Today\" for the case (YYYY-MM-DD); default: the last day of the record's month.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","examples":["2026-10-31"]},"recordOnSheet":{"description":"For scopes staff and item: false when the person or item is not a row of the staff board / items sheet (it only appears in cases); the record then just names it (name / item). Default true.","type":"boolean"},"dataIssues":{"description":"Unreadable rows of the mini ledger, for scope ledger: each {sheet, row, column?, code?, value?}.","type":"array","items":{"type":"object","additionalProperties":false,"required":["sheet","row"],"properties":{"sheet":{"description":"Sheet key, e.g. cases.","enum":["cases","complaints","attendance","handovers","staff","items","center","other"]},"row":{"description":"1-based row number.","type":"integer","minimum":1},"column":{"description":"Column letter.","type":"string"},"code":{"description":"Data issue code, e.g. bad-date.","type":"string"},"value":{"description":"The raw cell text.","type":"string"}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
@@ -31,17 +31,13 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 const _errs1 = errors;
 let valid0 = true;
 const _errs2 = errors;
-const _errs3 = errors;
 if(errors === _errs2){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
-let data0 = data.kind;
-const _errs4 = errors;
-if("staff" !== data0){
+if("staff" !== data.kind){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -51,16 +47,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-else {
-}
-if(errors === _errs4){
-}
-var valid1 = _errs4 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
 }
 }
 else {
@@ -72,8 +58,6 @@ else {
 vErrors.push(err1);
 }
 errors++;
-}
-if(errors === _errs2){
 }
 }
 var _valid0 = _errs2 === errors;
@@ -89,7 +73,6 @@ vErrors = null;
 let ifClause0;
 if(_valid0){
 const _errs5 = errors;
-const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fact === undefined){
 const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema33.then.required,parentSchema:schema33.then,data};
@@ -114,15 +97,12 @@ errors++;
 }
 var _valid0 = _errs5 === errors;
 valid0 = _valid0;
-if(valid0){
-}
 ifClause0 = "then";
 }
 else {
 const _errs7 = errors;
 const _errs8 = errors;
 const _errs9 = errors;
-const _errs10 = errors;
 if(errors === _errs9){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
@@ -136,8 +116,6 @@ vErrors.push(err4);
 }
 errors++;
 }
-else {
-}
 }
 else {
 const err5 = {};
@@ -148,8 +126,6 @@ else {
 vErrors.push(err5);
 }
 errors++;
-}
-if(errors === _errs9){
 }
 }
 var valid2 = _errs9 === errors;
@@ -176,8 +152,6 @@ vErrors = null;
 }
 var _valid0 = _errs7 === errors;
 valid0 = _valid0;
-if(valid0){
-}
 ifClause0 = "else";
 }
 if(!valid0){
@@ -201,7 +175,6 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs11 = errors;
 for(const key0 in data){
 if(!((key0 === "kind") || (key0 === "fact"))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
@@ -216,8 +189,6 @@ errors++;
 }
 if(data.kind !== undefined){
 let data1 = data.kind;
-const _errs12 = errors;
-const vSchema0 = schema33.properties.kind.enum;
 if(!((data1 === "staff") || (data1 === "center"))){
 const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema33.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.kind.enum,parentSchema:schema33.properties.kind,data:data1};
 if(vErrors === null){
@@ -228,13 +199,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid3 = _errs12 === errors;
 }
 if(data.fact !== undefined){
 let data2 = data.fact;
-const _errs13 = errors;
-const _errs14 = errors;
-const _errs15 = errors;
 if(typeof data2 === "string"){
 if(!pattern6.test(data2)){
 const err11 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema34,data:data2};
@@ -257,8 +224,6 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid4 = _errs14 === errors;
-var valid3 = _errs13 === errors;
 }
 }
 else {
@@ -288,7 +253,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.value === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema35.required,parentSchema:schema35,data};
@@ -310,7 +274,6 @@ vErrors.push(err1);
 }
 errors++;
 }
-const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "value") || (key0 === "description"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
@@ -325,7 +288,6 @@ errors++;
 }
 if(data.value !== undefined){
 let data0 = data.value;
-const _errs2 = errors;
 if((((!((typeof data0 == "number") && (isFinite(data0)))) && (typeof data0 !== "string")) && (typeof data0 !== "boolean")) && (!(Array.isArray(data0)))){
 const err3 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema35.properties.value.type},message:"must be number,string,boolean,array",schema:schema35.properties.value.type,parentSchema:schema35.properties.value,data:data0};
 if(vErrors === null){
@@ -336,13 +298,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
 if(Array.isArray(data0)){
-let valid2 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-const _errs4 = errors;
 if((typeof data1 !== "string") && (!((typeof data1 == "number") && (isFinite(data1))))){
 const err4 = {instancePath:instancePath+"/value/" + i0,schemaPath:"#/properties/value/items/type",keyword:"type",params:{type: schema35.properties.value.items.type},message:"must be string,number",schema:schema35.properties.value.items.type,parentSchema:schema35.properties.value.items,data:data1};
 if(vErrors === null){
@@ -353,20 +312,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid1 = _errs4 === errors;
-if(!valid1){
-valid2 = false;
 }
 }
-}
-var valid0 = _errs2 === errors;
 }
 if(data.description !== undefined){
 let data2 = data.description;
-const _errs6 = errors;
-const _errs7 = errors;
-const _errs8 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.zh === undefined){
 const err5 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema32.required,parentSchema:schema32,data:data2};
@@ -388,7 +338,6 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs9 = errors;
 for(const key1 in data2){
 if(!((key1 === "zh") || (key1 === "en"))){
 const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data2};
@@ -403,8 +352,6 @@ errors++;
 }
 if(data2.zh !== undefined){
 let data3 = data2.zh;
-const _errs10 = errors;
-const _errs11 = errors;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
 const err8 = {instancePath:instancePath+"/description/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.zh,data:data3};
@@ -427,12 +374,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid4 = _errs10 === errors;
 }
 if(data2.en !== undefined){
 let data4 = data2.en;
-const _errs12 = errors;
-const _errs13 = errors;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
 const err10 = {instancePath:instancePath+"/description/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.en,data:data4};
@@ -455,7 +399,6 @@ vErrors.push(err11);
 }
 errors++;
 }
-var valid4 = _errs12 === errors;
 }
 }
 else {
@@ -468,8 +411,6 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid3 = _errs7 === errors;
-var valid0 = _errs6 === errors;
 }
 }
 else {
@@ -488,7 +429,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema37 = {"allOf":[{"title":"a group: all, any or not","type":"object","anyOf":[{"type":"object","required":["all"]},{"type":"object","required":["any"]},{"type":"object","required":["not"]}]},{"$ref":"#/$defs/condition"}]};
-const schema38 = {"description":"A group {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, or a test {\"fact\", \"operator\", \"value\"}.","type":"object","additionalProperties":false,"properties":{"all":{"description":"Every condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"any":{"description":"At least one condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"not":{"description":"The condition must not hold.","$ref":"#/$defs/condition"},"fact":{"description":"The fact tested (see `duty-audit facts`).","$ref":"#/$defs/factName"},"operator":{"description":"How the fact is compared: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, or a duty-audit operator (isEmpty, containsAny, inList, intersects, dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore); json-rules-engine decorators such as not:in are accepted.","type":"string","minLength":1},"value":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","$ref":"#/$defs/conditionValue"},"path":{"description":"A JSONPath into the fact's value (json-rules-engine `path`).","type":"string"},"params":{"description":"Parameters passed to the fact (json-rules-engine `params`).","type":"object"},"name":{"description":"An optional name for the condition, shown in evidence.","type":"string"},"priority":{"description":"json-rules-engine evaluation priority (rarely needed).","type":"integer","minimum":1}},"if":{"type":"object","required":["fact"]},"then":{"type":"object","required":["operator","value"],"properties":{"all":false,"any":false,"not":false}},"else":{"title":"a group with exactly one of all, any, not — or a test with fact, operator and value","type":"object","oneOf":[{"type":"object","required":["all"],"properties":{"any":false,"not":false}},{"type":"object","required":["any"],"properties":{"all":false,"not":false}},{"type":"object","required":["not"],"properties":{"all":false,"any":false}}],"properties":{"operator":false,"value":false,"path":false,"params":false}}};
+const schema38 = {"description":"A group {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, or a test {\"fact\", \"operator\", \"value\"}.","type":"object","additionalProperties":false,"properties":{"all":{"description":"Every condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"any":{"description":"At least one condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"not":{"description":"The condition must not hold.","$ref":"#/$defs/condition"},"fact":{"description":"The fact tested (see `duty-audit facts`).","$ref":"#/$defs/factName"},"operator":{"description":"How the fact is compared: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, or a duty-audit operator (isEmpty, containsAny, inList, intersects, dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore). For the opposite of a test, wrap it in {\"not\": {...}}.","type":"string","minLength":1},"value":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","$ref":"#/$defs/conditionValue"}},"if":{"type":"object","required":["fact"]},"then":{"type":"object","required":["operator","value"],"properties":{"all":false,"any":false,"not":false}},"else":{"title":"a group with exactly one of all, any, not — or a test with fact, operator and value","type":"object","oneOf":[{"type":"object","required":["all"],"properties":{"any":false,"not":false}},{"type":"object","required":["any"],"properties":{"all":false,"not":false}},{"type":"object","required":["not"],"properties":{"all":false,"any":false}}],"properties":{"operator":false,"value":false}}};
 const wrapper0 = {validate: validate26};
 const schema40 = {"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","anyOf":[{"$ref":"#/$defs/literal"},{"$ref":"#/$defs/paramRef"},{"$ref":"#/$defs/factRef"}]};
 const schema41 = {"title":"a literal (text, number, true/false, null or a list)","description":"A literal value: text, a number, true/false, null, or a list of texts and numbers.","type":["string","number","boolean","null","array"],"items":{"type":["string","number"]}};
@@ -505,7 +446,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.param === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "param"},message:"must have required property '"+"param"+"'",schema:schema42.required,parentSchema:schema42,data};
@@ -517,7 +457,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "param")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
@@ -532,9 +471,6 @@ errors++;
 }
 if(data.param !== undefined){
 let data0 = data.param;
-const _errs2 = errors;
-const _errs3 = errors;
-const _errs4 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/param",schemaPath:"#/$defs/paramName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43,data:data0};
@@ -557,8 +493,6 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid1 = _errs3 === errors;
-var valid0 = _errs2 === errors;
 }
 }
 else {
@@ -588,7 +522,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fact === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema44.required,parentSchema:schema44,data};
@@ -600,7 +533,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "fact")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
@@ -615,9 +547,6 @@ errors++;
 }
 if(data.fact !== undefined){
 let data0 = data.fact;
-const _errs2 = errors;
-const _errs3 = errors;
-const _errs4 = errors;
 if(typeof data0 === "string"){
 if(!pattern6.test(data0)){
 const err2 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema34,data:data0};
@@ -640,8 +569,6 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid1 = _errs3 === errors;
-var valid0 = _errs2 === errors;
 }
 }
 else {
@@ -673,7 +600,6 @@ evaluated0.items = undefined;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-const _errs2 = errors;
 if(((((typeof data !== "string") && (!((typeof data == "number") && (isFinite(data))))) && (typeof data !== "boolean")) && (data !== null)) && (!(Array.isArray(data)))){
 const err0 = {instancePath,schemaPath:"#/$defs/literal/type",keyword:"type",params:{type: schema41.type},message:"must be string,number,boolean,null,array",schema:schema41.type,parentSchema:schema41,data};
 if(vErrors === null){
@@ -684,13 +610,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs3 = errors;
 if(Array.isArray(data)){
-let valid3 = true;
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-const _errs4 = errors;
 if((typeof data0 !== "string") && (!((typeof data0 == "number") && (isFinite(data0))))){
 const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/literal/items/type",keyword:"type",params:{type: schema41.items.type},message:"must be string,number",schema:schema41.items.type,parentSchema:schema41.items,data:data0};
 if(vErrors === null){
@@ -701,14 +624,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid2 = _errs4 === errors;
-if(!valid2){
-valid3 = false;
 }
 }
-}
-var valid1 = _errs2 === errors;
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(_valid0){
@@ -719,8 +636,6 @@ if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData,dynam
 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
-else {
-}
 var _valid0 = _errs6 === errors;
 valid0 = valid0 || _valid0;
 if(_valid0){
@@ -730,8 +645,6 @@ const _errs7 = errors;
 if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
-}
-else {
 }
 var _valid0 = _errs7 === errors;
 valid0 = valid0 || _valid0;
@@ -779,11 +692,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 const _errs1 = errors;
 let valid0 = true;
 const _errs2 = errors;
-const _errs3 = errors;
 if(errors === _errs2){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
@@ -797,8 +708,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-else {
-}
 }
 else {
 const err1 = {};
@@ -809,8 +718,6 @@ else {
 vErrors.push(err1);
 }
 errors++;
-}
-if(errors === _errs2){
 }
 }
 var _valid0 = _errs2 === errors;
@@ -826,7 +733,6 @@ vErrors = null;
 let ifClause0;
 if(_valid0){
 const _errs4 = errors;
-const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.operator === undefined){
 const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema38.then.required,parentSchema:schema38.then,data};
@@ -849,9 +755,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.all !== undefined){
-let data0 = data.all;
-var valid1 = false;
-const err4 = {instancePath:instancePath+"/all",schemaPath:"#/then/properties/all/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.then.properties.all,data:data0};
+const err4 = {instancePath:instancePath+"/all",schemaPath:"#/then/properties/all/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.then.properties.all,data:data.all};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -861,9 +765,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.any !== undefined){
-let data1 = data.any;
-var valid1 = false;
-const err5 = {instancePath:instancePath+"/any",schemaPath:"#/then/properties/any/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.then.properties.any,data:data1};
+const err5 = {instancePath:instancePath+"/any",schemaPath:"#/then/properties/any/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.then.properties.any,data:data.any};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -873,9 +775,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.not !== undefined){
-let data2 = data.not;
-var valid1 = false;
-const err6 = {instancePath:instancePath+"/not",schemaPath:"#/then/properties/not/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.then.properties.not,data:data2};
+const err6 = {instancePath:instancePath+"/not",schemaPath:"#/then/properties/not/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.then.properties.not,data:data.not};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -907,12 +807,10 @@ ifClause0 = "then";
 }
 else {
 const _errs6 = errors;
-const _errs7 = errors;
 const _errs8 = errors;
 let valid2 = false;
 let passing0 = null;
 const _errs9 = errors;
-const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.all === undefined){
 const err8 = {instancePath,schemaPath:"#/else/oneOf/0/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema38.else.oneOf[0].required,parentSchema:schema38.else.oneOf[0],data};
@@ -925,9 +823,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.any !== undefined){
-let data3 = data.any;
-var valid3 = false;
-const err9 = {instancePath:instancePath+"/any",schemaPath:"#/else/oneOf/0/properties/any/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[0].properties.any,data:data3};
+const err9 = {instancePath:instancePath+"/any",schemaPath:"#/else/oneOf/0/properties/any/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[0].properties.any,data:data.any};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -937,9 +833,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.not !== undefined){
-let data4 = data.not;
-var valid3 = false;
-const err10 = {instancePath:instancePath+"/not",schemaPath:"#/else/oneOf/0/properties/not/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[0].properties.not,data:data4};
+const err10 = {instancePath:instancePath+"/not",schemaPath:"#/else/oneOf/0/properties/not/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[0].properties.not,data:data.not};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -968,7 +862,6 @@ props1.any = true;
 props1.not = true;
 }
 const _errs11 = errors;
-const _errs12 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.any === undefined){
 const err12 = {instancePath,schemaPath:"#/else/oneOf/1/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'",schema:schema38.else.oneOf[1].required,parentSchema:schema38.else.oneOf[1],data};
@@ -981,9 +874,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.all !== undefined){
-let data5 = data.all;
-var valid4 = false;
-const err13 = {instancePath:instancePath+"/all",schemaPath:"#/else/oneOf/1/properties/all/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[1].properties.all,data:data5};
+const err13 = {instancePath:instancePath+"/all",schemaPath:"#/else/oneOf/1/properties/all/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[1].properties.all,data:data.all};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -993,9 +884,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data.not !== undefined){
-let data6 = data.not;
-var valid4 = false;
-const err14 = {instancePath:instancePath+"/not",schemaPath:"#/else/oneOf/1/properties/not/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[1].properties.not,data:data6};
+const err14 = {instancePath:instancePath+"/not",schemaPath:"#/else/oneOf/1/properties/not/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[1].properties.not,data:data.not};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1031,7 +920,6 @@ props1.not = true;
 }
 }
 const _errs13 = errors;
-const _errs14 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.not === undefined){
 const err16 = {instancePath,schemaPath:"#/else/oneOf/2/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema38.else.oneOf[2].required,parentSchema:schema38.else.oneOf[2],data};
@@ -1044,9 +932,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data.all !== undefined){
-let data7 = data.all;
-var valid5 = false;
-const err17 = {instancePath:instancePath+"/all",schemaPath:"#/else/oneOf/2/properties/all/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[2].properties.all,data:data7};
+const err17 = {instancePath:instancePath+"/all",schemaPath:"#/else/oneOf/2/properties/all/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[2].properties.all,data:data.all};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1056,9 +942,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data.any !== undefined){
-let data8 = data.any;
-var valid5 = false;
-const err18 = {instancePath:instancePath+"/any",schemaPath:"#/else/oneOf/2/properties/any/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[2].properties.any,data:data8};
+const err18 = {instancePath:instancePath+"/any",schemaPath:"#/else/oneOf/2/properties/any/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.oneOf[2].properties.any,data:data.any};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1121,13 +1005,9 @@ if(props1 !== true){
 props1 = props1 || {};
 props1.operator = true;
 props1.value = true;
-props1.path = true;
-props1.params = true;
 }
 if(data.operator !== undefined){
-let data9 = data.operator;
-var valid6 = false;
-const err21 = {instancePath:instancePath+"/operator",schemaPath:"#/else/properties/operator/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.properties.operator,data:data9};
+const err21 = {instancePath:instancePath+"/operator",schemaPath:"#/else/properties/operator/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.properties.operator,data:data.operator};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1137,9 +1017,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data.value !== undefined){
-let data10 = data.value;
-var valid6 = false;
-const err22 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.properties.value,data:data10};
+const err22 = {instancePath:instancePath+"/value",schemaPath:"#/else/properties/value/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.properties.value,data:data.value};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1148,38 +1026,14 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data.path !== undefined){
-let data11 = data.path;
-var valid6 = false;
-const err23 = {instancePath:instancePath+"/path",schemaPath:"#/else/properties/path/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.properties.path,data:data11};
+}
+else {
+const err23 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.else.type,parentSchema:schema38.else,data};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
-}
-errors++;
-}
-if(data.params !== undefined){
-let data12 = data.params;
-var valid6 = false;
-const err24 = {instancePath:instancePath+"/params",schemaPath:"#/else/properties/params/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.else.properties.params,data:data12};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-else {
-const err25 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.else.type,parentSchema:schema38.else,data};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
 }
 errors++;
 }
@@ -1199,7 +1053,33 @@ Object.assign(props0, props1);
 ifClause0 = "else";
 }
 if(!valid0){
-const err26 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema38.if,parentSchema:schema38,data};
+const err24 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema38.if,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "all") || (key0 === "any")) || (key0 === "not")) || (key0 === "fact")) || (key0 === "operator")) || (key0 === "value"))){
+const err25 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.all !== undefined){
+let data11 = data.all;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err26 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.all,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1208,11 +1088,16 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs15 = errors;
-for(const key0 in data){
-if(!(func1.call(schema38.properties, key0))){
-const err27 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+if(!(wrapper0.validate(data11[i0], {instancePath:instancePath+"/all/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.all.type,parentSchema:schema38.properties.all,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1222,13 +1107,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.all !== undefined){
-let data13 = data.all;
-const _errs16 = errors;
-const _errs17 = errors;
+if(data.any !== undefined){
+let data13 = data.any;
 if(Array.isArray(data13)){
 if(data13.length < 1){
-const err28 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.all,data:data13};
+const err28 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.any,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1237,27 +1120,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-let valid9 = true;
-const len0 = data13.length;
-for(let i0=0; i0<len0; i0++){
-let data14 = data13[i0];
-const _errs18 = errors;
-if(!(wrapper0.validate(data14, {instancePath:instancePath+"/all/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+if(!(wrapper0.validate(data13[i1], {instancePath:instancePath+"/any/" + i1,parentData:data13,parentDataProperty:i1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
 errors = vErrors.length;
 }
-else {
-var props2 = wrapper0.validate.evaluated.props;
-var items0 = wrapper0.validate.evaluated.items;
-}
-var valid8 = _errs18 === errors;
-if(!valid8){
-valid9 = false;
-}
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.all.type,parentSchema:schema38.properties.all,data:data13};
+const err29 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.any.type,parentSchema:schema38.properties.any,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1266,15 +1138,18 @@ vErrors.push(err29);
 }
 errors++;
 }
-var valid7 = _errs16 === errors;
 }
-if(data.any !== undefined){
-let data15 = data.any;
-const _errs19 = errors;
-const _errs20 = errors;
-if(Array.isArray(data15)){
-if(data15.length < 1){
-const err30 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.any,data:data15};
+if(data.not !== undefined){
+if(!(wrapper0.validate(data.not, {instancePath:instancePath+"/not",parentData:data,parentDataProperty:"not",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+if(data.fact !== undefined){
+let data16 = data.fact;
+if(typeof data16 === "string"){
+if(!pattern6.test(data16)){
+const err30 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema34,data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1283,27 +1158,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-let valid11 = true;
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-const _errs21 = errors;
-if(!(wrapper0.validate(data16, {instancePath:instancePath+"/any/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
 }
 else {
-var props3 = wrapper0.validate.evaluated.props;
-var items1 = wrapper0.validate.evaluated.items;
-}
-var valid10 = _errs21 === errors;
-if(!valid10){
-valid11 = false;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.any.type,parentSchema:schema38.properties.any,data:data15};
+const err31 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data16};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1312,29 +1169,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid7 = _errs19 === errors;
 }
-if(data.not !== undefined){
-let data17 = data.not;
-const _errs22 = errors;
-if(!(wrapper0.validate(data17, {instancePath:instancePath+"/not",parentData:data,parentDataProperty:"not",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-else {
-var props4 = wrapper0.validate.evaluated.props;
-var items2 = wrapper0.validate.evaluated.items;
-}
-var valid7 = _errs22 === errors;
-}
-if(data.fact !== undefined){
-let data18 = data.fact;
-const _errs23 = errors;
-const _errs24 = errors;
-const _errs25 = errors;
-if(typeof data18 === "string"){
-if(!pattern6.test(data18)){
-const err32 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema34,data:data18};
+if(data.operator !== undefined){
+let data17 = data.operator;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err32 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.operator,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1345,7 +1185,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data18};
+const err33 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.operator.type,parentSchema:schema38.properties.operator,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1354,134 +1194,21 @@ vErrors.push(err33);
 }
 errors++;
 }
-var valid12 = _errs24 === errors;
-var valid7 = _errs23 === errors;
 }
-if(data.operator !== undefined){
-let data19 = data.operator;
-const _errs26 = errors;
-const _errs27 = errors;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err34 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.operator,data:data19};
+if(data.value !== undefined){
+if(!(validate27(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
-}
-errors++;
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.operator.type,parentSchema:schema38.properties.operator,data:data19};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-var valid7 = _errs26 === errors;
-}
-if(data.value !== undefined){
-let data20 = data.value;
-const _errs28 = errors;
-if(!(validate27(data20, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-else {
-var props5 = validate27.evaluated.props;
-var items3 = validate27.evaluated.items;
-}
-var valid7 = _errs28 === errors;
-}
-if(data.path !== undefined){
-let data21 = data.path;
-const _errs29 = errors;
-if(typeof data21 !== "string"){
-const err36 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.path.type,parentSchema:schema38.properties.path,data:data21};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-const _errs30 = errors;
-var valid7 = _errs29 === errors;
-}
-if(data.params !== undefined){
-let data22 = data.params;
-const _errs31 = errors;
-if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){
-const err37 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.params.type,parentSchema:schema38.properties.params,data:data22};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-const _errs32 = errors;
-var valid7 = _errs31 === errors;
-}
-if(data.name !== undefined){
-let data23 = data.name;
-const _errs33 = errors;
-if(typeof data23 !== "string"){
-const err38 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.name.type,parentSchema:schema38.properties.name,data:data23};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-const _errs34 = errors;
-var valid7 = _errs33 === errors;
-}
-if(data.priority !== undefined){
-let data24 = data.priority;
-const _errs35 = errors;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err39 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.priority.type,parentSchema:schema38.properties.priority,data:data24};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-const _errs36 = errors;
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 < 1 || isNaN(data24)){
-const err40 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.priority,data:data24};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-var valid7 = _errs35 === errors;
-}
-}
-else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
 }
 errors++;
 }
@@ -1501,7 +1228,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(!(data && typeof data == "object" && !Array.isArray(data))){
 const err0 = {instancePath,schemaPath:"#/allOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.allOf[0].type,parentSchema:schema37.allOf[0],data};
 if(vErrors === null){
@@ -1512,11 +1238,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs1 = errors;
 const _errs2 = errors;
 let valid1 = false;
 const _errs3 = errors;
-const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.all === undefined){
 const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema37.allOf[0].anyOf[0].required,parentSchema:schema37.allOf[0].anyOf[0],data};
@@ -1541,10 +1265,7 @@ errors++;
 }
 var _valid0 = _errs3 === errors;
 valid1 = valid1 || _valid0;
-if(_valid0){
-}
 const _errs5 = errors;
-const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.any === undefined){
 const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'",schema:schema37.allOf[0].anyOf[1].required,parentSchema:schema37.allOf[0].anyOf[1],data};
@@ -1569,10 +1290,7 @@ errors++;
 }
 var _valid0 = _errs5 === errors;
 valid1 = valid1 || _valid0;
-if(_valid0){
-}
 const _errs7 = errors;
-const _errs8 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.not === undefined){
 const err5 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema37.allOf[0].anyOf[2].required,parentSchema:schema37.allOf[0].anyOf[2],data};
@@ -1597,8 +1315,6 @@ errors++;
 }
 var _valid0 = _errs7 === errors;
 valid1 = valid1 || _valid0;
-if(_valid0){
-}
 if(!valid1){
 const err7 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.allOf[0].anyOf,parentSchema:schema37.allOf[0],data};
 if(vErrors === null){
@@ -1620,15 +1336,10 @@ vErrors = null;
 }
 }
 }
-var valid0 = _errs0 === errors;
-const _errs9 = errors;
 if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
-else {
-}
-var valid0 = _errs9 === errors;
 validate25.errors = vErrors;
 return errors === 0;
 }
@@ -1662,17 +1373,12 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs2 = errors;
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
-if(_valid0){
-}
 const _errs3 = errors;
 if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
-}
-else {
 }
 var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
@@ -1717,7 +1423,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fact === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema48.required,parentSchema:schema48,data};
@@ -1739,7 +1444,6 @@ vErrors.push(err1);
 }
 errors++;
 }
-const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "fact") || (key0 === "steps"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
@@ -1754,9 +1458,6 @@ errors++;
 }
 if(data.fact !== undefined){
 let data0 = data.fact;
-const _errs2 = errors;
-const _errs3 = errors;
-const _errs4 = errors;
 if(typeof data0 === "string"){
 if(!pattern6.test(data0)){
 const err3 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema34,data:data0};
@@ -1779,13 +1480,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid1 = _errs3 === errors;
-var valid0 = _errs2 === errors;
 }
 if(data.steps !== undefined){
 let data1 = data.steps;
-const _errs5 = errors;
-const _errs6 = errors;
 if(Array.isArray(data1)){
 if(data1.length < 1){
 const err5 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.steps,data:data1};
@@ -1797,12 +1494,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-let valid3 = true;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
-const _errs7 = errors;
-const _errs8 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.min === undefined){
 const err6 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema48.properties.steps.items.required,parentSchema:schema48.properties.steps.items,data:data2};
@@ -1824,7 +1518,6 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs9 = errors;
 for(const key1 in data2){
 if(!((key1 === "min") || (key1 === "grade"))){
 const err8 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.steps.items,data:data2};
@@ -1838,22 +1531,13 @@ errors++;
 }
 }
 if(data2.min !== undefined){
-let data3 = data2.min;
-const _errs10 = errors;
-if(!(validate37(data3, {instancePath:instancePath+"/steps/" + i0+"/min",parentData:data2,parentDataProperty:"min",rootData,dynamicAnchors}))){
+if(!(validate37(data2.min, {instancePath:instancePath+"/steps/" + i0+"/min",parentData:data2,parentDataProperty:"min",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
-else {
-var props0 = validate37.evaluated.props;
-}
-var valid4 = _errs10 === errors;
 }
 if(data2.grade !== undefined){
 let data4 = data2.grade;
-const _errs11 = errors;
-const _errs12 = errors;
-const vSchema0 = schema47.enum;
 if(!((((data4 === "reminder") || (data4 === "criticism")) || (data4 === "notice")) || (data4 === "deduction"))){
 const err9 = {instancePath:instancePath+"/steps/" + i0+"/grade",schemaPath:"#/$defs/gradeName/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data4};
 if(vErrors === null){
@@ -1864,8 +1548,6 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid5 = _errs12 === errors;
-var valid4 = _errs11 === errors;
 }
 }
 else {
@@ -1877,10 +1559,6 @@ else {
 vErrors.push(err10);
 }
 errors++;
-}
-var valid2 = _errs7 === errors;
-if(!valid2){
-valid3 = false;
 }
 }
 }
@@ -1894,7 +1572,6 @@ vErrors.push(err11);
 }
 errors++;
 }
-var valid0 = _errs5 === errors;
 }
 }
 else {
@@ -1923,12 +1600,10 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 const _errs1 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs2 = errors;
-const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.base === undefined){
 const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema46.oneOf[0].required,parentSchema:schema46.oneOf[0],data};
@@ -1941,9 +1616,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.byValue !== undefined){
-let data0 = data.byValue;
-var valid1 = false;
-const err1 = {instancePath:instancePath+"/byValue",schemaPath:"#/oneOf/0/properties/byValue/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[0].properties.byValue,data:data0};
+const err1 = {instancePath:instancePath+"/byValue",schemaPath:"#/oneOf/0/properties/byValue/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[0].properties.byValue,data:data.byValue};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1953,9 +1626,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.fromFact !== undefined){
-let data1 = data.fromFact;
-var valid1 = false;
-const err2 = {instancePath:instancePath+"/fromFact",schemaPath:"#/oneOf/0/properties/fromFact/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[0].properties.fromFact,data:data1};
+const err2 = {instancePath:instancePath+"/fromFact",schemaPath:"#/oneOf/0/properties/fromFact/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[0].properties.fromFact,data:data.fromFact};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1984,7 +1655,6 @@ props0.byValue = true;
 props0.fromFact = true;
 }
 const _errs4 = errors;
-const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.byValue === undefined){
 const err4 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "byValue"},message:"must have required property '"+"byValue"+"'",schema:schema46.oneOf[1].required,parentSchema:schema46.oneOf[1],data};
@@ -1997,9 +1667,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.base !== undefined){
-let data2 = data.base;
-var valid2 = false;
-const err5 = {instancePath:instancePath+"/base",schemaPath:"#/oneOf/1/properties/base/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[1].properties.base,data:data2};
+const err5 = {instancePath:instancePath+"/base",schemaPath:"#/oneOf/1/properties/base/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[1].properties.base,data:data.base};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2009,9 +1677,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.ladder !== undefined){
-let data3 = data.ladder;
-var valid2 = false;
-const err6 = {instancePath:instancePath+"/ladder",schemaPath:"#/oneOf/1/properties/ladder/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[1].properties.ladder,data:data3};
+const err6 = {instancePath:instancePath+"/ladder",schemaPath:"#/oneOf/1/properties/ladder/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[1].properties.ladder,data:data.ladder};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2021,9 +1687,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.fromFact !== undefined){
-let data4 = data.fromFact;
-var valid2 = false;
-const err7 = {instancePath:instancePath+"/fromFact",schemaPath:"#/oneOf/1/properties/fromFact/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[1].properties.fromFact,data:data4};
+const err7 = {instancePath:instancePath+"/fromFact",schemaPath:"#/oneOf/1/properties/fromFact/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[1].properties.fromFact,data:data.fromFact};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2060,7 +1724,6 @@ props0.fromFact = true;
 }
 }
 const _errs6 = errors;
-const _errs7 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fromFact === undefined){
 const err9 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "fromFact"},message:"must have required property '"+"fromFact"+"'",schema:schema46.oneOf[2].required,parentSchema:schema46.oneOf[2],data};
@@ -2073,9 +1736,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.base !== undefined){
-let data5 = data.base;
-var valid3 = false;
-const err10 = {instancePath:instancePath+"/base",schemaPath:"#/oneOf/2/properties/base/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[2].properties.base,data:data5};
+const err10 = {instancePath:instancePath+"/base",schemaPath:"#/oneOf/2/properties/base/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[2].properties.base,data:data.base};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2085,9 +1746,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.ladder !== undefined){
-let data6 = data.ladder;
-var valid3 = false;
-const err11 = {instancePath:instancePath+"/ladder",schemaPath:"#/oneOf/2/properties/ladder/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[2].properties.ladder,data:data6};
+const err11 = {instancePath:instancePath+"/ladder",schemaPath:"#/oneOf/2/properties/ladder/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[2].properties.ladder,data:data.ladder};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2097,9 +1756,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data.byValue !== undefined){
-let data7 = data.byValue;
-var valid3 = false;
-const err12 = {instancePath:instancePath+"/byValue",schemaPath:"#/oneOf/2/properties/byValue/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[2].properties.byValue,data:data7};
+const err12 = {instancePath:instancePath+"/byValue",schemaPath:"#/oneOf/2/properties/byValue/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema46.oneOf[2].properties.byValue,data:data.byValue};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2159,7 +1816,6 @@ vErrors = null;
 }
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs8 = errors;
 for(const key0 in data){
 if(!((((key0 === "base") || (key0 === "ladder")) || (key0 === "byValue")) || (key0 === "fromFact"))){
 const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
@@ -2174,9 +1830,6 @@ errors++;
 }
 if(data.base !== undefined){
 let data8 = data.base;
-const _errs9 = errors;
-const _errs10 = errors;
-const vSchema0 = schema47.enum;
 if(!((((data8 === "reminder") || (data8 === "criticism")) || (data8 === "notice")) || (data8 === "deduction"))){
 const err16 = {instancePath:instancePath+"/base",schemaPath:"#/$defs/gradeName/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data8};
 if(vErrors === null){
@@ -2187,24 +1840,15 @@ vErrors.push(err16);
 }
 errors++;
 }
-var valid5 = _errs10 === errors;
-var valid4 = _errs9 === errors;
 }
 if(data.ladder !== undefined){
-let data9 = data.ladder;
-const _errs11 = errors;
-if(!(validate36(data9, {instancePath:instancePath+"/ladder",parentData:data,parentDataProperty:"ladder",rootData,dynamicAnchors}))){
+if(!(validate36(data.ladder, {instancePath:instancePath+"/ladder",parentData:data,parentDataProperty:"ladder",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
-else {
-}
-var valid4 = _errs11 === errors;
 }
 if(data.byValue !== undefined){
 let data10 = data.byValue;
-const _errs12 = errors;
-const _errs13 = errors;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.fact === undefined){
 const err17 = {instancePath:instancePath+"/byValue",schemaPath:"#/properties/byValue/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema46.properties.byValue.required,parentSchema:schema46.properties.byValue,data:data10};
@@ -2226,7 +1870,6 @@ vErrors.push(err18);
 }
 errors++;
 }
-const _errs14 = errors;
 for(const key1 in data10){
 if(!((key1 === "fact") || (key1 === "map"))){
 const err19 = {instancePath:instancePath+"/byValue",schemaPath:"#/properties/byValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.byValue,data:data10};
@@ -2241,9 +1884,6 @@ errors++;
 }
 if(data10.fact !== undefined){
 let data11 = data10.fact;
-const _errs15 = errors;
-const _errs16 = errors;
-const _errs17 = errors;
 if(typeof data11 === "string"){
 if(!pattern6.test(data11)){
 const err20 = {instancePath:instancePath+"/byValue/fact",schemaPath:"#/$defs/factName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema34,data:data11};
@@ -2266,13 +1906,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-var valid7 = _errs16 === errors;
-var valid6 = _errs15 === errors;
 }
 if(data10.map !== undefined){
 let data12 = data10.map;
-const _errs18 = errors;
-const _errs19 = errors;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(Object.keys(data12).length < 1){
 const err22 = {instancePath:instancePath+"/byValue/map",schemaPath:"#/properties/byValue/properties/map/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema46.properties.byValue.properties.map,data:data12};
@@ -2284,12 +1920,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-const _errs20 = errors;
 for(const key2 in data12){
 let data13 = data12[key2];
-const _errs21 = errors;
-const _errs22 = errors;
-const vSchema1 = schema47.enum;
 if(!((((data13 === "reminder") || (data13 === "criticism")) || (data13 === "notice")) || (data13 === "deduction"))){
 const err23 = {instancePath:instancePath+"/byValue/map/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/gradeName/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data13};
 if(vErrors === null){
@@ -2300,8 +1932,6 @@ vErrors.push(err23);
 }
 errors++;
 }
-var valid9 = _errs22 === errors;
-var valid8 = _errs21 === errors;
 }
 }
 else {
@@ -2314,7 +1944,6 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid6 = _errs18 === errors;
 }
 }
 else {
@@ -2327,13 +1956,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-var valid4 = _errs12 === errors;
 }
 if(data.fromFact !== undefined){
 let data14 = data.fromFact;
-const _errs23 = errors;
-const _errs24 = errors;
-const _errs25 = errors;
 if(typeof data14 === "string"){
 if(!pattern6.test(data14)){
 const err26 = {instancePath:instancePath+"/fromFact",schemaPath:"#/$defs/factName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema34,data:data14};
@@ -2356,8 +1981,6 @@ vErrors.push(err27);
 }
 errors++;
 }
-var valid10 = _errs24 === errors;
-var valid4 = _errs23 === errors;
 }
 }
 else {
@@ -2393,9 +2016,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs1 = errors;
 for(const key0 in data){
 if(!((((((((key0 === "cases") || (key0 === "complaints")) || (key0 === "attendance")) || (key0 === "handovers")) || (key0 === "staff")) || (key0 === "items")) || (key0 === "center")) || (key0 === "other"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
@@ -2410,15 +2031,10 @@ errors++;
 }
 if(data.cases !== undefined){
 let data0 = data.cases;
-const _errs2 = errors;
-const _errs3 = errors;
-const _errs4 = errors;
 if(Array.isArray(data0)){
-let valid3 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-const _errs5 = errors;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
 const err1 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/$defs/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.items.type,parentSchema:schema59.items,data:data1};
 if(vErrors === null){
@@ -2428,11 +2044,6 @@ else {
 vErrors.push(err1);
 }
 errors++;
-}
-const _errs6 = errors;
-var valid2 = _errs5 === errors;
-if(!valid2){
-valid3 = false;
 }
 }
 }
@@ -2446,20 +2057,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-var valid1 = _errs3 === errors;
-var valid0 = _errs2 === errors;
 }
 if(data.complaints !== undefined){
 let data2 = data.complaints;
-const _errs7 = errors;
-const _errs8 = errors;
-const _errs9 = errors;
 if(Array.isArray(data2)){
-let valid6 = true;
 const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
 let data3 = data2[i1];
-const _errs10 = errors;
 if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
 const err3 = {instancePath:instancePath+"/complaints/" + i1,schemaPath:"#/$defs/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.items.type,parentSchema:schema59.items,data:data3};
 if(vErrors === null){
@@ -2469,11 +2073,6 @@ else {
 vErrors.push(err3);
 }
 errors++;
-}
-const _errs11 = errors;
-var valid5 = _errs10 === errors;
-if(!valid5){
-valid6 = false;
 }
 }
 }
@@ -2487,20 +2086,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid4 = _errs8 === errors;
-var valid0 = _errs7 === errors;
 }
 if(data.attendance !== undefined){
 let data4 = data.attendance;
-const _errs12 = errors;
-const _errs13 = errors;
-const _errs14 = errors;
 if(Array.isArray(data4)){
-let valid9 = true;
 const len2 = data4.length;
 for(let i2=0; i2<len2; i2++){
 let data5 = data4[i2];
-const _errs15 = errors;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
 const err5 = {instancePath:instancePath+"/attendance/" + i2,schemaPath:"#/$defs/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.items.type,parentSchema:schema59.items,data:data5};
 if(vErrors === null){
@@ -2510,11 +2102,6 @@ else {
 vErrors.push(err5);
 }
 errors++;
-}
-const _errs16 = errors;
-var valid8 = _errs15 === errors;
-if(!valid8){
-valid9 = false;
 }
 }
 }
@@ -2528,20 +2115,13 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid7 = _errs13 === errors;
-var valid0 = _errs12 === errors;
 }
 if(data.handovers !== undefined){
 let data6 = data.handovers;
-const _errs17 = errors;
-const _errs18 = errors;
-const _errs19 = errors;
 if(Array.isArray(data6)){
-let valid12 = true;
 const len3 = data6.length;
 for(let i3=0; i3<len3; i3++){
 let data7 = data6[i3];
-const _errs20 = errors;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
 const err7 = {instancePath:instancePath+"/handovers/" + i3,schemaPath:"#/$defs/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.items.type,parentSchema:schema59.items,data:data7};
 if(vErrors === null){
@@ -2551,11 +2131,6 @@ else {
 vErrors.push(err7);
 }
 errors++;
-}
-const _errs21 = errors;
-var valid11 = _errs20 === errors;
-if(!valid11){
-valid12 = false;
 }
 }
 }
@@ -2569,20 +2144,13 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid10 = _errs18 === errors;
-var valid0 = _errs17 === errors;
 }
 if(data.staff !== undefined){
 let data8 = data.staff;
-const _errs22 = errors;
-const _errs23 = errors;
-const _errs24 = errors;
 if(Array.isArray(data8)){
-let valid15 = true;
 const len4 = data8.length;
 for(let i4=0; i4<len4; i4++){
 let data9 = data8[i4];
-const _errs25 = errors;
 if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
 const err9 = {instancePath:instancePath+"/staff/" + i4,schemaPath:"#/$defs/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.items.type,parentSchema:schema59.items,data:data9};
 if(vErrors === null){
@@ -2592,11 +2160,6 @@ else {
 vErrors.push(err9);
 }
 errors++;
-}
-const _errs26 = errors;
-var valid14 = _errs25 === errors;
-if(!valid14){
-valid15 = false;
 }
 }
 }
@@ -2610,20 +2173,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid13 = _errs23 === errors;
-var valid0 = _errs22 === errors;
 }
 if(data.items !== undefined){
 let data10 = data.items;
-const _errs27 = errors;
-const _errs28 = errors;
-const _errs29 = errors;
 if(Array.isArray(data10)){
-let valid18 = true;
 const len5 = data10.length;
 for(let i5=0; i5<len5; i5++){
 let data11 = data10[i5];
-const _errs30 = errors;
 if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
 const err11 = {instancePath:instancePath+"/items/" + i5,schemaPath:"#/$defs/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.items.type,parentSchema:schema59.items,data:data11};
 if(vErrors === null){
@@ -2633,11 +2189,6 @@ else {
 vErrors.push(err11);
 }
 errors++;
-}
-const _errs31 = errors;
-var valid17 = _errs30 === errors;
-if(!valid17){
-valid18 = false;
 }
 }
 }
@@ -2651,20 +2202,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid16 = _errs28 === errors;
-var valid0 = _errs27 === errors;
 }
 if(data.center !== undefined){
 let data12 = data.center;
-const _errs32 = errors;
-const _errs33 = errors;
-const _errs34 = errors;
 if(Array.isArray(data12)){
-let valid21 = true;
 const len6 = data12.length;
 for(let i6=0; i6<len6; i6++){
 let data13 = data12[i6];
-const _errs35 = errors;
 if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
 const err13 = {instancePath:instancePath+"/center/" + i6,schemaPath:"#/$defs/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.items.type,parentSchema:schema59.items,data:data13};
 if(vErrors === null){
@@ -2674,11 +2218,6 @@ else {
 vErrors.push(err13);
 }
 errors++;
-}
-const _errs36 = errors;
-var valid20 = _errs35 === errors;
-if(!valid20){
-valid21 = false;
 }
 }
 }
@@ -2692,20 +2231,13 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid19 = _errs33 === errors;
-var valid0 = _errs32 === errors;
 }
 if(data.other !== undefined){
 let data14 = data.other;
-const _errs37 = errors;
-const _errs38 = errors;
-const _errs39 = errors;
 if(Array.isArray(data14)){
-let valid24 = true;
 const len7 = data14.length;
 for(let i7=0; i7<len7; i7++){
 let data15 = data14[i7];
-const _errs40 = errors;
 if(!(data15 && typeof data15 == "object" && !Array.isArray(data15))){
 const err15 = {instancePath:instancePath+"/other/" + i7,schemaPath:"#/$defs/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.items.type,parentSchema:schema59.items,data:data15};
 if(vErrors === null){
@@ -2715,11 +2247,6 @@ else {
 vErrors.push(err15);
 }
 errors++;
-}
-const _errs41 = errors;
-var valid23 = _errs40 === errors;
-if(!valid23){
-valid24 = false;
 }
 }
 }
@@ -2733,8 +2260,6 @@ vErrors.push(err16);
 }
 errors++;
 }
-var valid22 = _errs38 === errors;
-var valid0 = _errs37 === errors;
 }
 }
 else {
@@ -2764,7 +2289,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.description === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema56.required,parentSchema:schema56,data};
@@ -2796,7 +2320,6 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "description") || (key0 === "record")) || (key0 === "with")) || (key0 === "asOf")) || (key0 === "recordOnSheet")) || (key0 === "dataIssues")) || (key0 === "grade"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
@@ -2811,8 +2334,6 @@ errors++;
 }
 if(data.description !== undefined){
 let data0 = data.description;
-const _errs2 = errors;
-const _errs3 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err4 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.description,data:data0};
@@ -2835,12 +2356,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.record !== undefined){
 let data1 = data.record;
-const _errs4 = errors;
-const _errs5 = errors;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
 const err6 = {instancePath:instancePath+"/record",schemaPath:"#/$defs/record/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data:data1};
 if(vErrors === null){
@@ -2851,26 +2369,15 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs6 = errors;
-var valid1 = _errs5 === errors;
-var valid0 = _errs4 === errors;
 }
 if(data.with !== undefined){
-let data2 = data.with;
-const _errs7 = errors;
-if(!(validate43(data2, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
+if(!(validate43(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
-else {
-}
-var valid0 = _errs7 === errors;
 }
 if(data.asOf !== undefined){
 let data3 = data.asOf;
-const _errs8 = errors;
-const _errs9 = errors;
-const _errs10 = errors;
 if(typeof data3 === "string"){
 if(!pattern12.test(data3)){
 const err7 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/asOf/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema67,data:data3};
@@ -2893,13 +2400,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid2 = _errs9 === errors;
-var valid0 = _errs8 === errors;
 }
 if(data.recordOnSheet !== undefined){
 let data4 = data.recordOnSheet;
-const _errs11 = errors;
-const _errs12 = errors;
 if(typeof data4 !== "boolean"){
 const err9 = {instancePath:instancePath+"/recordOnSheet",schemaPath:"#/$defs/recordOnSheet/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.type,parentSchema:schema68,data:data4};
 if(vErrors === null){
@@ -2910,22 +2413,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-const _errs13 = errors;
-var valid3 = _errs12 === errors;
-var valid0 = _errs11 === errors;
 }
 if(data.dataIssues !== undefined){
 let data5 = data.dataIssues;
-const _errs14 = errors;
-const _errs15 = errors;
-const _errs16 = errors;
 if(Array.isArray(data5)){
-let valid6 = true;
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
-const _errs17 = errors;
-const _errs18 = errors;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.sheet === undefined){
 const err10 = {instancePath:instancePath+"/dataIssues/" + i0,schemaPath:"#/$defs/dataIssues/items/required",keyword:"required",params:{missingProperty: "sheet"},message:"must have required property '"+"sheet"+"'",schema:schema69.items.required,parentSchema:schema69.items,data:data6};
@@ -2947,7 +2441,6 @@ vErrors.push(err11);
 }
 errors++;
 }
-const _errs19 = errors;
 for(const key1 in data6){
 if(!(((((key1 === "sheet") || (key1 === "row")) || (key1 === "column")) || (key1 === "code")) || (key1 === "value"))){
 const err12 = {instancePath:instancePath+"/dataIssues/" + i0,schemaPath:"#/$defs/dataIssues/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema69.items,data:data6};
@@ -2962,8 +2455,6 @@ errors++;
 }
 if(data6.sheet !== undefined){
 let data7 = data6.sheet;
-const _errs20 = errors;
-const vSchema0 = schema69.items.properties.sheet.enum;
 if(!((((((((data7 === "cases") || (data7 === "complaints")) || (data7 === "attendance")) || (data7 === "handovers")) || (data7 === "staff")) || (data7 === "items")) || (data7 === "center")) || (data7 === "other"))){
 const err13 = {instancePath:instancePath+"/dataIssues/" + i0+"/sheet",schemaPath:"#/$defs/dataIssues/items/properties/sheet/enum",keyword:"enum",params:{allowedValues: schema69.items.properties.sheet.enum},message:"must be equal to one of the allowed values",schema:schema69.items.properties.sheet.enum,parentSchema:schema69.items.properties.sheet,data:data7};
 if(vErrors === null){
@@ -2974,11 +2465,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid7 = _errs20 === errors;
 }
 if(data6.row !== undefined){
 let data8 = data6.row;
-const _errs21 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 const err14 = {instancePath:instancePath+"/dataIssues/" + i0+"/row",schemaPath:"#/$defs/dataIssues/items/properties/row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.items.properties.row.type,parentSchema:schema69.items.properties.row,data:data8};
 if(vErrors === null){
@@ -2989,7 +2478,6 @@ vErrors.push(err14);
 }
 errors++;
 }
-const _errs22 = errors;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 1 || isNaN(data8)){
 const err15 = {instancePath:instancePath+"/dataIssues/" + i0+"/row",schemaPath:"#/$defs/dataIssues/items/properties/row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema69.items.properties.row,data:data8};
@@ -3002,11 +2490,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-var valid7 = _errs21 === errors;
 }
 if(data6.column !== undefined){
 let data9 = data6.column;
-const _errs23 = errors;
 if(typeof data9 !== "string"){
 const err16 = {instancePath:instancePath+"/dataIssues/" + i0+"/column",schemaPath:"#/$defs/dataIssues/items/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.properties.column.type,parentSchema:schema69.items.properties.column,data:data9};
 if(vErrors === null){
@@ -3017,12 +2503,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-const _errs24 = errors;
-var valid7 = _errs23 === errors;
 }
 if(data6.code !== undefined){
 let data10 = data6.code;
-const _errs25 = errors;
 if(typeof data10 !== "string"){
 const err17 = {instancePath:instancePath+"/dataIssues/" + i0+"/code",schemaPath:"#/$defs/dataIssues/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.properties.code.type,parentSchema:schema69.items.properties.code,data:data10};
 if(vErrors === null){
@@ -3033,12 +2516,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-const _errs26 = errors;
-var valid7 = _errs25 === errors;
 }
 if(data6.value !== undefined){
 let data11 = data6.value;
-const _errs27 = errors;
 if(typeof data11 !== "string"){
 const err18 = {instancePath:instancePath+"/dataIssues/" + i0+"/value",schemaPath:"#/$defs/dataIssues/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.properties.value.type,parentSchema:schema69.items.properties.value,data:data11};
 if(vErrors === null){
@@ -3049,8 +2529,6 @@ vErrors.push(err18);
 }
 errors++;
 }
-const _errs28 = errors;
-var valid7 = _errs27 === errors;
 }
 }
 else {
@@ -3062,10 +2540,6 @@ else {
 vErrors.push(err19);
 }
 errors++;
-}
-var valid5 = _errs17 === errors;
-if(!valid5){
-valid6 = false;
 }
 }
 }
@@ -3079,14 +2553,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-var valid4 = _errs15 === errors;
-var valid0 = _errs14 === errors;
 }
 if(data.grade !== undefined){
 let data12 = data.grade;
-const _errs29 = errors;
-const _errs30 = errors;
-const vSchema1 = schema47.enum;
 if(!((((data12 === "reminder") || (data12 === "criticism")) || (data12 === "notice")) || (data12 === "deduction"))){
 const err21 = {instancePath:instancePath+"/grade",schemaPath:"#/$defs/gradeName/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data12};
 if(vErrors === null){
@@ -3097,8 +2566,6 @@ vErrors.push(err21);
 }
 errors++;
 }
-var valid8 = _errs30 === errors;
-var valid0 = _errs29 === errors;
 }
 }
 else {
@@ -3128,7 +2595,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.description === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema71.required,parentSchema:schema71,data};
@@ -3150,7 +2616,6 @@ vErrors.push(err1);
 }
 errors++;
 }
-const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "description") || (key0 === "record")) || (key0 === "with")) || (key0 === "asOf")) || (key0 === "recordOnSheet")) || (key0 === "dataIssues"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
@@ -3165,8 +2630,6 @@ errors++;
 }
 if(data.description !== undefined){
 let data0 = data.description;
-const _errs2 = errors;
-const _errs3 = errors;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
 const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.description,data:data0};
@@ -3189,12 +2652,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.record !== undefined){
 let data1 = data.record;
-const _errs4 = errors;
-const _errs5 = errors;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
 const err5 = {instancePath:instancePath+"/record",schemaPath:"#/$defs/record/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data:data1};
 if(vErrors === null){
@@ -3205,26 +2665,15 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs6 = errors;
-var valid1 = _errs5 === errors;
-var valid0 = _errs4 === errors;
 }
 if(data.with !== undefined){
-let data2 = data.with;
-const _errs7 = errors;
-if(!(validate43(data2, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
+if(!(validate43(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
-else {
-}
-var valid0 = _errs7 === errors;
 }
 if(data.asOf !== undefined){
 let data3 = data.asOf;
-const _errs8 = errors;
-const _errs9 = errors;
-const _errs10 = errors;
 if(typeof data3 === "string"){
 if(!pattern12.test(data3)){
 const err6 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/asOf/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema67,data:data3};
@@ -3247,13 +2696,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid2 = _errs9 === errors;
-var valid0 = _errs8 === errors;
 }
 if(data.recordOnSheet !== undefined){
 let data4 = data.recordOnSheet;
-const _errs11 = errors;
-const _errs12 = errors;
 if(typeof data4 !== "boolean"){
 const err8 = {instancePath:instancePath+"/recordOnSheet",schemaPath:"#/$defs/recordOnSheet/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.type,parentSchema:schema68,data:data4};
 if(vErrors === null){
@@ -3264,22 +2709,13 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs13 = errors;
-var valid3 = _errs12 === errors;
-var valid0 = _errs11 === errors;
 }
 if(data.dataIssues !== undefined){
 let data5 = data.dataIssues;
-const _errs14 = errors;
-const _errs15 = errors;
-const _errs16 = errors;
 if(Array.isArray(data5)){
-let valid6 = true;
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
-const _errs17 = errors;
-const _errs18 = errors;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.sheet === undefined){
 const err9 = {instancePath:instancePath+"/dataIssues/" + i0,schemaPath:"#/$defs/dataIssues/items/required",keyword:"required",params:{missingProperty: "sheet"},message:"must have required property '"+"sheet"+"'",schema:schema69.items.required,parentSchema:schema69.items,data:data6};
@@ -3301,7 +2737,6 @@ vErrors.push(err10);
 }
 errors++;
 }
-const _errs19 = errors;
 for(const key1 in data6){
 if(!(((((key1 === "sheet") || (key1 === "row")) || (key1 === "column")) || (key1 === "code")) || (key1 === "value"))){
 const err11 = {instancePath:instancePath+"/dataIssues/" + i0,schemaPath:"#/$defs/dataIssues/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema69.items,data:data6};
@@ -3316,8 +2751,6 @@ errors++;
 }
 if(data6.sheet !== undefined){
 let data7 = data6.sheet;
-const _errs20 = errors;
-const vSchema0 = schema69.items.properties.sheet.enum;
 if(!((((((((data7 === "cases") || (data7 === "complaints")) || (data7 === "attendance")) || (data7 === "handovers")) || (data7 === "staff")) || (data7 === "items")) || (data7 === "center")) || (data7 === "other"))){
 const err12 = {instancePath:instancePath+"/dataIssues/" + i0+"/sheet",schemaPath:"#/$defs/dataIssues/items/properties/sheet/enum",keyword:"enum",params:{allowedValues: schema69.items.properties.sheet.enum},message:"must be equal to one of the allowed values",schema:schema69.items.properties.sheet.enum,parentSchema:schema69.items.properties.sheet,data:data7};
 if(vErrors === null){
@@ -3328,11 +2761,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid7 = _errs20 === errors;
 }
 if(data6.row !== undefined){
 let data8 = data6.row;
-const _errs21 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 const err13 = {instancePath:instancePath+"/dataIssues/" + i0+"/row",schemaPath:"#/$defs/dataIssues/items/properties/row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.items.properties.row.type,parentSchema:schema69.items.properties.row,data:data8};
 if(vErrors === null){
@@ -3343,7 +2774,6 @@ vErrors.push(err13);
 }
 errors++;
 }
-const _errs22 = errors;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 1 || isNaN(data8)){
 const err14 = {instancePath:instancePath+"/dataIssues/" + i0+"/row",schemaPath:"#/$defs/dataIssues/items/properties/row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema69.items.properties.row,data:data8};
@@ -3356,11 +2786,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-var valid7 = _errs21 === errors;
 }
 if(data6.column !== undefined){
 let data9 = data6.column;
-const _errs23 = errors;
 if(typeof data9 !== "string"){
 const err15 = {instancePath:instancePath+"/dataIssues/" + i0+"/column",schemaPath:"#/$defs/dataIssues/items/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.properties.column.type,parentSchema:schema69.items.properties.column,data:data9};
 if(vErrors === null){
@@ -3371,12 +2799,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-const _errs24 = errors;
-var valid7 = _errs23 === errors;
 }
 if(data6.code !== undefined){
 let data10 = data6.code;
-const _errs25 = errors;
 if(typeof data10 !== "string"){
 const err16 = {instancePath:instancePath+"/dataIssues/" + i0+"/code",schemaPath:"#/$defs/dataIssues/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.properties.code.type,parentSchema:schema69.items.properties.code,data:data10};
 if(vErrors === null){
@@ -3387,12 +2812,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-const _errs26 = errors;
-var valid7 = _errs25 === errors;
 }
 if(data6.value !== undefined){
 let data11 = data6.value;
-const _errs27 = errors;
 if(typeof data11 !== "string"){
 const err17 = {instancePath:instancePath+"/dataIssues/" + i0+"/value",schemaPath:"#/$defs/dataIssues/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.items.properties.value.type,parentSchema:schema69.items.properties.value,data:data11};
 if(vErrors === null){
@@ -3403,8 +2825,6 @@ vErrors.push(err17);
 }
 errors++;
 }
-const _errs28 = errors;
-var valid7 = _errs27 === errors;
 }
 }
 else {
@@ -3416,10 +2836,6 @@ else {
 vErrors.push(err18);
 }
 errors++;
-}
-var valid5 = _errs17 === errors;
-if(!valid5){
-valid6 = false;
 }
 }
 }
@@ -3433,8 +2849,6 @@ vErrors.push(err19);
 }
 errors++;
 }
-var valid4 = _errs15 === errors;
-var valid0 = _errs14 === errors;
 }
 }
 else {
@@ -3464,7 +2878,6 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.required,parentSchema:schema31,data};
@@ -3586,7 +2999,6 @@ vErrors.push(err11);
 }
 errors++;
 }
-const _errs1 = errors;
 for(const key0 in data){
 if(!(func1.call(schema31.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
@@ -3601,7 +3013,6 @@ errors++;
 }
 if(data.$schema !== undefined){
 let data0 = data.$schema;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 const err13 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data0};
 if(vErrors === null){
@@ -3612,13 +3023,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
 }
 if(data.id !== undefined){
 let data1 = data.id;
-const _errs4 = errors;
-const _errs5 = errors;
 if(typeof data1 === "string"){
 if(!pattern4.test(data1)){
 const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data1};
@@ -3641,11 +3048,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.version !== undefined){
 let data2 = data.version;
-const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 const err16 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.version.type,parentSchema:schema31.properties.version,data:data2};
 if(vErrors === null){
@@ -3656,7 +3061,6 @@ vErrors.push(err16);
 }
 errors++;
 }
-const _errs7 = errors;
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
 const err17 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.version,data:data2};
@@ -3669,13 +3073,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-var valid0 = _errs6 === errors;
 }
 if(data.title !== undefined){
 let data3 = data.title;
-const _errs8 = errors;
-const _errs9 = errors;
-const _errs10 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.zh === undefined){
 const err18 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema32.required,parentSchema:schema32,data:data3};
@@ -3697,7 +3097,6 @@ vErrors.push(err19);
 }
 errors++;
 }
-const _errs11 = errors;
 for(const key1 in data3){
 if(!((key1 === "zh") || (key1 === "en"))){
 const err20 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data3};
@@ -3712,8 +3111,6 @@ errors++;
 }
 if(data3.zh !== undefined){
 let data4 = data3.zh;
-const _errs12 = errors;
-const _errs13 = errors;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
 const err21 = {instancePath:instancePath+"/title/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.zh,data:data4};
@@ -3736,12 +3133,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid2 = _errs12 === errors;
 }
 if(data3.en !== undefined){
 let data5 = data3.en;
-const _errs14 = errors;
-const _errs15 = errors;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
 const err23 = {instancePath:instancePath+"/title/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.en,data:data5};
@@ -3764,7 +3158,6 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid2 = _errs14 === errors;
 }
 }
 else {
@@ -3777,13 +3170,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-var valid1 = _errs9 === errors;
-var valid0 = _errs8 === errors;
 }
 if(data.clause !== undefined){
 let data6 = data.clause;
-const _errs16 = errors;
-const _errs17 = errors;
 if(typeof data6 === "string"){
 if(!pattern5.test(data6)){
 const err26 = {instancePath:instancePath+"/clause",schemaPath:"#/properties/clause/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$"+"\"",schema:"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$",parentSchema:schema31.properties.clause,data:data6};
@@ -3806,12 +3195,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-var valid0 = _errs16 === errors;
 }
 if(data.clauseText !== undefined){
 let data7 = data.clauseText;
-const _errs18 = errors;
-const _errs19 = errors;
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
 const err28 = {instancePath:instancePath+"/clauseText",schemaPath:"#/properties/clauseText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.clauseText,data:data7};
@@ -3834,12 +3220,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-var valid0 = _errs18 === errors;
 }
 if(data.scope !== undefined){
 let data8 = data.scope;
-const _errs20 = errors;
-const vSchema0 = schema31.properties.scope.enum;
 if(!((((((((data8 === "case") || (data8 === "complaint")) || (data8 === "attendance")) || (data8 === "staff")) || (data8 === "item")) || (data8 === "center")) || (data8 === "other")) || (data8 === "ledger"))){
 const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema31.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.scope.enum,parentSchema:schema31.properties.scope,data:data8};
 if(vErrors === null){
@@ -3850,35 +3233,21 @@ vErrors.push(err30);
 }
 errors++;
 }
-var valid0 = _errs20 === errors;
 }
 if(data.subject !== undefined){
-let data9 = data.subject;
-const _errs21 = errors;
-if(!(validate21(data9, {instancePath:instancePath+"/subject",parentData:data,parentDataProperty:"subject",rootData,dynamicAnchors}))){
+if(!(validate21(data.subject, {instancePath:instancePath+"/subject",parentData:data,parentDataProperty:"subject",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
-else {
-}
-var valid0 = _errs21 === errors;
 }
 if(data.params !== undefined){
 let data10 = data.params;
-const _errs22 = errors;
-const _errs23 = errors;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-const _errs24 = errors;
 for(const key2 in data10){
-let data11 = data10[key2];
-const _errs25 = errors;
-if(!(validate23(data11, {instancePath:instancePath+"/params/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data10,parentDataProperty:key2,rootData,dynamicAnchors}))){
+if(!(validate23(data10[key2], {instancePath:instancePath+"/params/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data10,parentDataProperty:key2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
-else {
-}
-var valid3 = _errs25 === errors;
 }
 }
 else {
@@ -3891,35 +3260,21 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid0 = _errs22 === errors;
 }
 if(data.conditions !== undefined){
-let data12 = data.conditions;
-const _errs26 = errors;
-if(!(validate25(data12, {instancePath:instancePath+"/conditions",parentData:data,parentDataProperty:"conditions",rootData,dynamicAnchors}))){
+if(!(validate25(data.conditions, {instancePath:instancePath+"/conditions",parentData:data,parentDataProperty:"conditions",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
-else {
-}
-var valid0 = _errs26 === errors;
 }
 if(data.grade !== undefined){
-let data13 = data.grade;
-const _errs27 = errors;
-if(!(validate35(data13, {instancePath:instancePath+"/grade",parentData:data,parentDataProperty:"grade",rootData,dynamicAnchors}))){
+if(!(validate35(data.grade, {instancePath:instancePath+"/grade",parentData:data,parentDataProperty:"grade",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
-else {
-}
-var valid0 = _errs27 === errors;
 }
 if(data.evidence !== undefined){
 let data14 = data.evidence;
-const _errs28 = errors;
-const _errs29 = errors;
-const _errs30 = errors;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.zh === undefined){
 const err32 = {instancePath:instancePath+"/evidence",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema32.required,parentSchema:schema32,data:data14};
@@ -3941,7 +3296,6 @@ vErrors.push(err33);
 }
 errors++;
 }
-const _errs31 = errors;
 for(const key3 in data14){
 if(!((key3 === "zh") || (key3 === "en"))){
 const err34 = {instancePath:instancePath+"/evidence",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data14};
@@ -3956,8 +3310,6 @@ errors++;
 }
 if(data14.zh !== undefined){
 let data15 = data14.zh;
-const _errs32 = errors;
-const _errs33 = errors;
 if(typeof data15 === "string"){
 if(func2(data15) < 1){
 const err35 = {instancePath:instancePath+"/evidence/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.zh,data:data15};
@@ -3980,12 +3332,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-var valid5 = _errs32 === errors;
 }
 if(data14.en !== undefined){
 let data16 = data14.en;
-const _errs34 = errors;
-const _errs35 = errors;
 if(typeof data16 === "string"){
 if(func2(data16) < 1){
 const err37 = {instancePath:instancePath+"/evidence/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.en,data:data16};
@@ -4008,7 +3357,6 @@ vErrors.push(err38);
 }
 errors++;
 }
-var valid5 = _errs34 === errors;
 }
 }
 else {
@@ -4021,13 +3369,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-var valid4 = _errs29 === errors;
-var valid0 = _errs28 === errors;
 }
 if(data.cases !== undefined){
 let data17 = data.cases;
-const _errs36 = errors;
-const _errs37 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.fire === undefined){
 const err40 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/required",keyword:"required",params:{missingProperty: "fire"},message:"must have required property '"+"fire"+"'",schema:schema31.properties.cases.required,parentSchema:schema31.properties.cases,data:data17};
@@ -4049,7 +3393,6 @@ vErrors.push(err41);
 }
 errors++;
 }
-const _errs38 = errors;
 for(const key4 in data17){
 if(!((key4 === "fire") || (key4 === "pass"))){
 const err42 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.cases,data:data17};
@@ -4064,8 +3407,6 @@ errors++;
 }
 if(data17.fire !== undefined){
 let data18 = data17.fire;
-const _errs39 = errors;
-const _errs40 = errors;
 if(Array.isArray(data18)){
 if(data18.length < 1){
 const err43 = {instancePath:instancePath+"/cases/fire",schemaPath:"#/properties/cases/properties/fire/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.cases.properties.fire,data:data18};
@@ -4077,20 +3418,11 @@ vErrors.push(err43);
 }
 errors++;
 }
-let valid8 = true;
 const len0 = data18.length;
 for(let i0=0; i0<len0; i0++){
-let data19 = data18[i0];
-const _errs41 = errors;
-if(!(validate42(data19, {instancePath:instancePath+"/cases/fire/" + i0,parentData:data18,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate42(data18[i0], {instancePath:instancePath+"/cases/fire/" + i0,parentData:data18,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
-}
-else {
-}
-var valid7 = _errs41 === errors;
-if(!valid7){
-valid8 = false;
 }
 }
 }
@@ -4104,12 +3436,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-var valid6 = _errs39 === errors;
 }
 if(data17.pass !== undefined){
 let data20 = data17.pass;
-const _errs42 = errors;
-const _errs43 = errors;
 if(Array.isArray(data20)){
 if(data20.length < 1){
 const err45 = {instancePath:instancePath+"/cases/pass",schemaPath:"#/properties/cases/properties/pass/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.cases.properties.pass,data:data20};
@@ -4121,20 +3450,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-let valid10 = true;
 const len1 = data20.length;
 for(let i1=0; i1<len1; i1++){
-let data21 = data20[i1];
-const _errs44 = errors;
-if(!(validate46(data21, {instancePath:instancePath+"/cases/pass/" + i1,parentData:data20,parentDataProperty:i1,rootData,dynamicAnchors}))){
+if(!(validate46(data20[i1], {instancePath:instancePath+"/cases/pass/" + i1,parentData:data20,parentDataProperty:i1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
-}
-else {
-}
-var valid9 = _errs44 === errors;
-if(!valid9){
-valid10 = false;
 }
 }
 }
@@ -4148,7 +3468,6 @@ vErrors.push(err46);
 }
 errors++;
 }
-var valid6 = _errs42 === errors;
 }
 }
 else {
@@ -4161,7 +3480,6 @@ vErrors.push(err47);
 }
 errors++;
 }
-var valid0 = _errs36 === errors;
 }
 }
 else {

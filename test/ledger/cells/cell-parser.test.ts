@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { cellParser, TRIAL_LOOKUPS } from '../../../src/ledger/cells/cell-parser.js';
-import { parseCell } from '../../../src/ledger/cells/parse-cell.js';
+import { parseCell } from '../../../src/ledger/cells/cell-parser.js';
 import { sheetSpec } from '../../../src/ledger/columns.js';
 
 const column = (key: string) => sheetSpec('cases').columns.find((c) => c.key === key)!;

@@ -1,9 +1,0 @@
-/**
- * The rule-set hash a batch compares against the manifest. Loaded once, before any worker
- * starts: bad rules stop the whole batch (every report would be wrong), unlike a bad input.
- */
-import { loadAuditRules } from '../audit/audit.js';
-
-export async function rulesHashOf(rulesDir: string): Promise<string> {
-  return (await loadAuditRules(rulesDir)).hash;
-}
