@@ -11,7 +11,7 @@ import { serviceFigures } from '../facts/service-figures.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { readDecisions, type DecisionsFile } from '../decisions/read-decisions.js';
 import { crossChecked } from '../evaluate/reference.js';
-import { settleFindings } from '../grade/settle.js';
+import { settleFindings, type SettlementInput } from '../grade/settle.js';
 import { loadHistory, type History } from '../history/read-history.js';
 import { applyAsOf } from '../ledger/as-of.js';
 import { readLedger } from '../ledger/read-ledger.js';
@@ -20,6 +20,7 @@ import type { Ledger } from '../ledger/types.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
 import { loadValidRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
+import { dutyWindows } from '../rules/windows.js';
 import { centerOf } from '../ledger/center.js';
 import { inputFiles } from './inputs.js';
 import { resolvePeriod } from './period.js';
@@ -97,7 +98,7 @@ export async function prepareAudit(input: string, options: AuditOptions = {}): P
   const { period, periodInferred, asOf } = resolvePeriod(read, options);
   const ledger = applyAsOf(read, asOf);
   const calendar = loadCalendar(calendarDir(rulesDir));
-  const ctx: AuditContext = { ledger, calendar, period, asOf };
+  const ctx: AuditContext = { ledger, calendar, period, asOf, windows: dutyWindows(ruleSet.rules) };
   // Both read before evaluation, so a bad history or decisions file stops the audit at once.
   const history = options.history === undefined ? undefined : loadHistory(options.history, { center: centerOf(ledger).center, period }, historyOptions(options));
   const decisions = options.decisions === undefined ? undefined : await readDecisions(options.decisions);
@@ -109,11 +110,17 @@ function historyOptions(options: AuditOptions): { sameCenterOnly?: boolean } {
   return options.historySameCenterOnly ? { sameCenterOnly: true } : {};
 }
 
-/** The case a complaint row names (关联受理编号), for the complaint ↔ case overlap. */
-function caseOfComplaint(ledger: Ledger): (ref: { row: number }) => string | undefined {
+/** The case a complaint row names (关联受理编号) and the complaints naming a case, for the complaint ↔ case overlap. */
+function complaintLinks(ledger: Ledger): Pick<SettlementInput, 'caseOfComplaint' | 'complaintsOfCase'> {
   const byRow = new Map<number, string>();
-  for (const row of ledger.sheets.complaints ?? []) if (row.record.case_id) byRow.set(row.row, row.record.case_id);
-  return (ref) => byRow.get(ref.row);
+  const byCase = new Map<string, string[]>();
+  for (const row of ledger.sheets.complaints ?? []) {
+    const caseId = row.record.case_id;
+    if (!caseId) continue;
+    byRow.set(row.row, caseId);
+    byCase.set(caseId, [...(byCase.get(caseId) ?? []), row.record.complaint_id]);
+  }
+  return { caseOfComplaint: (ref) => byRow.get(ref.row), complaintsOfCase: (caseId) => byCase.get(caseId) ?? [] };
 }
 
 /** Evaluates and grades prepared records and gathers everything a report shows. */
@@ -129,7 +136,7 @@ export async function completeAudit(prepared: PreparedAudit, options: AuditOptio
       period,
       ...(history ? { history: history.findings } : {}),
       ...(decisions ? { decisions: decisions.decisions } : {}),
-      caseOfComplaint: caseOfComplaint(ledger),
+      ...complaintLinks(ledger),
     }),
   );
 

@@ -43,6 +43,8 @@ export interface RuleEntry {
   scope: Scope;
   /** The fact naming the responsible person, or `center`. */
   subject: { kind: 'staff'; fact: string } | { kind: 'center' };
+  /** The date fact that places the rule's event in a month (docs/grading.md). */
+  event: string;
   params: ParamEntry[];
   grade: GradeEntry;
   /** Sheets the workbook must hold for the rule to run. */
@@ -88,6 +90,7 @@ export function ruleEntry(rule: Rule): RuleEntry {
     title: rule.title,
     scope: rule.scope,
     subject: rule.subject.kind === 'staff' ? { kind: 'staff', fact: rule.subject.fact } : { kind: 'center' },
+    event: rule.event,
     params: Object.entries(rule.params)
       .map(([name, p]) => ({ name, value: p.value, description: p.description }))
       .sort((a, b) => compareText(a.name, b.name)),

@@ -42,6 +42,7 @@ function ruleRow(e: RuleEntry, lang: Lang): string[] {
     e.clause,
     `${e.title.zh}\n${e.title.en}`,
     scopeSubjectText(e, lang),
+    mdCode(e.event),
     e.params.length === 0 ? ct('none', lang) : e.params.map((p) => paramLine(p, lang)).join('\n'),
     gradeText(e.grade, lang),
   ];
@@ -49,7 +50,7 @@ function ruleRow(e: RuleEntry, lang: Lang): string[] {
 
 /** `## <regime>` sections; `level` is the heading depth of each regime. */
 export function rulesMarkdown(entries: RuleEntry[], lang: Lang, level = 2): string[] {
-  const header = (['id', 'clause', 'title', 'scopeSubject', 'params', 'grade'] as const).map((h) => ct(h, lang));
+  const header = (['id', 'clause', 'title', 'scopeSubject', 'event', 'params', 'grade'] as const).map((h) => ct(h, lang));
   const lines: string[] = [];
   for (const [regime, rules] of byRegime(entries)) {
     lines.push(`${'#'.repeat(level)} ${regime}`, '', ...mdTable(header, rules.map((e) => ruleRow(e, lang))), '');

@@ -10,12 +10,13 @@ import { ct, FACT_TYPE_LABELS, gradeText, originText, paramText, scopeSubjectTex
 
 /** `duty-audit rules list --format table`: params one per line, ladder steps one per line. */
 export function rulesTable(entries: RuleEntry[], lang: Lang): string {
-  const header = ['id', 'clause', 'title', 'scopeSubject', 'params', 'grade'] as const;
+  const header = ['id', 'clause', 'title', 'scopeSubject', 'event', 'params', 'grade'] as const;
   const rows = entries.map((e) => [
     e.id,
     e.clause,
     e.title[lang],
     scopeSubjectText(e, lang),
+    e.event,
     e.params.map((p) => paramText(p, lang)).join('\n'),
     gradeText(e.grade, lang, '\n'),
   ]);

@@ -24,6 +24,7 @@ export const CATALOGUE_TEXT = {
   clause: { zh: '条款', en: 'Clause' },
   title: { zh: '标题', en: 'Title' },
   scopeSubject: { zh: '范围 → 责任对象', en: 'Scope → subject' },
+  event: { zh: '事件日期', en: 'Event date' },
   params: { zh: '参数', en: 'Params' },
   grade: { zh: '等级', en: 'Grade' },
   requires: { zh: '所需工作表', en: 'Sheets needed' },

@@ -1,11 +1,14 @@
 /**
  * Evaluates a rule set over the records built by src/facts, one RawFinding per rule fired on a
- * record, each with its evidence (conditions.ts). Order is deterministic: scope order, then
- * record order, then rule id. A rule that needs a sheet the ledger lacks does not run, and its
- * RuleRun says which sheets were absent (docs/ledger.md).
+ * record, each with its evidence (conditions.ts). A rule is judged on a record only when its
+ * event (the date fact the rule names) falls in the audited period (src/facts/period.ts), so an
+ * act is judged in one month; the finding is dated by that event. Order is deterministic: scope
+ * order, then record order, then rule id. A rule that needs a sheet the ledger lacks does not
+ * run, and its RuleRun says which sheets were absent (docs/ledger.md).
  */
 import { centerOf } from '../ledger/center.js';
 import { DutyAuditError } from '../errors.js';
+import { judgedInPeriod, periodBounds, type PeriodBounds } from '../facts/period.js';
 import { SCOPES, type Scope } from '../facts/scopes.js';
 import type { ScopeRecord, ScopeRecordSources, AuditContext } from '../facts/types.js';
 import type { ConditionEvidence, RawFinding } from '../findings/types.js';
@@ -60,6 +63,7 @@ export class Findings {
   private readonly runs: RuleRun[];
   private readonly runById: Map<string, RuleRun>;
   private readonly centerName: string;
+  private readonly bounds: PeriodBounds;
 
   constructor(
     private readonly rules: readonly Rule[],
@@ -68,6 +72,12 @@ export class Findings {
     this.runs = rules.map((rule) => ruleRun(rule, absentSheets(rule, ctx.ledger), ctx.ledger));
     this.runById = new Map(this.runs.map((run) => [run.id, run]));
     this.centerName = centerOf(ctx.ledger).center;
+    this.bounds = periodBounds(ctx.period);
+  }
+
+  /** The rule's event on the record falls in this period: the rule is judged on it now. */
+  judges(rule: Rule, record: ScopeRecord): boolean {
+    return judgedInPeriod(record, rule.event, this.bounds);
   }
 
   /** The scope's rules that run, by id. */
@@ -105,6 +115,7 @@ export function evaluate(rules: readonly Rule[], records: ScopeRecordSources, ct
     for (const record of records[scope] ?? []) {
       const facts = record.facts;
       for (let i = 0; i < trees.length; i++) {
+        if (!findings.judges(scopeRules[i]!, record)) continue;
         let fired: boolean;
         try {
           fired = holds(trees[i]!, facts);

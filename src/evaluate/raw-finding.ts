@@ -66,7 +66,8 @@ export function rawFinding(rule: Rule, record: ScopeRecord, conditions: Conditio
     scope: rule.scope,
     subject: subjectOf(rule, record, centerName),
     ref: { ...record.ref },
-    date: record.date,
+    // The event's date (the rule judged the record because it falls in the period).
+    date: (record.facts[rule.event] as string | null) ?? record.date,
     facts: quotedFacts(rule, record),
     conditions,
     message: {

@@ -10,6 +10,7 @@ import type { AuditResult } from '../audit/types.js';
 import type { RuleRun } from '../evaluate/evaluate.js';
 import { judge } from '../evaluate/conditions.js';
 import { builtNow } from '../facts/build.js';
+import { judgedInPeriod, periodBounds } from '../facts/period.js';
 import { factsForScope } from '../facts/catalogue.js';
 import type { ScopeRecord } from '../facts/types.js';
 import type { Finding } from '../findings/types.js';
@@ -62,7 +63,7 @@ export function failedBy(tree: TreeNode): ConditionLeaf[] {
   return tree.result ? [] : decidingLeaves(tree, false);
 }
 
-const STATUS_ORDER: Record<RuleStatus, number> = { fired: 0, 'not-fired': 1, 'not-run': 2 };
+const STATUS_ORDER: Record<RuleStatus, number> = { fired: 0, 'not-fired': 1, 'other-period': 2, 'not-run': 3 };
 
 function byStatusThenId(a: RuleVerdict, b: RuleVerdict): number {
   return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareText(a.ruleId, b.ruleId);
@@ -93,10 +94,15 @@ function settlementOf(f: Finding): GradeExplanation['settlement'] {
   };
 }
 
-function verdict(rule: Rule, run: RuleRun | undefined, record: ScopeRecord, findings: readonly Finding[]): RuleVerdict {
+function verdict(rule: Rule, run: RuleRun | undefined, record: ScopeRecord, findings: readonly Finding[], period: string): RuleVerdict {
   const head = { ruleId: rule.id, clause: rule.clause, title: rule.title };
   if (run && !run.ran) return { ...head, status: 'not-run', absentSheets: run.reason?.sheets ?? [] };
   const tree = judge(rule, record.facts);
+  // Conditions that hold on an event of another period (or one not come by as-of): not judged now.
+  if (tree.result && !judgedInPeriod(record, rule.event, periodBounds(period))) {
+    const date = record.facts[rule.event];
+    return { ...head, status: 'other-period', tree, event: { fact: rule.event, date: typeof date === 'string' ? date : null } };
+  }
   const fired = tree.result;
   const out: RuleVerdict = { ...head, status: fired ? 'fired' : 'not-fired', tree };
   if (!fired) {
@@ -111,7 +117,7 @@ function verdict(rule: Rule, run: RuleRun | undefined, record: ScopeRecord, find
 /** `focus`: the rule of the finding named by the target, shown first. */
 function explainOne(record: ScopeRecord, rules: readonly Rule[], result: AuditResult, focus?: string): RecordExplanation {
   const runs = new Map(result.rules.map((r) => [r.id, r]));
-  const verdicts = rules.filter((r) => r.scope === record.scope).map((rule) => verdict(rule, runs.get(rule.id), record, result.findings));
+  const verdicts = rules.filter((r) => r.scope === record.scope).map((rule) => verdict(rule, runs.get(rule.id), record, result.findings, result.period));
   verdicts.sort((a, b) => Number(b.ruleId === focus) - Number(a.ruleId === focus) || byStatusThenId(a, b));
   return { scope: record.scope, ref: { ...record.ref }, date: record.date, facts: recordFacts(record), rules: verdicts };
 }

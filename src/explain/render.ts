@@ -101,17 +101,19 @@ function factLines(record: RecordExplanation, lang: Lang): string[] {
 function statusWord(v: RuleVerdict, lang: Lang): string {
   if (v.status === 'fired') return word('fired', lang);
   if (v.status === 'not-run') return word('notRun', lang);
+  if (v.status === 'other-period') return word('otherPeriod', lang);
   return word('notFired', lang);
 }
 
-function ruleLines(v: RuleVerdict, lang: Lang): string[] {
-  const icon = v.status === 'fired' ? '✓' : v.status === 'not-fired' ? '✗' : '–';
+function ruleLines(v: RuleVerdict, lang: Lang, period: string): string[] {
+  const icon = v.status === 'fired' ? '✓' : v.status === 'not-fired' ? '✗' : v.status === 'other-period' ? '·' : '–';
   const lines = [`  ${icon} ${v.ruleId}  ${v.clause}  ${v.title[lang]} — ${statusWord(v, lang)}`];
   if (v.status === 'not-run') {
     const sheets = (v.absentSheets ?? []).map((s) => ledgerSheetLabel(s, lang)).join(lang === 'zh' ? '、' : ', ');
     lines.push(`      ${word('sheetAbsent', lang, { sheets })}`);
     return lines;
   }
+  if (v.event) lines.push(`      ${v.event.date === null ? word('eventNotYet', lang, { fact: v.event.fact }) : word('eventOutside', lang, { fact: v.event.fact, date: v.event.date, period })}`);
   if (v.failedBy && v.failedBy.length > 0) {
     const sep = lang === 'zh' ? ':' : ': ';
     lines.push(`      ${word('because', lang)}${sep}${v.failedBy.map((l) => leafText(l, lang)).join('; ')}`);
@@ -121,14 +123,14 @@ function ruleLines(v: RuleVerdict, lang: Lang): string[] {
   return lines;
 }
 
-function recordLines(record: RecordExplanation, lang: Lang): string[] {
+function recordLines(record: RecordExplanation, lang: Lang, period: string): string[] {
   const where = `${ledgerSheetLabel(record.ref.sheet, lang)} ${word('row', lang, { n: record.ref.row })}`;
   const head = `■ ${record.ref.key} · ${where} · ${record.date}`;
   const count = (status: RuleVerdict['status']) => record.rules.filter((r) => r.status === status).length;
-  const summary = word('summary', lang, { total: record.rules.length, fired: count('fired'), notFired: count('not-fired'), notRun: count('not-run') });
+  const summary = word('summary', lang, { total: record.rules.length, fired: count('fired'), notFired: count('not-fired') + count('other-period'), notRun: count('not-run') });
   const sep = lang === 'zh' ? ':' : ': ';
   const rulesHead = `  ${word('rules', lang)} (${SCOPE_LABELS[record.scope][lang]})${sep}${summary}`;
-  return [head, ...factLines(record, lang), rulesHead, ...record.rules.flatMap((v) => ruleLines(v, lang))];
+  return [head, ...factLines(record, lang), rulesHead, ...record.rules.flatMap((v) => ruleLines(v, lang, period))];
 }
 
 function targetText(e: Explanation, lang: Lang): string {
@@ -144,7 +146,7 @@ export function renderExplanation(e: Explanation, lang: Lang): string {
     `${word('title', lang)}${sep}${targetText(e, lang)}`,
     `${e.center} · ${e.period}${inferred} · ${word('asOf', lang)} ${e.asOf}`,
   ];
-  for (const record of e.records) lines.push('', ...recordLines(record, lang));
+  for (const record of e.records) lines.push('', ...recordLines(record, lang, e.period));
   if (e.alsoMatches.length > 0) {
     lines.push('', `${word('alsoMatches', lang)}${sep}${e.alsoMatches.map((r) => r.key).join(lang === 'zh' ? '、' : ', ')}`);
   }

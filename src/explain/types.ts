@@ -69,7 +69,8 @@ export interface GradeExplanation {
   settlement: Pick<Finding, 'status' | 'mergedInto' | 'reportedIn' | 'chargedBeforeYuan' | 'decision'>;
 }
 
-export type RuleStatus = 'fired' | 'not-fired' | 'not-run';
+/** other-period: the rule's event on the record lies outside the audited period, so it is not judged now. */
+export type RuleStatus = 'fired' | 'not-fired' | 'not-run' | 'other-period';
 
 export interface RuleVerdict {
   ruleId: string;
@@ -82,6 +83,8 @@ export interface RuleVerdict {
   tree?: TreeNode;
   /** not-fired: the leaves that made the conditions false. */
   failedBy?: ConditionLeaf[];
+  /** other-period: the rule's event fact and its date on the record (null: not come by as-of). */
+  event?: { fact: string; date: string | null };
   /** fired: base grade and why, final grade and escalation. */
   grade?: GradeExplanation;
 }

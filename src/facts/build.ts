@@ -13,7 +13,7 @@ import { itemRecords } from './item-facts.js';
 import { ledgerRecords } from './ledger-facts.js';
 import { buildLookups } from './lookups.js';
 import { otherRecord } from './other-facts.js';
-import { isAuditedCase, isAuditedDated } from './period.js';
+import { isCaseOfPeriod, notAfterAsOf } from './period.js';
 import { staffRecords } from './staff-facts.js';
 import { SCOPES } from './scopes.js';
 import type { ScopeRecord, ScopeRecordSources, ScopeRecords, AuditContext } from './types.js';
@@ -41,17 +41,20 @@ function requireCalendarFor(ctx: AuditContext): void {
 export function scopeRecordSources(ctx: AuditContext): ScopeRecordSources {
   requireCalendarFor(ctx);
   const { ledger, period, asOf } = ctx;
-  const cases = (ledger.sheets.cases ?? []).filter((r) => isAuditedCase(r.record, period, asOf));
-  const lookups = buildLookups(ctx, cases);
+  const rows = <S extends 'cases' | 'complaints' | 'attendance' | 'other'>(sheet: S) => (ledger.sheets[sheet] ?? []).filter((r) => notAfterAsOf(r, asOf));
+  // Every row by as-of is built: the rules' events decide what this period judges (period.ts).
+  // The period's workload (a person's and an item's cases) is the cases of the period.
+  const cases = rows('cases');
+  const lookups = buildLookups(ctx, cases.filter((r) => isCaseOfPeriod(r.record, period, asOf)));
   return {
     case: builtAsWalked(cases, (row) => caseRecord(row, ctx, lookups)),
-    complaint: builtAsWalked((ledger.sheets.complaints ?? []).filter((r) => isAuditedDated(r, period, asOf)), complaintRecord),
-    attendance: builtAsWalked((ledger.sheets.attendance ?? []).filter((r) => isAuditedDated(r, period, asOf)), (r) => attendanceRecord(r, lookups)),
+    complaint: builtAsWalked(rows('complaints'), (row) => complaintRecord(row, ctx)),
+    attendance: builtAsWalked(rows('attendance'), (r) => attendanceRecord(r, lookups)),
     staff: staffRecords(lookups, period),
-    item: itemRecords(lookups),
-    center: centerRecords(ledger, asOf),
-    other: builtAsWalked((ledger.sheets.other ?? []).filter((r) => isAuditedDated(r, period, asOf)), otherRecord),
-    ledger: ledgerRecords(ledger, asOf),
+    item: itemRecords(lookups, period),
+    center: centerRecords(ledger, period),
+    other: builtAsWalked(rows('other'), otherRecord),
+    ledger: ledgerRecords(ledger, period),
   };
 }
 

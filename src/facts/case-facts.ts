@@ -7,6 +7,7 @@ import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
 import { calendarErrorAt, type RowPlace } from './calendar-errors.js';
 import { columnFacts } from './fact-template.js';
 import { caseLimit, overdueDays, type LimitBasis } from './deadline.js';
+import { caseEvents, DEFAULT_DUTY_WINDOWS, type CaseEvents, type DutyWindows } from './events.js';
 import { checkFee } from './fee-status.js';
 import { firstOf, type Lookups } from './lookups.js';
 import { completedBy } from './period.js';
@@ -24,6 +25,7 @@ interface TimeFacts {
   notice_delay: number | null;
   result_notice_delay: number | null;
   result_notice_missing: boolean;
+  events: CaseEvents;
 }
 
 function earlier(a: IsoDate, b: IsoDate): IsoDate {
@@ -39,7 +41,7 @@ function daysAfter(cal: WorkCalendar, from: IsoDate, to: IsoDate): number {
  * `statutoryDays`: the item's 法定时限 (null when the item is not listed or the items sheet is
  * absent: only promises bind then). See deadline.ts for the limit a case is bound by.
  */
-export function timeFacts(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate, statutoryDays: number | null = null): TimeFacts {
+export function timeFacts(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate, statutoryDays: number | null = null, windows: DutyWindows = DEFAULT_DUTY_WINDOWS): TimeFacts {
   const completed = completedBy(c, asOf);
   const limit = caseLimit(c, statutoryDays, cal);
   const dayNotOver = completed === null && c.received_on >= asOf;
@@ -58,6 +60,7 @@ export function timeFacts(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate, statu
     result_notice_delay:
       completed === null ? null : daysAfter(cal, completed, earlier(c.result_notified_on ?? asOf, asOf)),
     result_notice_missing: completed !== null && (c.result_notified_on === undefined || c.result_notified_on > asOf),
+    events: caseEvents(c, cal, asOf, limit, completed, windows),
   };
 }
 
@@ -91,7 +94,15 @@ function addTimeFacts(facts: Record<string, FactValue>, t: TimeFacts): void {
   facts.notice_delay = t.notice_delay;
   facts.result_notice_delay = t.result_notice_delay;
   facts.result_notice_missing = t.result_notice_missing;
+  facts.notice_event_on = t.events.notice_event_on;
+  facts.result_notice_event_on = t.events.result_notice_event_on;
+  facts.same_day_event_on = t.events.same_day_event_on;
+  facts.overdue_event_on = t.events.overdue_event_on;
+  facts.outcome_on = t.events.outcome_on;
 }
+
+/** An open case past its deadline: its overdue event lasts into the period (events.ts). */
+const OVERDUE_ONGOING: readonly string[] = ['overdue_event_on'];
 
 const DATE_COLUMNS = [
   ['received_on', '受理日期'],
@@ -120,12 +131,14 @@ export function caseRecord(row: LedgerRow<'cases'>, ctx: AuditContext, lookups: 
   const itemRows = itemRowsOf(c, lookups);
   let time: TimeFacts;
   try {
-    time = timeFacts(c, ctx.calendar, ctx.asOf, itemRows ? (firstOf(itemRows, 'statutory_days') ?? null) : null);
+    time = timeFacts(c, ctx.calendar, ctx.asOf, itemRows ? (firstOf(itemRows, 'statutory_days') ?? null) : null, ctx.windows);
   } catch (error) {
     throw calendarErrorAt(error, casePlace(row, ctx));
   }
   const facts = columnFacts('case', c);
   addTimeFacts(facts, time);
   addItemFacts(facts, c, itemRows);
-  return { scope: 'case', ref: { sheet: 'cases', row: row.row, key: c.case_id }, date: c.received_on, facts };
+  const record: ScopeRecord = { scope: 'case', ref: { sheet: 'cases', row: row.row, key: c.case_id }, date: c.received_on, facts };
+  if (time.events.overdueOngoing) record.ongoing = OVERDUE_ONGOING;
+  return record;
 }

@@ -21,6 +21,11 @@ function valued(def: FactDef, values: readonly (string | boolean)[], nullable: b
 
 const BOOLEAN = [true, false] as const;
 
+/** Staff, items, the center and the ledger are judged on the period's last day (events.ts). */
+function periodEndFact(scope: Scope): FactDef {
+  return fact(scope, 'period_end', 'date', '审计期间的最后一天:对人员、事项、中心和台账的问题都以此为事件日期', 'the last day of the audited period: the event date of findings on staff, items, the center and the ledger');
+}
+
 /** The time-limit facts read 法定时限 from 事项公开 when it is there, and count promises without it. */
 function limitFact(name: string, type: FactType, zh: string, en: string): FactDef {
   return {
@@ -63,6 +68,21 @@ export const DERIVED_FACTS: readonly FactDef[] = [
   valued(fact('case', 'result_notice_missing', 'boolean',
     '已办结但结果告知日期为空',
     'completed but result_notified_on is empty'), BOOLEAN, false),
+  fact('case', 'notice_event_on', 'date',
+    '一次性告知的事件日期:已告知为告知日期;未告知且告知期限(notice-late 的 maxNoticeDays 个工作日)已过为期限后第一个工作日;否则为 null',
+    'the one-time notice\'s event: notified_on once notified; when not notified, the first working day past the notice window (notice-late\'s maxNoticeDays working days) once it has come by as-of; else null'),
+  fact('case', 'result_notice_event_on', 'date',
+    '结果告知的事件日期:已告知为结果告知日期;办结后未告知且回复期限(result-notice-late 的 maxResultNoticeDays 个工作日)已过为期限后第一个工作日;未办结或期限未过为 null',
+    'the result notice\'s event: result_notified_on once told; completed and not told, the first working day past the window (result-notice-late\'s maxResultNoticeDays working days) once it has come by as-of; null while open or within the window'),
+  fact('case', 'same_day_event_on', 'date',
+    '当日办结的事件日期:已办结为办结日期;未办结为受理后第一个工作日(已到 as-of 时);否则为 null',
+    'same-day completion\'s event: completed_on once completed; while open, the first working day after receipt once it has come by as-of; else null'),
+  limitFact('overdue_event_on', 'date',
+    '逾期的事件日期:已办结为办结日期;未办结且已过期限为期限后第一个工作日(此后每月仍办理中即每月审计);无期限或未到期为 null',
+    'the overdue event: completed_on once completed; while open past the deadline, the first working day past it (judged again every month the case stays open); null without a deadline or before it'),
+  fact('case', 'outcome_on', 'date',
+    '无自身日期的办件事实(差错、偏差/损失、遗失、满意度、往返次数、不予办理)的事件日期:办结日期,未办结为 as-of',
+    'the event date of case facts with no date of their own (差错, 偏差/损失, 遗失, 满意度, 往返次数, 不予办理): completed_on, or as-of while open'),
   fact('case', 'statutory_days', 'number',
     '该事项的法定时限(事项公开表,工作日);事项未列出为 null',
     "the item's statutory limit in working days (items sheet); null when the item is not listed", ['items']),
@@ -73,6 +93,9 @@ export const DERIVED_FACTS: readonly FactDef[] = [
     '事项公开表中该 (事项, 收费项目) 的收费标准,元;未列出为 null',
     'the fee standard of the (item, fee_item) pair in the items sheet, yuan; null when not listed', ['items']),
 
+  fact('complaint', 'complaint_event_on', 'date',
+    '投诉的事件日期:核实日期;无核实日期为登记日期;本期之前登记、现为"是"且无核实日期的为 as-of;核实日期晚于 as-of 为 null',
+    'the complaint\'s event: verified_on; without it, logged_on; a complaint logged before the period that is 是 now with no verified_on, as-of; null while verified_on lies after as-of'),
   fact('complaint', 'missing_fields', 'string[]',
     `投诉记录中为空的必记项:${codeWords('complaint', 'missing_fields', 'zh')}`,
     `which required fields of the complaint record are empty: ${codeWords('complaint', 'missing_fields', 'en')}`),
@@ -93,11 +116,15 @@ export const DERIVED_FACTS: readonly FactDef[] = [
     '该缺岗各天的已报批:有一天为否则 false,全部为是则 true,否则 null',
     '已报批 over the absence: false when any day is 否, true when every day is 是, else null'), BOOLEAN, true),
 
+  periodEndFact('staff'),
   valued(fact('staff', 'on_board', 'boolean', '姓名在人员公示表上', 'the name is on the staff board', ['staff']), BOOLEAN, true),
   fact('staff', 'handled_count', 'number', '本期受理的办件中由其经办的件数', 'cases received in the period that the person handled'),
-  fact('staff', 'error_count', 'number', '本期受理的办件中由其经办且标记差错的件数', 'cases received in the period that the person handled and that are marked 差错'),
+  fact('staff', 'error_count', 'number',
+    '由其经办、标记差错且日期在本期的办件数(差错无自身日期:取办结日期,未办结取 as-of)',
+    'cases the person handled that are marked 差错 and dated in the period (a 差错 has no date of its own: the 办结日期, or as-of while open)'),
   valued(fact('staff', 'is_handler', 'boolean', '本期审计的办件中至少一件由其经办', 'the person handles at least one case audited this period'), BOOLEAN, false),
 
+  periodEndFact('item'),
   fact('item', 'handled_count', 'number', '本期审计的办件中该事项的件数', 'audited cases of the item this period'),
   valued(fact('item', 'listed', 'boolean', '事项在事项公开表上', 'the item is on the items sheet', ['items']), BOOLEAN, true),
   fact('item', 'fees_charged', 'string[]',
@@ -116,10 +143,13 @@ export const DERIVED_FACTS: readonly FactDef[] = [
     '未记载为已公开的内容:procedure 程序 / materials 材料 / limit 时限(未列出的事项三项都算)',
     'what is not recorded as posted: procedure / materials / limit (all three for an unlisted item)', ['items']),
 
+  periodEndFact('center'),
+
   valued(fact('other', 'suggested_grade', 'string',
     '建议等级对应的等级键:reminder / criticism / notice / deduction',
     'the grade key of 建议等级: reminder / criticism / notice / deduction'), GRADES, false),
 
+  periodEndFact('ledger'),
   fact('ledger', 'sheet', 'string', '有数据问题的台账表键名(cases 等)', 'the key of a sheet with data issues (cases, ...)'),
   fact('ledger', 'sheet_name', 'string', '该表在工作簿中的名称', 'the sheet name as written in the workbook'),
   fact('ledger', 'issue_count', 'number', '该表的数据问题条数', 'number of data issues in the sheet'),

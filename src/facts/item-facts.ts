@@ -5,6 +5,7 @@
  * center's part) is judged over the fee items charged on the item's cases of the period.
  */
 import type { ItemRecord, LedgerRow } from '../ledger/types.js';
+import { periodEnd } from './events.js';
 import { columnFacts } from './fact-template.js';
 import { feeScheduleGaps } from './fee-status.js';
 import type { ItemAggregate, Lookups } from './lookups.js';
@@ -23,13 +24,14 @@ function mergedItem(rows: LedgerRow<'items'>[]): ItemRecord {
   return merged as unknown as ItemRecord;
 }
 
-function itemFacts(name: string, rows: LedgerRow<'items'>[] | undefined, agg: ItemAggregate, lookups: Lookups): Record<string, FactValue> {
+function itemFacts(name: string, rows: LedgerRow<'items'>[] | undefined, agg: ItemAggregate, lookups: Lookups, period: string): Record<string, FactValue> {
   const listed = rows !== undefined && rows.length > 0;
   const record = listed ? mergedItem(rows) : undefined;
   const undisclosed = lookups.items ? DISCLOSURES.filter(([, col]) => record?.[col] !== true).map(([what]) => what) : null;
   const fees = lookups.items ? feeScheduleGaps(agg.feeItemsCharged, rows ?? []) : null;
   return Object.assign(columnFacts('item', record), {
     item: name,
+    period_end: periodEnd(period),
     handled_count: agg.handledCount,
     listed: lookups.items ? listed : null,
     undisclosed: undisclosed as FactValue,
@@ -40,15 +42,16 @@ function itemFacts(name: string, rows: LedgerRow<'items'>[] | undefined, agg: It
   });
 }
 
-export function itemRecords(lookups: Lookups): ScopeRecord[] {
+/** Dated by the period's last day: an item's findings are about the whole period (events.ts). */
+export function itemRecords(lookups: Lookups, period: string): ScopeRecord[] {
   return [...lookups.handledItems].map(([name, agg]): ScopeRecord => {
     const rows = lookups.items?.get(name);
     const first = rows?.[0];
     return {
       scope: 'item',
       ref: first ? { sheet: 'items', row: first.row, key: name } : { sheet: 'cases', row: agg.firstCaseRow, key: name },
-      date: agg.firstCaseDate,
-      facts: itemFacts(name, rows, agg, lookups),
+      date: periodEnd(period),
+      facts: itemFacts(name, rows, agg, lookups, period),
     };
   });
 }

@@ -3,8 +3,9 @@
  * rows set aside for data issues. `after-as-of` issues are left out: a record dated after
  * "today" is a choice of as-of, not a gap in the ledger.
  */
-import type { DataIssue, IsoDate, Ledger, SheetKey } from '../ledger/types.js';
+import type { DataIssue, Ledger, SheetKey } from '../ledger/types.js';
 import { SHEET_KEYS } from '../ledger/types.js';
+import { periodEnd } from './events.js';
 import { newFacts } from './fact-template.js';
 import type { ScopeRecord } from './types.js';
 
@@ -14,7 +15,8 @@ function isSheetKey(value: string): value is SheetKey {
   return (SHEET_KEYS as readonly string[]).includes(value);
 }
 
-export function ledgerRecords(ledger: Ledger, asOf: IsoDate): ScopeRecord[] {
+/** Dated by the period's last day: the ledger's gaps are the period's (events.ts). */
+export function ledgerRecords(ledger: Ledger, period: string): ScopeRecord[] {
   const bySheet = new Map<SheetKey, DataIssue[]>();
   for (const issue of ledger.dataIssues) {
     if (NOT_INCOMPLETE.has(issue.code) || !isSheetKey(issue.sheet)) continue;
@@ -29,8 +31,8 @@ export function ledgerRecords(ledger: Ledger, asOf: IsoDate): ScopeRecord[] {
     return {
       scope: 'ledger',
       ref: { sheet, row: rows[0] ?? 0, key: sheet },
-      date: asOf,
-      facts: Object.assign(newFacts('ledger'), { sheet, sheet_name: ledger.sheetNames[sheet] ?? issues[0]!.sheetName, issue_count: issues.length, rows, codes }),
+      date: periodEnd(period),
+      facts: Object.assign(newFacts('ledger'), { period_end: periodEnd(period), sheet, sheet_name: ledger.sheetNames[sheet] ?? issues[0]!.sheetName, issue_count: issues.length, rows, codes }),
       rows,
     };
   });

@@ -6,13 +6,16 @@ import type { AuditContext } from './types.js';
 import type { CaseRecord, IsoDate, ItemRecord, LedgerRow, StaffRecord } from '../ledger/types.js';
 import { absencesByRow, HandoverCover, type Absence } from './absences.js';
 import { chargedFeeItem } from './fee-status.js';
-import { inPeriod } from './period.js';
+import { completedBy, inPeriod } from './period.js';
 
 export interface PersonAggregate {
   /** Cases received in the period that the person handled. */
   handledCount: number;
+  /**
+   * The person's cases marked 差错 that are dated in the period: a 差错 has no date of its own, so
+   * it takes the 办结日期, or as-of while the case is open (events.ts, `outcome_on`).
+   */
   errorCount: number;
-  lastErrorDate: IsoDate | null;
   /** The person's first audited case row (their ref when not on the staff board). */
   firstCaseRow: number;
 }
@@ -26,7 +29,7 @@ export interface ItemAggregate {
 }
 
 export interface Lookups {
-  /** Audited cases, in ledger order. */
+  /** The period's cases (period.ts, isCaseOfPeriod), in ledger order. */
   cases: LedgerRow<'cases'>[];
   /** undefined when the items sheet is absent: derived facts reading it are then null. */
   items: Map<string, LedgerRow<'items'>[]> | undefined;
@@ -65,19 +68,15 @@ function indexBoard(rows: LedgerRow<'staff'>[] | undefined): Map<string, LedgerR
   return board;
 }
 
-function addCase(people: Map<string, PersonAggregate>, row: LedgerRow<'cases'>, period: string): void {
+function addCase(people: Map<string, PersonAggregate>, row: LedgerRow<'cases'>, period: string, asOf: IsoDate): void {
   const c: CaseRecord = row.record;
   let person = people.get(c.handler);
   if (!person) {
-    person = { handledCount: 0, errorCount: 0, lastErrorDate: null, firstCaseRow: row.row };
+    person = { handledCount: 0, errorCount: 0, firstCaseRow: row.row };
     people.set(c.handler, person);
   }
-  if (!inPeriod(c.received_on, period)) return;
-  person.handledCount += 1;
-  if (c.error === true) {
-    person.errorCount += 1;
-    if (person.lastErrorDate === null || c.received_on > person.lastErrorDate) person.lastErrorDate = c.received_on;
-  }
+  if (inPeriod(c.received_on, period)) person.handledCount += 1;
+  if (c.error === true && inPeriod(completedBy(c, asOf) ?? asOf, period)) person.errorCount += 1;
 }
 
 function addItem(items: Map<string, ItemAggregate>, row: LedgerRow<'cases'>, period: string): void {
@@ -97,7 +96,7 @@ export function buildLookups(ctx: AuditContext, cases: LedgerRow<'cases'>[]): Lo
   const people = new Map<string, PersonAggregate>();
   const handledItems = new Map<string, ItemAggregate>();
   for (const row of cases) {
-    addCase(people, row, ctx.period);
+    addCase(people, row, ctx.period, ctx.asOf);
     addItem(handledItems, row, ctx.period);
   }
   const handovers = ctx.ledger.sheets.handovers && new HandoverCover(ctx.ledger.sheets.handovers);

@@ -1,14 +1,21 @@
 /**
- * Which records an audit of one period looks at (SPEC §3, ARCHITECTURE "Period and scope of
- * records"). Cases: received in the period, or received before it and still open on as-of or
- * completed inside it — an old open case is exactly what 拖压卡 means. Complaints, attendance
- * and other: dated in the period. Records dated after as-of are never audited; the pipeline
- * sets them aside with a data issue before building records (src/ledger/as-of.ts), so the
- * filters here only guard against a caller that did not.
+ * What an audit of one period judges (docs/grading.md, "Each act is judged once, across
+ * months"): events, not whole records. Every record of the ledger not dated after as-of is
+ * built; each rule names the date fact of its event (`event`), and a rule is judged on a record
+ * only when that date falls in the period — or, for an event still under way on as-of (an open
+ * case past its deadline), when it began before the period. So a case received last month is
+ * judged this month for what happened this month (its completion, a window closing, an overdue
+ * that goes on), never again for its receipt-time duties.
+ *
+ * The period's workload (service figures, a person's and an item's cases of the period) is
+ * another question, answered by `isCaseOfPeriod`. Records dated after as-of are set aside with a
+ * data issue before records are built (src/ledger/as-of.ts); the filters here only guard against
+ * a caller that did not.
  */
-import { firstDayOfMonth, monthOf } from '../calendar/dates.js';
+import { firstDayOfMonth, lastDayOfMonth, monthOf } from '../calendar/dates.js';
 import { sheetSpec } from '../ledger/columns.js';
 import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
+import type { ScopeRecord } from './types.js';
 
 export function inPeriod(date: IsoDate, period: string): boolean {
   return monthOf(date) === period;
@@ -19,7 +26,11 @@ export function completedBy(record: CaseRecord, asOf: IsoDate): IsoDate | null {
   return record.completed_on !== undefined && record.completed_on <= asOf ? record.completed_on : null;
 }
 
-export function isAuditedCase(record: CaseRecord, period: string, asOf: IsoDate): boolean {
+/**
+ * A case of the period's workload: received in the period, or received before it and still open
+ * on as-of or completed inside it (cases handled, 按期办结率, a person's and an item's cases).
+ */
+export function isCaseOfPeriod(record: CaseRecord, period: string, asOf: IsoDate): boolean {
   if (record.received_on > asOf) return false;
   if (inPeriod(record.received_on, period)) return true;
   if (record.received_on >= firstDayOfMonth(period)) return false;
@@ -27,7 +38,7 @@ export function isAuditedCase(record: CaseRecord, period: string, asOf: IsoDate)
   return completed === null || inPeriod(completed, period);
 }
 
-/** Sheets whose records are audited by their own date (the rest are lookups). */
+/** Sheets whose records carry a date of their own (the rest are lookups or summaries). */
 export const DATED_SHEETS = ['cases', 'complaints', 'attendance', 'other'] as const;
 type DatedSheet = (typeof DATED_SHEETS)[number];
 
@@ -36,8 +47,28 @@ export function recordDate(row: LedgerRow<DatedSheet>): IsoDate {
   return r[sheetSpec(row.sheet).dateColumn ?? (row.sheet === 'cases' ? 'received_on' : 'date')]!;
 }
 
-/** A dated record of the period (complaints, attendance, other), not after as-of. */
-export function isAuditedDated(row: LedgerRow<DatedSheet>, period: string, asOf: IsoDate): boolean {
-  const date = recordDate(row);
-  return date <= asOf && inPeriod(date, period);
+/** A row that has happened by as-of: its events may fall in any period up to as-of. */
+export function notAfterAsOf(row: LedgerRow<DatedSheet>, asOf: IsoDate): boolean {
+  return recordDate(row) <= asOf;
+}
+
+export interface PeriodBounds {
+  first: IsoDate;
+  last: IsoDate;
+}
+
+export function periodBounds(period: string): PeriodBounds {
+  return { first: firstDayOfMonth(period), last: lastDayOfMonth(period) };
+}
+
+/**
+ * A rule whose event is the date fact `event` is judged on `record` in this period: the date
+ * falls in it, or it fell before and the event is still under way on as-of. No date (the event
+ * has not happened by as-of, e.g. a window still open) is no event.
+ */
+export function judgedInPeriod(record: ScopeRecord, event: string, bounds: PeriodBounds): boolean {
+  const date = record.facts[event];
+  if (typeof date !== 'string') return false;
+  if (date > bounds.last) return false;
+  return date >= bounds.first || (record.ongoing?.includes(event) ?? false);
 }

@@ -13,7 +13,7 @@ import type { CaseRecord, LedgerRow, Rating } from '../ledger/types.js';
 import { casePlace } from './case-facts.js';
 import { calendarErrorAt } from './calendar-errors.js';
 import { caseLimit, completedOnTime } from './deadline.js';
-import { completedBy, inPeriod, isAuditedCase } from './period.js';
+import { completedBy, inPeriod, isCaseOfPeriod } from './period.js';
 
 export interface ServiceFigures {
   /** Cases received in the period. */
@@ -107,7 +107,7 @@ export function serviceFigures(ctx: AuditContext): ServiceReport {
   const people = new Map<string, PersonService>();
   const center = zero();
   for (const row of ctx.ledger.sheets.cases ?? []) {
-    if (!isAuditedCase(row.record, ctx.period, ctx.asOf)) continue;
+    if (!isCaseOfPeriod(row.record, ctx.period, ctx.asOf)) continue;
     let person = people.get(row.record.handler);
     if (!person) people.set(row.record.handler, (person = { name: row.record.handler, ...zero() }));
     const counts = countsOf(row, ctx, statutory);

@@ -1,17 +1,18 @@
 /**
  * Staff scope: every name on the staff board, then every handler of an audited case who is
- * not on it. Ref: the board row, else the person's first case row; date: the person's last
- * error case (the finding of 二.3 is about those), else the period's last day.
+ * not on it. Ref: the board row, else the person's first case row; date: the period's last day
+ * (a person's findings are about the whole period, events.ts).
  */
-import { lastDayOfMonth } from '../calendar/dates.js';
 import type { LedgerRow } from '../ledger/types.js';
+import { periodEnd } from './events.js';
 import { columnFacts } from './fact-template.js';
 import type { Lookups, PersonAggregate } from './lookups.js';
 import type { ScopeRecord, FactValue, RecordRef } from './types.js';
 
-function personFacts(name: string, boardRow: LedgerRow<'staff'> | undefined, person: PersonAggregate | undefined, lookups: Lookups): Record<string, FactValue> {
+function personFacts(name: string, boardRow: LedgerRow<'staff'> | undefined, person: PersonAggregate | undefined, lookups: Lookups, period: string): Record<string, FactValue> {
   return Object.assign(columnFacts('staff', boardRow?.record), {
     name,
+    period_end: periodEnd(period),
     on_board: lookups.board ? boardRow !== undefined : null,
     handled_count: person?.handledCount ?? 0,
     error_count: person?.errorCount ?? 0,
@@ -30,8 +31,8 @@ export function staffRecords(lookups: Lookups, period: string): ScopeRecord[] {
     return {
       scope: 'staff',
       ref,
-      date: person?.lastErrorDate ?? lastDayOfMonth(period),
-      facts: personFacts(name, boardRow, person, lookups),
+      date: periodEnd(period),
+      facts: personFacts(name, boardRow, person, lookups, period),
     };
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { WorkCalendar } from '../calendar/types.js';
 import type { IsoDate, Ledger, SheetKey } from '../ledger/types.js';
+import type { DutyWindows } from './events.js';
 import type { Scope } from './scopes.js';
 import type { Localized } from '../text.js';
 
@@ -15,6 +16,11 @@ export interface AuditContext {
   /** YYYY-MM */
   period: string;
   asOf: IsoDate;
+  /**
+   * The windows that date a notice never given (events.ts); default DEFAULT_DUTY_WINDOWS. The
+   * audit and the rule tester hand over the rule set's own (src/rules/windows.ts).
+   */
+  windows?: DutyWindows;
 }
 
 /** A fact's value for one record: null when unknown (an empty cell, a date not yet reached). */
@@ -67,6 +73,11 @@ export interface ScopeRecord {
   facts: Record<string, FactValue>;
   /** Further rows cited (ledger scope: the rows with data issues). */
   rows?: number[];
+  /**
+   * Event facts (date facts) whose event is still under way on as-of, so that it is judged in
+   * the period even though it began before: an open case's overdue event (events.ts).
+   */
+  ongoing?: readonly string[];
 }
 
 export type ScopeRecords = Record<Scope, ScopeRecord[]>;

@@ -6,8 +6,10 @@
  *  2. history — an act an earlier report already holds (`PriorFinding`);
  *  3. overlaps — two rules holding one person responsible for one act (`policy.overlaps`): the
  *     findings link into groups, the highest base grade counts (a tie goes to the rule listed
- *     first), the others are `merged` into it; a group whose act was reported before is judged
- *     against that report as a whole ("a finding whose partner was reported is a repeat of it");
+ *     first), the others are `merged` into it; a group whose act was reported before — by any
+ *     of its findings, or by a partner rule's finding on the same act that does not recur this
+ *     month (the notice missed in September, the third visit counted in October) — is judged
+ *     against those reports as a whole ("a finding whose partner was reported is a repeat of it");
  *  4. an act already reported is `reported-before` and counts for nothing, unless its base grade
  *     is now higher than any earlier report gave it: then it is `counted` with `reportedIn`;
  *  5. decisions — reviewed appeals: 维持 keeps it counted, 撤销 `withdrawn`, 改为 `regraded`;
@@ -22,7 +24,7 @@ import type { RecordRef } from '../facts/types.js';
 import type { Policy } from '../rules/types.js';
 import { deductions } from './deduct.js';
 import { escalate, type Escalated } from './escalate.js';
-import { assignFindingIds } from './finding-id.js';
+import { assignFindingIds, findingIdBase } from './finding-id.js';
 import { GRADE_LABELS, gradeRank, type Grade } from '../grade-scale.js';
 import { byOutputOrder } from './order.js';
 import { summarisePeople } from './people.js';
@@ -56,6 +58,8 @@ export interface SettlementInput {
   decisions?: readonly DecisionEntry[];
   /** The case (受理编号) a complaint row is about (关联受理编号), for complaint ↔ case overlaps. */
   caseOfComplaint?: (ref: RecordRef) => string | undefined;
+  /** The complaints (登记编号) about a case (受理编号): where a case finding's complaint partners were reported. */
+  complaintsOfCase?: (caseId: string) => readonly string[];
 }
 
 export interface Settled {
@@ -76,13 +80,13 @@ interface Working {
 export function settleFindings(raw: readonly RawFinding[], input: SettlementInput): Settled {
   const ordered = [...raw].sort(byOutputOrder);
   const ids = assignFindingIds(ordered, input.period);
-  const work: Working[] = ordered.map((f, i) => {
-    const w: Working = { raw: f, id: ids[i]!, status: 'counted' };
-    const prior = input.history?.get(w.id);
-    if (prior) w.prior = prior;
-    return w;
-  });
-  mergeOverlaps(work, input.policy.overlaps ?? [], input.caseOfComplaint);
+  const work: Working[] = ordered.map((f, i) => ({ raw: f, id: ids[i]!, status: 'counted' }));
+  const pairs = input.policy.overlaps ?? [];
+  const groups = mergeOverlaps(work, pairs, input.caseOfComplaint);
+  if (input.history) {
+    const partners = partnersOf(pairs);
+    for (const act of groups) findPrior(work, act, input.history, partners, input);
+  }
   judgeRepeats(work);
   applyDecisions(work, input.decisions ?? []);
   const findings = gradeCounted(work, input.policy);
@@ -125,8 +129,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function mergeOverlaps(work: Working[], pairs: readonly [string, string][], caseOf: SettlementInput['caseOfComplaint']): void {
-  if (pairs.length === 0) return;
+/** Each act's findings, the one that counts first: groups of overlapping findings, and every other finding alone. */
+type Act = readonly number[];
+
+function mergeOverlaps(work: Working[], pairs: readonly [string, string][], caseOf: SettlementInput['caseOfComplaint']): Act[] {
+  if (pairs.length === 0) return work.map((_, i) => [i]);
   // A rule's precedence in a tie: its first place in the overlaps list.
   const precedence = new Map<string, number>();
   pairs.flat().forEach((id, n) => {
@@ -162,8 +169,12 @@ function mergeOverlaps(work: Working[], pairs: readonly [string, string][], case
   }
   const groups = new Map<number, number[]>();
   work.forEach((_, i) => push(groups, findRoot(parent, i), i));
+  const acts: Act[] = [];
   for (const members of groups.values()) {
-    if (members.length < 2) continue;
+    if (members.length < 2) {
+      acts.push(members);
+      continue;
+    }
     // Highest base grade; a tie goes to the rule listed first, then to output order.
     const [winner, ...others] = [...members].sort(
       (x, y) =>
@@ -176,12 +187,58 @@ function mergeOverlaps(work: Working[], pairs: readonly [string, string][], case
       const w = work[k]!;
       w.status = 'merged';
       w.mergedInto = counting.id;
-      if (w.prior) counting.prior = combinePriors(counting.prior, w.prior);
     }
+    acts.push([winner!, ...others]);
   }
+  return acts;
 }
 
-/** The group's earlier reports together: the act's highest base grade, all yuan charged, the latest month. */
+// ---------------------------------------------------------------- history
+
+/** The rules each rule is paired with in `overlaps`. */
+function partnersOf(pairs: readonly [string, string][]): Map<string, string[]> {
+  const partners = new Map<string, string[]>();
+  for (const [a, b] of pairs) {
+    push(partners, a, b);
+    push(partners, b, a);
+  }
+  return partners;
+}
+
+/**
+ * The ids a partner rule's finding on the same act would have had: on the same record, on the
+ * case a complaint names, on the complaints naming a case. Ids hash the rule, the record and the
+ * person, so an id no report holds is simply not found.
+ */
+function partnerIds(f: RawFinding, partners: readonly string[], period: string, links: Pick<SettlementInput, 'caseOfComplaint' | 'complaintsOfCase'>): string[] {
+  const refs: Pick<RecordRef, 'sheet' | 'key'>[] = [f.ref];
+  if (f.ref.sheet === 'complaints') {
+    const caseId = links.caseOfComplaint?.(f.ref);
+    if (caseId !== undefined) refs.push({ sheet: 'cases', key: caseId });
+  }
+  if (f.ref.sheet === 'cases') for (const key of links.complaintsOfCase?.(f.ref.key) ?? []) refs.push({ sheet: 'complaints', key });
+  return partners.flatMap((ruleId) => refs.map((ref) => findingIdBase({ ruleId, ref: { ...ref, row: 0 }, subject: f.subject, scope: f.scope }, period)));
+}
+
+/**
+ * What earlier reports hold of the act: of each of its findings this month, and of each partner
+ * rule's finding on it that does not recur this month. Held by the finding that counts.
+ */
+function findPrior(work: Working[], act: Act, history: ReadonlyMap<string, PriorFinding>, partners: ReadonlyMap<string, string[]>, input: SettlementInput): void {
+  const ids = new Set(act.map((i) => work[i]!.id));
+  for (const i of act) {
+    const f = work[i]!.raw;
+    for (const id of partnerIds(f, partners.get(f.ruleId) ?? [], input.period, input)) ids.add(id);
+  }
+  let prior: PriorFinding | undefined;
+  for (const id of ids) {
+    const found = history.get(id);
+    if (found) prior = combinePriors(prior, found);
+  }
+  if (prior) work[act[0]!]!.prior = prior;
+}
+
+/** The act's earlier reports together: its highest base grade, all yuan charged, the latest month. */
 function combinePriors(a: PriorFinding | undefined, b: PriorFinding): PriorFinding {
   if (!a) return b;
   return {
@@ -190,8 +247,6 @@ function combinePriors(a: PriorFinding | undefined, b: PriorFinding): PriorFindi
     reportedIn: b.reportedIn > a.reportedIn ? b.reportedIn : a.reportedIn,
   };
 }
-
-// ---------------------------------------------------------------- history
 
 /** An act reported before counts again only at a higher base grade (an open case that kept slipping). */
 function judgeRepeats(work: Working[]): void {

@@ -69,6 +69,8 @@ export interface ComplaintRecord {
   category: ComplaintCategory;
   content?: string;
   substantiated: '是' | '否' | '待查';
+  /** 核实日期: the day the complaint was found substantiated or not (optional). */
+  verified_on?: IsoDate;
   first_responder: string;
   outcome?: string;
   case_id?: string;

@@ -13,9 +13,12 @@ import { DutyAuditError } from '../errors.js';
 import { conditionsOf, evidence } from '../evaluate/conditions.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { buildScopeRecords } from '../facts/build.js';
+import { judgedInPeriod, periodBounds } from '../facts/period.js';
 import type { ConditionEvidence } from '../findings/types.js';
 import type { Grade } from '../grade-scale.js';
 import type { Rule, RuleCase, RuleSet } from '../rules/types.js';
+import { dutyWindows } from '../rules/windows.js';
+import type { DutyWindows } from '../facts/events.js';
 import { caseDates, caseLedger, recordKey } from './case-ledger.js';
 
 export type CaseKind = 'fire' | 'pass';
@@ -87,7 +90,7 @@ function judge(result: CaseResult): CaseResult {
   const n = actual.findings.length;
   if (actual.error) result.failure = actual.error;
   else if (!actual.ran) result.failure = `the rule did not run: ${actual.notRunReason}`;
-  else if (expected.fires && n === 0) result.failure = 'expected the rule to fire on the record, it did not';
+  else if (expected.fires && n === 0) result.failure = `expected the rule to fire on the record, it did not${actual.notRunReason ? `: ${actual.notRunReason}` : ''}`;
   else if (expected.fires && n > 1) result.failure = `expected one finding on the record, got ${n}`;
   else if (expected.fires && actual.findings[0]!.baseGrade !== expected.grade) result.failure = `expected grade ${expected.grade}, got ${actual.findings[0]!.baseGrade}`;
   else if (!expected.fires && n > 0) result.failure = `expected no finding on the record, got ${n} (${actual.findings.map((f) => f.baseGrade).join(', ')})`;
@@ -96,7 +99,8 @@ function judge(result: CaseResult): CaseResult {
 }
 
 /** Runs one case of one rule through the fact builder and the evaluator. */
-export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, calendar: WorkCalendar): CaseResult {
+/** `windows`: the rule set's duty windows (src/rules/windows.ts); default: the rule's own, else the defaults. */
+export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, calendar: WorkCalendar, windows: DutyWindows = dutyWindows([rule])): CaseResult {
   const result = base(rule, kind, index, c);
   const dates = caseDates(rule.scope, c);
   if (!dates) {
@@ -105,7 +109,7 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
   }
   result.asOf = dates.asOf;
   const ledger = caseLedger(rule.scope, c, `${rule.file} cases.${kind}[${index}]`);
-  const ctx: AuditContext = { ledger, calendar, period: dates.period, asOf: dates.asOf };
+  const ctx: AuditContext = { ledger, calendar, period: dates.period, asOf: dates.asOf, windows };
   try {
     const records = buildScopeRecords(ctx);
     const { raw, runs } = evaluate([rule], records, ctx);
@@ -119,7 +123,10 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
     result.actual.findings = mine.map((f) => ({ baseGrade: f.baseGrade, key: f.ref.key, message: f.message.en }));
     const record = records[rule.scope].find((r) => key === undefined || r.ref.key === key);
     if (record) result.conditions = evidence(conditionsOf(rule), record.facts);
-    else if (kind === 'fire' && result.actual.ran) result.actual.notRunReason = 'the record is not among the audited records (outside the period, or after as-of?)';
+    else if (kind === 'fire' && result.actual.ran) result.actual.notRunReason = 'the record is not among the audited records (after as-of?)';
+    if (record && kind === 'fire' && mine.length === 0 && !judgedInPeriod(record, rule.event, periodBounds(ctx.period))) {
+      result.actual.notRunReason = `its event ${rule.event} = ${String(record.facts[rule.event])} is not in the case's period ${ctx.period}; set "asOf" in the month of the event`;
+    }
   } catch (err) {
     result.actual.error = err instanceof DutyAuditError ? err.describe() : `the case could not run: ${err instanceof Error ? err.message : String(err)}`;
   }
@@ -127,13 +134,13 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
 }
 
 /** A rule's cases; a rule without fire or pass cases fails outright (a weak test proves nothing). */
-export function testRule(rule: Rule, calendar: WorkCalendar): RuleTestResult {
+export function testRule(rule: Rule, calendar: WorkCalendar, windows: DutyWindows = dutyWindows([rule])): RuleTestResult {
   const problems: string[] = [];
   if (!rule.cases?.fire?.length) problems.push('no fire case: the rule is never shown to fire');
   if (!rule.cases?.pass?.length) problems.push('no pass case: the rule is never shown to stay quiet');
   const cases: CaseResult[] = [];
-  for (const [i, c] of (rule.cases?.fire ?? []).entries()) cases.push(runCase(rule, 'fire', i, c, calendar));
-  for (const [i, c] of (rule.cases?.pass ?? []).entries()) cases.push(runCase(rule, 'pass', i, c, calendar));
+  for (const [i, c] of (rule.cases?.fire ?? []).entries()) cases.push(runCase(rule, 'fire', i, c, calendar, windows));
+  for (const [i, c] of (rule.cases?.pass ?? []).entries()) cases.push(runCase(rule, 'pass', i, c, calendar, windows));
   return { ruleId: rule.id, file: rule.file, clause: rule.clause, ok: problems.length === 0 && cases.every((c) => c.ok), cases, problems };
 }
 
@@ -145,7 +152,8 @@ export function calendarFor(ruleSet: Pick<RuleSet, 'dir'>): WorkCalendar {
 
 export function testRules(ruleSet: Pick<RuleSet, 'dir' | 'rules'>, calendar: WorkCalendar = calendarFor(ruleSet)): TestReport {
   const rules: RuleTestResult[] = [];
-  for (const rule of ruleSet.rules) rules.push(testRule(rule, calendar));
+  const windows = dutyWindows(ruleSet.rules);
+  for (const rule of ruleSet.rules) rules.push(testRule(rule, calendar, windows));
   const cases = rules.flatMap((r) => r.cases);
   const casesFailed = cases.filter((c) => !c.ok).length;
   const rulesFailed = rules.filter((r) => !r.ok).length;

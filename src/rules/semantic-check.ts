@@ -1,5 +1,6 @@
 /**
- * What the schema cannot say about one rule file: every fact exists in the rule's scope,
+ * What the schema cannot say about one rule file: every fact exists in the rule's scope, the
+ * event is a date fact of it,
  * every operator is known, every param is declared and used, values fit their operators and
  * grades (value-check.ts), the clause is in the seed, the id is the file name. Each problem
  * points at the name in question.
@@ -86,10 +87,22 @@ export function checkSemantics(file: string, source: JsonSource, ctx: SemanticCo
       problems.push(problem(file, locate(source, joinPointer('/params', name), 'key'), 'unused-param', `param "${name}" is declared but no condition, ladder or evidence uses it`));
     }
   }
+  problems.push(...checkEvent(file, source, rule['event'], scope, facts));
   problems.push(...unsupportedFeatures(file, source, rule['conditions']));
   problems.push(...checkValues(file, source, facts && ((name: string) => facts.find((f) => f.name === name))));
   problems.push(...checkIdentity(file, source, rule, ctx));
   return problems;
+}
+
+/** `event` names a date fact of the rule's scope: the date that places a finding in a month. */
+function checkEvent(file: string, source: JsonSource, event: unknown, scope: Scope | undefined, facts: readonly FactDef[] | undefined): RuleProblem[] {
+  if (typeof event !== 'string' || event === '' || !facts) return []; // the schema says so
+  const dates = facts.filter((f) => f.type === 'date').map((f) => f.name);
+  const at = locate(source, '/event');
+  const def = facts.find((f) => f.name === event);
+  if (!def) return [problem(file, at, 'unknown-fact', `event "${event}" is not a fact of scope ${scope}; name one of its date facts: ${dates.join(', ')}`)];
+  if (def.type !== 'date') return [problem(file, at, 'bad-event', `event "${event}" is a ${def.type} fact; the event is the date that places a finding in a month, one of scope ${scope}'s date facts: ${dates.join(', ')}`)];
+  return [];
 }
 
 /** json-rules-engine condition properties the rule format leaves out, and what to write instead. */

@@ -57,6 +57,12 @@ export interface RuleFile {
   clauseText: string;
   scope: Scope;
   subject: SubjectSpec;
+  /**
+   * The date fact of the rule's scope that places its event in a month: the rule is judged on
+   * a record only in the period holding that date (src/facts/period.ts), and a finding is dated
+   * by it (docs/grading.md, "Each act is judged once").
+   */
+  event: string;
   params: Record<string, ParamSpec>;
   /** json-rules-engine `TopLevelCondition`; values may be `{ "param": name }`. */
   conditions: unknown;
@@ -143,6 +149,8 @@ export type RuleProblemCode =
   | 'missing-cases'
   | 'unknown-rule'
   | 'bad-overlap'
+  /** `event` names a fact of the scope that is not a date. */
+  | 'bad-event'
   /** A grade map or fromFact that some admitted value would find no grade in (value-check.ts). */
   | 'grade-gap'
   /** A ladder on a non-number fact, or steps that do not rise. */

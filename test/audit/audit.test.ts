@@ -48,7 +48,8 @@ describe('audit', () => {
       clause: '失职追究制/二.6',
       subject: { kind: 'staff', name: '李敏' },
       ref: { sheet: 'cases', row: 4, key: 'C-2' },
-      date: '2026-10-08',
+      // Completed late: dated by its 办结日期 (the event), not its 受理日期.
+      date: '2026-10-16',
       baseGrade: 'criticism',
       grade: 'criticism',
     });

@@ -52,10 +52,10 @@ describe('a rule edit that rules validate passes never makes audit exit 2', () =
     edit('"statuses": { "value": ["是"],', '"statuses": { "value": ["是", "否"],');
     const validate = runCli(['rules', 'validate', rules], dir);
     expect(validate.status).toBe(2);
-    expect(validate.stdout + validate.stderr).toMatch(/complaint-rude\.json:12:34 {2}the conditions admit "substantiated" = "否", but grade\.byValue\.map has no grade for it/);
+    expect(validate.stdout + validate.stderr).toMatch(/complaint-rude\.json:13:34 {2}the conditions admit "substantiated" = "否", but grade\.byValue\.map has no grade for it/);
     const run = runCli(['audit', sample, '--rules', rules, '--out', 'edited.xlsx'], dir);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('complaint-rude.json:12:34');
+    expect(run.stderr).toContain('complaint-rude.json:13:34');
   });
 
   it('once the map grades "否", validate passes and the audit runs (exit 0) and grades the 否 complaint by the map', () => {

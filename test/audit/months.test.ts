@@ -129,10 +129,13 @@ describe('October, audited with September\'s report as history', () => {
     expect(september.findings.reduce((n, f) => n + f.deductionYuan, 0) + october.findings.reduce((n, f) => n + f.deductionYuan, 0)).toBe(500 + 200 + 200);
   });
 
-  it('does not count the carried-over notice-missing again, and keeps its partner merged', () => {
-    const notice = byKey(october, 'notice-missing', 'S-L2');
-    expect(notice).toMatchObject({ status: 'reported-before', reportedIn: '2026-09' });
-    expect(byKey(october, 'repeated-visits', 'S-L2')).toMatchObject({ status: 'merged', mergedInto: notice.id });
+  it('does not judge the carried-over notice-missing again, and takes the third visit for a repeat of it', () => {
+    // The notice window closed in September: October judges no notice on S-L2.
+    expect(october.findings.filter((f) => f.ruleId === 'notice-missing' && f.ref.key === 'S-L2')).toEqual([]);
+    // 往返次数 has no date of its own: dated as-of, it is judged again; its partner was reported in September.
+    const september_notice = byKey(september, 'notice-missing', 'S-L2');
+    expect(byKey(october, 'repeated-visits', 'S-L2')).toMatchObject({ status: 'reported-before', reportedIn: '2026-09', date: '2026-10-31' });
+    expect(september_notice.status).toBe('counted');
   });
 
   it('counts October\'s own acts as new', () => {
@@ -146,7 +149,7 @@ describe('October, audited with September\'s report as history', () => {
   });
 
   it('counts only what counts in the summary', () => {
-    expect(october.summary.byStatus).toEqual({ counted: 4, merged: 2, 'reported-before': 5, withdrawn: 0, regraded: 0 });
+    expect(october.summary.byStatus).toEqual({ counted: 4, merged: 1, 'reported-before': 5, withdrawn: 0, regraded: 0 });
     expect(october.summary.byGrade).toEqual({ reminder: 1, criticism: 1, notice: 0, deduction: 2 });
   });
 });

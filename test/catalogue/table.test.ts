@@ -36,7 +36,7 @@ describe('textTable', () => {
 describe('rules list --format table', () => {
   it('zh: Chinese headers, every rule with its clause and Chinese title', () => {
     const text = renderRules(entries, 'table', 'zh');
-    expect(text.split('\n')[0]).toMatch(/^规则 +条款 +标题 +范围 → 责任对象 +参数 +等级$/);
+    expect(text.split('\n')[0]).toMatch(/^规则 +条款 +标题 +范围 → 责任对象 +事件日期 +参数 +等级$/);
     for (const r of raw) {
       expect(text).toMatch(new RegExp(`^${r.id} +${r.clause.replace(/[.]/g, '\\.')} +${r.title.zh.replace(/[()"]/g, '.')}`, 'm'));
     }
@@ -45,7 +45,7 @@ describe('rules list --format table', () => {
 
   it('en: English headers and titles, ladder steps one per line', () => {
     const text = renderRules(entries, 'table', 'en');
-    expect(text.split('\n')[0]).toMatch(/^Rule +Clause +Title +Scope → subject +Params +Grade$/);
+    expect(text.split('\n')[0]).toMatch(/^Rule +Clause +Title +Scope → subject +Event date +Params +Grade$/);
     for (const r of raw) expect(text).toContain(r.title.en);
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.startsWith('case-overdue '));

@@ -27,7 +27,7 @@ function records(factsList: Facts[]): ScopeRecords {
   const all = Object.fromEntries(SCOPES.map((s) => [s, []])) as unknown as ScopeRecords;
   all.case = factsList.map((facts, i): ScopeRecord => ({
     scope: 'case', ref: { sheet: 'cases', row: i + 2, key: `K${i}` }, date: '2026-10-12',
-    facts: { case_id: `K${i}`, handler: '李敏', ...facts } as Record<string, FactValue>,
+    facts: { case_id: `K${i}`, handler: '李敏', received_on: '2026-10-12', ...facts } as Record<string, FactValue>,
   }));
   return all;
 }

@@ -16,6 +16,7 @@ import { loadCalendar } from '../../src/calendar/load.js';
 import { evaluate, type Evaluation } from '../../src/evaluate/evaluate.js';
 import { evaluateByReference } from '../../src/evaluate/reference.js';
 import { buildScopeRecords } from '../../src/facts/build.js';
+import { judgedInPeriod, periodBounds } from '../../src/facts/period.js';
 import { SCOPES, type Scope } from '../../src/facts/scopes.js';
 import type { ScopeRecords, AuditContext } from '../../src/facts/types.js';
 import { applyAsOf } from '../../src/ledger/as-of.js';
@@ -107,6 +108,13 @@ function onlyScope(scope: Scope, records: ScopeRecords[Scope]): ScopeRecords {
   return all;
 }
 
+/**
+ * The seed of each scope's records is SEED + the scope's place. Facts are drawn in catalogue
+ * order, so a new fact moves every later draw: with the event facts added the seed moved again
+ * (20261100 → 20261300) for instant-not-same-day, whose four conditions rarely all hold by luck.
+ */
+const SEED = 20261300;
+
 describe('random records', () => {
   const ctx: AuditContext = { ledger: everySheetLedger(), calendar: loadCalendar(), period: '2026-10', asOf: '2026-10-31' };
 
@@ -114,7 +122,7 @@ describe('random records', () => {
     it(`${scope}: ${RANDOM_PER_SCOPE} seeded records give the same findings both ways`, async () => {
       const rules = ruleSet.rules.filter((r) => r.scope === scope);
       expect(rules.length).toBeGreaterThan(0);
-      const records = randomRecords(scope, ruleSet.rules, RANDOM_PER_SCOPE, 20261100 + SCOPES.indexOf(scope));
+      const records = randomRecords(scope, ruleSet.rules, RANDOM_PER_SCOPE, SEED + SCOPES.indexOf(scope));
       const { runs } = await bothWays(rules, onlyScope(scope, records), ctx);
       // The data reaches both sides of every rule: it fires on some records and not on others.
       for (const run of runs) {
@@ -125,10 +133,13 @@ describe('random records', () => {
 
     it(`${scope}: the same records, well typed, fire exactly where rules/FORMAT.md's operator table says`, async () => {
       const rules = ruleSet.rules.filter((r) => r.scope === scope);
-      const records = randomRecords(scope, ruleSet.rules, RANDOM_PER_SCOPE, 20261100 + SCOPES.indexOf(scope)).map(wellTyped);
+      const records = randomRecords(scope, ruleSet.rules, RANDOM_PER_SCOPE, SEED + SCOPES.indexOf(scope)).map(wellTyped);
       const { raw, runs } = await bothWays(rules, onlyScope(scope, records), ctx);
       const expected = records.flatMap((record) =>
-        [...rules].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((rule) => oracleFires(rule, record)).map((rule) => `${rule.id}@${record.ref.key}`),
+        [...rules]
+          .sort((a, b) => (a.id < b.id ? -1 : 1))
+          .filter((rule) => judgedInPeriod(record, rule.event, periodBounds(ctx.period)) && oracleFires(rule, record))
+          .map((rule) => `${rule.id}@${record.ref.key}`),
       );
       expect(raw.map((f) => `${f.ruleId}@${f.ref.key}`)).toEqual(expected);
       for (const run of runs) expect.soft(run.hits, `${run.id} fired on no well-typed record`).toBeGreaterThan(0);

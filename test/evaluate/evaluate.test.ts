@@ -68,11 +68,12 @@ describe('evidence', () => {
 });
 
 describe('records, refs and subjects', () => {
-  it('a staff subject is the named fact; ref and date are the record\'s', async () => {
+  it('a staff subject is the named fact; ref is the record\'s, date its event\'s (the first working day past the deadline)', async () => {
     const { raw } = await run([overdueRule()], { cases: [{ handler: '陈刚', case_id: 'X' }, { ...lateCase, handler: '王芳' }] });
     expect(raw[0]!.subject).toEqual({ kind: 'staff', name: '王芳' });
     expect(raw[0]!.ref).toEqual({ sheet: 'cases', row: 3, key: 'SL-2026-10-0042' });
-    expect(raw[0]!.date).toBe('2026-10-08');
+    // Due 2026-10-12, still open: its overdue event is the next working day.
+    expect(raw[0]!.date).toBe('2026-10-13');
     expect(raw[0]!).toMatchObject({ ruleId: 'case-overdue', clause: '失职追究制/二.6', scope: 'case' });
   });
 

@@ -1,6 +1,19 @@
 /** Rules built in code for evaluation tests, through the loader's own resolver (params, requires). */
 import { toRule } from '../../src/rules/resolve.js';
+import type { Scope } from '../../src/facts/scopes.js';
 import type { Rule, RuleFile } from '../../src/rules/types.js';
+
+/** Each scope's plainest event: the record's own date, or the period's last day. */
+const EVENT_OF: Record<Scope, string> = {
+  case: 'received_on',
+  complaint: 'logged_on',
+  attendance: 'date',
+  other: 'date',
+  staff: 'period_end',
+  item: 'period_end',
+  center: 'period_end',
+  ledger: 'period_end',
+};
 
 export function ruleOf(fields: Partial<RuleFile> & Pick<RuleFile, 'id' | 'scope' | 'conditions'>): Rule {
   const file: RuleFile = {
@@ -9,6 +22,7 @@ export function ruleOf(fields: Partial<RuleFile> & Pick<RuleFile, 'id' | 'scope'
     clause: '失职追究制/二.6',
     clauseText: '…',
     subject: { kind: 'staff', fact: 'handler' },
+    event: EVENT_OF[fields.scope],
     params: {},
     grade: { base: 'reminder' },
     evidence: { zh: '{case_id}', en: '{case_id}' },
@@ -23,6 +37,7 @@ export function overdueRule(): Rule {
   return ruleOf({
     id: 'case-overdue',
     scope: 'case',
+    event: 'overdue_event_on',
     params: {
       kinds: { value: ['承诺件', '上报件'], description: { zh: '', en: '' } },
       minOverdueDays: { value: 1, description: { zh: '', en: '' } },

@@ -80,6 +80,8 @@ function targetedPools(rules: readonly Rule[]): Map<string, Value[]> {
   return pools;
 }
 
+const EVENT_DATES: readonly Value[] = ['2026-10-15', '2026-10-01', '2026-10-31', '2026-10-15', '2026-10-20', '2026-10-08', '2026-10-15', '2026-10-22', '2026-09-30', null];
+
 /** Facts whose value becomes a grade (fromFact) must hold one, else grading (both paths) stops. */
 function gradeFacts(rules: readonly Rule[]): Set<string> {
   return new Set(rules.flatMap((r) => ('fromFact' in r.grade ? [r.grade.fromFact] : [])));
@@ -92,6 +94,8 @@ function gradeFacts(rules: readonly Rule[]): Set<string> {
  */
 export function randomRecords(scope: Scope, rules: readonly Rule[], count: number, seed: number): ScopeRecord[] {
   const random = rng(seed);
+  // Events drawn from a stream of their own, so the other facts are the ones this seed always gave.
+  const eventRandom = rng(seed + 7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const scopeRules = rules.filter((r) => r.scope === scope);
   const pools = targetedPools(scopeRules);
@@ -114,6 +118,8 @@ export function randomRecords(scope: Scope, rules: readonly Rule[], count: numbe
       if (random() < 0.5) facts[pick(aim).fact] = pick(ODD);
     }
     for (const name of graded) facts[name] = pick(GRADES);
+    // Each rule's event: mostly in the audited period (2026-10), sometimes before it or not yet come.
+    for (const rule of scopeRules) facts[rule.event] = EVENT_DATES[Math.floor(eventRandom() * EVENT_DATES.length)]!;
     const record: ScopeRecord = { scope, ref: { sheet: SCOPE_SHEET[scope], row: i + 2, key: `R-${scope}-${i}` }, date: '2026-10-15', facts: facts as Record<string, FactValue> };
     if (scope === 'ledger') record.rows = [i + 2, i + 3];
     records.push(record);

@@ -65,11 +65,17 @@ describe('explainAudit by a name with no staff record', () => {
   });
 });
 
-describe('explainAudit of a case that is not audited', () => {
-  it('says the 受理编号 is in the ledger but outside the audited period', async () => {
-    const done = ledger.sheets.cases!.find((r) => r.record.completed_on !== undefined && r.record.completed_on <= '2026-10-31')!;
-    const err = await explainAudit(folder, done.record.case_id, { ledger, period: '2026-11', asOf: '2026-11-30' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DutyAuditError);
-    expect((err as DutyAuditError).message).toMatch(new RegExp(`^受理编号 ${done.record.case_id} is on row ${done.row} of .* but is not audited in 2026-11`));
+describe('explainAudit of a case whose events all lie in an earlier month', () => {
+  it('judges no rule on it: each rule whose conditions hold is other-period, with its event date', async () => {
+    // A case the October audit judged (materials lost), completed in October.
+    const done = ledger.sheets.cases!.find((r) => r.record.materials_lost === true && r.record.completed_on !== undefined && r.record.completed_on <= '2026-10-31')!;
+    const e = await explainAudit(folder, done.record.case_id, { ledger, period: '2026-11', asOf: '2026-11-30' });
+    const [record] = e.records;
+    expect(record!.rules.filter((v) => v.status === 'fired')).toEqual([]);
+    expect(record!.rules.find((v) => v.ruleId === 'materials-lost')).toMatchObject({ status: 'other-period', event: { fact: 'outcome_on', date: done.record.completed_on } });
+    for (const v of record!.rules.filter((r) => r.status === 'other-period')) {
+      expect(v.tree!.result, v.ruleId).toBe(true);
+      expect(v.event!.date === null || v.event!.date < '2026-11-01', v.ruleId).toBe(true);
+    }
   });
 });

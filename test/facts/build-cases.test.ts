@@ -8,12 +8,12 @@ import { contextOf, ledgerOf } from './helpers.js';
 const keysOf = (input: Parameters<typeof ledgerOf>[0], options?: Parameters<typeof contextOf>[1]) =>
   buildScopeRecords(contextOf(ledgerOf(input), options)).case.map((r) => r.ref.key);
 
-describe('which cases are audited', () => {
+describe('which cases are built (their events decide what the period judges)', () => {
   it('takes cases received in the period', () => {
     expect(keysOf({ cases: [{ case_id: 'A', received_on: '2026-10-01' }, { case_id: 'B', received_on: '2026-10-31' }] })).toEqual(['A', 'B']);
   });
 
-  it('takes an older case still open, or completed inside the period; not one completed before it', () => {
+  it('takes every case received by as-of, older ones too: an older case may have an event in the period', () => {
     const keys = keysOf({
       cases: [
         { case_id: 'open', received_on: '2026-08-20', completed_on: undefined, result: '办理中' },
@@ -21,7 +21,7 @@ describe('which cases are audited', () => {
         { case_id: 'done-before', received_on: '2026-09-10', completed_on: '2026-09-15' },
       ],
     });
-    expect(keys).toEqual(['open', 'done-in-period']);
+    expect(keys).toEqual(['open', 'done-in-period', 'done-before']);
   });
 
   it('leaves out cases of a later month and cases received after as-of', () => {

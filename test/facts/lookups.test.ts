@@ -22,8 +22,8 @@ describe('buildLookups', () => {
 
   it('aggregates per handler in order of first appearance', () => {
     expect([...lookups.people]).toEqual([
-      ['李敏', { handledCount: 2, errorCount: 2, lastErrorDate: '2026-10-12', firstCaseRow: 2 }],
-      ['王芳', { handledCount: 1, errorCount: 0, lastErrorDate: null, firstCaseRow: 3 }],
+      ['李敏', { handledCount: 2, errorCount: 2, firstCaseRow: 2 }],
+      ['王芳', { handledCount: 1, errorCount: 0, firstCaseRow: 3 }],
     ]);
   });
 

@@ -1,10 +1,11 @@
-/** Which records a period's audit looks at (ARCHITECTURE "Period and scope of records"). */
+/** What a period's audit judges: the events in it (period.ts), and the cases of its workload. */
 import { describe, expect, it } from 'vitest';
-import { completedBy, inPeriod, isAuditedCase, isAuditedDated, recordDate } from '../../src/facts/period.js';
+import type { ScopeRecord } from '../../src/facts/types.js';
+import { completedBy, inPeriod, isCaseOfPeriod, judgedInPeriod, notAfterAsOf, periodBounds, recordDate } from '../../src/facts/period.js';
 import type { LedgerRow } from '../../src/ledger/types.js';
 import { caseOf } from './helpers.js';
 
-describe('isAuditedCase (period 2026-10, as-of 2026-10-31 unless said)', () => {
+describe('isCaseOfPeriod: the workload (period 2026-10, as-of 2026-10-31 unless said)', () => {
   it.each([
     ['received in the period', { received_on: '2026-10-01' }, '2026-10-31', true],
     ['received on the last day', { received_on: '2026-10-31' }, '2026-10-31', true],
@@ -16,7 +17,7 @@ describe('isAuditedCase (period 2026-10, as-of 2026-10-31 unless said)', () => {
     ['received after as-of', { received_on: '2026-10-21' }, '2026-10-20', false],
     ['received after the period', { received_on: '2026-11-01' }, '2026-11-05', false],
   ] as const)('%s → %s', (_label, fields, asOf, audited) => {
-    expect(isAuditedCase(caseOf(fields), '2026-10', asOf)).toBe(audited);
+    expect(isCaseOfPeriod(caseOf(fields), '2026-10', asOf)).toBe(audited);
   });
 });
 
@@ -42,15 +43,43 @@ describe('dated records', () => {
     expect(recordDate({ sheet: 'cases', row: 2, record: caseOf({ received_on: '2026-10-05' }) })).toBe('2026-10-05');
   });
 
-  it('a dated record is audited when in the period and not after as-of', () => {
-    expect(isAuditedDated(complaint('2026-10-03'), '2026-10', '2026-10-31')).toBe(true);
-    expect(isAuditedDated(complaint('2026-09-30'), '2026-10', '2026-10-31')).toBe(false);
-    expect(isAuditedDated(attendance('2026-10-16'), '2026-10', '2026-10-15')).toBe(false);
-    expect(isAuditedDated(attendance('2026-10-15'), '2026-10', '2026-10-15')).toBe(true);
+  it('a dated record is built when not after as-of, whatever its month (its events decide)', () => {
+    expect(notAfterAsOf(complaint('2026-10-03'), '2026-10-31')).toBe(true);
+    expect(notAfterAsOf(complaint('2026-09-30'), '2026-10-31')).toBe(true);
+    expect(notAfterAsOf(attendance('2026-10-16'), '2026-10-15')).toBe(false);
+    expect(notAfterAsOf(attendance('2026-10-15'), '2026-10-15')).toBe(true);
   });
 
   it('inPeriod compares the month', () => {
     expect(inPeriod('2026-10-31', '2026-10')).toBe(true);
     expect(inPeriod('2026-11-01', '2026-10')).toBe(false);
+  });
+});
+
+describe('judgedInPeriod: a rule is judged on a record when its event falls in the period', () => {
+  const record = (facts: ScopeRecord['facts'], ongoing?: string[]): ScopeRecord => ({
+    scope: 'case',
+    ref: { sheet: 'cases', row: 2, key: 'SL-1' },
+    date: '2026-09-01',
+    facts,
+    ...(ongoing ? { ongoing } : {}),
+  });
+  const october = periodBounds('2026-10');
+
+  it('an event in the period, on its first and last day', () => {
+    expect(judgedInPeriod(record({ e: '2026-10-01' }), 'e', october)).toBe(true);
+    expect(judgedInPeriod(record({ e: '2026-10-31' }), 'e', october)).toBe(true);
+  });
+
+  it('an event before or after the period, or none yet (null), is not judged', () => {
+    expect(judgedInPeriod(record({ e: '2026-09-30' }), 'e', october)).toBe(false);
+    expect(judgedInPeriod(record({ e: '2026-11-01' }), 'e', october)).toBe(false);
+    expect(judgedInPeriod(record({ e: null }), 'e', october)).toBe(false);
+  });
+
+  it('an event begun before the period and still under way on as-of is judged; another event of the record is not', () => {
+    const open = record({ overdue_event_on: '2026-09-22', received_on: '2026-09-01' }, ['overdue_event_on']);
+    expect(judgedInPeriod(open, 'overdue_event_on', october)).toBe(true);
+    expect(judgedInPeriod(open, 'received_on', october)).toBe(false);
   });
 });

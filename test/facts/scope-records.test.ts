@@ -62,14 +62,23 @@ describe('complaints', () => {
     expect(partial!.date).toBe('2026-10-04');
   });
 
-  it('only complaints logged in the period are audited', () => {
+  it('complaints logged before the period are built too, with their event: 登记日期, 核实日期, or as-of when 是 now', () => {
     const keys = build({
       complaints: [
-        { ...base, complaint_id: 'SEP', logged_on: '2026-09-30' },
+        { ...base, complaint_id: 'SEP', logged_on: '2026-09-30', substantiated: '否' },
         { ...base, complaint_id: 'OCT', logged_on: '2026-10-01' },
+        { ...base, complaint_id: 'SEP-VERIFIED', logged_on: '2026-09-28', verified_on: '2026-10-09', substantiated: '是' },
+        { ...base, complaint_id: 'SEP-YES', logged_on: '2026-09-29', substantiated: '是' },
+        { ...base, complaint_id: 'SEP-LATER', logged_on: '2026-09-29', verified_on: '2026-11-02', substantiated: '是' },
       ],
-    }).complaint.map((r) => r.ref.key);
-    expect(keys).toEqual(['OCT']);
+    }).complaint.map((r) => [r.ref.key, r.facts.complaint_event_on]);
+    expect(keys).toEqual([
+      ['SEP', '2026-09-30'],
+      ['OCT', '2026-10-01'],
+      ['SEP-VERIFIED', '2026-10-09'],
+      ['SEP-YES', '2026-10-31'],
+      ['SEP-LATER', null],
+    ]);
   });
 });
 
@@ -93,10 +102,10 @@ describe('attendance and handover_exists', () => {
     expect(build({ attendance: [...attendance] }).attendance.map((r) => r.facts.handover_exists)).toEqual([null, null, null]);
   });
 
-  it('ref key is 姓名@日期 and only the period is audited', () => {
+  it('ref key is 姓名@日期; rows before the period are built too (their dates are not in it)', () => {
     const records = build({ attendance: [{ date: '2026-09-30', staff: '王芳', status: '迟到' }, ...attendance] }).attendance;
-    expect(records[0]!.ref).toEqual({ sheet: 'attendance', row: 3, key: '王芳@2026-10-09' });
-    expect(records).toHaveLength(3);
+    expect(records[1]!.ref).toEqual({ sheet: 'attendance', row: 3, key: '王芳@2026-10-09' });
+    expect(records.map((r) => r.facts.date)).toEqual(['2026-09-30', '2026-10-09', '2026-10-12', '2026-10-09']);
   });
 });
 
@@ -107,8 +116,10 @@ describe('staff', () => {
     { handler: '李敏', received_on: '2026-10-09', error: false },
     { handler: '李敏', received_on: '2026-10-12', error: true },
     { handler: '陈刚', received_on: '2026-10-12' },
-    // an older open case: audited, but not counted in the month's errors
+    // an older open case: its 差错 has no date of its own, so it is dated as-of and counts this month
     { handler: '陈刚', received_on: '2026-09-10', error: true, completed_on: undefined, result: '办理中' as const },
+    // an older case completed last month: its 差错 was last month's
+    { handler: '陈刚', received_on: '2026-09-10', error: true, completed_on: '2026-09-25', result: '办结' as const },
   ];
   const staff = [
     { name: '王芳', position: '代办员', phone: '0571-1', posted: true, badge: false },
@@ -122,14 +133,15 @@ describe('staff', () => {
   it('counts cases and errors of the month per handler', () => {
     const byName = Object.fromEntries(build({ cases, staff }).staff.map((r) => [r.ref.key, r.facts]));
     expect(byName['李敏']).toMatchObject({ handled_count: 4, error_count: 3, is_handler: true, on_board: true, badge: true, phone: null });
-    expect(byName['陈刚']).toMatchObject({ handled_count: 1, error_count: 0, is_handler: true, on_board: false, position: null });
+    expect(byName['陈刚']).toMatchObject({ handled_count: 1, error_count: 1, is_handler: true, on_board: false, position: null });
     expect(byName['王芳']).toMatchObject({ handled_count: 0, error_count: 0, is_handler: false, on_board: true, badge: false });
   });
 
-  it('ref: the board row, else the first case row; date: the last error case, else the period end', () => {
+  it('ref: the board row, else the first case row; date: the period end', () => {
     const byName = Object.fromEntries(build({ cases, staff }).staff.map((r) => [r.ref.key, r]));
     expect(byName['李敏']!.ref).toEqual({ sheet: 'staff', row: 3, key: '李敏' });
-    expect(byName['李敏']!.date).toBe('2026-10-20');
+    expect(byName['李敏']!.date).toBe('2026-10-31');
+    expect(byName['李敏']!.facts.period_end).toBe('2026-10-31');
     expect(byName['陈刚']!.ref).toEqual({ sheet: 'cases', row: 6, key: '陈刚' });
     expect(byName['陈刚']!.date).toBe('2026-10-31');
   });
@@ -138,7 +150,7 @@ describe('staff', () => {
     const records = build({ cases }).staff;
     expect(records.map((r) => [r.ref.key, r.facts.on_board, r.facts.error_count])).toEqual([
       ['李敏', null, 3],
-      ['陈刚', null, 0],
+      ['陈刚', null, 1],
     ]);
   });
 });
@@ -162,7 +174,8 @@ describe('items', () => {
       ['证明开具', 1, false, ['procedure', 'materials', 'limit']],
     ]);
     expect(records[0]!.ref).toEqual({ sheet: 'items', row: 2, key: '居住证办理' });
-    expect(records[0]!.date).toBe('2026-10-05');
+    expect(records[0]!.date).toBe('2026-10-31');
+    expect(records[0]!.facts.period_end).toBe('2026-10-31');
     expect(records[1]!.ref).toEqual({ sheet: 'cases', row: 3, key: '证明开具' });
   });
 
@@ -178,7 +191,7 @@ describe('items', () => {
 });
 
 describe('center, other, ledger', () => {
-  it('center: the one row, key center, dated as-of', () => {
+  it('center: the one row, key center, dated the period\'s last day', () => {
     const [center] = build({ center: [{ center: '城东社区便民服务中心', rules_posted: false }] }).center;
     expect(center).toMatchObject({ ref: { sheet: 'center', row: 2, key: 'center' }, date: '2026-10-31' });
     expect(center!.facts).toMatchObject({ center: '城东社区便民服务中心', rules_posted: false, phone_posted: null });
@@ -196,6 +209,7 @@ describe('center, other, ledger', () => {
     expect(records.map((r) => [r.ref.key, r.facts.suggested_grade])).toEqual([
       ['王芳@2026-10-09', 'notice'],
       ['李敏@2026-10-10', 'reminder'],
+      ['李敏@2026-09-10', 'reminder'],
     ]);
   });
 

@@ -31,8 +31,8 @@ describe('loadRuleSet reports each kind of problem at its exact line:column', ()
     expect(where('schema', problems)).toEqual([
       'schema-broken.json:1:1 schema',
       'schema-broken.json:4:14 schema',
-      'schema-broken.json:87:18 schema',
-      'schema-broken.json:126:3 schema',
+      'schema-broken.json:88:18 schema',
+      'schema-broken.json:127:3 schema',
     ]);
     expect(problems.map((p) => p.message)).toEqual([
       'the file is missing "clauseText"',
@@ -44,22 +44,22 @@ describe('loadRuleSet reports each kind of problem at its exact line:column', ()
 
   it('unknown fact: in a condition, and in an evidence placeholder (at the placeholder itself)', async () => {
     const problems = await problemsOf('unknown-fact');
-    expect(where('unknown-fact', problems)).toEqual(['unknown-fact.json:40:17 unknown-fact', 'unknown-fact.json:69:32 unknown-fact']);
+    expect(where('unknown-fact', problems)).toEqual(['unknown-fact.json:41:17 unknown-fact', 'unknown-fact.json:70:32 unknown-fact']);
     expect(problems[0]!.message).toContain('"notice_given"');
     expect(problems[1]!.message).toContain('{notice_days}');
   });
 
   it('unknown operator: at the operator', async () => {
     const problems = await problemsOf('unknown-operator');
-    expect(where('unknown-operator', problems)).toEqual(['unknown-operator.json:46:21 unknown-operator']);
+    expect(where('unknown-operator', problems)).toEqual(['unknown-operator.json:47:21 unknown-operator']);
     expect(problems[0]!.message).toContain('"moreThan"');
   });
 
   it('undeclared param at the reference; the declared param left unused at its key', async () => {
     const problems = await problemsOf('undeclared-param');
     expect(where('undeclared-param', problems)).toEqual([
-      'undeclared-param.json:17:5 unused-param',
-      'undeclared-param.json:48:20 undeclared-param',
+      'undeclared-param.json:18:5 unused-param',
+      'undeclared-param.json:49:20 undeclared-param',
     ]);
     expect(problems[0]!.message).toContain('"maxDelay"');
     expect(problems[1]!.message).toContain('"maxDays"');
@@ -79,7 +79,7 @@ describe('loadRuleSet reports each kind of problem at its exact line:column', ()
 
   it('missing cases: an empty fire list at the list, an absent pass list at cases — once each, not also as schema', async () => {
     const problems = await problemsOf('missing-cases');
-    expect(where('missing-cases', problems)).toEqual(['missing-cases.json:71:3 missing-cases', 'missing-cases.json:72:13 missing-cases']);
+    expect(where('missing-cases', problems)).toEqual(['missing-cases.json:72:3 missing-cases', 'missing-cases.json:73:13 missing-cases']);
     expect(problems[0]!.message).toContain('no pass case');
     expect(problems[1]!.message).toContain('no fire case');
   });
@@ -95,8 +95,8 @@ describe('loadRuleSet reports each kind of problem at its exact line:column', ()
     expect(where('many', problems)).toEqual([
       'many-problems.json:4:14 schema',
       'many-problems.json:9:13 unknown-clause',
-      'many-problems.json:35:17 unknown-fact',
-      'many-problems.json:41:21 unknown-operator',
+      'many-problems.json:36:17 unknown-fact',
+      'many-problems.json:42:21 unknown-operator',
       'other.json:1:18 bad-json',
     ]);
   });
@@ -130,14 +130,14 @@ describe('schema messages are one plain sentence per mistake', () => {
   it('a grade mixing forms gets one message naming the forms (and the ladder\'s param is now unused)', async () => {
     const out = await messages(rule((r) => { r['grade'] = { base: 'reminder', fromFact: 'notice_delay' }; }));
     expect(out).toEqual([
-      '24:5 param "criticismFrom" is declared but no condition, ladder or evidence uses it',
-      '53:12 grade must be {"base": grade, "ladder"?: {...}}, or {"byValue": {...}}, or {"fromFact": fact}',
+      '25:5 param "criticismFrom" is declared but no condition, ladder or evidence uses it',
+      '54:12 grade must be {"base": grade, "ladder"?: {...}}, or {"byValue": {...}}, or {"fromFact": fact}',
     ]);
   });
 
   it('a condition value that is neither a literal nor a reference', async () => {
     const out = await messages(rule((r) => { (r['conditions'] as { all: { value: unknown }[] }).all[0]!.value = { params: 'x' }; }));
-    expect(out).toEqual(['37:18 conditions.all[0].value must be a literal (text, number, true/false, null or a list), or {"param": name}, or {"fact": name}']);
+    expect(out).toEqual(['38:18 conditions.all[0].value must be a literal (text, number, true/false, null or a list), or {"param": name}, or {"fact": name}']);
   });
 
   it('a test missing its operator, and a group holding both all and any', async () => {
@@ -147,16 +147,16 @@ describe('schema messages are one plain sentence per mistake', () => {
       all.push({ all: [{ fact: 'notified', operator: 'equal', value: true }], any: [{ fact: 'notified', operator: 'equal', value: true }] });
     }));
     expect(out).toEqual([
-      '34:7 conditions.all[0] is missing "operator"',
-      '50:7 conditions.all[3] must be a group with exactly one of all, any, not — or a test with fact, operator and value',
+      '35:7 conditions.all[0] is missing "operator"',
+      '51:7 conditions.all[3] must be a group with exactly one of all, any, not — or a test with fact, operator and value',
     ]);
   });
 
   it('top-level conditions must be a group, and a test with a group inside is flagged at the group', async () => {
     const leaf = await messages(rule((r) => { r['conditions'] = { fact: 'notice_delay', operator: 'greaterThan', value: { param: 'maxDelay' } }; }));
-    expect(leaf).toEqual(['32:17 conditions must be a group: all, any or not']);
+    expect(leaf).toEqual(['33:17 conditions must be a group: all, any or not']);
     const mixed = await messages(rule((r) => { r['conditions'] = { fact: 'notice_delay', operator: 'greaterThan', value: { param: 'maxDelay' }, all: [] }; }));
-    expect(mixed).toEqual(['38:12 conditions.all is not allowed here', '38:12 conditions.all must have at least 1 item']);
+    expect(mixed).toEqual(['39:12 conditions.all is not allowed here', '39:12 conditions.all must have at least 1 item']);
   });
 
   it('a bad id form gives an example', async () => {

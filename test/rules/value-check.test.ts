@@ -22,31 +22,31 @@ async function problemsOf(set: string): Promise<{ at: string[]; messages: string
 describe('grade.byValue grades every value the conditions admit', () => {
   it('"否" added to complaint-rude\'s statuses param: reported at the "否" (regression: validate passed, audit exited 2)', async () => {
     const { at, messages } = await problemsOf('byvalue-gap');
-    expect(at).toEqual(['complaint-rude.json:12:34 grade-gap']);
+    expect(at).toEqual(['complaint-rude.json:13:34 grade-gap']);
     expect(messages[0]).toBe('the conditions admit "substantiated" = "否", but grade.byValue.map has no grade for it: add "否": "<grade>" to grade.byValue.map, or leave "否" out of the conditions');
   });
 
   it('a literal list in the condition: reported at the ungraded element', async () => {
     const { at, messages } = await problemsOf('byvalue-literal');
-    expect(at).toEqual(['complaint-rude.json:16:67 grade-gap']);
+    expect(at).toEqual(['complaint-rude.json:17:67 grade-gap']);
     expect(messages[0]).toContain('"待查"');
   });
 
   it('a branch of `any` that does not test the fact lets all its values through: each gap at the map', async () => {
     const { at, messages } = await problemsOf('byvalue-domain');
-    expect(at).toEqual(['complaint-rude.json:20:59 grade-gap', 'complaint-rude.json:20:59 grade-gap']);
+    expect(at).toEqual(['complaint-rude.json:21:59 grade-gap', 'complaint-rude.json:21:59 grade-gap']);
     expect(messages.map((m) => /= "(.+?)"/.exec(m)![1])).toEqual(['否', '待查']);
   });
 
   it('an empty value let through (notIn admits empty cells): asks for an isEmpty false condition', async () => {
     const { at, messages } = await problemsOf('byvalue-empty');
-    expect(at).toEqual(['unsatisfied-rating.json:18:52 grade-gap']);
+    expect(at).toEqual(['unsatisfied-rating.json:19:52 grade-gap']);
     expect(messages[0]).toContain('add { "fact": "rating", "operator": "isEmpty", "value": false } to the conditions');
   });
 
   it('a fact of free text cannot be graded by value: reported at the map\'s fact', async () => {
     const { at, messages } = await problemsOf('byvalue-unlimited');
-    expect(at).toEqual(['complaint-rude.json:20:35 grade-gap']);
+    expect(at).toEqual(['complaint-rude.json:21:35 grade-gap']);
     expect(messages[0]).toContain('grade.byValue grades by "content", but the conditions do not limit it to listed values');
   });
 
@@ -60,7 +60,7 @@ describe('grade.byValue grades every value the conditions admit', () => {
 describe('grade.fromFact only ever finds a grade', () => {
   it('a fact of free text: reported at fromFact', async () => {
     const { at, messages } = await problemsOf('fromfact-not-grade');
-    expect(at).toEqual(['other-dereliction.json:16:26 grade-gap']);
+    expect(at).toEqual(['other-dereliction.json:17:26 grade-gap']);
     expect(messages[0]).toContain('"description"');
   });
 
@@ -72,7 +72,7 @@ describe('grade.fromFact only ever finds a grade', () => {
 describe('a ladder climbs on a number, by rising steps', () => {
   it('a threshold below the one before, and a grade not above the one before: each at its step', async () => {
     const { at, messages } = await problemsOf('ladder-not-rising');
-    expect(at).toEqual(['case-overdue.json:34:18 bad-ladder', 'case-overdue.json:35:57 bad-ladder']);
+    expect(at).toEqual(['case-overdue.json:35:18 bad-ladder', 'case-overdue.json:36:57 bad-ladder']);
     expect(messages).toEqual([
       'step 2 starts at 2, below step 1\'s 3: thresholds must rise with the grade, or step 1 is never reached',
       'step 3 gives "criticism", which is not above step 2\'s "notice": each step must raise the grade',
@@ -81,43 +81,43 @@ describe('a ladder climbs on a number, by rising steps', () => {
 
   it('a threshold param written as text: at the param\'s value (regression: an internal error in the loader)', async () => {
     const { at, messages } = await problemsOf('ladder-param-type');
-    expect(at).toEqual(['case-overdue.json:12:33 param-type']);
+    expect(at).toEqual(['case-overdue.json:13:33 param-type']);
     expect(messages[0]).toBe('param "criticismFrom" is "3", but ladder step 1 (/grade/ladder/steps/0/min) uses it as a threshold and needs a number');
   });
 
   it('a ladder on a date fact: at the ladder\'s fact', async () => {
     const { at } = await problemsOf('ladder-fact-type');
-    expect(at).toEqual(['case-overdue.json:31:15 bad-ladder']);
+    expect(at).toEqual(['case-overdue.json:32:15 bad-ladder']);
   });
 });
 
 describe('each condition\'s value fits its operator and its fact', () => {
   it('a number where `in` needs a list (the engine would throw on every record): at the param', async () => {
     const { at, messages } = await problemsOf('param-type-in');
-    expect(at).toEqual(['complaint-rude.json:11:30 param-type']);
+    expect(at).toEqual(['complaint-rude.json:12:30 param-type']);
     expect(messages[0]).toBe('param "categories" is 3, but the condition at conditions/all/0 (in on "category") needs a list such as ["a", "b"]');
   });
 
   it('text where greaterThanInclusive needs a number (it would silently never fire): at the param', async () => {
     const { at } = await problemsOf('param-type-number');
-    expect(at).toEqual(['case-overdue.json:11:34 param-type']);
+    expect(at).toEqual(['case-overdue.json:12:34 param-type']);
   });
 
   it('a literal that is not true/false for isEmpty: at the literal', async () => {
     const { at, messages } = await problemsOf('param-type-literal');
-    expect(at).toEqual(['refusal-without-reason.json:19:71 param-type']);
+    expect(at).toEqual(['refusal-without-reason.json:20:71 param-type']);
     expect(messages[0]).toContain('conditions/all/1/any/0 (isEmpty on "refusal_reason") needs true or false');
   });
 
   it('greaterThan on a date fact: at the fact', async () => {
     const { at, messages } = await problemsOf('operator-fact-type');
-    expect(at).toEqual(['refusal-without-reason.json:17:17 param-type']);
+    expect(at).toEqual(['refusal-without-reason.json:18:17 param-type']);
     expect(messages[0]).toContain('fact "completed_on" is date');
   });
 
   it('a category that is no value of 类别 (a typo would never match): at the element', async () => {
     const { at, messages } = await problemsOf('impossible-value');
-    expect(at).toEqual(['complaint-delay.json:11:38 impossible-value']);
+    expect(at).toEqual(['complaint-delay.json:12:38 impossible-value']);
     expect(messages[0]).toMatch(/^"拖延" is never a value of "category" \(its values: "态度粗暴" \/ .*\); check the spelling$/);
   });
 });

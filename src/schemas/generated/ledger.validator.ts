@@ -8,7 +8,7 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 
 /** SHA-256 of the schema text this code was generated from (see schemaSha256 in src/schemas/precompiled.ts). */
-export const schemaSha256 = 'ef127ae0efa0a46e2de73c97febd039d2bb87da66a9a8cd68bfffbd2fa23bfa9';
+export const schemaSha256 = '83623bb2394c6e0adc816e7589d6520f306201dd6b5a639ee16ad4ee1e9fd4b4';
 
 export const cases = validate21;
 const schema32 = {"title":"办件台账","description":"The full-process agency ledger (全程代理台帐): one row per case received. Required.","type":"object","additionalProperties":false,"properties":{"case_id":{"title":"受理编号","type":"string","minLength":1},"received_on":{"title":"受理日期","type":"string","format":"date"},"applicant":{"title":"申请人","type":"string","minLength":1},"phone":{"title":"联系电话","type":"string","minLength":1},"item":{"title":"事项名称","type":"string","minLength":1},"kind":{"title":"办件类型","type":"string","enum":["即办件","承诺件","上报件"]},"handler":{"title":"经办人","type":"string","minLength":1},"materials_complete":{"title":"材料齐全","type":"boolean"},"notified":{"title":"一次性告知","type":"boolean"},"notified_on":{"title":"告知日期","type":"string","format":"date"},"notice_form":{"title":"告知方式","type":"string","enum":["当场口头","书面告知单","电话"]},"missing_count":{"title":"需补材料数","type":"integer","minimum":0},"visits":{"title":"往返次数","type":"integer","minimum":1,"default":1},"promised_days":{"title":"承诺时限","type":"integer","minimum":0,"description":"working days"},"materials_completed_on":{"title":"补齐日期","type":"string","format":"date","description":"optional: the day an incomplete application was made complete; every time limit counts from it (行政许可法 §32)"},"completed_on":{"title":"办结日期","type":"string","format":"date"},"result":{"title":"办理结果","type":"string","enum":["办结","不予办理","已转报","办理中","退回补正"]},"refusal_reason":{"title":"不予办理原因","type":"string","minLength":1},"extension_reason":{"title":"延期原因","type":"string","minLength":1},"result_notified_on":{"title":"结果告知日期","type":"string","format":"date"},"materials_logged":{"title":"材料登记","type":"boolean"},"materials_lost":{"title":"材料遗失","type":"boolean"},"fee_item":{"title":"收费项目","type":"string","minLength":1},"fee":{"title":"收费金额","type":"number","minimum":0,"description":"yuan"},"rating":{"title":"满意度","type":"string","enum":["非常满意","满意","基本满意","不满意","非常不满意"]},"error":{"title":"差错","type":"boolean"},"deviation":{"title":"政策偏差","type":"boolean"},"loss":{"title":"损失金额","type":"number","minimum":0,"description":"yuan"},"note":{"title":"备注","type":"string","minLength":1}},"required":["case_id","received_on","applicant","item","kind","handler","materials_complete","result"],"x-key":"case_id","x-date":"received_on"};
@@ -776,7 +776,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const complaints = validate22;
-const schema33 = {"title":"投诉登记","description":"Complaints and reports received (首问责任制/三).","type":"object","additionalProperties":false,"properties":{"complaint_id":{"title":"登记编号","type":"string","minLength":1},"logged_on":{"title":"登记日期","type":"string","format":"date"},"complainant":{"title":"投诉人","type":"string","minLength":1},"contact":{"title":"联系方式","type":"string","minLength":1},"respondent":{"title":"被投诉人","type":"string","minLength":1},"category":{"title":"类别","type":"string","enum":["态度粗暴","接待不耐心","推诿扯皮","故意刁难","拖压卡","乱收费","其他"]},"content":{"title":"内容","type":"string","minLength":1},"substantiated":{"title":"是否属实","type":"string","enum":["是","否","待查"]},"first_responder":{"title":"首问责任人","type":"string","minLength":1},"outcome":{"title":"处理结果","type":"string","minLength":1},"case_id":{"title":"关联受理编号","type":"string","minLength":1}},"required":["complaint_id","logged_on","respondent","category","substantiated","first_responder"],"x-key":"complaint_id","x-date":"logged_on"};
+const schema33 = {"title":"投诉登记","description":"Complaints and reports received (首问责任制/三).","type":"object","additionalProperties":false,"properties":{"complaint_id":{"title":"登记编号","type":"string","minLength":1},"logged_on":{"title":"登记日期","type":"string","format":"date"},"complainant":{"title":"投诉人","type":"string","minLength":1},"contact":{"title":"联系方式","type":"string","minLength":1},"respondent":{"title":"被投诉人","type":"string","minLength":1},"category":{"title":"类别","type":"string","enum":["态度粗暴","接待不耐心","推诿扯皮","故意刁难","拖压卡","乱收费","其他"]},"content":{"title":"内容","type":"string","minLength":1},"substantiated":{"title":"是否属实","type":"string","enum":["是","否","待查"]},"verified_on":{"title":"核实日期","type":"string","format":"date","description":"optional: the day the complaint was found substantiated or not; a complaint is judged in the month of this date, else of its 登记日期 (docs/grading.md)"},"first_responder":{"title":"首问责任人","type":"string","minLength":1},"outcome":{"title":"处理结果","type":"string","minLength":1},"case_id":{"title":"关联受理编号","type":"string","minLength":1}},"required":["complaint_id","logged_on","respondent","category","substantiated","first_responder"],"x-key":"complaint_id","x-date":"logged_on"};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1057,11 +1057,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.first_responder !== undefined){
-let data8 = data.first_responder;
+if(data.verified_on !== undefined){
+let data8 = data.verified_on;
 if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err23 = {instancePath:instancePath+"/first_responder",schemaPath:"#/properties/first_responder/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(formats0.validate(data8))){
+const err23 = {instancePath:instancePath+"/verified_on",schemaPath:"#/properties/verified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1072,7 +1072,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/first_responder",schemaPath:"#/properties/first_responder/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/verified_on",schemaPath:"#/properties/verified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1082,11 +1082,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.outcome !== undefined){
-let data9 = data.outcome;
+if(data.first_responder !== undefined){
+let data9 = data.first_responder;
 if(typeof data9 === "string"){
 if(func2(data9) < 1){
-const err25 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err25 = {instancePath:instancePath+"/first_responder",schemaPath:"#/properties/first_responder/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1097,7 +1097,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/first_responder",schemaPath:"#/properties/first_responder/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1107,11 +1107,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.case_id !== undefined){
-let data10 = data.case_id;
+if(data.outcome !== undefined){
+let data10 = data.outcome;
 if(typeof data10 === "string"){
 if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err27 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1122,7 +1122,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1132,14 +1132,39 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.case_id !== undefined){
+let data11 = data.case_id;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }

@@ -8,10 +8,10 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 
 /** SHA-256 of the schema text this code was generated from (see schemaSha256 in src/schemas/precompiled.ts). */
-export const schemaSha256 = 'a9417b80859fbabc7b6c2fefdb9f7af2eb161fbeff65bfae97336d4bb753eb8e';
+export const schemaSha256 = '9d5b83fa938ecd9e4a7ab6dce5a5fc17dfceea5b35e9f1a1f1a4060cca063fff';
 
 export const untypedValidate = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://duty-audit.local/schemas/rule.schema.json","title":"duty-audit rule","description":"One rule of the work rules, as code: which clause it enforces, over which ledger records, when it fires, whom it holds responsible, how it grades and the cases it must and must not fire on. See rules/FORMAT.md.","type":"object","additionalProperties":false,"required":["id","version","title","clause","clauseText","scope","subject","params","conditions","grade","evidence","cases"],"properties":{"$schema":{"description":"Path to this schema, so editors show help and check the file as you type (e.g. \"../../schemas/rule.schema.json\").","type":"string"},"id":{"description":"The rule's id: lower-case words joined by hyphens, the same as the file name without .json.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","examples":["case-overdue"]},"version":{"description":"Raise by one whenever the rule's meaning changes; reports show it.","type":"integer","minimum":1},"title":{"description":"A short name for the rule, in Chinese and English.","$ref":"#/$defs/localized"},"clause":{"description":"The clause of the work rules this rule enforces: regime/article or regime/article.item, as listed in rules/clauses.json.","type":"string","pattern":"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$","examples":["失职追究制/二.6"]},"clauseText":{"description":"The clause's words as published, quoted so a reader sees what the rule enforces.","type":"string","minLength":1},"scope":{"description":"Which records the rule looks at, one at a time: case (办件台账 rows), complaint (投诉登记 rows), attendance (考勤记录 rows), staff (each person), item (each service item handled), center (the center row), other (其他失职 rows), ledger (each sheet with unreadable rows).","enum":["case","complaint","attendance","staff","item","center","other","ledger"]},"subject":{"description":"Whom a finding holds responsible: a staff member named by a fact of the record, or the center.","$ref":"#/$defs/subject"},"params":{"description":"Thresholds and lists a reviewer may tune, by name. Conditions and grade ladders refer to them as {\"param\": \"name\"}.","type":"object","additionalProperties":{"$ref":"#/$defs/param"}},"conditions":{"description":"When the rule fires, in json-rules-engine syntax: {\"all\": [...]}, {\"any\": [...]} or {\"not\": {...}}, nesting tests {\"fact\", \"operator\", \"value\"}. json-rules-engine's priority, path, params, shared conditions and operator decorators are not part of the format.","$ref":"#/$defs/topCondition"},"grade":{"description":"The grade of a finding: a fixed base (optionally raised by a ladder on a fact), chosen by a fact's value (byValue), or taken from a fact (fromFact).","$ref":"#/$defs/grade"},"evidence":{"description":"What a finding says, in Chinese and English; {name} is replaced by that fact's (or param's) value for the record.","$ref":"#/$defs/localized"},"cases":{"description":"Records the rule must fire on (fire, with the grade expected) and must not fire on (pass). Each list needs at least one case; `duty-audit rules test` runs them.","type":"object","additionalProperties":false,"required":["fire","pass"],"properties":{"fire":{"description":"Records on which the rule must fire exactly once, with the grade given.","type":"array","minItems":1,"items":{"$ref":"#/$defs/fireCase"}},"pass":{"description":"Records on which the rule must not fire.","type":"array","minItems":1,"items":{"$ref":"#/$defs/passCase"}}}}},"$defs":{"localized":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}},"factName":{"description":"A fact of the rule's scope (see `duty-audit facts`).","type":"string","pattern":"^[a-z][a-z0-9_]*$","examples":["overdue_days"]},"paramName":{"description":"A name declared under params.","type":"string","minLength":1},"paramRef":{"title":"{\"param\": name}","description":"Use the value of a param declared under params.","type":"object","additionalProperties":false,"required":["param"],"properties":{"param":{"$ref":"#/$defs/paramName"}}},"factRef":{"title":"{\"fact\": name}","description":"Compare with another fact of the same record.","type":"object","additionalProperties":false,"required":["fact"],"properties":{"fact":{"$ref":"#/$defs/factName"}}},"literal":{"title":"a literal (text, number, true/false, null or a list)","description":"A literal value: text, a number, true/false, null, or a list of texts and numbers.","type":["string","number","boolean","null","array"],"items":{"type":["string","number"]}},"conditionValue":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","anyOf":[{"$ref":"#/$defs/literal"},{"$ref":"#/$defs/paramRef"},{"$ref":"#/$defs/factRef"}]},"subject":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"description":"staff: the person named by `fact`; center: the center itself.","enum":["staff","center"]},"fact":{"description":"For kind staff: the fact naming the person (handler, respondent, staff, name...).","$ref":"#/$defs/factName"}},"if":{"type":"object","properties":{"kind":{"const":"staff"}}},"then":{"type":"object","required":["fact"]},"else":{"not":{"type":"object","required":["fact"]}}},"param":{"type":"object","additionalProperties":false,"required":["value","description"],"properties":{"value":{"description":"The param's value: a number, text, true/false, or a list of texts and numbers.","type":["number","string","boolean","array"],"items":{"type":["string","number"]}},"description":{"description":"What the param means, in Chinese and English.","$ref":"#/$defs/localized"}}},"topCondition":{"allOf":[{"title":"a group: all, any or not","type":"object","anyOf":[{"type":"object","required":["all"]},{"type":"object","required":["any"]},{"type":"object","required":["not"]}]},{"$ref":"#/$defs/condition"}]},"condition":{"description":"A group {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, or a test {\"fact\", \"operator\", \"value\"}.","type":"object","additionalProperties":false,"properties":{"all":{"description":"Every condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"any":{"description":"At least one condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"not":{"description":"The condition must not hold.","$ref":"#/$defs/condition"},"fact":{"description":"The fact tested (see `duty-audit facts`).","$ref":"#/$defs/factName"},"operator":{"description":"How the fact is compared: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, or a duty-audit operator (isEmpty, containsAny, inList, intersects, dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore). For the opposite of a test, wrap it in {\"not\": {...}}.","type":"string","minLength":1},"value":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","$ref":"#/$defs/conditionValue"}},"if":{"type":"object","required":["fact"]},"then":{"type":"object","required":["operator","value"],"properties":{"all":false,"any":false,"not":false}},"else":{"title":"a group with exactly one of all, any, not — or a test with fact, operator and value","type":"object","oneOf":[{"type":"object","required":["all"],"properties":{"any":false,"not":false}},{"type":"object","required":["any"],"properties":{"all":false,"not":false}},{"type":"object","required":["not"],"properties":{"all":false,"any":false}}],"properties":{"operator":false,"value":false}}},"threshold":{"description":"A number, or {\"param\": name}.","anyOf":[{"type":"number"},{"$ref":"#/$defs/paramRef"}]},"ladder":{"description":"Raises the base grade to the highest step whose min the fact reaches.","type":"object","additionalProperties":false,"required":["fact","steps"],"properties":{"fact":{"$ref":"#/$defs/factName"},"steps":{"description":"Steps in ascending order of min.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["min","grade"],"properties":{"min":{"description":"The fact's value from which this step applies: a number or {\"param\": name}.","$ref":"#/$defs/threshold"},"grade":{"description":"The grade from this step on.","$ref":"#/$defs/gradeName"}}}}}},"grade":{"type":"object","additionalProperties":false,"properties":{"base":{"description":"The grade when the rule fires (before any ladder step).","$ref":"#/$defs/gradeName"},"ladder":{"description":"Raises the base grade by a fact's value (e.g. overdue days).","$ref":"#/$defs/ladder"},"byValue":{"description":"The grade chosen by a fact's value, e.g. {\"fact\": \"substantiated\", \"map\": {\"是\": \"criticism\", \"待查\": \"reminder\"}}.","type":"object","additionalProperties":false,"required":["fact","map"],"properties":{"fact":{"$ref":"#/$defs/factName"},"map":{"description":"The fact's value → grade.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/$defs/gradeName"}}}},"fromFact":{"description":"A fact whose value is the grade (e.g. suggested_grade).","$ref":"#/$defs/factName"}},"oneOf":[{"title":"{\"base\": grade, \"ladder\"?: {...}}","type":"object","required":["base"],"properties":{"byValue":false,"fromFact":false}},{"title":"{\"byValue\": {...}}","type":"object","required":["byValue"],"properties":{"base":false,"ladder":false,"fromFact":false}},{"title":"{\"fromFact\": fact}","type":"object","required":["fromFact"],"properties":{"base":false,"ladder":false,"byValue":false}}]},"gradeName":{"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]},"fireCase":{"description":"A record the rule must fire on, with the grade expected.","type":"object","additionalProperties":false,"required":["description","record","grade"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"},"grade":{"description":"The base grade the finding must have.","$ref":"#/$defs/gradeName"}}},"passCase":{"description":"A record the rule must not fire on.","type":"object","additionalProperties":false,"required":["description","record"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"}}},"record":{"description":"The record under test: a row of the scope's sheet, columns by English key (case_id, received_on...), dates as YYYY-MM-DD. For scope ledger: a row of the cases sheet.","type":"object"},"with":{"description":"Rows of other sheets the record needs, by sheet key (e.g. handovers for an attendance rule, cases for a staff rule).","type":"object","additionalProperties":false,"properties":{"cases":{"description":"办件台账 rows.","$ref":"#/$defs/rows"},"complaints":{"description":"投诉登记 rows.","$ref":"#/$defs/rows"},"attendance":{"description":"考勤记录 rows.","$ref":"#/$defs/rows"},"handovers":{"description":"AB岗交接 rows.","$ref":"#/$defs/rows"},"staff":{"description":"人员公示 rows.","$ref":"#/$defs/rows"},"items":{"description":"事项公开 rows.","$ref":"#/$defs/rows"},"center":{"description":"中心信息 row.","$ref":"#/$defs/rows"},"other":{"description":"其他失职 rows.","$ref":"#/$defs/rows"}}},"rows":{"type":"array","items":{"type":"object"}},"asOf":{"description":"\"Today\" for the case (YYYY-MM-DD); default: the last day of the record's month.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","examples":["2026-10-31"]},"recordOnSheet":{"description":"For scopes staff and item: false when the person or item is not a row of the staff board / items sheet (it only appears in cases); the record then just names it (name / item). Default true.","type":"boolean"},"dataIssues":{"description":"Unreadable rows of the mini ledger, for scope ledger: each {sheet, row, column?, code?, value?}.","type":"array","items":{"type":"object","additionalProperties":false,"required":["sheet","row"],"properties":{"sheet":{"description":"Sheet key, e.g. cases.","enum":["cases","complaints","attendance","handovers","staff","items","center","other"]},"row":{"description":"1-based row number.","type":"integer","minimum":1},"column":{"description":"Column letter.","type":"string"},"code":{"description":"Data issue code, e.g. bad-date.","type":"string"},"value":{"description":"The raw cell text.","type":"string"}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://duty-audit.local/schemas/rule.schema.json","title":"duty-audit rule","description":"One rule of the work rules, as code: which clause it enforces, over which ledger records, when it fires, whom it holds responsible, how it grades and the cases it must and must not fire on. See rules/FORMAT.md.","type":"object","additionalProperties":false,"required":["id","version","title","clause","clauseText","scope","subject","event","params","conditions","grade","evidence","cases"],"properties":{"$schema":{"description":"Path to this schema, so editors show help and check the file as you type (e.g. \"../../schemas/rule.schema.json\").","type":"string"},"id":{"description":"The rule's id: lower-case words joined by hyphens, the same as the file name without .json.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","examples":["case-overdue"]},"version":{"description":"Raise by one whenever the rule's meaning changes; reports show it.","type":"integer","minimum":1},"title":{"description":"A short name for the rule, in Chinese and English.","$ref":"#/$defs/localized"},"clause":{"description":"The clause of the work rules this rule enforces: regime/article or regime/article.item, as listed in rules/clauses.json.","type":"string","pattern":"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$","examples":["失职追究制/二.6"]},"clauseText":{"description":"The clause's words as published, quoted so a reader sees what the rule enforces.","type":"string","minLength":1},"scope":{"description":"Which records the rule looks at, one at a time: case (办件台账 rows), complaint (投诉登记 rows), attendance (考勤记录 rows), staff (each person), item (each service item handled), center (the center row), other (其他失职 rows), ledger (each sheet with unreadable rows).","enum":["case","complaint","attendance","staff","item","center","other","ledger"]},"subject":{"description":"Whom a finding holds responsible: a staff member named by a fact of the record, or the center.","$ref":"#/$defs/subject"},"event":{"description":"The event the rule judges: a date fact of the rule's scope (`duty-audit facts` lists them) that places a finding in a month. An audit judges the rule on a record only when that date falls in its period (an open case past its deadline: every month while it stays open), and the finding is dated by it. See rules/FORMAT.md.","type":"string","minLength":1,"examples":["received_on","overdue_event_on","complaint_event_on","period_end"]},"params":{"description":"Thresholds and lists a reviewer may tune, by name. Conditions and grade ladders refer to them as {\"param\": \"name\"}.","type":"object","additionalProperties":{"$ref":"#/$defs/param"}},"conditions":{"description":"When the rule fires, in json-rules-engine syntax: {\"all\": [...]}, {\"any\": [...]} or {\"not\": {...}}, nesting tests {\"fact\", \"operator\", \"value\"}. json-rules-engine's priority, path, params, shared conditions and operator decorators are not part of the format.","$ref":"#/$defs/topCondition"},"grade":{"description":"The grade of a finding: a fixed base (optionally raised by a ladder on a fact), chosen by a fact's value (byValue), or taken from a fact (fromFact).","$ref":"#/$defs/grade"},"evidence":{"description":"What a finding says, in Chinese and English; {name} is replaced by that fact's (or param's) value for the record.","$ref":"#/$defs/localized"},"cases":{"description":"Records the rule must fire on (fire, with the grade expected) and must not fire on (pass). Each list needs at least one case; `duty-audit rules test` runs them.","type":"object","additionalProperties":false,"required":["fire","pass"],"properties":{"fire":{"description":"Records on which the rule must fire exactly once, with the grade given.","type":"array","minItems":1,"items":{"$ref":"#/$defs/fireCase"}},"pass":{"description":"Records on which the rule must not fire.","type":"array","minItems":1,"items":{"$ref":"#/$defs/passCase"}}}}},"$defs":{"localized":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}},"factName":{"description":"A fact of the rule's scope (see `duty-audit facts`).","type":"string","pattern":"^[a-z][a-z0-9_]*$","examples":["overdue_days"]},"paramName":{"description":"A name declared under params.","type":"string","minLength":1},"paramRef":{"title":"{\"param\": name}","description":"Use the value of a param declared under params.","type":"object","additionalProperties":false,"required":["param"],"properties":{"param":{"$ref":"#/$defs/paramName"}}},"factRef":{"title":"{\"fact\": name}","description":"Compare with another fact of the same record.","type":"object","additionalProperties":false,"required":["fact"],"properties":{"fact":{"$ref":"#/$defs/factName"}}},"literal":{"title":"a literal (text, number, true/false, null or a list)","description":"A literal value: text, a number, true/false, null, or a list of texts and numbers.","type":["string","number","boolean","null","array"],"items":{"type":["string","number"]}},"conditionValue":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","anyOf":[{"$ref":"#/$defs/literal"},{"$ref":"#/$defs/paramRef"},{"$ref":"#/$defs/factRef"}]},"subject":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"description":"staff: the person named by `fact`; center: the center itself.","enum":["staff","center"]},"fact":{"description":"For kind staff: the fact naming the person (handler, respondent, staff, name...).","$ref":"#/$defs/factName"}},"if":{"type":"object","properties":{"kind":{"const":"staff"}}},"then":{"type":"object","required":["fact"]},"else":{"not":{"type":"object","required":["fact"]}}},"param":{"type":"object","additionalProperties":false,"required":["value","description"],"properties":{"value":{"description":"The param's value: a number, text, true/false, or a list of texts and numbers.","type":["number","string","boolean","array"],"items":{"type":["string","number"]}},"description":{"description":"What the param means, in Chinese and English.","$ref":"#/$defs/localized"}}},"topCondition":{"allOf":[{"title":"a group: all, any or not","type":"object","anyOf":[{"type":"object","required":["all"]},{"type":"object","required":["any"]},{"type":"object","required":["not"]}]},{"$ref":"#/$defs/condition"}]},"condition":{"description":"A group {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}}, or a test {\"fact\", \"operator\", \"value\"}.","type":"object","additionalProperties":false,"properties":{"all":{"description":"Every condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"any":{"description":"At least one condition in the list must hold.","type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}},"not":{"description":"The condition must not hold.","$ref":"#/$defs/condition"},"fact":{"description":"The fact tested (see `duty-audit facts`).","$ref":"#/$defs/factName"},"operator":{"description":"How the fact is compared: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, or a duty-audit operator (isEmpty, containsAny, inList, intersects, dateAfter, dateBefore, dateOnOrAfter, dateOnOrBefore). For the opposite of a test, wrap it in {\"not\": {...}}.","type":"string","minLength":1},"value":{"description":"What the fact is compared with: a literal, {\"param\": name} or {\"fact\": name}.","$ref":"#/$defs/conditionValue"}},"if":{"type":"object","required":["fact"]},"then":{"type":"object","required":["operator","value"],"properties":{"all":false,"any":false,"not":false}},"else":{"title":"a group with exactly one of all, any, not — or a test with fact, operator and value","type":"object","oneOf":[{"type":"object","required":["all"],"properties":{"any":false,"not":false}},{"type":"object","required":["any"],"properties":{"all":false,"not":false}},{"type":"object","required":["not"],"properties":{"all":false,"any":false}}],"properties":{"operator":false,"value":false}}},"threshold":{"description":"A number, or {\"param\": name}.","anyOf":[{"type":"number"},{"$ref":"#/$defs/paramRef"}]},"ladder":{"description":"Raises the base grade to the highest step whose min the fact reaches.","type":"object","additionalProperties":false,"required":["fact","steps"],"properties":{"fact":{"$ref":"#/$defs/factName"},"steps":{"description":"Steps in ascending order of min.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["min","grade"],"properties":{"min":{"description":"The fact's value from which this step applies: a number or {\"param\": name}.","$ref":"#/$defs/threshold"},"grade":{"description":"The grade from this step on.","$ref":"#/$defs/gradeName"}}}}}},"grade":{"type":"object","additionalProperties":false,"properties":{"base":{"description":"The grade when the rule fires (before any ladder step).","$ref":"#/$defs/gradeName"},"ladder":{"description":"Raises the base grade by a fact's value (e.g. overdue days).","$ref":"#/$defs/ladder"},"byValue":{"description":"The grade chosen by a fact's value, e.g. {\"fact\": \"substantiated\", \"map\": {\"是\": \"criticism\", \"待查\": \"reminder\"}}.","type":"object","additionalProperties":false,"required":["fact","map"],"properties":{"fact":{"$ref":"#/$defs/factName"},"map":{"description":"The fact's value → grade.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/$defs/gradeName"}}}},"fromFact":{"description":"A fact whose value is the grade (e.g. suggested_grade).","$ref":"#/$defs/factName"}},"oneOf":[{"title":"{\"base\": grade, \"ladder\"?: {...}}","type":"object","required":["base"],"properties":{"byValue":false,"fromFact":false}},{"title":"{\"byValue\": {...}}","type":"object","required":["byValue"],"properties":{"base":false,"ladder":false,"fromFact":false}},{"title":"{\"fromFact\": fact}","type":"object","required":["fromFact"],"properties":{"base":false,"ladder":false,"byValue":false}}]},"gradeName":{"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]},"fireCase":{"description":"A record the rule must fire on, with the grade expected.","type":"object","additionalProperties":false,"required":["description","record","grade"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"},"grade":{"description":"The base grade the finding must have.","$ref":"#/$defs/gradeName"}}},"passCase":{"description":"A record the rule must not fire on.","type":"object","additionalProperties":false,"required":["description","record"],"properties":{"description":{"description":"What the case shows, in a sentence.","type":"string","minLength":1},"record":{"$ref":"#/$defs/record"},"with":{"$ref":"#/$defs/with"},"asOf":{"$ref":"#/$defs/asOf"},"recordOnSheet":{"$ref":"#/$defs/recordOnSheet"},"dataIssues":{"$ref":"#/$defs/dataIssues"}}},"record":{"description":"The record under test: a row of the scope's sheet, columns by English key (case_id, received_on...), dates as YYYY-MM-DD. For scope ledger: a row of the cases sheet.","type":"object"},"with":{"description":"Rows of other sheets the record needs, by sheet key (e.g. handovers for an attendance rule, cases for a staff rule).","type":"object","additionalProperties":false,"properties":{"cases":{"description":"办件台账 rows.","$ref":"#/$defs/rows"},"complaints":{"description":"投诉登记 rows.","$ref":"#/$defs/rows"},"attendance":{"description":"考勤记录 rows.","$ref":"#/$defs/rows"},"handovers":{"description":"AB岗交接 rows.","$ref":"#/$defs/rows"},"staff":{"description":"人员公示 rows.","$ref":"#/$defs/rows"},"items":{"description":"事项公开 rows.","$ref":"#/$defs/rows"},"center":{"description":"中心信息 row.","$ref":"#/$defs/rows"},"other":{"description":"其他失职 rows.","$ref":"#/$defs/rows"}}},"rows":{"type":"array","items":{"type":"object"}},"asOf":{"description":"\"Today\" for the case (YYYY-MM-DD); default: the last day of the record's month.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","examples":["2026-10-31"]},"recordOnSheet":{"description":"For scopes staff and item: false when the person or item is not a row of the staff board / items sheet (it only appears in cases); the record then just names it (name / item). Default true.","type":"boolean"},"dataIssues":{"description":"Unreadable rows of the mini ledger, for scope ledger: each {sheet, row, column?, code?, value?}.","type":"array","items":{"type":"object","additionalProperties":false,"required":["sheet","row"],"properties":{"sheet":{"description":"Sheet key, e.g. cases.","enum":["cases","complaints","attendance","handovers","staff","items","center","other"]},"row":{"description":"1-based row number.","type":"integer","minimum":1},"column":{"description":"Column letter.","type":"string"},"code":{"description":"Data issue code, e.g. bad-date.","type":"string"},"value":{"description":"The raw cell text.","type":"string"}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
@@ -2949,8 +2949,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.params === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.event === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2959,8 +2959,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.conditions === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.params === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2969,8 +2969,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.grade === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.conditions === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2979,8 +2979,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.evidence === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.grade === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2989,8 +2989,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.cases === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.evidence === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2999,9 +2999,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+if(data.cases === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3010,11 +3009,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.$schema !== undefined){
-let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err13 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data0};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3024,11 +3021,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data1};
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err14 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3038,8 +3034,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data1};
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3049,10 +3048,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data2 = data.version;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err16 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.version.type,parentSchema:schema31.properties.version,data:data2};
+else {
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3061,14 +3058,27 @@ vErrors.push(err16);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 1 || isNaN(data2)){
-const err17 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.version,data:data2};
+}
+if(data.version !== undefined){
+let data2 = data.version;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err17 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.version.type,parentSchema:schema31.properties.version,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+const err18 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.version,data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -3078,17 +3088,7 @@ if(data.title !== undefined){
 let data3 = data.title;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.zh === undefined){
-const err18 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema32.required,parentSchema:schema32,data:data3};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data3.en === undefined){
-const err19 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema32.required,parentSchema:schema32,data:data3};
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema32.required,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3097,9 +3097,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "zh") || (key1 === "en"))){
-const err20 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data3};
+if(data3.en === undefined){
+const err20 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema32.required,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3108,12 +3107,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data3.zh !== undefined){
-let data4 = data3.zh;
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err21 = {instancePath:instancePath+"/title/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.zh,data:data4};
+for(const key1 in data3){
+if(!((key1 === "zh") || (key1 === "en"))){
+const err21 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3123,8 +3119,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/title/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.zh.type,parentSchema:schema32.properties.zh,data:data4};
+if(data3.zh !== undefined){
+let data4 = data3.zh;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err22 = {instancePath:instancePath+"/title/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.zh,data:data4};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3134,11 +3133,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data3.en !== undefined){
-let data5 = data3.en;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err23 = {instancePath:instancePath+"/title/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.en,data:data5};
+else {
+const err23 = {instancePath:instancePath+"/title/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.zh.type,parentSchema:schema32.properties.zh,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3148,8 +3144,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/title/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.en.type,parentSchema:schema32.properties.en,data:data5};
+if(data3.en !== undefined){
+let data5 = data3.en;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err24 = {instancePath:instancePath+"/title/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.en,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3159,9 +3158,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
 else {
-const err25 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data3};
+const err25 = {instancePath:instancePath+"/title/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.en.type,parentSchema:schema32.properties.en,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3171,11 +3169,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.clause !== undefined){
-let data6 = data.clause;
-if(typeof data6 === "string"){
-if(!pattern5.test(data6)){
-const err26 = {instancePath:instancePath+"/clause",schemaPath:"#/properties/clause/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$"+"\"",schema:"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$",parentSchema:schema31.properties.clause,data:data6};
+}
+else {
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3185,8 +3181,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/clause",schemaPath:"#/properties/clause/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.clause.type,parentSchema:schema31.properties.clause,data:data6};
+if(data.clause !== undefined){
+let data6 = data.clause;
+if(typeof data6 === "string"){
+if(!pattern5.test(data6)){
+const err27 = {instancePath:instancePath+"/clause",schemaPath:"#/properties/clause/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$"+"\"",schema:"^[^/\\s]+/[一二三四五六七八九十]+(\\.[0-9]+)?$",parentSchema:schema31.properties.clause,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3196,11 +3195,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.clauseText !== undefined){
-let data7 = data.clauseText;
-if(typeof data7 === "string"){
-if(func2(data7) < 1){
-const err28 = {instancePath:instancePath+"/clauseText",schemaPath:"#/properties/clauseText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.clauseText,data:data7};
+else {
+const err28 = {instancePath:instancePath+"/clause",schemaPath:"#/properties/clause/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.clause.type,parentSchema:schema31.properties.clause,data:data6};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3210,8 +3206,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/clauseText",schemaPath:"#/properties/clauseText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.clauseText.type,parentSchema:schema31.properties.clauseText,data:data7};
+if(data.clauseText !== undefined){
+let data7 = data.clauseText;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err29 = {instancePath:instancePath+"/clauseText",schemaPath:"#/properties/clauseText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.clauseText,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3221,15 +3220,26 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.scope !== undefined){
-let data8 = data.scope;
-if(!((((((((data8 === "case") || (data8 === "complaint")) || (data8 === "attendance")) || (data8 === "staff")) || (data8 === "item")) || (data8 === "center")) || (data8 === "other")) || (data8 === "ledger"))){
-const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema31.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.scope.enum,parentSchema:schema31.properties.scope,data:data8};
+else {
+const err30 = {instancePath:instancePath+"/clauseText",schemaPath:"#/properties/clauseText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.clauseText.type,parentSchema:schema31.properties.clauseText,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+let data8 = data.scope;
+if(!((((((((data8 === "case") || (data8 === "complaint")) || (data8 === "attendance")) || (data8 === "staff")) || (data8 === "item")) || (data8 === "center")) || (data8 === "other")) || (data8 === "ledger"))){
+const err31 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema31.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.scope.enum,parentSchema:schema31.properties.scope,data:data8};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -3240,23 +3250,48 @@ vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.error
 errors = vErrors.length;
 }
 }
+if(data.event !== undefined){
+let data10 = data.event;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err32 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.event,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.event.type,parentSchema:schema31.properties.event,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
 if(data.params !== undefined){
-let data10 = data.params;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-if(!(validate23(data10[key2], {instancePath:instancePath+"/params/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data10,parentDataProperty:key2,rootData,dynamicAnchors}))){
+let data11 = data.params;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key2 in data11){
+if(!(validate23(data11[key2], {instancePath:instancePath+"/params/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data11,parentDataProperty:key2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.params.type,parentSchema:schema31.properties.params,data:data10};
+const err34 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.params.type,parentSchema:schema31.properties.params,data:data11};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err34];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -3274,45 +3309,10 @@ errors = vErrors.length;
 }
 }
 if(data.evidence !== undefined){
-let data14 = data.evidence;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.zh === undefined){
-const err32 = {instancePath:instancePath+"/evidence",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema32.required,parentSchema:schema32,data:data14};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data14.en === undefined){
-const err33 = {instancePath:instancePath+"/evidence",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema32.required,parentSchema:schema32,data:data14};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-for(const key3 in data14){
-if(!((key3 === "zh") || (key3 === "en"))){
-const err34 = {instancePath:instancePath+"/evidence",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data14};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data14.zh !== undefined){
-let data15 = data14.zh;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err35 = {instancePath:instancePath+"/evidence/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.zh,data:data15};
+let data15 = data.evidence;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.zh === undefined){
+const err35 = {instancePath:instancePath+"/evidence",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema32.required,parentSchema:schema32,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3321,9 +3321,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/evidence/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.zh.type,parentSchema:schema32.properties.zh,data:data15};
+if(data15.en === undefined){
+const err36 = {instancePath:instancePath+"/evidence",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema32.required,parentSchema:schema32,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3332,12 +3331,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data14.en !== undefined){
-let data16 = data14.en;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err37 = {instancePath:instancePath+"/evidence/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.en,data:data16};
+for(const key3 in data15){
+if(!((key3 === "zh") || (key3 === "en"))){
+const err37 = {instancePath:instancePath+"/evidence",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3347,8 +3343,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/evidence/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.en.type,parentSchema:schema32.properties.en,data:data16};
+if(data15.zh !== undefined){
+let data16 = data15.zh;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err38 = {instancePath:instancePath+"/evidence/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.zh,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3358,9 +3357,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
 else {
-const err39 = {instancePath:instancePath+"/evidence",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data14};
+const err39 = {instancePath:instancePath+"/evidence/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.zh.type,parentSchema:schema32.properties.zh,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3370,11 +3368,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.cases !== undefined){
-let data17 = data.cases;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.fire === undefined){
-const err40 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/required",keyword:"required",params:{missingProperty: "fire"},message:"must have required property '"+"fire"+"'",schema:schema31.properties.cases.required,parentSchema:schema31.properties.cases,data:data17};
+if(data15.en !== undefined){
+let data17 = data15.en;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err40 = {instancePath:instancePath+"/evidence/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.en,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3383,8 +3381,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data17.pass === undefined){
-const err41 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/required",keyword:"required",params:{missingProperty: "pass"},message:"must have required property '"+"pass"+"'",schema:schema31.properties.cases.required,parentSchema:schema31.properties.cases,data:data17};
+}
+else {
+const err41 = {instancePath:instancePath+"/evidence/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.en.type,parentSchema:schema32.properties.en,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3393,9 +3392,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key4 in data17){
-if(!((key4 === "fire") || (key4 === "pass"))){
-const err42 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.cases,data:data17};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/evidence",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3405,11 +3405,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data17.fire !== undefined){
-let data18 = data17.fire;
-if(Array.isArray(data18)){
-if(data18.length < 1){
-const err43 = {instancePath:instancePath+"/cases/fire",schemaPath:"#/properties/cases/properties/fire/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.cases.properties.fire,data:data18};
+if(data.cases !== undefined){
+let data18 = data.cases;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.fire === undefined){
+const err43 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/required",keyword:"required",params:{missingProperty: "fire"},message:"must have required property '"+"fire"+"'",schema:schema31.properties.cases.required,parentSchema:schema31.properties.cases,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3418,16 +3418,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-const len0 = data18.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate42(data18[i0], {instancePath:instancePath+"/cases/fire/" + i0,parentData:data18,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/cases/fire",schemaPath:"#/properties/cases/properties/fire/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.cases.properties.fire.type,parentSchema:schema31.properties.cases.properties.fire,data:data18};
+if(data18.pass === undefined){
+const err44 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/required",keyword:"required",params:{missingProperty: "pass"},message:"must have required property '"+"pass"+"'",schema:schema31.properties.cases.required,parentSchema:schema31.properties.cases,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3436,12 +3428,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data17.pass !== undefined){
-let data20 = data17.pass;
-if(Array.isArray(data20)){
-if(data20.length < 1){
-const err45 = {instancePath:instancePath+"/cases/pass",schemaPath:"#/properties/cases/properties/pass/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.cases.properties.pass,data:data20};
+for(const key4 in data18){
+if(!((key4 === "fire") || (key4 === "pass"))){
+const err45 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.cases,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3450,16 +3439,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-const len1 = data20.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate46(data20[i1], {instancePath:instancePath+"/cases/pass/" + i1,parentData:data20,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/cases/pass",schemaPath:"#/properties/cases/properties/pass/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.cases.properties.pass.type,parentSchema:schema31.properties.cases.properties.pass,data:data20};
+if(data18.fire !== undefined){
+let data19 = data18.fire;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err46 = {instancePath:instancePath+"/cases/fire",schemaPath:"#/properties/cases/properties/fire/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.cases.properties.fire,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3468,10 +3453,16 @@ vErrors.push(err46);
 }
 errors++;
 }
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate42(data19[i0], {instancePath:instancePath+"/cases/fire/" + i0,parentData:data19,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.cases.type,parentSchema:schema31.properties.cases,data:data17};
+const err47 = {instancePath:instancePath+"/cases/fire",schemaPath:"#/properties/cases/properties/fire/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.cases.properties.fire.type,parentSchema:schema31.properties.cases.properties.fire,data:data19};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3481,14 +3472,58 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data18.pass !== undefined){
+let data21 = data18.pass;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err48 = {instancePath:instancePath+"/cases/pass",schemaPath:"#/properties/cases/properties/pass/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.cases.properties.pass,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate46(data21[i1], {instancePath:instancePath+"/cases/pass/" + i1,parentData:data21,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/cases/pass",schemaPath:"#/properties/cases/properties/pass/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.cases.properties.pass.type,parentSchema:schema31.properties.cases.properties.pass,data:data21};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.cases.type,parentSchema:schema31.properties.cases,data:data18};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
 }
 errors++;
 }
