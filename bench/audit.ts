@@ -158,9 +158,10 @@ async function runReportStep(n: number, dir: string): Promise<Measure> {
     tool: { name: 'duty-audit', version: 'bench' }, center: 'bench', period: '2026-10', periodInferred: false, asOf: '2026-10-31',
     generatedAt: new Date().toISOString(), inputs: [], rulesHash: '', rules: [], dataIssues: [],
     policy: { escalate_every: 2, escalate_cap: 'deduction' as const, deduction_yuan: 200, monthly_cap_yuan: 500, sanctions: { reminder: sanction, criticism: sanction, notice: sanction, deduction: sanction } },
-    summary: { byGrade: zero, byClause: {}, byStatus: { counted: n, merged: 0, 'reported-before': 0, withdrawn: 0, regraded: 0 }, rowsRead: 0, rowsEvaluated: 0, rowsSetAside: 0, bySheet: {} },
+    summary: { byGrade: zero, byClause: {}, byStatus: { counted: n, merged: 0, 'reported-before': 0, withdrawn: 0, regraded: 0 }, byWarning: { 'due-soon': 0, 'overdue-open': 0, 'pending-complaint': 0 }, rowsRead: 0, rowsEvaluated: 0, rowsSetAside: 0, bySheet: {} },
     findings,
     people: [],
+    warnings: [],
     service: { people: [], center: { handled: 0, completedWithDeadline: 0, completedOnTime: 0, onTimeRate: null, rated: 0, satisfied: 0, satisfactionRate: null } },
   };
   mkdirSync(dir, { recursive: true });

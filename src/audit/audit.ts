@@ -27,6 +27,7 @@ import { resolvePeriod } from './period.js';
 import { summarise } from './summary.js';
 import { toolInfo } from './tool.js';
 import type { AuditResult } from './types.js';
+import { warningRules, warningsOf } from './warnings.js';
 
 export interface AuditOptions {
   /** YYYY-MM; default: the month holding most 受理日期. */
@@ -140,6 +141,7 @@ export async function completeAudit(prepared: PreparedAudit, options: AuditOptio
     }),
   );
 
+  const warnings = warningsOf(ctx, warningRules(ruleSet.rules, ruleSet.policy), findings);
   const tool = toolInfo();
   return {
     tool: { name: tool.name, version: options.toolVersion ?? tool.version },
@@ -151,9 +153,10 @@ export async function completeAudit(prepared: PreparedAudit, options: AuditOptio
     inputs: await inputFiles(ledger.source),
     rulesHash: ruleSet.hash,
     policy: ruleSet.policy,
-    summary: summarise(findings, runs, ledger),
+    summary: summarise(findings, runs, ledger, warnings),
     findings,
     people,
+    warnings,
     service: serviceFigures(ctx),
     dataIssues: ledger.dataIssues,
     rules: runs,

@@ -6,6 +6,7 @@ import { countsToward, FINDING_STATUSES, type Finding, type FindingStatus } from
 import { GRADES, type Grade } from '../grade-scale.js';
 import { SHEET_KEYS, type Ledger } from '../ledger/types.js';
 import type { AuditResult } from './types.js';
+import { countByKind, type Warning } from './warnings.js';
 import type { RuleRun } from '../evaluate/evaluate.js';
 import { compareText } from '../text.js';
 
@@ -20,7 +21,7 @@ export function countByClause(findings: Finding[], runs: RuleRun[]): Record<stri
   return Object.fromEntries([...counts].sort(([a], [b]) => compareText(a, b)));
 }
 
-export function summarise(findings: Finding[], runs: RuleRun[], ledger: Ledger): AuditResult['summary'] {
+export function summarise(findings: Finding[], runs: RuleRun[], ledger: Ledger, warnings: readonly Warning[] = []): AuditResult['summary'] {
   const byGrade = zeroByGrade();
   const byStatus = Object.fromEntries(FINDING_STATUSES.map((st) => [st, 0])) as Record<FindingStatus, number>;
   for (const f of findings) {
@@ -39,5 +40,5 @@ export function summarise(findings: Finding[], runs: RuleRun[], ledger: Ledger):
     rowsEvaluated += account.rowsEvaluated;
     rowsSetAside += account.rowsSetAside;
   }
-  return { byGrade, byClause: countByClause(findings, runs), byStatus, rowsRead, rowsEvaluated, rowsSetAside, bySheet };
+  return { byGrade, byClause: countByClause(findings, runs), byStatus, byWarning: countByKind(warnings), rowsRead, rowsEvaluated, rowsSetAside, bySheet };
 }

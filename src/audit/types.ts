@@ -6,6 +6,7 @@ import type { Grade } from '../grade-scale.js';
 import type { DataIssue, IsoDate, SheetAccount, SheetKey } from '../ledger/types.js';
 import type { RuleRun } from '../evaluate/evaluate.js';
 import type { Policy } from '../rules/types.js';
+import type { Warning, WarningKind } from './warnings.js';
 
 export interface AuditResult {
   tool: { name: string; version: string };
@@ -25,6 +26,8 @@ export interface AuditResult {
     byClause: Record<string, number>;
     /** Every finding by status; byGrade and byClause count `counted` and `regraded` only. */
     byStatus: Record<FindingStatus, number>;
+    /** 预警: the warnings by kind (they grade no one). */
+    byWarning: Record<WarningKind, number>;
     rowsRead: number;
     rowsEvaluated: number;
     rowsSetAside: number;
@@ -32,6 +35,8 @@ export interface AuditResult {
   };
   findings: Finding[];
   people: PersonSummary[];
+  /** 预警 on as-of: cases due soon or open past their deadline, complaints 待查 (src/audit/warnings.ts). */
+  warnings: Warning[];
   /** The month's service figures per handler and for the center (src/facts/service-figures.ts). */
   service: ServiceReport;
   dataIssues: DataIssue[];

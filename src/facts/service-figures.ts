@@ -58,7 +58,8 @@ function withRates<T extends ServiceFigures>(f: T): T {
   return f;
 }
 
-function statutoryDaysByItem(ctx: AuditContext): Map<string, number> | undefined {
+/** Each listed item's 法定时限 (its first row that gives one); undefined without the items sheet. */
+export function statutoryDaysByItem(ctx: AuditContext): Map<string, number> | undefined {
   const rows = ctx.ledger.sheets.items;
   if (!rows) return undefined;
   const byItem = new Map<string, number>();

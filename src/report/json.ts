@@ -11,7 +11,8 @@ import type { RuleRun } from '../evaluate/evaluate.js';
 import type { Decision, Finding, PersonSummary } from '../findings/types.js';
 import { GRADES, type Grade } from '../grade-scale.js';
 import type { DataIssue } from '../ledger/types.js';
-import { ruleNotRunText, ruleRunNote, statusText } from './labels.js';
+import type { Warning } from '../audit/warnings.js';
+import { ruleNotRunText, ruleRunNote, statusText, WARNING_LABELS } from './labels.js';
 import { renderFinding, renderIssueMessage, renderIssueValue, type RenderOptions } from './render.js';
 
 export type ReportJsonOptions = RenderOptions;
@@ -78,6 +79,20 @@ function personJson(p: PersonSummary, o: RenderOptions) {
   };
 }
 
+function warningJson(w: Warning, o: RenderOptions) {
+  return {
+    kind: w.kind,
+    kindText: WARNING_LABELS[w.kind][o.lang],
+    ref: { sheet: w.ref.sheet, row: w.ref.row, key: w.ref.key },
+    subject: { kind: w.subject.kind, name: w.subject.name },
+    date: w.date,
+    dueOn: w.dueOn,
+    workingDaysLeft: w.workingDaysLeft,
+    findingId: w.findingId,
+    ...(w.extensionReason === undefined ? {} : { extensionReason: w.extensionReason }),
+  };
+}
+
 function issueJson(i: DataIssue, o: RenderOptions) {
   return {
     file: i.file,
@@ -126,6 +141,7 @@ export function toReportJson(result: AuditResult, o: ReportJsonOptions) {
       byGrade: gradeCounts(s.byGrade),
       byClause: { ...s.byClause },
       byStatus: { ...s.byStatus },
+      byWarning: { ...s.byWarning },
       rowsRead: s.rowsRead,
       rowsEvaluated: s.rowsEvaluated,
       rowsSetAside: s.rowsSetAside,
@@ -133,6 +149,7 @@ export function toReportJson(result: AuditResult, o: ReportJsonOptions) {
     },
     findings: result.findings.map((f) => findingJson(f, o)),
     people: result.people.map((p) => personJson(p, o)),
+    warnings: result.warnings.map((w) => warningJson(w, o)),
     service: { people: result.service.people.map((p) => ({ ...p })), center: { ...result.service.center } },
     dataIssues: result.dataIssues.map((i) => issueJson(i, o)),
     rules: result.rules.map((r) => ruleJson(r, o)),

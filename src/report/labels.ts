@@ -9,14 +9,16 @@ import { sheetSpec } from '../ledger/columns.js';
 import { issueType } from '../ledger/issue-codes.js';
 import { SHEET_KEYS, type DataIssueCode, type SheetKey } from '../ledger/types.js';
 import type { Lang, Localized } from '../text.js';
+import type { WarningKind } from '../audit/warnings.js';
 
-export type ReportSheet = 'summary' | 'findings' | 'people' | 'dataIssues' | 'rules' | 'run';
-export const REPORT_SHEETS: readonly ReportSheet[] = ['summary', 'findings', 'people', 'dataIssues', 'rules', 'run'];
+export type ReportSheet = 'summary' | 'findings' | 'people' | 'warnings' | 'dataIssues' | 'rules' | 'run';
+export const REPORT_SHEETS: readonly ReportSheet[] = ['summary', 'findings', 'people', 'warnings', 'dataIssues', 'rules', 'run'];
 
 export const SHEET_NAMES: Record<ReportSheet, Localized> = {
   summary: { zh: '汇总', en: 'Summary' },
   findings: { zh: '问题清单', en: 'Findings' },
   people: { zh: '人员汇总', en: 'By person' },
+  warnings: { zh: '预警', en: 'Warnings' },
   dataIssues: { zh: '数据问题', en: 'Data issues' },
   rules: { zh: '规则', en: 'Rules' },
   run: { zh: '运行信息', en: 'Run' },
@@ -99,6 +101,13 @@ export function statusText(f: Pick<Finding, 'status' | 'mergedInto' | 'reportedI
   }
 }
 
+/** 预警 kinds (src/audit/warnings.ts). */
+export const WARNING_LABELS: Record<WarningKind, Localized> = {
+  'due-soon': { zh: '即将到期', en: 'Due soon' },
+  'overdue-open': { zh: '已超期未办结', en: 'Open past its deadline' },
+  'pending-complaint': { zh: '投诉待查', en: 'Complaint pending' },
+};
+
 export function ruleNotRunText(run: RuleRun, lang: Lang): string | null {
   if (run.ran || !run.reason) return null;
   const sheets = run.reason.sheets.map((s) => ledgerSheetLabel(s, lang)).join(lang === 'zh' ? '、' : ', ');
@@ -164,6 +173,18 @@ export const COLUMNS = {
     message: { zh: '原因', en: 'Reason' },
     cell: { zh: '位置', en: 'Cell' },
   },
+  warnings: {
+    kind: { zh: '预警类型', en: 'Warning' },
+    sheet: { zh: '工作表', en: 'Sheet' },
+    row: { zh: '行', en: 'Row' },
+    key: { zh: '记录', en: 'Record' },
+    subject: { zh: '责任人', en: 'Subject' },
+    date: { zh: '日期', en: 'Date' },
+    dueOn: { zh: '办结期限', en: 'Due on' },
+    workingDaysLeft: { zh: '剩余工作日', en: 'Working days left' },
+    findingId: { zh: '对应问题', en: 'Finding' },
+    extensionReason: { zh: '延期原因', en: 'Extension reason' },
+  },
   rules: {
     id: { zh: '规则', en: 'Rule' },
     clause: { zh: '条款', en: 'Clause' },
@@ -218,6 +239,8 @@ export const TEXT = {
   json: { zh: 'JSON', en: 'JSON' },
   more: { zh: '另有 {n} 人', en: '{n} more' },
   notCounted: { zh: '不计入', en: 'Not counted' },
+  byWarning: { zh: '预警(不定等级,不计入处理)', en: 'Warnings (graded no one, count toward nothing)' },
+  warnings: { zh: '预警', en: 'Warnings' },
   history: { zh: '历史报告(--history)', en: 'Earlier reports (--history)' },
   noHistory: {
     zh: '未提供历史报告(--history):上月已通报、仍逾期未结的办件,以及此前登记、现经核实的投诉,可能重复计入',

@@ -1,10 +1,11 @@
 /**
- * The one-screen summary `duty-audit audit` prints: counts by grade, the people to act on,
- * data issues, rules that did not run, and where the report and JSON were written.
+ * The one-screen summary `duty-audit audit` prints: counts by grade, the people to act on, the
+ * 预警 counts, data issues, rules that did not run, and where the report and JSON were written.
  */
 import type { AuditResult } from '../audit/types.js';
 import { GRADES } from '../grade-scale.js';
-import { gradeLabel, ruleNotRunText, STATUS_LABELS, text } from './labels.js';
+import { WARNING_KINDS } from '../audit/warnings.js';
+import { gradeLabel, ruleNotRunText, STATUS_LABELS, text, WARNING_LABELS } from './labels.js';
 import type { Lang } from '../text.js';
 import { byConcern } from './xlsx/people-sheet.js';
 
@@ -57,6 +58,9 @@ export function terminalSummary(result: AuditResult, o: TerminalOptions): string
     lines.push(`  ${p.name.padEnd(width)}  ${gradeLabel(p.highest!, lang)}${yuan}`);
   }
   if (people.length > shown.length) lines.push(`  ${text('more', lang).replace('{n}', String(people.length - shown.length))}`);
+
+  const w = result.summary.byWarning;
+  lines.push(`${text('warnings', lang)}${sep}${WARNING_KINDS.map((k) => `${WARNING_LABELS[k][lang]} ${w[k]}`).join(' · ')}`);
 
   const s = result.summary;
   const rowsNote = lang === 'zh'

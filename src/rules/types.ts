@@ -120,6 +120,8 @@ export interface Policy {
   monthly_cap_yuan: number;
   /** Suggested sanction wording per highest grade. */
   sanctions: Record<Grade, Localized>;
+  /** 预警: open cases due within this many working days after as-of are listed as due-soon. Absent: 2. */
+  due_soon_days?: number;
   /**
    * Pairs of rule ids that can hold one person responsible for one act; only the more severe
    * finding of a pair counts (docs/grading.md, "One act, one finding"). Absent: none.

@@ -47,7 +47,7 @@ describe('duty-audit audit (child process)', () => {
     expect(r.stdout).toContain('批评教育 1');
 
     const wb = await readBook(report);
-    expect(sheetNames(wb)).toEqual(['汇总', '问题清单', '人员汇总', '数据问题', '规则', '运行信息']);
+    expect(sheetNames(wb)).toEqual(['汇总', '问题清单', '人员汇总', '预警', '数据问题', '规则', '运行信息']);
     const findings = wb.getWorksheet('问题清单')!;
     expect(rowsOf(findings)[0]).toEqual(Object.values(COLUMNS.findings).map((l) => l.zh));
     const json = readJson(join(cwd, 'out', 'report.json'));
@@ -129,7 +129,7 @@ describe('runAudit (in process)', () => {
     expect(readFileSync(masked.json!, 'utf8')).not.toContain('13900001111');
     const run = await runAudit(args(xlsx, { lang: 'en', mask: false, out: join(dir, 'en.xlsx'), json: join(dir, 'en.json') }), dir);
     const wb = await readBook(run.report);
-    expect(sheetNames(wb)).toEqual(['Summary', 'Findings', 'By person', 'Data issues', 'Rules', 'Run']);
+    expect(sheetNames(wb)).toEqual(['Summary', 'Findings', 'By person', 'Warnings', 'Data issues', 'Rules', 'Run']);
     const json = readJson(run.json!);
     expect(json.masked).toBe(false);
     expect(json.lang).toBe('en');

@@ -73,7 +73,7 @@ describe('the sample month', () => {
 
   it('counts per grade in the sheet exactly what the JSON counts', async () => {
     const wb = await readBook(fromXlsx.report);
-    expect(sheetNames(wb)).toEqual(['汇总', '问题清单', '人员汇总', '数据问题', '规则', '运行信息']);
+    expect(sheetNames(wb)).toEqual(['汇总', '问题清单', '人员汇总', '预警', '数据问题', '规则', '运行信息']);
     const rows = tableRecords(wb.getWorksheet('问题清单')!);
     const j = json(fromXlsx);
     // The counts are of the findings that count; merged ones (并入 …) are rows too, but count for nothing.

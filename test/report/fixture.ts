@@ -4,6 +4,7 @@
  * phone column), a rule that did not run.
  */
 import type { AuditResult } from '../../src/audit/types.js';
+import type { Warning } from '../../src/audit/warnings.js';
 import type { RuleRun } from '../../src/evaluate/evaluate.js';
 import { countsToward, FINDING_STATUSES, type Finding, type FindingStatus, type PersonSummary } from '../../src/findings/types.js';
 import { GRADES, type Grade } from '../../src/grade-scale.js';
@@ -193,7 +194,14 @@ export const SERVICE: AuditResult['service'] = {
   center: { handled: 15, completedWithDeadline: 12, completedOnTime: 11, onTimeRate: 0.9167, rated: 8, satisfied: 6, satisfactionRate: 0.75 },
 };
 
-export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] = ISSUES): AuditResult {
+/** One warning of each kind: 王强's case due in 1 working day, 李敏's case 4 over (judged by F-overdue), a 待查 complaint. */
+export const WARNINGS: Warning[] = [
+  { kind: 'due-soon', ref: { sheet: 'cases', row: 20, key: 'SL-2026-10-0120' }, subject: { kind: 'staff', name: '王强' }, date: '2026-10-27', dueOn: '2026-11-02', workingDaysLeft: 1, findingId: null },
+  { kind: 'overdue-open', ref: { sheet: 'cases', row: 14, key: 'SL-2026-10-0042' }, subject: { kind: 'staff', name: '李敏' }, date: '2026-10-08', dueOn: '2026-10-26', workingDaysLeft: -4, findingId: 'F-0000000000aa' },
+  { kind: 'pending-complaint', ref: { sheet: 'complaints', row: 5, key: 'TS-2026-10-004' }, subject: { kind: 'staff', name: '王强' }, date: '2026-10-16', dueOn: null, workingDaysLeft: null, findingId: null },
+];
+
+export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] = ISSUES, warnings: Warning[] = WARNINGS): AuditResult {
   const counted = findings.filter(countsToward);
   const byGrade = Object.fromEntries(GRADES.map((g) => [g, counted.filter((f) => f.grade === g).length])) as Record<Grade, number>;
   const byClause: Record<string, number> = { '失职追究制/二.1': 0, '失职追究制/二.6': 0, '失职追究制/二.9': 0, '全程代理制/三.4': 0 };
@@ -215,6 +223,7 @@ export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] =
       byGrade,
       byClause,
       byStatus,
+      byWarning: { 'due-soon': warnings.filter((w) => w.kind === 'due-soon').length, 'overdue-open': warnings.filter((w) => w.kind === 'overdue-open').length, 'pending-complaint': warnings.filter((w) => w.kind === 'pending-complaint').length },
       rowsRead: 40,
       rowsEvaluated: 38,
       rowsSetAside: 2,
@@ -222,6 +231,7 @@ export function makeResult(findings: Finding[] = FINDINGS, issues: DataIssue[] =
     },
     findings,
     people: names.map((n) => person(n, findings)),
+    warnings,
     service: SERVICE,
     dataIssues: issues,
     rules: RULES,

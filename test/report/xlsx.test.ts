@@ -36,8 +36,8 @@ describe('writeReportXlsx', () => {
   });
 
   it('uses the Chinese names of SPEC §6 by default and English ones with lang en', async () => {
-    expect(sheetNames(await written('zh'))).toEqual(['汇总', '问题清单', '人员汇总', '数据问题', '规则', '运行信息']);
-    expect(sheetNames(await written('en'))).toEqual(['Summary', 'Findings', 'By person', 'Data issues', 'Rules', 'Run']);
+    expect(sheetNames(await written('zh'))).toEqual(['汇总', '问题清单', '人员汇总', '预警', '数据问题', '规则', '运行信息']);
+    expect(sheetNames(await written('en'))).toEqual(['Summary', 'Findings', 'By person', 'Warnings', 'Data issues', 'Rules', 'Run']);
   });
 
   it.each(['zh', 'en'] as const)('puts a labelled, frozen, filterable header on each table sheet (%s)', async (lang) => {

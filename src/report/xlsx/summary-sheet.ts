@@ -5,7 +5,8 @@
 import type { AuditResult } from '../../audit/types.js';
 import { GRADES } from '../../grade-scale.js';
 import { SHEET_KEYS } from '../../ledger/types.js';
-import { COLUMNS, gradeLabel, ledgerSheetLabel, ruleNotRunText, SHEET_NAMES, STATUS_LABELS, text } from '../labels.js';
+import { COLUMNS, gradeLabel, ledgerSheetLabel, ruleNotRunText, SHEET_NAMES, STATUS_LABELS, text, WARNING_LABELS } from '../labels.js';
+import { WARNING_KINDS } from '../../audit/warnings.js';
 import type { Lang } from '../../text.js';
 import type { RenderOptions } from '../render.js';
 import type { BookSink, SheetSink } from './book.js';
@@ -37,6 +38,12 @@ async function writeGrades(sheet: SheetSink, result: AuditResult, lang: Lang): P
   for (const status of ['merged', 'reported-before', 'withdrawn'] as const) {
     await sheet.add([`${text('notCounted', lang)} · ${STATUS_LABELS[status][lang]}`, s.byStatus[status]]);
   }
+}
+
+/** The 预警 counts by kind: the state on as-of, graded no one. */
+async function writeWarnings(sheet: SheetSink, result: AuditResult, lang: Lang): Promise<void> {
+  await section(sheet, text('byWarning', lang), [text('warnings', lang), text('count', lang)]);
+  for (const kind of WARNING_KINDS) await sheet.add([WARNING_LABELS[kind][lang], result.summary.byWarning[kind]]);
 }
 
 async function writeClauses(sheet: SheetSink, result: AuditResult, lang: Lang): Promise<void> {
@@ -85,6 +92,7 @@ export async function writeSummarySheet(book: BookSink, result: AuditResult, o: 
   await writeGrades(sheet, result, o.lang);
   await writeClauses(sheet, result, o.lang);
   await writePeople(sheet, result, o);
+  await writeWarnings(sheet, result, o.lang);
   await writeRows(sheet, result, o.lang);
   await writeRulesNotRun(sheet, result, o.lang);
 }

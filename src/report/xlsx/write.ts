@@ -1,5 +1,5 @@
 /**
- * writeReportXlsx: the six sheets of SPEC §6 in order. Sheet contents depend only on the
+ * writeReportXlsx: the seven sheets of docs/report.md in order. Sheet contents depend only on the
  * AuditResult and the options, except the one generated-at cell; workbook properties are
  * dated from the as-of for the same reason.
  */
@@ -15,6 +15,7 @@ import { writeRulesSheet } from './rules-sheet.js';
 import { writeRunSheet } from './run-sheet.js';
 import { excelDate } from './style.js';
 import { writeSummarySheet } from './summary-sheet.js';
+import { writeWarningsSheet } from './warnings-sheet.js';
 
 export interface XlsxOptions extends RenderOptions {
   /** Force the streaming writer (true) or the in-memory one (false); default by size. */
@@ -39,6 +40,7 @@ export async function writeReportXlsx(result: AuditResult, file: string, options
   await writeSummarySheet(book, result, o);
   await writeFindingsSheet(book, result, o);
   await writePeopleSheet(book, result, o);
+  await writeWarningsSheet(book, result, o);
   await writeIssuesSheet(book, result, o);
   await writeRulesSheet(book, result, o);
   await writeRunSheet(book, result, o);

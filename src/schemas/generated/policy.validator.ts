@@ -8,10 +8,10 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 
 /** SHA-256 of the schema text this code was generated from (see schemaSha256 in src/schemas/precompiled.ts). */
-export const schemaSha256 = '35136f90853a98c09ee7b20393f8ecf891c6d62a2d10c3e3bc777866287b01ee';
+export const schemaSha256 = '0d826ddc6cc15a91123fea2daa9884fb33f735670124566d23da02e100eeeb62';
 
 export const untypedValidate = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://duty-audit.local/schemas/policy.schema.json","title":"duty-audit grading policy","description":"How findings are graded across a month (失职追究制/三, docs/grading.md): repeat escalation, bonus deductions and the suggested sanction per highest grade. File: rules/policy.json.","type":"object","additionalProperties":false,"required":["escalate_every","escalate_cap","deduction_yuan","monthly_cap_yuan","sanctions"],"properties":{"$schema":{"description":"Path to this schema, so editors show help (\"../schemas/policy.schema.json\").","type":"string"},"escalate_every":{"description":"The same person hitting the same clause again in the month moves up one grade every this many occurrences (2: the 3rd and 4th are +1, the 5th on +2).","type":"integer","minimum":1},"escalate_cap":{"description":"Escalation never raises a grade above this one.","$ref":"#/$defs/gradeName"},"deduction_yuan":{"description":"Yuan deducted from the bonus for each finding graded deduction (扣除奖金).","type":"number","minimum":0},"monthly_cap_yuan":{"description":"A person's deductions in one month never exceed this many yuan.","type":"number","minimum":0},"overlaps":{"description":"Pairs of rule ids that can hold one person responsible for one act (the same case, the same absence, or a complaint about a case linked by 关联受理编号). Only the finding with the higher base grade counts (a tie goes to the rule listed first); the other is kept as merged and counts toward neither escalation nor deduction. Pairs sharing a rule link into groups.","type":"array","items":{"description":"Two rule ids, the one that wins a tie first.","type":"array","minItems":2,"maxItems":2,"items":{"type":"string","minLength":1}}},"sanctions":{"description":"The suggested sanction for a person, by their highest grade in the month, in Chinese and English.","type":"object","additionalProperties":false,"required":["reminder","criticism","notice","deduction"],"properties":{"reminder":{"description":"Suggested when the highest grade is reminder (提醒).","$ref":"#/$defs/localized"},"criticism":{"description":"Suggested when the highest grade is criticism (批评教育).","$ref":"#/$defs/localized"},"notice":{"description":"Suggested when the highest grade is notice (通报批评).","$ref":"#/$defs/localized"},"deduction":{"description":"Suggested when the highest grade is deduction (扣除奖金).","$ref":"#/$defs/localized"}}}},"$defs":{"gradeName":{"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]},"localized":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://duty-audit.local/schemas/policy.schema.json","title":"duty-audit grading policy","description":"How findings are graded across a month (失职追究制/三, docs/grading.md): repeat escalation, bonus deductions and the suggested sanction per highest grade. File: rules/policy.json.","type":"object","additionalProperties":false,"required":["escalate_every","escalate_cap","deduction_yuan","monthly_cap_yuan","sanctions"],"properties":{"$schema":{"description":"Path to this schema, so editors show help (\"../schemas/policy.schema.json\").","type":"string"},"escalate_every":{"description":"The same person hitting the same clause again in the month moves up one grade every this many occurrences (2: the 3rd and 4th are +1, the 5th on +2).","type":"integer","minimum":1},"escalate_cap":{"description":"Escalation never raises a grade above this one.","$ref":"#/$defs/gradeName"},"deduction_yuan":{"description":"Yuan deducted from the bonus for each finding graded deduction (扣除奖金).","type":"number","minimum":0},"monthly_cap_yuan":{"description":"A person's deductions in one month never exceed this many yuan.","type":"number","minimum":0},"due_soon_days":{"description":"The 预警 sheet lists open cases due within this many working days after as-of as due-soon (a deadline on as-of itself has 0 left). Warnings grade no one. Default 2.","type":"integer","minimum":0,"default":2},"overlaps":{"description":"Pairs of rule ids that can hold one person responsible for one act (the same case, the same absence, or a complaint about a case linked by 关联受理编号). Only the finding with the higher base grade counts (a tie goes to the rule listed first); the other is kept as merged and counts toward neither escalation nor deduction. Pairs sharing a rule link into groups.","type":"array","items":{"description":"Two rule ids, the one that wins a tie first.","type":"array","minItems":2,"maxItems":2,"items":{"type":"string","minLength":1}}},"sanctions":{"description":"The suggested sanction for a person, by their highest grade in the month, in Chinese and English.","type":"object","additionalProperties":false,"required":["reminder","criticism","notice","deduction"],"properties":{"reminder":{"description":"Suggested when the highest grade is reminder (提醒).","$ref":"#/$defs/localized"},"criticism":{"description":"Suggested when the highest grade is criticism (批评教育).","$ref":"#/$defs/localized"},"notice":{"description":"Suggested when the highest grade is notice (通报批评).","$ref":"#/$defs/localized"},"deduction":{"description":"Suggested when the highest grade is deduction (扣除奖金).","$ref":"#/$defs/localized"}}}},"$defs":{"gradeName":{"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]},"localized":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}}}};
 const schema32 = {"description":"reminder (提醒), criticism (批评教育), notice (通报批评) or deduction (扣除奖金).","enum":["reminder","criticism","notice","deduction"]};
 const schema33 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"description":"Chinese text.","type":"string","minLength":1},"en":{"description":"English text.","type":"string","minLength":1}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
@@ -79,7 +79,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "$schema") || (key0 === "escalate_every")) || (key0 === "escalate_cap")) || (key0 === "deduction_yuan")) || (key0 === "monthly_cap_yuan")) || (key0 === "overlaps")) || (key0 === "sanctions"))){
+if(!((((((((key0 === "$schema") || (key0 === "escalate_every")) || (key0 === "escalate_cap")) || (key0 === "deduction_yuan")) || (key0 === "monthly_cap_yuan")) || (key0 === "due_soon_days")) || (key0 === "overlaps")) || (key0 === "sanctions"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -191,15 +191,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.overlaps !== undefined){
-let data5 = data.overlaps;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(Array.isArray(data6)){
-if(data6.length > 2){
-const err14 = {instancePath:instancePath+"/overlaps/" + i0,schemaPath:"#/properties/overlaps/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.overlaps.items,data:data6};
+if(data.due_soon_days !== undefined){
+let data5 = data.due_soon_days;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err14 = {instancePath:instancePath+"/due_soon_days",schemaPath:"#/properties/due_soon_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.due_soon_days.type,parentSchema:schema31.properties.due_soon_days,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -208,8 +203,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data6.length < 2){
-const err15 = {instancePath:instancePath+"/overlaps/" + i0,schemaPath:"#/properties/overlaps/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.overlaps.items,data:data6};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/due_soon_days",schemaPath:"#/properties/due_soon_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.due_soon_days,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -218,12 +214,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-if(typeof data7 === "string"){
-if(func1(data7) < 1){
-const err16 = {instancePath:instancePath+"/overlaps/" + i0+"/" + i1,schemaPath:"#/properties/overlaps/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.overlaps.items.items,data:data7};
+}
+}
+if(data.overlaps !== undefined){
+let data6 = data.overlaps;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(Array.isArray(data7)){
+if(data7.length > 2){
+const err16 = {instancePath:instancePath+"/overlaps/" + i0,schemaPath:"#/properties/overlaps/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.overlaps.items,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -232,9 +233,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/overlaps/" + i0+"/" + i1,schemaPath:"#/properties/overlaps/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.overlaps.items.items.type,parentSchema:schema31.properties.overlaps.items.items,data:data7};
+if(data7.length < 2){
+const err17 = {instancePath:instancePath+"/overlaps/" + i0,schemaPath:"#/properties/overlaps/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.overlaps.items,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -243,10 +243,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/overlaps/" + i0,schemaPath:"#/properties/overlaps/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.overlaps.items.type,parentSchema:schema31.properties.overlaps.items,data:data6};
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+if(typeof data8 === "string"){
+if(func1(data8) < 1){
+const err18 = {instancePath:instancePath+"/overlaps/" + i0+"/" + i1,schemaPath:"#/properties/overlaps/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.overlaps.items.items,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -256,9 +258,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath:instancePath+"/overlaps",schemaPath:"#/properties/overlaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.overlaps.type,parentSchema:schema31.properties.overlaps,data:data5};
+const err19 = {instancePath:instancePath+"/overlaps/" + i0+"/" + i1,schemaPath:"#/properties/overlaps/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.overlaps.items.items.type,parentSchema:schema31.properties.overlaps.items.items,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -268,11 +269,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.sanctions !== undefined){
-let data8 = data.sanctions;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.reminder === undefined){
-const err20 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "reminder"},message:"must have required property '"+"reminder"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data8};
+}
+else {
+const err20 = {instancePath:instancePath+"/overlaps/" + i0,schemaPath:"#/properties/overlaps/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.overlaps.items.type,parentSchema:schema31.properties.overlaps.items,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -281,8 +280,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data8.criticism === undefined){
-const err21 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "criticism"},message:"must have required property '"+"criticism"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data8};
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/overlaps",schemaPath:"#/properties/overlaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.overlaps.type,parentSchema:schema31.properties.overlaps,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -291,8 +292,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8.notice === undefined){
-const err22 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "notice"},message:"must have required property '"+"notice"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data8};
+}
+if(data.sanctions !== undefined){
+let data9 = data.sanctions;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.reminder === undefined){
+const err22 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "reminder"},message:"must have required property '"+"reminder"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -301,8 +306,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data8.deduction === undefined){
-const err23 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "deduction"},message:"must have required property '"+"deduction"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data8};
+if(data9.criticism === undefined){
+const err23 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "criticism"},message:"must have required property '"+"criticism"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -311,9 +316,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key1 in data8){
-if(!((((key1 === "reminder") || (key1 === "criticism")) || (key1 === "notice")) || (key1 === "deduction"))){
-const err24 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.sanctions,data:data8};
+if(data9.notice === undefined){
+const err24 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "notice"},message:"must have required property '"+"notice"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -322,12 +326,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data8.reminder !== undefined){
-let data9 = data8.reminder;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.zh === undefined){
-const err25 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data9};
+if(data9.deduction === undefined){
+const err25 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/required",keyword:"required",params:{missingProperty: "deduction"},message:"must have required property '"+"deduction"+"'",schema:schema31.properties.sanctions.required,parentSchema:schema31.properties.sanctions,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -336,8 +336,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data9.en === undefined){
-const err26 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data9};
+for(const key1 in data9){
+if(!((((key1 === "reminder") || (key1 === "criticism")) || (key1 === "notice")) || (key1 === "deduction"))){
+const err26 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.sanctions,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -346,9 +347,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((key2 === "zh") || (key2 === "en"))){
-const err27 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data9};
+}
+if(data9.reminder !== undefined){
+let data10 = data9.reminder;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.zh === undefined){
+const err27 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -357,12 +361,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data9.zh !== undefined){
-let data10 = data9.zh;
-if(typeof data10 === "string"){
-if(func1(data10) < 1){
-const err28 = {instancePath:instancePath+"/sanctions/reminder/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data10};
+if(data10.en === undefined){
+const err28 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -371,9 +371,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/sanctions/reminder/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data10};
+for(const key2 in data10){
+if(!((key2 === "zh") || (key2 === "en"))){
+const err29 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -383,11 +383,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data9.en !== undefined){
-let data11 = data9.en;
+if(data10.zh !== undefined){
+let data11 = data10.zh;
 if(typeof data11 === "string"){
 if(func1(data11) < 1){
-const err30 = {instancePath:instancePath+"/sanctions/reminder/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data11};
+const err30 = {instancePath:instancePath+"/sanctions/reminder/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -398,7 +398,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/sanctions/reminder/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data11};
+const err31 = {instancePath:instancePath+"/sanctions/reminder/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -408,9 +408,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data9};
+if(data10.en !== undefined){
+let data12 = data10.en;
+if(typeof data12 === "string"){
+if(func1(data12) < 1){
+const err32 = {instancePath:instancePath+"/sanctions/reminder/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -420,11 +422,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data8.criticism !== undefined){
-let data12 = data8.criticism;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.zh === undefined){
-const err33 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data12};
+else {
+const err33 = {instancePath:instancePath+"/sanctions/reminder/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -433,8 +432,10 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data12.en === undefined){
-const err34 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data12};
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/sanctions/reminder",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -443,9 +444,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key3 in data12){
-if(!((key3 === "zh") || (key3 === "en"))){
-const err35 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data12};
+}
+if(data9.criticism !== undefined){
+let data13 = data9.criticism;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.zh === undefined){
+const err35 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -454,12 +458,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data12.zh !== undefined){
-let data13 = data12.zh;
-if(typeof data13 === "string"){
-if(func1(data13) < 1){
-const err36 = {instancePath:instancePath+"/sanctions/criticism/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data13};
+if(data13.en === undefined){
+const err36 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -468,9 +468,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/sanctions/criticism/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data13};
+for(const key3 in data13){
+if(!((key3 === "zh") || (key3 === "en"))){
+const err37 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -480,11 +480,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data12.en !== undefined){
-let data14 = data12.en;
+if(data13.zh !== undefined){
+let data14 = data13.zh;
 if(typeof data14 === "string"){
 if(func1(data14) < 1){
-const err38 = {instancePath:instancePath+"/sanctions/criticism/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data14};
+const err38 = {instancePath:instancePath+"/sanctions/criticism/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -495,7 +495,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/sanctions/criticism/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data14};
+const err39 = {instancePath:instancePath+"/sanctions/criticism/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -505,9 +505,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data12};
+if(data13.en !== undefined){
+let data15 = data13.en;
+if(typeof data15 === "string"){
+if(func1(data15) < 1){
+const err40 = {instancePath:instancePath+"/sanctions/criticism/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -517,11 +519,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data8.notice !== undefined){
-let data15 = data8.notice;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.zh === undefined){
-const err41 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data15};
+else {
+const err41 = {instancePath:instancePath+"/sanctions/criticism/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -530,8 +529,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data15.en === undefined){
-const err42 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data15};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/sanctions/criticism",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -540,9 +541,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key4 in data15){
-if(!((key4 === "zh") || (key4 === "en"))){
-const err43 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data15};
+}
+if(data9.notice !== undefined){
+let data16 = data9.notice;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.zh === undefined){
+const err43 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -551,12 +555,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data15.zh !== undefined){
-let data16 = data15.zh;
-if(typeof data16 === "string"){
-if(func1(data16) < 1){
-const err44 = {instancePath:instancePath+"/sanctions/notice/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data16};
+if(data16.en === undefined){
+const err44 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -565,9 +565,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/sanctions/notice/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data16};
+for(const key4 in data16){
+if(!((key4 === "zh") || (key4 === "en"))){
+const err45 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -577,11 +577,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data15.en !== undefined){
-let data17 = data15.en;
+if(data16.zh !== undefined){
+let data17 = data16.zh;
 if(typeof data17 === "string"){
 if(func1(data17) < 1){
-const err46 = {instancePath:instancePath+"/sanctions/notice/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data17};
+const err46 = {instancePath:instancePath+"/sanctions/notice/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -592,7 +592,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/sanctions/notice/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data17};
+const err47 = {instancePath:instancePath+"/sanctions/notice/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -602,9 +602,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data15};
+if(data16.en !== undefined){
+let data18 = data16.en;
+if(typeof data18 === "string"){
+if(func1(data18) < 1){
+const err48 = {instancePath:instancePath+"/sanctions/notice/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -614,11 +616,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data8.deduction !== undefined){
-let data18 = data8.deduction;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.zh === undefined){
-const err49 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data18};
+else {
+const err49 = {instancePath:instancePath+"/sanctions/notice/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -627,8 +626,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data18.en === undefined){
-const err50 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data18};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/sanctions/notice",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data16};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -637,9 +638,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-for(const key5 in data18){
-if(!((key5 === "zh") || (key5 === "en"))){
-const err51 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data18};
+}
+if(data9.deduction !== undefined){
+let data19 = data9.deduction;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.zh === undefined){
+const err51 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'",schema:schema33.required,parentSchema:schema33,data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -648,12 +652,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data18.zh !== undefined){
-let data19 = data18.zh;
-if(typeof data19 === "string"){
-if(func1(data19) < 1){
-const err52 = {instancePath:instancePath+"/sanctions/deduction/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data19};
+if(data19.en === undefined){
+const err52 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data19};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -662,9 +662,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/sanctions/deduction/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data19};
+for(const key5 in data19){
+if(!((key5 === "zh") || (key5 === "en"))){
+const err53 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data19};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -674,11 +674,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data18.en !== undefined){
-let data20 = data18.en;
+if(data19.zh !== undefined){
+let data20 = data19.zh;
 if(typeof data20 === "string"){
 if(func1(data20) < 1){
-const err54 = {instancePath:instancePath+"/sanctions/deduction/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data20};
+const err54 = {instancePath:instancePath+"/sanctions/deduction/zh",schemaPath:"#/$defs/localized/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.zh,data:data20};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -689,7 +689,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/sanctions/deduction/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data20};
+const err55 = {instancePath:instancePath+"/sanctions/deduction/zh",schemaPath:"#/$defs/localized/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.zh.type,parentSchema:schema33.properties.zh,data:data20};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -699,9 +699,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data18};
+if(data19.en !== undefined){
+let data21 = data19.en;
+if(typeof data21 === "string"){
+if(func1(data21) < 1){
+const err56 = {instancePath:instancePath+"/sanctions/deduction/en",schemaPath:"#/$defs/localized/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data21};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -711,9 +713,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
 else {
-const err57 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.sanctions.type,parentSchema:schema31.properties.sanctions,data:data8};
+const err57 = {instancePath:instancePath+"/sanctions/deduction/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data21};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -725,12 +726,36 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err58 = {instancePath:instancePath+"/sanctions/deduction",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/sanctions",schemaPath:"#/properties/sanctions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.sanctions.type,parentSchema:schema31.properties.sanctions,data:data9};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
 }
 errors++;
 }

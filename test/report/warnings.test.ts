@@ -1,0 +1,76 @@
+/**
+ * 预警 in the report (docs/report.md): the sheet between 人员汇总 and 数据问题, the JSON's
+ * `warnings` and `summary.byWarning`, the counts in 汇总 and on the terminal. A warning grades
+ * no one: no grade column, and the grade counts do not move.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/audit/types.js';
+import { toReportJson } from '../../src/report/json.js';
+import { terminalSummary } from '../../src/report/terminal.js';
+import { writeReportXlsx } from '../../src/report/xlsx/write.js';
+import { makeResult, WARNINGS } from './fixture.js';
+import { readBook, rowsOf, tableRecords } from './read-back.js';
+import { schemaErrors } from './schema.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'duty-audit-warnings-'));
+let n = 0;
+async function book(result: AuditResult, lang: 'zh' | 'en' = 'zh') {
+  const file = join(dir, `w${++n}.xlsx`);
+  await writeReportXlsx(result, file, { lang, mask: true });
+  return readBook(file);
+}
+
+describe('the 预警 sheet', () => {
+  it('lists each warning with its kind, record, subject, dates, working days left and finding; no grade', async () => {
+    const rows = tableRecords((await book(makeResult())).getWorksheet('预警')!);
+    expect(rows).toEqual([
+      { 预警类型: '即将到期', 工作表: '办件台账', 行: 20, 记录: 'SL-2026-10-0120', 责任人: '王强', 日期: expect.any(Date), 办结期限: expect.any(Date), 剩余工作日: 1, 对应问题: null, 延期原因: null },
+      { 预警类型: '已超期未办结', 工作表: '办件台账', 行: 14, 记录: 'SL-2026-10-0042', 责任人: '李敏', 日期: expect.any(Date), 办结期限: expect.any(Date), 剩余工作日: -4, 对应问题: 'F-0000000000aa', 延期原因: null },
+      { 预警类型: '投诉待查', 工作表: '投诉登记', 行: 5, 记录: 'TS-2026-10-004', 责任人: '王强', 日期: expect.any(Date), 办结期限: null, 剩余工作日: null, 对应问题: null, 延期原因: null },
+    ]);
+    expect((rows[1]!['办结期限'] as Date).toISOString().slice(0, 10)).toBe('2026-10-26');
+  });
+
+  it('is there, with only its header, when there is nothing to warn of; in English with --lang en', async () => {
+    const wb = await book(makeResult(undefined, undefined, []), 'en');
+    expect(rowsOf(wb.getWorksheet('Warnings')!)).toEqual([['Warning', 'Sheet', 'Row', 'Record', 'Subject', 'Date', 'Due on', 'Working days left', 'Finding', 'Extension reason']]);
+  });
+});
+
+describe('warnings in the JSON and the summaries', () => {
+  it('JSON: warnings with every field, summary.byWarning, valid against the report schema', () => {
+    const json = toReportJson(makeResult(), { lang: 'zh', mask: true });
+    expect(schemaErrors(json)).toEqual([]);
+    expect(json.summary.byWarning).toEqual({ 'due-soon': 1, 'overdue-open': 1, 'pending-complaint': 1 });
+    expect(json.warnings[1]).toEqual({
+      kind: 'overdue-open',
+      kindText: '已超期未办结',
+      ref: { sheet: 'cases', row: 14, key: 'SL-2026-10-0042' },
+      subject: { kind: 'staff', name: '李敏' },
+      date: '2026-10-08',
+      dueOn: '2026-10-26',
+      workingDaysLeft: -4,
+      findingId: 'F-0000000000aa',
+    });
+    expect(json.warnings[2]).toMatchObject({ kind: 'pending-complaint', dueOn: null, workingDaysLeft: null, findingId: null });
+  });
+
+  it('汇总 and the terminal show the counts; the grade counts are those of the findings alone', async () => {
+    const with3 = makeResult();
+    const without = makeResult(undefined, undefined, []);
+    const summary = JSON.stringify(rowsOf((await book(with3)).getWorksheet('汇总')!));
+    expect(summary).toContain('["即将到期",1]');
+    expect(summary).toContain('["已超期未办结",1]');
+    expect(summary).toContain('["投诉待查",1]');
+    expect(terminalSummary(with3, { lang: 'zh' })).toContain('预警:即将到期 1 · 已超期未办结 1 · 投诉待查 1');
+    expect(terminalSummary(without, { lang: 'en' })).toContain('Warnings: Due soon 0 · Open past its deadline 0 · Complaint pending 0');
+    expect(with3.summary.byGrade).toEqual(without.summary.byGrade);
+  });
+
+  it('the fixture has one warning of each kind', () => {
+    expect(WARNINGS.map((w) => w.kind)).toEqual(['due-soon', 'overdue-open', 'pending-complaint']);
+  });
+});
