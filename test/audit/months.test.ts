@@ -211,7 +211,7 @@ describe('history files', () => {
 });
 
 describe('decisions', () => {
-  it('withdraws and regrades October findings named by id or by rule and record', async () => {
+  it('withdraws, upholds and regrades October findings named by id or by rule and record', async () => {
     const file = join(dir, 'decisions.json');
     const counted = byKey(october, 'notice-missing', 'O-W1');
     writeFileSync(
@@ -219,12 +219,16 @@ describe('decisions', () => {
       JSON.stringify([
         { id: counted.id, decision: '撤销', reason: '申请人当场已获口头告知', reviewer: '周主任', date: '2026-11-05' },
         { 规则: 'case-overdue', 记录: 'O-L3', 决定: '维持', 理由: '无延期审批', 复核人: '周主任', 日期: '2026/11/5' },
+        { ruleId: 'case-overdue', key: 'S-L1', decision: '改为批评教育', reason: '区里批复延误十天', reviewer: '周主任', date: '2026-11-05' },
       ]),
     );
     const decided = await auditMonth(OCTOBER_CASES, '2026-10', { history, decisions: file });
     expect(byKey(decided, 'notice-missing', 'O-W1')).toMatchObject({ status: 'withdrawn', decision: { reason: '申请人当场已获口头告知' } });
     expect(byKey(decided, 'case-overdue', 'O-L3')).toMatchObject({ status: 'counted', decision: { verdict: { kind: 'upheld' }, date: '2026-11-05' } });
-    expect(decided.decisions).toEqual({ file: expect.stringContaining('decisions.json'), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), count: 2 });
+    // S-L1 counted as a deduction (¥200) without the appeal; regraded to criticism it charges nothing.
+    expect(byKey(decided, 'case-overdue', 'S-L1')).toMatchObject({ status: 'regraded', baseGrade: 'deduction', grade: 'criticism', deductionYuan: 0, decision: { verdict: { kind: 'regraded', grade: 'criticism' } } });
+    expect(yuanOf(decided, '李敏')).toBe(yuanOf(october, '李敏') - 200);
+    expect(decided.decisions).toEqual({ file: expect.stringContaining('decisions.json'), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), count: 3 });
   });
 
   it('a decision on a finding reported in September is an error at its line and column', async () => {

@@ -61,6 +61,14 @@ describe('rules list --format json', () => {
     expect(parsed.rules.find((r) => r.id === 'materials-lost')!.grade).toEqual({ kind: 'base', base: 'notice' });
   });
 
+  it('names each rule\'s event, a date fact of its scope', () => {
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    expect(byId.get('case-overdue')!.event).toBe('overdue_event_on');
+    expect(byId.get('complaint-rude')!.event).toBe('complaint_event_on');
+    expect(byId.get('repeated-errors')!.event).toBe('period_end');
+    for (const e of entries) expect(FACTS.find((f) => f.scope === e.scope && f.name === e.event)?.type, e.id).toBe('date');
+  });
+
   it('names the sheets a rule needs', () => {
     expect(parsed.rules.find((r) => r.id === 'absence-without-handover')!.requires).toEqual(['attendance', 'handovers']);
   });

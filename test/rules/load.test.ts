@@ -127,6 +127,18 @@ describe('schema messages are one plain sentence per mistake', () => {
     return (await loadRuleSet(dir)).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
   }
 
+  it('the event: a date fact of the scope, reported at the event itself', async () => {
+    const line = (text: string) => text.split('\n').findIndex((l) => l.includes('"event"')) + 1;
+    const notDate = rule((r) => { r['event'] = 'handler'; });
+    expect(await messages(notDate)).toEqual([
+      `${line(notDate)}:12 event "handler" is a string fact; the event is the date that places a finding in a month, one of scope case's date facts: received_on, notified_on, materials_completed_on, completed_on, result_notified_on, clock_start, deadline, deadline_after, notice_event_on, result_notice_event_on, same_day_event_on, overdue_event_on, outcome_on`,
+    ]);
+    const unknown = rule((r) => { r['event'] = 'notified_at'; });
+    expect((await messages(unknown))[0]).toMatch(new RegExp(`^${line(unknown)}:12 event "notified_at" is not a fact of scope case; name one of its date facts: received_on, `));
+    const missing = rule((r) => { delete r['event']; });
+    expect(await messages(missing)).toEqual(['1:1 the file is missing "event"']);
+  });
+
   it('a grade mixing forms gets one message naming the forms (and the ladder\'s param is now unused)', async () => {
     const out = await messages(rule((r) => { r['grade'] = { base: 'reminder', fromFact: 'notice_delay' }; }));
     expect(out).toEqual([
