@@ -1,17 +1,32 @@
 /**
- * Several months of one center in one batch (docs/grading.md, "Each act is judged once, across
- * months"): each audit reads the center's earlier JSON reports in the output folder as history,
- * but the months of this run are audited side by side, before any of their reports is in place.
- * So once the reports are placed, each center's later months of this run are audited again, one
- * at a time in period order, each reading the reports placed before it; their reports replace
- * the first ones. A batch of one month per center (the usual run) does nothing here.
+ * A center's later months whose history changed in this run are audited again (docs/grading.md,
+ * "Each act is judged once, across months"). Each audit reads the center's earlier JSON reports
+ * in the output folder as history, but the inputs of one run are audited side by side, before
+ * any of their reports is in place, and an input kept as unchanged was audited against the
+ * reports of its own run. So once this run's reports are placed, each center's months, audited
+ * now or kept, are looked at in period order: a month whose report was made with other earlier
+ * reports than the folder now holds (the key in its outcome or its manifest entry against the
+ * folder's, src/history) is audited again, and its new report replaces the old before the next
+ * month is looked at. A run of one month per center, none changed, audits nothing here: each
+ * report's head is read once, and only a center's earlier reports are hashed.
  */
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { HistoryFolder } from '../history/read-history.js';
 import { compareText } from '../text.js';
-import { crashFailure, type Fresh } from './pool.js';
+import { crashFailure } from './pool.js';
 import { jsonReportOf } from './report-names.js';
-import type { AuditTask, TaskOutcome, TaskRunner } from './types.js';
+import type { AuditTask, BatchInput, CenterSummary, TaskOutcome, TaskRunner } from './types.js';
+
+/** One month of a center with a report in the output folder: audited in this run, or kept. */
+export interface MonthReport {
+  input: BatchInput;
+  /** The report's file name in the output folder. */
+  report: string;
+  summary: CenterSummary;
+  /** The key of the earlier reports it was made with; undefined: unknown (an old manifest). */
+  history: string | undefined;
+}
 
 export interface LaterMonthsContext {
   run: TaskRunner;
@@ -19,38 +34,37 @@ export interface LaterMonthsContext {
   /** The same task fields as the first audits. */
   task: Omit<AuditTask, 'input' | 'kind' | 'reportFile'>;
   /** Each input as the first audit named it (the worker's `input`). */
-  inputOf: (f: Fresh) => string;
+  inputOf: (input: BatchInput) => string;
 }
 
-/** `placed`: the report file name per audited input path. Replaces `outcome` on the inputs audited again. */
-export async function auditLaterMonthsAgain(fresh: Fresh[], placed: ReadonlyMap<string, string>, ctx: LaterMonthsContext): Promise<void> {
-  const byCenter = new Map<string, Fresh[]>();
-  for (const f of fresh) {
-    if (!f.outcome.ok || !placed.has(f.input.path)) continue;
-    const center = f.outcome.summary.center;
-    byCenter.set(center, [...(byCenter.get(center) ?? []), f]);
+/** Audits again the months whose history changed; returns the new outcome per input path. */
+export async function auditLaterMonthsAgain(months: readonly MonthReport[], ctx: LaterMonthsContext): Promise<Map<string, TaskOutcome>> {
+  const again = new Map<string, TaskOutcome>();
+  const byCenter = new Map<string, MonthReport[]>();
+  for (const m of months) byCenter.set(m.summary.center, [...(byCenter.get(m.summary.center) ?? []), m]);
+  let folder: HistoryFolder | undefined;
+  for (const list of byCenter.values()) {
+    for (const m of [...list].sort((a, b) => compareText(a.summary.period, b.summary.period))) {
+      folder ??= new HistoryFolder(ctx.outDir);
+      if (m.history !== undefined && m.history === folder.keyFor(m.summary.center, m.summary.period)) continue;
+      const outcome = await auditAgain(m, ctx);
+      again.set(m.input.path, outcome);
+      folder.refresh(join(ctx.outDir, jsonReportOf(m.report)));
+    }
   }
-  for (const months of byCenter.values()) {
-    const periods = new Set(months.map((f) => (f.outcome.ok ? f.outcome.summary.period : '')));
-    if (periods.size < 2) continue;
-    const earliest = [...periods].sort()[0];
-    const later = months
-      .filter((f) => f.outcome.ok && f.outcome.summary.period !== earliest)
-      .sort((a, b) => compareText(a.outcome.ok ? a.outcome.summary.period : '', b.outcome.ok ? b.outcome.summary.period : ''));
-    for (const f of later) await auditAgain(f, placed.get(f.input.path)!, ctx);
-  }
+  return again;
 }
 
-async function auditAgain(f: Fresh, name: string, ctx: LaterMonthsContext): Promise<void> {
+async function auditAgain(m: MonthReport, ctx: LaterMonthsContext): Promise<TaskOutcome> {
   const temp = join(ctx.outDir, `.partial-${process.pid}-again.xlsx`);
-  const task: AuditTask = { ...ctx.task, input: ctx.inputOf(f), kind: f.input.kind, reportFile: temp };
+  const task: AuditTask = { ...ctx.task, input: ctx.inputOf(m.input), kind: m.input.kind, reportFile: temp };
   const outcome = await ctx.run(task).catch((err: unknown): TaskOutcome => ({ ok: false, failure: crashFailure(err) }));
   if (outcome.ok) {
-    renameSync(temp, join(ctx.outDir, name));
-    renameSync(jsonReportOf(temp), join(ctx.outDir, jsonReportOf(name)));
+    renameSync(temp, join(ctx.outDir, m.report));
+    renameSync(jsonReportOf(temp), join(ctx.outDir, jsonReportOf(m.report)));
   } else {
     // A report that may charge an earlier month's act again must not stand.
-    for (const file of [temp, jsonReportOf(temp), join(ctx.outDir, name), join(ctx.outDir, jsonReportOf(name))]) rmSync(file, { force: true });
+    for (const file of [temp, jsonReportOf(temp), join(ctx.outDir, m.report), join(ctx.outDir, jsonReportOf(m.report))]) rmSync(file, { force: true });
   }
-  f.outcome = outcome;
+  return outcome;
 }

@@ -1,9 +1,11 @@
 /**
  * What the last run did, kept in the out folder so a re-run audits only what changed: per input
- * path, its content hash, the rule-set hash and options it was audited with, and the outcome.
+ * path, its content hash, the rule-set hash and options it was audited with, the key of the
+ * earlier reports it read as history, and the outcome.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HistoryFolder } from '../history/read-history.js';
 import type { BatchFailure, CenterSummary, TaskOutcome } from './types.js';
 import { compareText } from '../text.js';
 
@@ -15,7 +17,19 @@ export type ManifestEntry = {
   rulesHash: string;
   /** The options that change a report (period, as-of, language, masking); see `optionsKey`. */
   options: string;
-} & ({ status: 'audited'; report: string; summary: CenterSummary } | { status: 'failed'; failure: BatchFailure });
+} & (
+  | {
+      status: 'audited';
+      report: string;
+      summary: CenterSummary;
+      /**
+       * The key of the center's earlier reports the audit read as history (historyKey). Absent
+       * (a manifest written before it was kept): unknown, so the input is audited again.
+       */
+      history?: string;
+    }
+  | { status: 'failed'; failure: BatchFailure }
+);
 
 export interface Manifest {
   version: typeof MANIFEST_VERSION;
@@ -58,13 +72,19 @@ export function optionsKey(options: { period?: string; asOf?: string; lang: stri
  */
 export function reusable(
   previous: ManifestEntry | undefined,
-  now: { sha256: string; rulesHash: string; options: string },
+  now: { sha256: string; rulesHash: string; options: string; history?: HistoryFolder },
   outDir: string,
 ): ManifestEntry | undefined {
   if (!previous) return undefined;
   if (previous.sha256 !== now.sha256 || previous.rulesHash !== now.rulesHash || previous.options !== now.options) return undefined;
   if (previous.status === 'audited' && !existsSync(join(outDir, previous.report))) return undefined;
+  if (previous.status === 'audited' && now.history && !sameHistory(previous, now.history)) return undefined;
   return previous;
+}
+
+/** The earlier reports an audit of this input would read now are the ones its report was made with. */
+export function sameHistory(previous: Extract<ManifestEntry, { status: 'audited' }>, folder: HistoryFolder): boolean {
+  return previous.history !== undefined && previous.history === folder.keyFor(previous.summary.center, previous.summary.period);
 }
 
 /**
@@ -83,7 +103,8 @@ export function recordRun(
     const report = reports.get(f.input.path);
     const outcome = f.outcome;
     if (outcome.ok && report !== undefined) {
-      manifest.entries[f.input.path] = { ...base, status: 'audited', report, summary: outcome.summary };
+      // A runner that tells no history read none.
+      manifest.entries[f.input.path] = { ...base, status: 'audited', report, summary: outcome.summary, history: outcome.history ?? '' };
     } else if (!outcome.ok && outcome.failure.code !== 'worker-crashed' && outcome.failure.code !== 'internal-error') {
       manifest.entries[f.input.path] = { ...base, status: 'failed', failure: outcome.failure };
     } else {

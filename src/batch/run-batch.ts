@@ -14,13 +14,14 @@ import { loadValidRuleSet } from '../rules/load.js';
 import { compareText, type Lang } from '../text.js';
 import { discoverInputs } from './discover.js';
 import { displayPath } from '../display-path.js';
-import { auditLaterMonthsAgain } from './later-months.js';
+import { HistoryFolder } from '../history/read-history.js';
+import { auditLaterMonthsAgain, type MonthReport } from './later-months.js';
 import { reaches, writeDistrictSummary } from './district-summary.js';
-import { forget, optionsKey, readManifest, recordRun, writeManifest } from './manifest.js';
-import { createWorkerPool, dispatch, type Fresh } from './pool.js';
+import { forget, optionsKey, readManifest, recordRun, writeManifest, type Manifest } from './manifest.js';
+import { createWorkerPool, dispatch, type Fresh, type WorkerPool } from './pool.js';
 import { placeReports } from './report-names.js';
 import { isPending, notFound, triage, type Pending } from './triage.js';
-import type { BatchEntry, BatchResult, TaskRunner } from './types.js';
+import type { BatchEntry, BatchInput, BatchResult, TaskOutcome, TaskRunner } from './types.js';
 
 export interface BatchOptions {
   out: string;
@@ -84,7 +85,9 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     settle({ status: 'failed', input: { path: resolve(cwd, arg), display: arg, kind: 'other' }, failure: notFound(arg), fromManifest: false });
   }
   const pending: Pending[] = [];
-  const triageCtx = { manifest, ...runKey, outDir, maxBytes: (options.maxMb ?? 50) * 1024 * 1024, force: options.force ?? false };
+  // An unchanged input is kept only if the earlier reports it would read as history are unchanged too.
+  const history = Object.keys(manifest.entries).length > 0 ? new HistoryFolder(outDir) : undefined;
+  const triageCtx = { manifest, ...runKey, outDir, maxBytes: (options.maxMb ?? 50) * 1024 * 1024, force: options.force ?? false, ...(history ? { history } : {}) };
   for (const input of found.inputs) {
     const t = await triage(input, triageCtx);
     if (isPending(t)) pending.push(t);
@@ -94,22 +97,26 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     }
   }
 
-  const pool = options.runner || pending.length === 0 ? undefined : createWorkerPool({ jobs, ...(options.workerFile ? { workerFile: options.workerFile } : {}) });
-  const run: TaskRunner = options.runner ?? pool?.run ?? (() => Promise.reject(new Error('no runner')));
+  // Workers start when the first audit needs one (a run of unchanged inputs may need none).
+  let pool: WorkerPool | undefined;
+  const run: TaskRunner = options.runner ?? ((t) => (pool ??= createWorkerPool({ jobs, ...(options.workerFile ? { workerFile: options.workerFile } : {}) })).run(t));
   // The out folder's JSON reports are each center's history (earlier months are not charged again).
   const task = { rulesDir, lang, mask, historyDir: outDir, ...(options.period ? { period: options.period } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
-  const kept = [...entries.values()].flatMap((e) => (e.status === 'skipped' ? [e.report] : []));
+  const keptNames = [...entries.values()].flatMap((e) => (e.status === 'skipped' ? [e.report] : []));
   let fresh: Fresh[] = [];
   let reports = new Map<string, string>();
+  let again = new Map<string, TaskOutcome>();
   try {
     fresh = await dispatch(pending, { run, jobs, outDir, task, settled: settle });
-    reports = placeReports(fresh, kept, outDir);
-    await auditLaterMonthsAgain(fresh, reports, { run, outDir, task, inputOf: (f) => displayPath(f.input.path, process.cwd()) });
+    reports = placeReports(fresh, keptNames, outDir);
+    const months = monthReports(fresh, reports, entries, manifest);
+    again = await auditLaterMonthsAgain(months, { run, outDir, task, inputOf: (input) => displayPath(input.path, process.cwd()) });
   } finally {
     await pool?.close();
     options.progress?.stop();
   }
   for (const f of fresh) {
+    f.outcome = again.get(f.input.path) ?? f.outcome;
     const entry = entries.get(f.input.path);
     const report = reports.get(f.input.path);
     if (entry?.status !== 'audited' || report === undefined) continue;
@@ -119,7 +126,20 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       entries.set(f.input.path, { status: 'failed', input: f.input, sha256: f.sha256, failure: f.outcome.failure, fromManifest: false });
     }
   }
-  recordRun(manifest, fresh, reports, runKey);
+  // Inputs kept as unchanged whose earlier months' reports changed were audited again.
+  const keptAgain: { input: BatchInput; sha256: string; outcome: TaskOutcome }[] = [];
+  for (const [path, outcome] of again) {
+    const entry = entries.get(path);
+    if (entry?.status !== 'skipped') continue;
+    keptAgain.push({ input: entry.input, sha256: entry.sha256, outcome });
+    if (outcome.ok) {
+      entries.set(path, { status: 'audited', input: entry.input, sha256: entry.sha256, report: entry.report, summary: outcome.summary });
+      reports.set(path, entry.report);
+    } else {
+      entries.set(path, { status: 'failed', input: entry.input, sha256: entry.sha256, failure: outcome.failure, fromManifest: false });
+    }
+  }
+  recordRun(manifest, [...fresh, ...keptAgain], reports, runKey);
   const manifestFile = writeManifest(outDir, manifest);
 
   const ordered = [...entries.values()].sort(byInputPath);
@@ -130,6 +150,21 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const counts = { audited: 0, skipped: 0, failed: 0 };
   for (const e of ordered) counts[e.status] += 1;
   return { entries: ordered, outDir, summaryFile, manifestFile, rulesHash, period, counts, exitCode: exitCodeOf(ordered, options.failOn) };
+}
+
+/** Every month with a report in the folder after this run: audited now, or kept from the last run. */
+function monthReports(fresh: readonly Fresh[], reports: ReadonlyMap<string, string>, entries: ReadonlyMap<string, BatchEntry>, manifest: Manifest): MonthReport[] {
+  const months: MonthReport[] = [];
+  for (const f of fresh) {
+    const report = reports.get(f.input.path);
+    if (f.outcome.ok && report !== undefined) months.push({ input: f.input, report, summary: f.outcome.summary, history: f.outcome.history ?? '' });
+  }
+  for (const e of entries.values()) {
+    if (e.status !== 'skipped') continue;
+    const previous = manifest.entries[e.input.path];
+    months.push({ input: e.input, report: e.report, summary: e.summary, history: previous?.status === 'audited' ? previous.history : undefined });
+  }
+  return months;
 }
 
 function usage(message: string): DutyAuditError {

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { sha256File } from '../audit/inputs.js';
+import type { HistoryFolder } from '../history/read-history.js';
 import { reusable, type Manifest, type ManifestEntry } from './manifest.js';
 import type { BatchEntry, BatchFailure, BatchInput } from './types.js';
 
@@ -27,6 +28,8 @@ export interface TriageContext {
   outDir: string;
   maxBytes: number;
   force: boolean;
+  /** The out folder's reports as history: an unchanged input whose history changed is audited again. */
+  history?: HistoryFolder;
 }
 
 export async function triage(input: BatchInput, ctx: TriageContext): Promise<BatchEntry | Pending> {
@@ -34,7 +37,7 @@ export async function triage(input: BatchInput, ctx: TriageContext): Promise<Bat
   if (failure) return { status: 'failed', input, failure, fromManifest: false };
   const sha256 = await inputSha256(input);
   const previous = ctx.manifest.entries[input.path];
-  const kept = ctx.force ? undefined : reusable(previous, { sha256, rulesHash: ctx.rulesHash, options: ctx.options }, ctx.outDir);
+  const kept = ctx.force ? undefined : reusable(previous, { sha256, rulesHash: ctx.rulesHash, options: ctx.options, ...(ctx.history ? { history: ctx.history } : {}) }, ctx.outDir);
   if (kept?.status === 'audited') return { status: 'skipped', input, sha256, report: kept.report, summary: kept.summary };
   if (kept?.status === 'failed') return { status: 'failed', input, sha256, failure: kept.failure, fromManifest: true };
   return { input, sha256, previous };

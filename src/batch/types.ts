@@ -100,7 +100,11 @@ export interface AuditTask {
   mask: boolean;
 }
 
-export type TaskOutcome = { ok: true; summary: CenterSummary } | { ok: false; failure: BatchFailure };
+/**
+ * `history`: the key of the earlier reports the audit read as history (src/history,
+ * `historyKey`; '' for none), kept in the manifest beside the input's content hash.
+ */
+export type TaskOutcome = { ok: true; summary: CenterSummary; history?: string } | { ok: false; failure: BatchFailure };
 
 /** Runs one task to its outcome; rejects only when the worker itself died. */
 export type TaskRunner = (task: AuditTask) => Promise<TaskOutcome>;

@@ -13,6 +13,7 @@ import { writeReportXlsx } from '../report/xlsx/write.js';
 import { loadValidRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { summarizeAudit } from './district-summary.js';
+import { historyKey } from '../history/read-history.js';
 import { jsonReportOf } from './report-names.js';
 import type { AuditTask, BatchFailure, TaskOutcome } from './types.js';
 
@@ -46,7 +47,7 @@ export async function auditToReport(task: AuditTask): Promise<TaskOutcome> {
     await writeReportXlsx(result, task.reportFile, { lang: task.lang, mask: task.mask });
     // Kept beside the xlsx: next month's audit of this center reads it as history.
     await writeFile(jsonReportOf(task.reportFile), reportJsonText(result, { lang: task.lang, mask: task.mask }));
-    return { ok: true, summary: summarizeAudit(result) };
+    return { ok: true, summary: summarizeAudit(result), history: historyKey(result.history?.reports ?? []) };
   } catch (err) {
     return { ok: false, failure: failureOf(err) };
   }

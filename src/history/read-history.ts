@@ -209,6 +209,81 @@ export function readHistory(files: readonly string[], source: string, target: Hi
   };
 }
 
+/**
+ * What an audit's history amounts to: the SHA-256 of the reports it used, in period order ('' for
+ * none). The batch keeps it in its manifest, so an unchanged input is audited again when the
+ * reports it would read as history have changed.
+ */
+export function historyKey(reports: readonly Pick<HistoryReport, 'sha256'>[]): string {
+  return reports.length === 0 ? '' : createHash('sha256').update(reports.map((r) => r.sha256).join('\n')).digest('hex');
+}
+
+/** A report's head: enough to tell which audits would read it as history. */
+interface ReportHead {
+  path: string;
+  center: string;
+  period: string;
+  asOf: string;
+}
+
+const HEAD_KEYS = { tool: /"tool"\s*:\s*\{\s*"name"\s*:\s*"duty-audit"/, period: /"period"\s*:\s*"(\d{4}-\d{2})"/, asOf: /"asOf"\s*:\s*"(\d{4}-\d{2}-\d{2})"/ };
+
+function peekHead(path: string): ReportHead | undefined {
+  const center = peekCenter(path);
+  if (center === undefined) return undefined;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(PEEK_BYTES);
+    const text = head.subarray(0, readSync(fd, head, 0, PEEK_BYTES, 0)).toString('utf8');
+    const period = HEAD_KEYS.period.exec(text)?.[1];
+    const asOf = HEAD_KEYS.asOf.exec(text)?.[1];
+    if (!HEAD_KEYS.tool.test(text) || period === undefined || asOf === undefined) return undefined;
+    return { path, center, period, asOf };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The batch's output folder as history: each report's head read once, so that for any center
+ * and period the key of the reports its audit would read (readHistory's choice: the latest of
+ * each earlier period) is found without parsing them. A report written since is read again with
+ * `refresh`. A file whose head looks like a report but whose body is not only makes a key differ,
+ * and an audit run again is the safe side.
+ */
+export class HistoryFolder {
+  private readonly heads = new Map<string, ReportHead>();
+  private readonly hashes = new Map<string, string>();
+
+  constructor(dir: string) {
+    for (const path of historyFiles(dir)) this.refresh(path);
+  }
+
+  refresh(path: string): void {
+    this.hashes.delete(path);
+    const head = existsSync(path) ? peekHead(path) : undefined;
+    if (head) this.heads.set(path, head);
+    else this.heads.delete(path);
+  }
+
+  keyFor(center: string, period: string): string {
+    const latest = new Map<string, ReportHead>();
+    for (const h of this.heads.values()) {
+      if (h.center !== center.trim() || h.period >= period) continue;
+      const held = latest.get(h.period);
+      if (!held || h.asOf > held.asOf || (h.asOf === held.asOf && h.path > held.path)) latest.set(h.period, h);
+    }
+    const used = [...latest.values()].sort((a, b) => compareText(a.period, b.period));
+    return historyKey(used.map((h) => ({ sha256: this.sha256(h.path) })));
+  }
+
+  private sha256(path: string): string {
+    let hash = this.hashes.get(path);
+    if (hash === undefined) this.hashes.set(path, (hash = createHash('sha256').update(readFileSync(path)).digest('hex')));
+    return hash;
+  }
+}
+
 /** `--history DIR` (or one file) for one audit. */
 export function loadHistory(source: string, target: HistoryTarget, options: HistoryOptions = {}): History {
   return readHistory(historyFiles(source), source, target, options);

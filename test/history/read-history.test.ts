@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { historyFiles, loadHistory } from '../../src/history/read-history.js';
+import { historyFiles, HistoryFolder, historyKey, loadHistory } from '../../src/history/read-history.js';
 
 const CENTER = '城东社区便民服务中心';
 
@@ -67,4 +67,37 @@ describe('loadHistory', () => {
     expect([...h.findings.keys()]).toEqual(['F-a']);
     expect(() => loadHistory(dir, { center: CENTER, period: '2026-10' })).toThrow(/manifest\.json: it is not a duty-audit report|west-sep\.json is the report of 城西/);
   });
+
+  it('HistoryFolder gives the key of the very reports loadHistory would use, for each center and period', () => {
+    const dir = folder({
+      'east-aug.json': report('2026-08', [{ id: 'F-a', baseGrade: 'notice', deductionYuan: 0 }]),
+      'east-sep.json': report('2026-09', [{ id: 'F-b', baseGrade: 'notice', deductionYuan: 0 }]),
+      'east-sep-later.json': report('2026-09', [{ id: 'F-c', baseGrade: 'notice', deductionYuan: 0 }], CENTER, '2026-09-30'),
+      'east-oct.json': report('2026-10', []),
+      'west-sep.json': report('2026-09', [], '城西社区便民服务中心'),
+      'manifest.json': JSON.stringify({ version: 1, entries: { x: { summary: { center: CENTER, period: '2026-09' } } } }),
+    });
+    const folderKeys = new HistoryFolder(dir);
+    for (const [center, period] of [[CENTER, '2026-10'], [CENTER, '2026-11'], [CENTER, '2026-08'], ['城西社区便民服务中心', '2026-10']] as const) {
+      const used = loadHistory(dir, { center, period }, { sameCenterOnly: true }).reports;
+      expect(folderKeys.keyFor(center, period), `${center} ${period}`).toBe(historyKey(used));
+    }
+    expect(folderKeys.keyFor(CENTER, '2026-08')).toBe('');
+    expect(loadHistory(dir, { center: CENTER, period: '2026-10' }, { sameCenterOnly: true }).reports.map((r) => r.file)).toEqual([
+      expect.stringContaining('east-aug.json'),
+      expect.stringContaining('east-sep-later.json'),
+    ]);
+  });
+
+  it('HistoryFolder sees a report rewritten since, once refreshed', () => {
+    const dir = folder({ 'east-sep.json': report('2026-09', []) });
+    const keys = new HistoryFolder(dir);
+    const before = keys.keyFor(CENTER, '2026-10');
+    writeFileSync(join(dir, 'east-sep.json'), report('2026-09', [{ id: 'F-new', baseGrade: 'reminder', deductionYuan: 0 }]));
+    expect(keys.keyFor(CENTER, '2026-10')).toBe(before);
+    keys.refresh(join(dir, 'east-sep.json'));
+    expect(keys.keyFor(CENTER, '2026-10')).not.toBe(before);
+    expect(keys.keyFor(CENTER, '2026-10')).toBe(historyKey(loadHistory(dir, { center: CENTER, period: '2026-10' }).reports));
+  });
 });
+
