@@ -2,7 +2,8 @@
  * Attendance exceptions and the A/B post handovers that cover absences. Every approved leave,
  * trip or meeting has a handover row that day, except the planted ones; a 5-day trip is covered
  * by one handover row with 结束日期 (no finding), a 3-day leave by none (one finding, on its
- * first day), a 2-day unapproved leave gives one finding; one person is late often enough that
+ * first day), a 2-day unapproved leave gives one finding, a leave neither approved nor handed over
+ * gives two findings on one act (one merged); one person is late often enough that
  * repeat escalation shows; one row carries an impossible date.
  */
 import type { AttendanceStatus } from '../ledger/types.js';
@@ -26,6 +27,8 @@ interface AttendanceSpec {
   reason?: string;
   /** On the first day's row. */
   plant?: Plant;
+  /** A second rule on the same absence (one act: merged into `plant`). */
+  alsoPlant?: Plant;
   nearMiss?: NearMiss;
   /** Written with an impossible date (a data issue). */
   badDate?: boolean;
@@ -51,6 +54,11 @@ const SPECS: AttendanceSpec[] = [
   { wd: 10, staff: '刘洋', status: '会议', approved: true, reason: '区民政局低保业务培训', plant: { ruleId: 'absence-without-handover', baseGrade: 'criticism', note: 'approved meeting, no A/B handover that day' } },
   { wd: 13, days: 2, staff: '李敏', status: '请假', approved: false, cover: '陈静', reason: '事假', plant: { ruleId: 'absence-not-approved', baseGrade: 'reminder', note: '2-day 请假 without approval (已报批 = 否): one absence, one finding on its first day; the handovers were made' } },
   { wd: 16, days: 3, staff: '杨帆', status: '请假', approved: true, reason: '病假', plant: { ruleId: 'absence-without-handover', baseGrade: 'criticism', note: '3-day approved 请假 with no A/B handover: one absence, one finding on its first day' } },
+  {
+    wd: 17, staff: '黄磊', status: '请假', approved: false, reason: '事假',
+    plant: { ruleId: 'absence-without-handover', baseGrade: 'criticism', note: '请假 neither approved nor handed over: one absence, two rules' },
+    alsoPlant: { ruleId: 'absence-not-approved', baseGrade: 'reminder', note: 'the same absence, not approved: merged into the missing handover', settled: { status: 'merged', into: 'absence-without-handover' } },
+  },
   away(1, '王芳', '请假', '杨帆', '病假'),
   away(2, '陈静', '请假', '李敏', '年休假'),
   away(3, DIRECTOR, '会议', '李敏', '街道月度工作例会'),
@@ -84,7 +92,7 @@ export function attendanceRecords(m: MonthDays, rng: Random): AttendanceRecords 
     if (s.minutes !== undefined) values.minutes = s.minutes;
     if (s.approved !== undefined) values.approved = s.approved;
     if (s.cover) values.cover = s.cover;
-    const record: SampleRecord = { values, plants: s.plant && day === 0 ? [s.plant] : [] };
+    const record: SampleRecord = { values, plants: day === 0 ? [s.plant, s.alsoPlant].filter((x): x is Plant => x !== undefined) : [] };
     if (s.nearMiss && day === 0) record.nearMiss = s.nearMiss;
     if (s.badDate) {
       const [y, mo] = m.period.split('-').map(Number);

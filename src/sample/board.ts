@@ -16,12 +16,17 @@ export const LIMIT_NOT_POSTED = '高龄津贴申请';
 
 /** A fee line in the schedule that is not posted (收费公开 = 否); one planted case charges it. */
 export const FEE_NOT_POSTED = { item: '计划生育证明', feeItem: '证明材料复印费', standard: 2, basis: '街道收费目录(2025)' } as const;
+/**
+ * 低保申请's schedule posts the agency service as free (0 yuan): the case charging a 代办服务费
+ * is both an agency fee and a fee above its posted standard (one act, fixed-cases.ts).
+ */
+export const AGENCY_FEE_LINE = { item: '低保申请', feeItem: '代办服务费', standard: 0, basis: '全程代理制:代办服务一律免费' } as const;
 /** A fee line posted without its 收费依据; one planted case charges it. */
 export const FEE_NO_BASIS = { item: '残疾人证办理', feeItem: '照片采集费', standard: 20 } as const;
 
 /** 办事公开制/三, the center's part: each item whose charged fee items the schedule fails, and how. */
 const FEE_SCHEDULE_GAPS: Readonly<Record<string, string>> = {
-  低保申请: '代办服务费 and 跑腿费 were charged; neither is a line of the fee schedule',
+  低保申请: '跑腿费 was charged; it is not a line of the fee schedule',
   老年优待证: '工本费 was charged; the item has no line in the fee schedule',
   [FEE_NOT_POSTED.item]: `${FEE_NOT_POSTED.feeItem} was charged; its line is in the schedule but not posted`,
   [FEE_NO_BASIS.item]: `${FEE_NO_BASIS.feeItem} was charged; its line is posted without 收费依据`,
@@ -44,7 +49,7 @@ export function staffRecords(): SampleRecord[] {
 }
 
 export function itemRecords(): SampleRecord[] {
-  return ITEMS.map((it): SampleRecord => {
+  const rows = ITEMS.map((it): SampleRecord => {
     const values: SampleRecord['values'] = {
       item: it.name,
       procedure_posted: true,
@@ -61,6 +66,10 @@ export function itemRecords(): SampleRecord[] {
     if (gap) plants.push({ ruleId: 'fee-schedule-incomplete', baseGrade: 'reminder', note: gap });
     return { values, plants };
   });
+  // A second fee line of an item is a row of its own.
+  const a = AGENCY_FEE_LINE;
+  rows.push({ values: { item: a.item, fee_item: a.feeItem, fee_standard: a.standard, fee_basis: a.basis, fee_posted: true }, plants: [] });
+  return rows;
 }
 
 export function centerRecords(center: string): SampleRecord[] {

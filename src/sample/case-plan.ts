@@ -30,8 +30,10 @@ interface DayPlan {
 }
 
 export interface CasePlan {
-  /** Hand-placed cases received before the period, in date order. */
+  /** Hand-placed cases received before the period, in date order (those entered late last). */
   before: Placed[];
+  /** Cases of an earlier month entered at the foot of the sheet (补录), in date order. */
+  late: Placed[];
   days: DayPlan[];
   placed: Placed[];
   total: number;
@@ -53,8 +55,10 @@ export function planCases(m: MonthDays, seed: number, total: number): CasePlan {
     });
   }
   const layout = Random.stream(seed, 'layout');
-  const before = fixed.filter((f) => (f.values.received_on as string) < m.first).sort((a, b) => (a.values.received_on as string).localeCompare(b.values.received_on as string));
-  const inPeriod = fixed.filter((f) => !before.includes(f));
+  const byReceipt = (a: FixedCase, b: FixedCase) => (a.values.received_on as string).localeCompare(b.values.received_on as string);
+  const late = fixed.filter((f) => f.enteredLate).sort(byReceipt);
+  const before = fixed.filter((f) => (f.values.received_on as string) < m.first && !f.enteredLate).sort(byReceipt);
+  const inPeriod = fixed.filter((f) => !before.includes(f) && !late.includes(f));
   const placed: Placed[] = [];
   let row = FIRST_DATA_ROW;
   let seq = 200 + layout.int(10, 40);
@@ -89,7 +93,18 @@ export function planCases(m: MonthDays, seed: number, total: number): CasePlan {
     }
     days.push(day);
   }
-  return { before: placed.filter((p) => before.includes(p.fixed)), days, placed, total };
+  // Entered late, below the month's rows, with the earlier month's 受理编号 (numbered before the
+  // cases above them were: from their own stream, so the rows above keep their numbers).
+  const lateIds = Random.stream(seed, 'entered-late');
+  let lateSeq = 100 + lateIds.int(10, 40);
+  const lateRows: Placed[] = [];
+  for (const f of late) {
+    lateSeq += lateIds.int(2, 6);
+    const p = { fixed: f, caseId: caseId(monthOf(f.values.received_on as string), lateSeq), row: row++ };
+    placed.push(p);
+    lateRows.push(p);
+  }
+  return { before: [...placed.filter((p) => before.includes(p.fixed)), ...lateRows], late: lateRows, days, placed, total };
 }
 
 /** A background case: complete materials most of the time, every rule kept. */
@@ -113,8 +128,8 @@ export function* planRows(m: MonthDays, plan: CasePlan, seed: number): Generator
     ...(p.fixed.bad ? { bad: p.fixed.bad } : {}),
     row: p.row,
   });
-  for (const p of plan.before) yield record(p);
-  let row = FIRST_DATA_ROW + plan.before.length;
+  for (const p of plan.before) if (!plan.late.includes(p)) yield record(p);
+  let row = FIRST_DATA_ROW + plan.before.length - plan.late.length;
   let seq = 0;
   for (const day of plan.days) {
     const size = day.background + day.fixed.size;
@@ -128,4 +143,5 @@ export function* planRows(m: MonthDays, plan: CasePlan, seed: number): Generator
       }
     }
   }
+  for (const p of plan.late) yield record(p);
 }

@@ -8,22 +8,26 @@
 import type { IsoDate } from '../ledger/types.js';
 import { caseBase, cleanCompleteCase, complete, notify, type CaseValues } from './case-builder.js';
 import { lossGrade, overdueGrade, visitsGrade } from './ladders.js';
-import type { MonthDays } from './month-days.js';
+import { previousPeriod, type MonthDays } from './month-days.js';
 import type { Random } from './random.js';
-import { FEE_NO_BASIS, FEE_NOT_POSTED } from './board.js';
+import { AGENCY_FEE_LINE, FEE_NO_BASIS, FEE_NOT_POSTED } from './board.js';
 import { itemByName, SECONDED } from './roster.js';
-import type { BadCell, NearMiss, Plant } from './types.js';
+import type { BadCell, NearMiss, Plant, PlantSettled, SampleWarning } from './types.js';
 
 export interface FixedCase {
   values: CaseValues;
   plants: Plant[];
   bad?: BadCell;
   nearMiss?: NearMiss;
+  warning?: SampleWarning;
+  /** A case of an earlier month entered at the foot of the sheet (补录), below the period's own rows. */
+  enteredLate?: boolean;
   /** Written with the 受理编号 of the row above it (a duplicate id). */
   duplicateOfPrevious?: boolean;
 }
 
-const p = (ruleId: string, baseGrade: Plant['baseGrade'], note: string): Plant => ({ ruleId, baseGrade, note });
+const p = (ruleId: string, baseGrade: Plant['baseGrade'], note: string, settled?: PlantSettled): Plant => ({ ruleId, baseGrade, note, ...(settled ? { settled } : {}) });
+
 
 export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
   const out: FixedCase[] = [];
@@ -34,6 +38,11 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
   const quiet = (values: CaseValues, ruleIds: string[], note: string): void => {
     out.push({ values, plants: [], nearMiss: { ruleIds, note } });
   };
+  /** The case just added raises this warning on as-of. */
+  const warn = (warning: SampleWarning): void => {
+    out[out.length - 1]!.warning = warning;
+  };
+  const earlier = previousPeriod(m.period);
   /** A complete case of `item` by its usual handler, before its outcome. */
   const base = (received: IsoDate, item: string, kind = itemByName(item).kinds[0]![0], handler = itemByName(item).handlers[0]!): CaseValues =>
     caseBase(rng, received, itemByName(item), kind, handler);
@@ -44,20 +53,22 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
     return complete(v, m, rng, m.add(received, after), result);
   };
   const instant = (received: IsoDate, item: string): CaseValues => complete(base(received, item, '即办件'), m, rng, received);
-  const overdueOpen = (received: IsoDate, item: string, days: number): { v: CaseValues; grade: Plant['baseGrade']; overdue: number } => {
+  const overdueOpen = (received: IsoDate, item: string, days: number): { v: CaseValues; grade: Plant['baseGrade']; overdue: number; warning: SampleWarning } => {
     const v = base(received, item);
     v.promised_days = days;
     v.result = '办理中';
-    const overdue = m.between(m.add(received, days), m.asOf);
-    return { v, grade: overdueGrade(overdue), overdue };
+    const due = m.add(received, days);
+    const overdue = m.between(due, m.asOf);
+    return { v, grade: overdueGrade(overdue), overdue, warning: { kind: 'overdue-open', dueOn: due, workingDaysLeft: -overdue, note: `open past its deadline, ${overdue} working days` } };
   };
 
   // ── Late September: received before the period, audited because open or completed inside it.
   add(promised(m.wd(-5), '居住证办理', 5, 5));
   {
-    const { v, grade, overdue } = overdueOpen(m.wd(-2), '低保申请', 15);
+    const { v, grade, overdue, warning } = overdueOpen(m.wd(-2), '低保申请', 15);
     v.note = '已报街道,待审批';
     add(v, p('case-overdue', grade, `上报件 received before the period, still open on as-of: ${overdue} working days overdue`));
+    warn(warning);
   }
   add(promised(m.wd(-1), '老年优待证', 10, 6));
   {
@@ -65,19 +76,20 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
     v.extension_reason = '需等待市残联残疾等级鉴定结果,已告知申请人';
     quiet(v, ['case-overdue'], 'late, but with a documented extension reason');
   }
-
   // ── 失职追究制/二.6: one overdue case per ladder step.
   {
     const v = promised(m.wd(4), '居住证办理', 5, 6);
     add(v, p('case-overdue', overdueGrade(m.between(m.add(m.wd(4), 5), v.completed_on as string)), '承诺件 completed one working day after its deadline'));
   }
   {
-    const { v, grade, overdue } = overdueOpen(m.wd(3), '临时救助申请', 7);
+    const { v, grade, overdue, warning } = overdueOpen(m.wd(3), '临时救助申请', 7);
     add(v, p('case-overdue', grade, `上报件 still open on as-of, ${overdue} working days overdue`));
+    warn(warning);
   }
   {
-    const { v, grade, overdue } = overdueOpen(m.wd(1), '独生子女父母奖励', 3);
+    const { v, grade, overdue, warning } = overdueOpen(m.wd(1), '独生子女父母奖励', 3);
     add(v, p('case-overdue', grade, `承诺件 still open on as-of, ${overdue} working days overdue`));
+    warn(warning);
   }
 
   // ── The limit a case is bound by (docs/time-limits.md).
@@ -85,19 +97,23 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
     // No promise: bound by 老年优待证's statutory 10 working days.
     const v = base(m.wd(2), '老年优待证');
     v.result = '办理中';
-    const overdue = m.between(m.add(m.wd(2), 10), m.asOf);
+    const due = m.add(m.wd(2), 10);
+    const overdue = m.between(due, m.asOf);
     add(v,
       p('promise-missing', 'reminder', '承诺件 with no 承诺时限'),
       p('case-overdue', overdueGrade(overdue), `no promise, so bound by the statutory 10 working days: still open on as-of, ${overdue} working days overdue`));
+    warn({ kind: 'overdue-open', dueOn: due, workingDaysLeft: -overdue, note: `open past the statutory limit, ${overdue} working days` });
   }
   {
     // A 即办件 left undone past 门前三包登记's statutory 3 working days.
     const v = base(m.wd(3), '门前三包登记', '即办件');
     v.result = '办理中';
-    const overdue = m.between(m.add(m.wd(3), 3), m.asOf);
+    const due = m.add(m.wd(3), 3);
+    const overdue = m.between(due, m.asOf);
     add(v,
       p('instant-not-same-day', 'reminder', '即办件 with complete materials not completed the day it was received'),
       p('case-overdue', overdueGrade(overdue), `即办件 still open past its statutory 3 working days: ${overdue} working days overdue`));
+    warn({ kind: 'overdue-open', dueOn: due, workingDaysLeft: -overdue, note: `即办件 open past its statutory limit, ${overdue} working days` });
   }
   {
     // A 上报件 promised 20 against 临时救助申请's statutory 15: the promise binds only up to 15.
@@ -171,19 +187,26 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
     const v = complete(base(m.wd(9), '门前三包登记', '即办件', '陈静'), m, rng, m.wd(9), '不予办理');
     v.refusal_reason = '/';
     delete v.rating;
-    add(v, p('refusal-without-reason', 'criticism', '不予办理原因 written as /, a placeholder: counts as empty'));
+    add(v, p('refusal-without-reason', 'criticism', '不予办理原因 written as /, a placeholder: counts as empty (regraded to a reminder on appeal)', {
+      status: 'regraded',
+      decision: { decision: '改为提醒', reason: '已当场口头说明不予办理原因,仅台账漏记' },
+    }));
   }
   add(Object.assign(promised(m.wd(9), '老年优待证', 10, 5), { materials_logged: false }), p('materials-not-logged', 'reminder', '材料登记 = 否'));
   add(
     Object.assign(promised(m.wd(2), '残疾人证办理', 20, 12, '已转报'), { materials_lost: true, note: '申请人照片遗失,已重新采集' }),
-    p('materials-lost', 'notice', '材料遗失 = 是'),
+    p('materials-lost', 'notice', '材料遗失 = 是 (upheld on appeal)', { status: 'counted', decision: { decision: '维持', reason: '遗失属实,重新采集增加申请人往返' } }),
   );
 
   // ── 一次性告知制/二, 三.
   {
+    // Never told what was missing, so the applicant came a third time: one act, two rules
+    // (notice-missing and repeated-visits tie at criticism; the rule listed first counts).
     const v = base(m.wd(10), '城乡居民医保参保登记', '即办件');
-    Object.assign(v, { materials_complete: false, missing_count: 1, notified: false, visits: 2, result: '退回补正' });
-    add(v, p('notice-missing', 'criticism', 'materials incomplete, 一次性告知 = 否'));
+    Object.assign(v, { materials_complete: false, missing_count: 1, notified: false, visits: 3, result: '退回补正' });
+    add(v,
+      p('notice-missing', 'criticism', 'materials incomplete, 一次性告知 = 否'),
+      p('repeated-visits', visitsGrade(3), 'not notified, so the applicant came 3 times: the same act as the missing notice', { status: 'merged', into: 'notice-missing' }));
   }
   {
     const v = base(m.wd(12), '就业失业登记', '即办件');
@@ -224,9 +247,13 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
   // ── Fees: 工作人员守则/五 and 办事公开制/三 (the handler's part here; the center's part is
   // planted on the items sheet, board.ts, for the fee items these cases charge).
   {
+    // The schedule posts 代办服务费 at 0 yuan (free): one charge, the agency-fee rule and the
+    // over-standard rule on one act, and a 乱收费 complaint about it (complaints.ts).
     const v = promised(m.wd(8), '低保申请', 20, 10, '已转报');
-    Object.assign(v, { fee_item: '代办服务费', fee: 50 });
-    add(v, p('agency-fee', 'notice', 'a 代办服务费 of 50 yuan charged for the agency service'));
+    Object.assign(v, { fee_item: AGENCY_FEE_LINE.feeItem, fee: 50 });
+    add(v,
+      p('agency-fee', 'notice', 'a 代办服务费 of 50 yuan charged for the agency service'),
+      p('fee-above-standard', 'notice', '代办服务费 50 yuan charged, posted standard 0 (free): the same charge as the agency fee', { status: 'merged', into: 'agency-fee' }));
   }
   {
     const v = promised(m.wd(12), '低保申请', 20, 3, '已转报');
@@ -235,7 +262,7 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
   }
   add(
     Object.assign(promised(m.wd(10), '居住证办理', 10, 4), { fee_item: '工本费', fee: 30, note: '补领' }),
-    p('fee-above-standard', 'notice', '工本费 30 yuan charged, posted standard 20'),
+    p('fee-above-standard', 'notice', '工本费 30 yuan charged, posted standard 20 (a 乱收费 complaint is about it, complaints.ts)'),
   );
   add(Object.assign(promised(m.wd(11), '老年优待证', 10, 3), { fee_item: '工本费', fee: 10 }));
   add(Object.assign(instant(m.wd(4), FEE_NOT_POSTED.item), { fee_item: FEE_NOT_POSTED.feeItem, fee: FEE_NOT_POSTED.standard }));
@@ -243,7 +270,10 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
 
   // ── 服务承诺制/一.3.
   add(Object.assign(instant(m.wd(12), '城乡居民医保参保登记'), { rating: '不满意' }), p('unsatisfied-rating', 'reminder', '好差评: 不满意'));
-  add(Object.assign(promised(m.wd(3), '低保申请', 20, 15), { rating: '非常不满意' }), p('unsatisfied-rating', 'reminder', '好差评: 非常不满意'));
+  add(
+    Object.assign(promised(m.wd(3), '低保申请', 20, 15), { rating: '非常不满意' }),
+    p('unsatisfied-rating', 'reminder', '好差评: 非常不满意 (withdrawn on appeal)', { status: 'withdrawn', decision: { decision: '撤销', reason: '评价系申请人误触,本人已书面说明并重新评价为满意' } }),
+  );
 
   // ── 失职追究制/二.3: 王芳 reaches 3 cases with 差错; others stay under the threshold.
   const errorCase = (received: IsoDate, item: string, handler: string): void => {
@@ -269,5 +299,41 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
     bad: { column: 'promised_days', raw: 'abc', code: 'bad-integer', note: '承诺时限 written as text' },
   });
   out.push({ values: cleanCompleteCase(m, rng, m.wd(14), itemByName('门前三包登记'), '即办件', '陈静'), plants: [], duplicateOfPrevious: true });
+
+  // ── Carried over from the month before, open past their deadlines then and now: the history
+  // report (that month's audit) charged them, so this month charges only what is new. Entered
+  // at the foot of the sheet (补录), below the month's own cases.
+  {
+    // Overdue 8 working days by the end of last month (notice), more than 10 now (deduction):
+    // it kept slipping, so it counts again, charged the new amount less what was charged then.
+    // Its materials were never logged: a receipt-time duty, judged last month and not again.
+    const { v, grade, overdue, warning } = overdueOpen(m.wd(-12), '临时救助申请', 3);
+    v.materials_logged = false;
+    out.push({
+      values: v,
+      plants: [p('case-overdue', grade, `received last month, overdue then (notice) and still open: ${overdue} working days overdue now`, { status: 'counted', reportedIn: earlier })],
+      nearMiss: { ruleIds: ['materials-not-logged'], note: 'received last month: its materials were judged then (a receipt-time duty), not again' },
+      warning,
+      enteredLate: true,
+    });
+  }
+  {
+    // Already a deduction at the end of last month, still one: reported before, charged nothing now.
+    const { v, grade, overdue, warning } = overdueOpen(m.wd(-16), '高龄津贴申请', 3);
+    add(v, p('case-overdue', grade, `received last month, already a deduction then and still open: ${overdue} working days overdue`, { status: 'reported-before', reportedIn: earlier }));
+    warn(warning);
+    out[out.length - 1]!.enteredLate = true;
+  }
+
+  {
+    // Due within 2 working days after as-of: a warning (预警), no finding.
+    const received = m.wd(m.working.length - 2);
+    const v = base(received, '居住证办理');
+    Object.assign(v, { promised_days: 3, result: '办理中' });
+    const due = m.add(received, 3);
+    const left = m.between(m.asOf, due);
+    quiet(v, ['case-overdue'], `open and due ${left} working day(s) after as-of: due soon (预警), not overdue`);
+    warn({ kind: 'due-soon', dueOn: due, workingDaysLeft: left, note: 'open, due soon' });
+  }
   return out;
 }

@@ -13,11 +13,13 @@ import { attendanceRecords } from './attendance.js';
 import { centerRecords, itemRecords, otherRecords, staffRecords } from './board.js';
 import { planCases, planRows, FIRST_DATA_ROW, type CasePlan } from './case-plan.js';
 import { complaintRecords } from './complaints.js';
-import { MonthDays } from './month-days.js';
+import { earlierMonth, type EarlierMonth } from './earlier-month.js';
+import { MonthDays, previousPeriod } from './month-days.js';
 import { plantedList } from './planted.js';
 import { Random } from './random.js';
 import { renderRecord, sheetHeaders, sheetTitle } from './render.js';
 import { DEFAULT_CENTER } from './roster.js';
+import { compareText } from '../text.js';
 import {
   DEFAULT_CASES, DEFAULT_PERIOD, DEFAULT_SEED,
   type Planted, type SampleMonth, type SampleOptions, type SampleRecord, type SampleRow, type SampleSheet,
@@ -37,6 +39,16 @@ export interface SamplePlan {
   asOf: string;
   sheets: SheetSource[];
   planted: Planted;
+  /** The month before, written beside the sample as its history (earlier-month.ts). */
+  earlier: EarlierMonth;
+}
+
+/** The decisions file written beside the sample (`audit --decisions`). */
+export const DECISIONS_FILE = 'decisions.json';
+
+/** The file-name stem of the month before the sample's: its ledger and JSON report are the history. */
+export function historyStem(center: string, period: string): string {
+  return `${shortCenterName(center)}-${previousPeriod(period)}`;
 }
 
 /** `城东社区便民服务中心` → `城东社区`, the file-name stem's first part. */
@@ -80,8 +92,16 @@ export function planSampleMonth(options: SampleOptions = {}, calendar: WorkCalen
     return source(key, center, period, list.length, () => rendered(key, list, seed));
   });
   const stem = `${shortCenterName(center)}-${period}`;
-  const planted = plantedList({ center, period, asOf: m.asOf, seed, cases, plan, sheets: lists, headers: Object.fromEntries(sheets.map((s) => [s.key, s])) });
-  return { center, stem, period, asOf: m.asOf, sheets, planted };
+  const planted = plantedList({
+    center, period, asOf: m.asOf, seed, cases, plan, sheets: lists, headers: Object.fromEntries(sheets.map((s) => [s.key, s])),
+    history: `${historyStem(center, period)}.json`, decisions: DECISIONS_FILE,
+  });
+  // The earlier month's own ledger holds them in the order they were received.
+  const carried = [...plan.before]
+    .sort((a, b) => compareText(String(a.fixed.values.received_on), String(b.fixed.values.received_on)))
+    .map((p): SampleRecord => ({ values: { case_id: p.caseId, ...p.fixed.values }, plants: [] }));
+  const earlier = earlierMonth(historyStem(center, period), period, sheets, carried, (key, records) => rendered(key, records, seed), (key) => sheetTitle(center, previousPeriod(period), key));
+  return { center, stem, period, asOf: m.asOf, sheets, planted, earlier };
 }
 
 /** The whole month in memory (fine for the default few hundred cases). */

@@ -58,3 +58,9 @@ export class MonthDays {
     return date <= this.asOf;
   }
 }
+
+/** The month before `period` (YYYY-MM): the month the history report is of. */
+export function previousPeriod(period: string): string {
+  const [y, mo] = period.split('-').map(Number) as [number, number];
+  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+}

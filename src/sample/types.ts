@@ -3,6 +3,7 @@
  * cell forms they are written in (what a center really types), and the planted violations and
  * bad cells with their places — the answer key a full audit must reproduce exactly.
  */
+import type { FindingStatus } from '../findings/types.js';
 import type { Grade } from '../grade-scale.js';
 import type { DataIssueCode, IsoDate, SheetKey } from '../ledger/types.js';
 
@@ -18,16 +19,42 @@ export interface SampleOptions {
 }
 
 export const DEFAULT_SEED = 2026;
-export const DEFAULT_CASES = 300;
+export const DEFAULT_CASES = 303;
 export const DEFAULT_PERIOD = '2026-10';
 
 /** A value as it lands in a cell. A Date is a real Excel date cell (UTC midnight). */
 export type SampleCell = string | number | Date | null;
 
+/**
+ * What settlement must make of a planted finding when the sample is audited with its history
+ * (the September report) and its decisions file (docs/grading.md): merged into the finding of
+ * rule `into` on the same record (`onCase`: on the case a complaint names), reported in an
+ * earlier month (`counted` again at a higher grade), or decided on appeal. Absent: counted.
+ */
+export type PlantSettled =
+  | { status: 'merged'; into: string; onCase?: boolean }
+  | { status: 'reported-before' | 'counted'; reportedIn: string }
+  | { status: 'withdrawn' | 'regraded' | 'counted'; decision: SampleDecision };
+
+/** A reviewed appeal as the decisions file writes it (决定 维持 / 撤销 / 改为<grade>). */
+export interface SampleDecision {
+  decision: string;
+  reason: string;
+}
+
 /** What a record plants: the rule that must fire on it and the base grade it must get. */
 export interface Plant {
   ruleId: string;
   baseGrade: Grade;
+  note: string;
+  settled?: PlantSettled;
+}
+
+/** A 预警 a planted record must raise on as-of (src/audit/warnings.ts). */
+export interface SampleWarning {
+  kind: 'due-soon' | 'overdue-open' | 'pending-complaint';
+  dueOn: IsoDate | null;
+  workingDaysLeft: number | null;
   note: string;
 }
 
@@ -51,6 +78,7 @@ export interface SampleRecord {
   plants: Plant[];
   bad?: BadCell;
   nearMiss?: NearMiss;
+  warning?: SampleWarning;
 }
 
 /** A record with its place in the written sheet. */
@@ -83,6 +111,20 @@ export interface PlantedViolation {
   row: number;
   baseGrade: Grade;
   note: string;
+  /** With the history report and the decisions file: what settlement makes of it. */
+  status: FindingStatus;
+  /** `merged`: the planted finding that counts instead. */
+  mergedInto?: { ruleId: string; sheet: SheetKey; key: string };
+  /** The month the history report already charged the act. */
+  reportedIn?: string;
+  decision?: SampleDecision;
+}
+
+/** A warning a planted record raises (background cases may add due-soon ones of their own). */
+export interface PlantedWarning extends SampleWarning {
+  sheet: SheetKey;
+  key: string;
+  row: number;
 }
 
 /** A record no listed rule may fire on, and why (e.g. 退回补正 is never overdue). */
@@ -115,6 +157,10 @@ export interface Planted {
   /** Records planted to stay quiet: the rules listed must not fire on them. */
   nearMisses: PlantedNearMiss[];
   dataIssues: PlantedDataIssue[];
+  warnings: PlantedWarning[];
+  /** Written beside the sample: the earlier month's JSON report to audit with as --history, and the --decisions file. */
+  history: string;
+  decisions: string;
 }
 
 export interface SampleMonth {

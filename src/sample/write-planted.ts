@@ -1,20 +1,43 @@
 /**
  * The answer key in two forms: samples/planted.json for tests and samples/README.md for
- * people, both made from the same list so they cannot disagree.
+ * people, both made from the same list so they cannot disagree; and the decisions file the
+ * planted appeals are written in.
  */
+import { addDays } from '../calendar/dates.js';
 import { GRADE_LABELS } from '../grade-scale.js';
 import { sheetSpec } from '../ledger/columns.js';
-import type { Planted } from './types.js';
+import { DIRECTOR } from './roster.js';
+import type { Planted, PlantedViolation } from './types.js';
 
 export function plantedJson(planted: Planted): string {
   return JSON.stringify(planted, null, 2) + '\n';
+}
+
+/**
+ * decisions.json (`audit --decisions`): each planted appeal, naming its finding by rule and
+ * record (ref.key), reviewed by the center's director five days after as-of.
+ */
+export function plantedDecisions(planted: Planted): string {
+  const date = addDays(planted.asOf, 5);
+  const decisions = planted.violations.flatMap((v) =>
+    v.decision ? [{ ruleId: v.ruleId, key: v.key, decision: v.decision.decision, reason: v.decision.reason, reviewer: DIRECTOR, date }] : [],
+  );
+  return JSON.stringify(decisions, null, 2) + '\n';
+}
+
+/** The status column: what settlement makes of the finding with the history and the decisions. */
+function statusCell(v: PlantedViolation): string {
+  if (v.mergedInto) return `merged into ${v.mergedInto.ruleId} ${v.mergedInto.key}`;
+  if (v.reportedIn) return v.status === 'reported-before' ? `reported-before (${v.reportedIn})` : `counted (reported ${v.reportedIn} lower: the difference)`;
+  if (v.decision) return `${v.status} (${v.decision.decision})`;
+  return v.status;
 }
 
 function cell(text: string | number): string {
   return String(text).replace(/\|/g, '\\|');
 }
 
-export function plantedReadme(planted: Planted, files: { xlsx: string; csvDir: string }): string {
+export function plantedReadme(planted: Planted, files: { xlsx: string; csvDir: string; earlierXlsx: string }): string {
   const lines: string[] = [];
   const rules = new Set(planted.violations.map((v) => v.ruleId));
   lines.push(
@@ -25,20 +48,24 @@ export function plantedReadme(planted: Planted, files: { xlsx: string; csvDir: s
     '',
     `- \`${files.xlsx}\` — the month's ledger workbook (eight sheets, a merged title row above each header).`,
     `- \`${files.csvDir}/\` — the same ledger as one UTF-8 CSV per sheet (same rows, same row numbers).`,
-    '- `planted.json` — the lists below as data: every violation an audit must find (and nothing else), the near misses, the unreadable cells.',
+    '- `planted.json` — the lists below as data: every violation an audit must find (and nothing else) with its status, the near misses, the unreadable cells, the warnings.',
+    `- \`${files.earlierXlsx}\` and \`${planted.history}\` — the month before: its ledger (the cases carried over, as they stood at its end) and the JSON report its audit writes, the history.`,
+    `- \`${planted.decisions}\` — reviewed appeals (维持 upheld, 撤销 withdrawn, 改为 regraded).`,
     '',
     `Audit it as of ${planted.asOf}: \`duty-audit audit samples/${files.xlsx}\`.`,
+    `With its history and appeals: \`duty-audit audit samples/${files.xlsx} --history samples/${planted.history} --decisions samples/${planted.decisions}\`;`,
+    'the status column below is what that audit gives each finding (without them every finding is counted).',
     `${planted.violations.length} planted violations of ${rules.size} rules, and ${planted.dataIssues.length} unreadable cells.`,
     'Every other record keeps every rule. Rows are 1-based rows of the file (row 1 is the title, row 2 the header).',
     '',
     '## Planted violations',
     '',
-    '| # | rule | clause | sheet | row | record (ref.key) | base grade | what was planted |',
-    '|---|---|---|---|---|---|---|---|',
+    '| # | rule | clause | sheet | row | record (ref.key) | base grade | status | what was planted |',
+    '|---|---|---|---|---|---|---|---|---|',
   );
   planted.violations.forEach((v, i) => {
     const grade = `${GRADE_LABELS[v.baseGrade].zh} ${v.baseGrade}`;
-    lines.push(`| ${i + 1} | ${cell(v.ruleId)} | ${cell(v.clause)} | ${sheetSpec(v.sheet).zh} | ${v.row} | ${cell(v.key)} | ${grade} | ${cell(v.note)} |`);
+    lines.push(`| ${i + 1} | ${cell(v.ruleId)} | ${cell(v.clause)} | ${sheetSpec(v.sheet).zh} | ${v.row} | ${cell(v.key)} | ${grade} | ${cell(statusCell(v))} | ${cell(v.note)} |`);
   });
   lines.push(
     '',
@@ -51,6 +78,18 @@ export function plantedReadme(planted: Planted, files: { xlsx: string; csvDir: s
   );
   for (const n of planted.nearMisses) {
     lines.push(`| ${sheetSpec(n.sheet).zh} | ${n.row} | ${cell(n.key)} | ${cell(n.ruleIds.join(', '))} | ${cell(n.note)} |`);
+  }
+  lines.push(
+    '',
+    '## Warnings (预警)',
+    '',
+    'Raised by planted records on as-of; they grade no one. Background cases may add due-soon ones of their own.',
+    '',
+    '| kind | sheet | row | record (ref.key) | due on | working days left | why |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const w of planted.warnings) {
+    lines.push(`| ${w.kind} | ${sheetSpec(w.sheet).zh} | ${w.row} | ${cell(w.key)} | ${w.dueOn ?? ''} | ${w.workingDaysLeft ?? ''} | ${cell(w.note)} |`);
   }
   lines.push('', '## Unreadable cells (data issues)', '', '| sheet | row | column | header | value | code | why |', '|---|---|---|---|---|---|---|');
   for (const d of planted.dataIssues) {

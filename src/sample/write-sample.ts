@@ -1,6 +1,8 @@
 /**
  * `duty-audit sample`: writes the sample month — workbook, CSV folder, planted.json and
- * README.md — into one folder.
+ * README.md — into one folder, with what an audit of it takes besides: the month before (its
+ * workbook and the JSON report its audit writes, for `--history`) and decisions.json (reviewed
+ * appeals, for `--decisions`).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +10,8 @@ import type { WorkCalendar } from '../calendar/types.js';
 import { planSampleMonth } from './generate.js';
 import type { Planted, SampleOptions } from './types.js';
 import { writeSampleCsv } from './write-csv.js';
-import { plantedJson, plantedReadme } from './write-planted.js';
+import { earlierReport } from './earlier-month.js';
+import { plantedDecisions, plantedJson, plantedReadme } from './write-planted.js';
 import { writeSampleXlsx } from './write-xlsx.js';
 
 export interface WrittenSample {
@@ -17,10 +20,14 @@ export interface WrittenSample {
   csvFiles: string[];
   plantedJson: string;
   readme: string;
+  /** The month before: its workbook and its JSON report (the history). */
+  earlierXlsx: string;
+  history: string;
+  decisions: string;
   planted: Planted;
 }
 
-export async function writeSample(outDir: string, options: SampleOptions & { streaming?: boolean } = {}, calendar?: WorkCalendar): Promise<WrittenSample> {
+export async function writeSample(outDir: string, options: SampleOptions & { streaming?: boolean; rulesDir?: string } = {}, calendar?: WorkCalendar): Promise<WrittenSample> {
   const plan = planSampleMonth(options, calendar);
   await mkdir(outDir, { recursive: true });
   const xlsxName = `${plan.stem}.xlsx`;
@@ -32,6 +39,12 @@ export async function writeSample(outDir: string, options: SampleOptions & { str
   const plantedFile = join(outDir, 'planted.json');
   await writeFile(plantedFile, plantedJson(plan.planted));
   const readme = join(outDir, 'README.md');
-  await writeFile(readme, plantedReadme(plan.planted, { xlsx: xlsxName, csvDir: csvName }));
-  return { xlsx, csvDir, csvFiles, plantedJson: plantedFile, readme, planted: plan.planted };
+  await writeFile(readme, plantedReadme(plan.planted, { xlsx: xlsxName, csvDir: csvName, earlierXlsx: `${plan.earlier.stem}.xlsx` }));
+  const earlierXlsx = join(outDir, `${plan.earlier.stem}.xlsx`);
+  await writeSampleXlsx(plan.earlier, earlierXlsx);
+  const history = join(outDir, plan.planted.history);
+  await writeFile(history, await earlierReport(earlierXlsx, plan.earlier, options.rulesDir));
+  const decisions = join(outDir, plan.planted.decisions);
+  await writeFile(decisions, plantedDecisions(plan.planted));
+  return { xlsx, csvDir, csvFiles, plantedJson: plantedFile, readme, earlierXlsx, history, decisions, planted: plan.planted };
 }

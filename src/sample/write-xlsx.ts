@@ -17,7 +17,10 @@ const DRAIN_EVERY = 1_000;
 
 type AnyWorksheet = ExcelJS.Worksheet;
 
-function fixedDates(plan: SamplePlan): { created: Date; modified: Date } {
+/** What a workbook is written from: the sample month, or the month before it (earlier-month.ts). */
+export type WorkbookPlan = Pick<SamplePlan, 'sheets' | 'asOf'>;
+
+function fixedDates(plan: WorkbookPlan): { created: Date; modified: Date } {
   const [y, m, d] = plan.asOf.split('-').map(Number) as [number, number, number];
   const at = new Date(Date.UTC(y, m - 1, d, 9, 0, 0));
   return { created: at, modified: at };
@@ -59,7 +62,7 @@ async function letStreamDrain(stream: Writable): Promise<void> {
   if (stream.writableNeedDrain) await once(stream, 'drain');
 }
 
-export async function writeSampleXlsx(plan: SamplePlan, file: string, options: { streaming?: boolean } = {}): Promise<void> {
+export async function writeSampleXlsx(plan: WorkbookPlan, file: string, options: { streaming?: boolean } = {}): Promise<void> {
   const casesRows = plan.sheets.find((s) => s.key === 'cases')?.rowCount ?? 0;
   const streaming = options.streaming ?? casesRows >= STREAMING_FROM;
   const meta = { creator: 'duty-audit sample', lastModifiedBy: 'duty-audit sample', ...fixedDates(plan) };

@@ -90,15 +90,36 @@ describe('the planted list covers the whole catalogue', () => {
     expect(notes('refusal-without-reason')).toMatch(/written as \/, a placeholder/);
     expect(notes('promise-exceeds-statutory')).toMatch(/^上报件|\| 上报件/);
     expect(notes('agency-fee')).toMatch(/跑腿费/);
-    expect(violations.filter((v) => v.ruleId === 'fee-above-standard').map((v) => v.sheet)).toEqual(['cases']);
+    expect(violations.filter((v) => v.ruleId === 'fee-above-standard').map((v) => [v.sheet, v.status])).toEqual([
+      ['cases', 'merged'],
+      ['cases', 'counted'],
+    ]);
     expect(violations.filter((v) => v.ruleId === 'fee-schedule-incomplete').map((v) => v.key).sort()).toEqual(['低保申请', '残疾人证办理', '老年优待证', '计划生育证明'].sort());
-    expect(violations.filter((v) => v.ruleId === 'complaint-fee').map((v) => v.sheet)).toEqual(['complaints']);
+    expect(violations.filter((v) => v.ruleId === 'complaint-fee').map((v) => [v.sheet, v.mergedInto?.ruleId])).toEqual([
+      ['complaints', 'agency-fee'],
+      ['complaints', 'fee-above-standard'],
+    ]);
     expect(notes('absence-without-handover')).toMatch(/3-day approved 请假 with no A\/B handover/);
     expect(notes('absence-not-approved')).toMatch(/2-day 请假 without approval/);
     const quiet = month.planted.nearMisses.map((n) => n.note).join(' | ');
     expect(quiet).toMatch(/退回补正/);
     expect(quiet).toMatch(/补齐日期/);
     expect(quiet).toMatch(/5-day trip covered by one handover row/);
+  });
+
+  it('plants an act of each overlap pair of rules/policy.json, a carried-over case of each kind, each appeal and each warning (issue #10)', () => {
+    const merged = violations.filter((v) => v.status === 'merged').map((v) => [v.mergedInto!.ruleId, v.ruleId].join(' + ')).sort();
+    expect(merged).toEqual(
+      ['absence-without-handover + absence-not-approved', 'agency-fee + complaint-fee', 'agency-fee + fee-above-standard', 'case-overdue + complaint-delay', 'fee-above-standard + complaint-fee', 'notice-missing + repeated-visits'].sort(),
+    );
+    expect(violations.filter((v) => v.reportedIn).map((v) => [v.ruleId, v.status, v.sheet])).toEqual([
+      ['case-overdue', 'reported-before', 'cases'],
+      ['case-overdue', 'counted', 'cases'],
+    ]);
+    expect(violations.filter((v) => v.decision).map((v) => `${v.status} ${v.decision!.decision}`).sort()).toEqual(['counted 维持', 'regraded 改为提醒', 'withdrawn 撤销']);
+    expect(month.planted.nearMisses.map((n) => n.note).join(' | ')).toMatch(/received last month: its materials were judged then/);
+    expect(month.planted.warnings.map((w) => w.kind)).toEqual(expect.arrayContaining(['due-soon', 'overdue-open', 'pending-complaint']));
+    expect(month.planted).toMatchObject({ history: '城东社区-2026-09.json', decisions: 'decisions.json' });
   });
 
   it('a multi-day absence is planted once, on its first day, and its handover range is one row with 结束日期', () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLES_DIR } from '../../src/paths.js';
 import { planSampleMonth, generateSampleMonth } from '../../src/sample/generate.js';
 import { csvFileName, csvLine } from '../../src/sample/write-csv.js';
-import { plantedJson, plantedReadme } from '../../src/sample/write-planted.js';
+import { plantedDecisions, plantedJson, plantedReadme } from '../../src/sample/write-planted.js';
+import { earlierReport } from '../../src/sample/earlier-month.js';
 import { sheetSpec } from '../../src/ledger/columns.js';
 import { expectedRows, readCsv, readXlsx } from './helpers.js';
 
@@ -25,7 +26,7 @@ describe('the committed samples equal a fresh generation', () => {
 
   it('planted.json and README.md', () => {
     expect(readFileSync(join(SAMPLES_DIR, 'planted.json'), 'utf8'), STALE).toBe(plantedJson(fresh.planted));
-    const readme = plantedReadme(fresh.planted, { xlsx: `${fresh.stem}.xlsx`, csvDir: `${fresh.stem}-csv` });
+    const readme = plantedReadme(fresh.planted, { xlsx: `${fresh.stem}.xlsx`, csvDir: `${fresh.stem}-csv`, earlierXlsx: `${planSampleMonth().earlier.stem}.xlsx` });
     expect(readFileSync(join(SAMPLES_DIR, 'README.md'), 'utf8'), STALE).toBe(readme);
   });
 
@@ -45,5 +46,19 @@ describe('the committed samples equal a fresh generation', () => {
       expect(bytes, `${STALE} (${sheet.name})`).toBe('\ufeff' + lines.join(''));
       expect(readCsv(file).length).toBe(plan.sheets.find((s) => s.key === sheet.key)!.rowCount + 2);
     }
+  });
+
+  it('the month before (its workbook and its JSON report, the history) and decisions.json', async () => {
+    const earlier = planSampleMonth().earlier;
+    expect(earlier.stem).toBe('城东社区-2026-09');
+    const workbook = join(SAMPLES_DIR, `${earlier.stem}.xlsx`);
+    const written = await readXlsx(workbook);
+    expect([...written.keys()]).toEqual(earlier.sheets.map((s) => s.name));
+    for (const sheet of earlier.sheets) {
+      const { rows, rowCount: _n, ...rest } = sheet;
+      expect(written.get(sheet.name), `${STALE} (${earlier.stem} ${sheet.name})`).toEqual(expectedRows({ ...rest, rows: [...rows()] }));
+    }
+    expect(readFileSync(join(SAMPLES_DIR, fresh.planted.history), 'utf8'), STALE).toBe(await earlierReport(workbook, earlier));
+    expect(readFileSync(join(SAMPLES_DIR, fresh.planted.decisions), 'utf8'), STALE).toBe(plantedDecisions(fresh.planted));
   });
 });

@@ -46,7 +46,10 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
     });
   };
 
-  const items = new Map(readable('items').map((r) => [str(r.values.item), r]));
+  // An item may take several rows (one per fee line): its 法定时限 and postings come from its rows.
+  const itemRows = new Map<string, SampleRow[]>();
+  for (const r of readable('items')) itemRows.set(str(r.values.item), [...(itemRows.get(str(r.values.item)) ?? []), r]);
+  const firstValue = (rows: SampleRow[] | undefined, key: string): unknown => rows?.find((r) => r.values[key] !== undefined)?.values[key];
   const board = new Map(readable('staff').map((r) => [str(r.values.name), r]));
   // A handover row covers 日期 … 结束日期.
   const handoverRows = readable('handovers').map((r) => ({ who: str(r.values.absent_staff), from: str(r.values.date), to: str(r.values.end_date ?? r.values.date) }));
@@ -55,31 +58,39 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
   const PLACEHOLDERS = ['无', '没有', '暂无', '/', '／', '-', '－', '—', '——', 'N/A', 'n/a', 'NA', '空'];
   const noReason = (x: unknown): boolean => empty(x) || PLACEHOLDERS.includes(str(x));
   const feeItemsCharged = new Map<string, Set<string>>();
+  // Each act is judged in the month of its event (docs/grading.md): a date on or before as-of in the period.
+  const inPeriod = (date: string | null): boolean => date !== null && date <= asOf && monthOf(date) === period;
+  /** The first working day past a window of `days` working days after `from`, once it has come. */
+  const pastWindow = (from: string, days: number): string | null => {
+    const day = cal.addWorkingDays(from, days + 1);
+    return day <= asOf ? day : null;
+  };
+  const byAsOf = (x: unknown): string | null => (x === undefined ? null : str(x) <= asOf ? str(x) : null);
 
-  // ── cases
-  const audited = readable('cases').filter((r) => {
-    const v = r.values;
-    const received = str(v.received_on);
-    if (monthOf(received) === period) return true;
-    const done = v.completed_on === undefined ? null : str(v.completed_on);
-    return received < `${period}-01` && (done === null || monthOf(done) === period);
-  });
+  // ── cases: every case by as-of; the month's workload is the period's cases, received in it or still open / completed in it
+  const cases = readable('cases').filter((r) => str(r.values.received_on) <= asOf);
   const errors = new Map<string, number>();
   const handlerFirstRow = new Map<string, number>();
   const handled = new Map<string, number>();
-  for (const r of audited) {
+  for (const r of cases) {
     const v: V = r.values;
     const id = str(v.case_id);
     const received = str(v.received_on);
-    const completed = v.completed_on === undefined ? null : str(v.completed_on);
-    const end = completed ?? asOf;
+    const completed = byAsOf(v.completed_on);
+    const ofPeriod = monthOf(received) === period || (received < `${period}-01` && (completed === null || monthOf(completed) === period));
     const handler = str(v.handler);
-    if (!handlerFirstRow.has(handler)) handlerFirstRow.set(handler, r.row);
-    if (!handled.has(str(v.item))) handled.set(str(v.item), r.row);
-    if (monthOf(received) === period && v.error === true) errors.set(handler, (errors.get(handler) ?? 0) + 1);
+    if (ofPeriod && !handlerFirstRow.has(handler)) handlerFirstRow.set(handler, r.row);
+    if (ofPeriod && !handled.has(str(v.item))) handled.set(str(v.item), r.row);
+    // Facts with no date of their own (差错, 偏差, 遗失, 满意度, 往返次数, 不予办理): the 办结日期, or as-of while open.
+    const outcome = completed ?? asOf;
+    if (ofPeriod && v.error === true && inPeriod(outcome)) errors.set(handler, (errors.get(handler) ?? 0) + 1);
+    const atReceipt = inPeriod(received);
+    const notifiedOn = v.notified === true ? (byAsOf(v.notified_on) ?? (v.notified_on === undefined ? received : null)) : null;
+    const noticeEvent = inPeriod(notifiedOn ?? pastWindow(received, 5));
     const promised = v.promised_days === undefined ? null : Number(v.promised_days);
-    const item = items.get(str(v.item));
-    const statutory = item?.values.statutory_days === undefined ? null : Number(item.values.statutory_days);
+    const rows = itemRows.get(str(v.item));
+    const statutoryValue = firstValue(rows, 'statutory_days');
+    const statutory = statutoryValue === undefined ? null : Number(statutoryValue);
     // The limit the case is bound by: none when 退回补正; the statutory one for a 即办件 or with
     // no promise; a promise never beyond the statutory limit. It counts from 补齐日期 when later.
     const limit =
@@ -89,55 +100,66 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
       : promised;
     const start = v.materials_completed_on !== undefined && str(v.materials_completed_on) > received ? str(v.materials_completed_on) : received;
     const deadline = limit === null ? null : cal.addWorkingDays(start, limit);
-    const overdue = deadline === null ? null : between(deadline, end);
+    const overdue = deadline === null ? null : between(deadline, outcome);
+    // Finished late: judged in the month of its completion; open past the deadline: every month it stays open.
+    const overdueEvent = completed !== null ? inPeriod(completed) : overdue !== null && overdue > 0;
     const visits = Number(v.visits ?? 1);
     const loss = Number(v.loss ?? 0);
     const fee = Number(v.fee ?? 0);
 
-    if (v.materials_complete === false && visits >= 3) fire('repeated-visits', 'cases', id, r.row, visits >= 4 ? 'notice' : 'criticism');
-    if (v.deviation === true && loss > 0) fire('policy-deviation-loss', 'cases', id, r.row, loss >= 1000 ? 'deduction' : 'notice');
-    if (overdue !== null && overdue >= 1 && noReason(v.extension_reason)) {
+    if (inPeriod(outcome)) {
+      if (v.materials_complete === false && visits >= 3) fire('repeated-visits', 'cases', id, r.row, visits >= 4 ? 'notice' : 'criticism');
+      if (v.deviation === true && loss > 0) fire('policy-deviation-loss', 'cases', id, r.row, loss >= 1000 ? 'deduction' : 'notice');
+      if (v.result === '不予办理' && noReason(v.refusal_reason)) fire('refusal-without-reason', 'cases', id, r.row, 'criticism');
+      if (v.materials_lost === true) fire('materials-lost', 'cases', id, r.row, 'notice');
+      if (v.rating === '不满意' || v.rating === '非常不满意') fire('unsatisfied-rating', 'cases', id, r.row, 'reminder');
+    }
+    if (overdueEvent && overdue !== null && overdue >= 1 && noReason(v.extension_reason)) {
       fire('case-overdue', 'cases', id, r.row, overdue >= 11 ? 'deduction' : overdue >= 6 ? 'notice' : overdue >= 3 ? 'criticism' : 'reminder');
     }
-    if (v.result === '不予办理' && noReason(v.refusal_reason)) fire('refusal-without-reason', 'cases', id, r.row, 'criticism');
-    if (v.materials_logged === false) fire('materials-not-logged', 'cases', id, r.row, 'reminder');
-    if (v.materials_lost === true) fire('materials-lost', 'cases', id, r.row, 'notice');
-    if (v.materials_complete === false && v.notified !== true) fire('notice-missing', 'cases', id, r.row, 'criticism');
-    if (v.materials_complete === false && v.notified === true && between(received, str(v.notified_on)) > 5) fire('notice-late', 'cases', id, r.row, 'reminder');
-    if (Number(v.missing_count ?? 0) >= 3 && v.notice_form !== '书面告知单') fire('written-notice-required', 'cases', id, r.row, 'reminder');
-    if (v.kind === '即办件' && v.materials_complete === true && v.result !== '不予办理' && v.result !== '退回补正' && completed !== received) {
+    if (atReceipt && v.materials_logged === false) fire('materials-not-logged', 'cases', id, r.row, 'reminder');
+    if (noticeEvent) {
+      if (v.materials_complete === false && v.notified !== true) fire('notice-missing', 'cases', id, r.row, 'criticism');
+      if (v.materials_complete === false && v.notified === true && between(received, str(v.notified_on)) > 5) fire('notice-late', 'cases', id, r.row, 'reminder');
+      if (Number(v.missing_count ?? 0) >= 3 && v.notice_form !== '书面告知单') fire('written-notice-required', 'cases', id, r.row, 'reminder');
+    }
+    const sameDayEvent = inPeriod(completed ?? pastWindow(received, 0));
+    if (sameDayEvent && v.kind === '即办件' && v.materials_complete === true && v.result !== '不予办理' && v.result !== '退回补正' && completed !== received) {
       fire('instant-not-same-day', 'cases', id, r.row, 'reminder');
     }
-    if (v.kind === '承诺件' && promised === null) fire('promise-missing', 'cases', id, r.row, 'reminder');
-    if ((v.kind === '承诺件' || v.kind === '上报件') && promised !== null && statutory !== null && promised > statutory) {
-      fire('promise-exceeds-statutory', 'cases', id, r.row, 'reminder');
+    if (atReceipt) {
+      if (v.kind === '承诺件' && promised === null) fire('promise-missing', 'cases', id, r.row, 'reminder');
+      if ((v.kind === '承诺件' || v.kind === '上报件') && promised !== null && statutory !== null && promised > statutory) {
+        fire('promise-exceeds-statutory', 'cases', id, r.row, 'reminder');
+      }
+      if (v.kind === '上报件' && promised === null) fire('forwarded-promise-missing', 'cases', id, r.row, 'reminder');
     }
-    if (v.kind === '上报件' && promised === null) fire('forwarded-promise-missing', 'cases', id, r.row, 'reminder');
     if ((v.result === '办结' || v.result === '不予办理') && completed !== null) {
-      const told = v.result_notified_on === undefined ? asOf : str(v.result_notified_on);
-      if (between(completed, told) > 2) fire('result-notice-late', 'cases', id, r.row, 'reminder');
+      const told = byAsOf(v.result_notified_on);
+      if (inPeriod(told ?? pastWindow(completed, 2)) && between(completed, told ?? asOf) > 2) fire('result-notice-late', 'cases', id, r.row, 'reminder');
     }
     const feeItem = v.fee_item === undefined ? '' : str(v.fee_item);
-    if (fee > 0 && ['代办', '服务费', '手续费', '跑腿费'].some((k) => feeItem.includes(k))) fire('agency-fee', 'cases', id, r.row, 'notice');
-    // The sample's items sheet has one row per item, so its fee line is that row's.
-    const line = item && item.values.fee_item !== undefined && item.values.fee_item === feeItem ? item.values : undefined;
-    if (fee > 0 && line && line.fee_posted === true && line.fee_standard !== undefined && fee > Number(line.fee_standard)) fire('fee-above-standard', 'cases', id, r.row, 'notice');
+    if (atReceipt && fee > 0 && ['代办', '服务费', '手续费', '跑腿费'].some((k) => feeItem.includes(k))) fire('agency-fee', 'cases', id, r.row, 'notice');
+    const line = rows?.find((x) => x.values.fee_item !== undefined && x.values.fee_item === feeItem)?.values;
+    if (atReceipt && fee > 0 && line && line.fee_posted === true && line.fee_standard !== undefined && fee > Number(line.fee_standard)) fire('fee-above-standard', 'cases', id, r.row, 'notice');
     if (fee > 0 && monthOf(received) === period) feeItemsCharged.set(str(v.item), new Set([...(feeItemsCharged.get(str(v.item)) ?? []), feeItem]));
-    if (v.rating === '不满意' || v.rating === '非常不满意') fire('unsatisfied-rating', 'cases', id, r.row, 'reminder');
   }
 
-  // ── complaints
+  // ── complaints: judged on the 核实日期, else the 登记日期, else (logged earlier, 是 now) on as-of
   for (const r of readable('complaints')) {
     const v = r.values;
-    if (monthOf(str(v.logged_on)) !== period) continue;
+    const logged = str(v.logged_on);
+    const event = v.verified_on !== undefined ? byAsOf(v.verified_on) : logged >= `${period}-01` ? logged : v.substantiated === '是' ? asOf : logged;
     const id = str(v.complaint_id);
     const cat = v.category;
     // A complaint still 待查 is never graded.
-    if ((cat === '态度粗暴' || cat === '接待不耐心') && v.substantiated === '是') fire('complaint-rude', 'complaints', id, r.row, 'criticism');
-    if ((cat === '推诿扯皮' || cat === '故意刁难') && v.substantiated === '是') fire('complaint-shirking', 'complaints', id, r.row, 'notice');
-    if (cat === '拖压卡' && v.substantiated === '是') fire('complaint-delay', 'complaints', id, r.row, 'criticism');
-    if (cat === '乱收费' && v.substantiated === '是') fire('complaint-fee', 'complaints', id, r.row, 'notice');
-    if (empty(v.complainant) || empty(v.contact) || empty(v.content)) fire('complaint-record-incomplete', 'complaints', id, r.row, 'reminder');
+    if (inPeriod(event)) {
+      if ((cat === '态度粗暴' || cat === '接待不耐心') && v.substantiated === '是') fire('complaint-rude', 'complaints', id, r.row, 'criticism');
+      if ((cat === '推诿扯皮' || cat === '故意刁难') && v.substantiated === '是') fire('complaint-shirking', 'complaints', id, r.row, 'notice');
+      if (cat === '拖压卡' && v.substantiated === '是') fire('complaint-delay', 'complaints', id, r.row, 'criticism');
+      if (cat === '乱收费' && v.substantiated === '是') fire('complaint-fee', 'complaints', id, r.row, 'notice');
+    }
+    if (inPeriod(logged) && (empty(v.complainant) || empty(v.contact) || empty(v.content))) fire('complaint-record-incomplete', 'complaints', id, r.row, 'reminder');
   }
 
   // ── attendance: an absence is one person's 请假/出差/会议 rows on consecutive working days,
@@ -187,12 +209,16 @@ export function expectedFindings(month: SampleMonth, cal: WorkCalendar): Expecte
 
   // ── items handled this month
   for (const [name, firstRow] of handled) {
-    const it = items.get(name);
-    const undisclosed = !it || it.values.procedure_posted !== true || it.values.materials_posted !== true || it.values.limit_posted !== true;
+    const rows = itemRows.get(name);
+    const it = rows?.[0];
+    const undisclosed = !rows || ['procedure_posted', 'materials_posted', 'limit_posted'].some((k) => firstValue(rows, k) !== true);
     if (undisclosed) fire('item-not-disclosed', it ? 'items' : 'cases', name, it ? it.row : firstRow, 'reminder');
     // The center's part of 办事公开制/三: a fee item charged this period that the schedule lacks,
     // does not post, or posts without 收费依据.
-    const gaps = [...(feeItemsCharged.get(name) ?? [])].filter((f) => !it || it.values.fee_item !== f || it.values.fee_posted !== true || empty(it.values.fee_basis));
+    const gaps = [...(feeItemsCharged.get(name) ?? [])].filter((f) => {
+      const line = rows?.find((x) => x.values.fee_item === f)?.values;
+      return !line || line.fee_posted !== true || empty(line.fee_basis);
+    });
     if (gaps.length > 0) fire('fee-schedule-incomplete', it ? 'items' : 'cases', name, it ? it.row : firstRow, 'reminder');
   }
 

@@ -25,14 +25,15 @@ describe('the sample month looks like a real center month (SPEC §2)', () => {
     }
   });
 
-  it('about 300 cases, ~10 complaints, ~25 attendance exceptions, 8 staff, 12 items, one center row', () => {
-    expect(cases.length).toBe(300);
+  it('about 300 cases, ~10 complaints, ~25 attendance exceptions, 8 staff, 12 items (one with a second fee line), one center row', () => {
+    expect(cases.length).toBe(303);
     expect(cases.length).toBeGreaterThanOrEqual(200);
-    expect(sheet('complaints').rows).toHaveLength(10);
+    expect(sheet('complaints').rows).toHaveLength(11);
     expect(sheet('attendance').rows.length).toBeGreaterThanOrEqual(20);
     expect(sheet('handovers').rows.length).toBeGreaterThanOrEqual(10);
     expect(sheet('staff').rows).toHaveLength(8);
-    expect(sheet('items').rows).toHaveLength(12);
+    expect(sheet('items').rows).toHaveLength(13);
+    expect(new Set(sheet('items').rows.map((r) => r.values.item)).size).toBe(12);
     expect(sheet('center').rows).toHaveLength(1);
     expect(sheet('other').rows).toHaveLength(2);
   });
@@ -44,9 +45,10 @@ describe('the sample month looks like a real center month (SPEC §2)', () => {
     for (const s of STAFF.slice(1)) expect(handlers.has(s.name)).toBe(true);
   });
 
-  it('most fees are on free items not charged; two items post a fee, two more list a fee line the center left unposted or without its basis', () => {
+  it('most fees are on free items not charged; two items post a fee, 低保申请 posts its agency service as free, two more list a fee line the center left unposted or without its basis', () => {
     const posted = sheet('items').rows.filter((r) => r.values.fee_item !== undefined && r.values.fee_posted === true && r.values.fee_basis !== undefined);
-    expect(posted.map((r) => r.values.item).sort()).toEqual(['城乡居民养老保险缴费', '居住证办理']);
+    expect(posted.map((r) => r.values.item).sort()).toEqual(['低保申请', '城乡居民养老保险缴费', '居住证办理']);
+    expect(posted.find((r) => r.values.item === '低保申请')!.values).toMatchObject({ fee_item: '代办服务费', fee_standard: 0 });
     const gaps = sheet('items').rows.filter((r) => r.values.fee_item !== undefined && !posted.includes(r));
     expect(gaps.map((r) => [r.values.item, r.values.fee_posted, r.values.fee_basis === undefined])).toEqual([
       ['残疾人证办理', true, true],

@@ -46,7 +46,7 @@ describe('writers', () => {
 });
 
 describe('duty-audit sample', () => {
-  it('writes the four artefacts into --out and says what it planted', async () => {
+  it('writes the sample\'s artefacts, and the month before and the decisions it is audited with, into --out; says what it planted', async () => {
     const dir = tmp();
     const out: string[] = [];
     const original = process.stdout.write.bind(process.stdout);
@@ -56,7 +56,7 @@ describe('duty-audit sample', () => {
     } finally {
       process.stdout.write = original;
     }
-    expect(readdirSync(dir).sort()).toEqual(['README.md', 'planted.json', '城东社区-2026-10-csv', '城东社区-2026-10.xlsx']);
+    expect(readdirSync(dir).sort()).toEqual(['README.md', 'decisions.json', 'planted.json', '城东社区-2026-09.json', '城东社区-2026-09.xlsx', '城东社区-2026-10-csv', '城东社区-2026-10.xlsx']);
     expect(out.join('')).toMatch(/120 cases; \d+ planted violations of 36 rules; 3 unreadable cells/);
   });
 

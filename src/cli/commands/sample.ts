@@ -26,6 +26,7 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
     const { violations, dataIssues } = written.planted;
     process.stdout.write(
       `wrote ${show(written.xlsx)}\n      ${show(written.csvDir)}/ (${written.csvFiles.length} CSV files)\n      ${show(written.plantedJson)}\n      ${show(written.readme)}\n` +
+        `      ${show(written.earlierXlsx)}, ${show(written.history)} (--history)\n      ${show(written.decisions)} (--decisions)\n` +
         `${args.cases} cases; ${violations.length} planted violations of ${new Set(violations.map((v) => v.ruleId)).size} rules; ${dataIssues.length} unreadable cells\n`,
     );
     process.exitCode = EXIT_OK;
