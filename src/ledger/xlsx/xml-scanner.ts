@@ -1,0 +1,335 @@
+/**
+ * A streaming XML scanner for the parts of a workbook: text goes in chunk by chunk, and the
+ * handler hears each start tag, end tag and (when it asks for it) text. It is written for
+ * SpreadsheetML rather than taken from saxes because saxes looks at every character in
+ * JavaScript and builds an attribute object per tag: on a 100,000-case sheet it alone cost
+ * 2.6× the time of inflating the sheet, the audit's whole budget. This scanner finds markup
+ * with `indexOf` and reads attributes only when asked (test/ledger/xlsx/xml-scanner.test.ts
+ * checks it against saxes on the same documents, event by event).
+ *
+ * It checks what a reader of untrusted files must: tags nest and close (a part cut off
+ * mid-way is an error, never a shorter sheet), entity and character references are the five
+ * predefined ones or valid characters, and there is no DOCTYPE (so no entity declarations:
+ * no billion laughs, no external entities). Element and attribute names are reported without
+ * their namespace prefix (`x:c` is `c`): SpreadsheetML is read by local name, as Excel does.
+ */
+
+export class XmlError extends Error {
+  override readonly name = 'XmlError';
+  constructor(
+    message: string,
+    /** The refusal is about a limit (a token longer than the scanner may hold), not damage. */
+    readonly tooLong = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface XmlHandler {
+  /** A start tag; its attributes can be read with `scanner.attribute()` during the call. */
+  open(name: string): void;
+  /** An end tag; an empty-element tag (`<c/>`) is heard as open then close. */
+  close(name: string): void;
+  /** Character data (text and CDATA), references decoded, line ends normalised; in pieces. */
+  text(text: string): void;
+  /** Text is sliced and decoded only while this is true (most text between tags is not wanted). */
+  readonly wantsText: boolean;
+}
+
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const EQUALS = 0x3d;
+const COLON = 0x3a;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
+}
+
+/** A name ends at white space, `/`, `>` or `=` (or the end of the text: NaN). */
+function endsName(code: number): boolean {
+  return code <= 0x20 || code === SLASH || code === GT || code === EQUALS || Number.isNaN(code);
+}
+
+export class XmlScanner {
+  /** Unconsumed text: the start of a tag, comment or text run cut by the chunk's end. */
+  private rest = '';
+  private buffer = '';
+  /** Qualified names of the open elements, outermost first. */
+  private readonly stack: string[] = [];
+  private sawRoot = false;
+  private readonly vocabulary: Map<number, string[]> = new Map();
+  /** The current start tag's attributes as offsets into `buffer`: name start, local name start, name end, value start, value end. */
+  private attributeOffsets: number[] = [];
+  private attributeCount = 0;
+
+  /**
+   * @param names local names the handler switches on: reported as these very strings, so a
+   *   `switch` compares pointers and no string is made per tag.
+   * @param maxTokenChars the longest tag, text run or comment held while waiting for its end:
+   *   what bounds the memory one hostile part can take.
+   */
+  constructor(
+    private readonly handler: XmlHandler,
+    names: readonly string[],
+    private readonly maxTokenChars: number,
+  ) {
+    for (const name of names) {
+      const key = name.length * 65536 + name.charCodeAt(0);
+      const list = this.vocabulary.get(key) ?? [];
+      list.push(name);
+      this.vocabulary.set(key, list);
+    }
+  }
+
+  /** The current start tag's attribute by local name, decoded; undefined when absent. */
+  attribute(localName: string): string | undefined {
+    const offsets = this.attributeOffsets;
+    const buffer = this.buffer;
+    for (let i = 0; i < this.attributeCount; i++) {
+      const at = i * 5;
+      const local = offsets[at + 1]!;
+      if (offsets[at + 2]! - local === localName.length && buffer.startsWith(localName, local)) {
+        return attributeValue(buffer.slice(offsets[at + 3]!, offsets[at + 4]!));
+      }
+    }
+    return undefined;
+  }
+
+  /** Every attribute of the current start tag as [qualified name, value] (for tests and saxes comparisons). */
+  attributes(): [string, string][] {
+    const found: [string, string][] = [];
+    for (let i = 0; i < this.attributeCount; i++) {
+      const at = i * 5;
+      const o = this.attributeOffsets;
+      found.push([this.buffer.slice(o[at]!, o[at + 2]!), attributeValue(this.buffer.slice(o[at + 3]!, o[at + 4]!))]);
+    }
+    return found;
+  }
+
+  write(chunk: string): void {
+    const buffer = this.rest.length > 0 ? this.rest + chunk : chunk;
+    this.buffer = buffer;
+    const stop = this.scan(buffer);
+    this.rest = stop < buffer.length ? buffer.slice(stop) : '';
+    if (this.rest.length > this.maxTokenChars) {
+      throw new XmlError(`a tag or text of more than ${this.maxTokenChars} characters`, true);
+    }
+  }
+
+  /** The end of the document: anything left open means the part was cut off or is damaged. */
+  end(): void {
+    if (this.rest.trim() !== '') {
+      throw new XmlError(`the XML ends inside a tag or text (${JSON.stringify(this.rest.slice(0, 40))}…): the part is cut off or damaged`);
+    }
+    if (this.stack.length > 0) {
+      throw new XmlError(`the XML ends before </${this.stack[this.stack.length - 1]}> (${this.stack.length} elements left open): the part is cut off or damaged`);
+    }
+    if (!this.sawRoot) throw new XmlError('the part holds no XML element');
+  }
+
+  /** Scans complete markup from the start; returns where the incomplete rest begins. */
+  private scan(buffer: string): number {
+    const handler = this.handler;
+    let at = 0;
+    for (;;) {
+      const lt = buffer.indexOf('<', at);
+      if (lt < 0) {
+        // A text run may go on in the next chunk: keep it whole (a reference may be cut).
+        return at;
+      }
+      if (lt > at && handler.wantsText) this.emitText(buffer, at, lt);
+      const next = buffer.charCodeAt(lt + 1);
+      let end: number;
+      if (next === SLASH) end = this.endTag(buffer, lt);
+      else if (next === BANG) end = this.bang(buffer, lt);
+      else if (next === QUESTION) end = processingInstructionEnd(buffer, lt);
+      else if (Number.isNaN(next)) end = -1;
+      else end = this.startTag(buffer, lt);
+      if (end < 0) return lt;
+      at = end;
+    }
+  }
+
+  private emitText(buffer: string, from: number, to: number): void {
+    const raw = buffer.slice(from, to);
+    this.handler.text(decodeText(raw));
+  }
+
+  private startTag(buffer: string, lt: number): number {
+    let at = lt + 1;
+    let colon = -1;
+    let code = buffer.charCodeAt(at);
+    while (!endsName(code)) {
+      if (code === COLON) colon = at;
+      code = buffer.charCodeAt(++at);
+    }
+    if (Number.isNaN(code)) return -1;
+    const nameEnd = at;
+    if (nameEnd === lt + 1) throw new XmlError(`a "<" that starts no tag (${JSON.stringify(buffer.slice(lt, lt + 20))})`);
+    // Attributes: name = "value" pairs up to `>` or `/>`; a quote may hold `>`.
+    let count = 0;
+    const offsets = this.attributeOffsets;
+    let selfClosing = false;
+    for (;;) {
+      while (isSpace(code)) code = buffer.charCodeAt(++at);
+      if (code === GT) break;
+      if (code === SLASH) {
+        if (buffer.charCodeAt(at + 1) === GT) {
+          selfClosing = true;
+          at += 1;
+          break;
+        }
+        if (Number.isNaN(buffer.charCodeAt(at + 1))) return -1;
+        throw new XmlError(`a "/" inside the tag <${buffer.slice(lt + 1, nameEnd)}>`);
+      }
+      if (Number.isNaN(code)) return -1;
+      const nameStart = at;
+      let localStart = at;
+      while (!endsName(code)) {
+        if (code === COLON) localStart = at + 1;
+        code = buffer.charCodeAt(++at);
+      }
+      const attributeNameEnd = at;
+      while (isSpace(code)) code = buffer.charCodeAt(++at);
+      if (Number.isNaN(code)) return -1;
+      if (code !== EQUALS || attributeNameEnd === nameStart) {
+        throw new XmlError(`an attribute without "=value" in the tag <${buffer.slice(lt + 1, nameEnd)}>`);
+      }
+      code = buffer.charCodeAt(++at);
+      while (isSpace(code)) code = buffer.charCodeAt(++at);
+      if (Number.isNaN(code)) return -1;
+      if (code !== QUOTE && code !== APOSTROPHE) throw new XmlError(`an attribute value without quotes in the tag <${buffer.slice(lt + 1, nameEnd)}>`);
+      const close = buffer.indexOf(code === QUOTE ? '"' : "'", at + 1);
+      if (close < 0) return -1;
+      const base = count * 5;
+      offsets[base] = nameStart;
+      offsets[base + 1] = localStart;
+      offsets[base + 2] = attributeNameEnd;
+      offsets[base + 3] = at + 1;
+      offsets[base + 4] = close;
+      count += 1;
+      at = close + 1;
+      code = buffer.charCodeAt(at);
+      if (!isSpace(code) && code !== GT && code !== SLASH && !Number.isNaN(code)) {
+        throw new XmlError(`no space between attributes in the tag <${buffer.slice(lt + 1, nameEnd)}>`);
+      }
+    }
+    this.attributeCount = count;
+    if (this.stack.length === 0) {
+      if (this.sawRoot) throw new XmlError('a second root element');
+      this.sawRoot = true;
+    }
+    const known = this.known(buffer, colon < 0 ? lt + 1 : colon + 1, nameEnd);
+    const qualified = colon < 0 && known !== undefined ? known : buffer.slice(lt + 1, nameEnd);
+    const local = known ?? (colon < 0 ? qualified : buffer.slice(colon + 1, nameEnd));
+    this.handler.open(local);
+    if (selfClosing) this.handler.close(local);
+    else this.stack.push(qualified);
+    this.attributeCount = 0;
+    return at + 1;
+  }
+
+  /** The vocabulary's own string for the name at [start, end), so that no string is made. */
+  private known(buffer: string, start: number, end: number): string | undefined {
+    const candidates = this.vocabulary.get((end - start) * 65536 + buffer.charCodeAt(start));
+    if (!candidates) return undefined;
+    for (const name of candidates) if (buffer.startsWith(name, start)) return name;
+    return undefined;
+  }
+
+  private endTag(buffer: string, lt: number): number {
+    const gt = buffer.indexOf('>', lt + 2);
+    if (gt < 0) return -1;
+    const open = this.stack.pop();
+    let nameEnd = lt + 2;
+    while (!endsName(buffer.charCodeAt(nameEnd))) nameEnd++;
+    if (open === undefined || nameEnd - (lt + 2) !== open.length || !buffer.startsWith(open, lt + 2)) {
+      const found = buffer.slice(lt + 2, nameEnd);
+      throw new XmlError(open === undefined ? `an end tag </${found}> with no element open` : `</${found}> where </${open}> was expected`);
+    }
+    for (let at = nameEnd; at < gt; at++) {
+      if (!isSpace(buffer.charCodeAt(at))) throw new XmlError(`unexpected text in the end tag </${open}>`);
+    }
+    const colon = open.indexOf(':');
+    const start = colon < 0 ? lt + 2 : lt + 3 + colon;
+    this.handler.close(this.known(buffer, start, nameEnd) ?? (colon < 0 ? open : open.slice(colon + 1)));
+    return gt + 1;
+  }
+
+  /** `<!--…-->`, `<![CDATA[…]]>`; a DOCTYPE (and so any entity declaration) is refused. */
+  private bang(buffer: string, lt: number): number {
+    if (buffer.startsWith('<!--', lt)) {
+      const close = buffer.indexOf('-->', lt + 4);
+      return close < 0 ? -1 : close + 3;
+    }
+    if (buffer.startsWith('<![CDATA[', lt)) {
+      const close = buffer.indexOf(']]>', lt + 9);
+      if (close < 0) return -1;
+      if (this.handler.wantsText && close > lt + 9) this.handler.text(normaliseLineEnds(buffer.slice(lt + 9, close)));
+      return close + 3;
+    }
+    if (buffer.length - lt < 9) return -1;
+    if (buffer.startsWith('<!DOCTYPE', lt) || buffer.startsWith('<!ENTITY', lt)) {
+      throw new XmlError('the XML has a DOCTYPE (document type and entity declarations are refused: they can expand without bound or read other files)');
+    }
+    throw new XmlError(`unknown markup ${JSON.stringify(buffer.slice(lt, lt + 12))}`);
+  }
+}
+
+function processingInstructionEnd(buffer: string, lt: number): number {
+  const close = buffer.indexOf('?>', lt + 2);
+  return close < 0 ? -1 : close + 2;
+}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Text with its line ends normalised (`\r\n` and `\r` → `\n`) and references decoded. */
+export function decodeText(raw: string): string {
+  const text = raw.indexOf('\r') < 0 ? raw : normaliseLineEnds(raw);
+  return text.indexOf('&') < 0 ? text : decodeReferences(text);
+}
+
+function normaliseLineEnds(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
+}
+
+/** An attribute value: references decoded, each white space character a space (XML 1.0 §3.3.3). */
+function attributeValue(raw: string): string {
+  let value = raw;
+  if (/[\t\n\r]/.test(value)) value = value.replace(/\r\n|[\t\n\r]/g, ' ');
+  return value.indexOf('&') < 0 ? value : decodeReferences(value);
+}
+
+function decodeReferences(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', from)) {
+    const semicolon = text.indexOf(';', amp + 1);
+    if (semicolon < 0 || semicolon - amp > 12) throw new XmlError(`a "&" that starts no reference (${JSON.stringify(text.slice(amp, amp + 12))})`);
+    out += text.slice(from, amp) + referenced(text.slice(amp + 1, semicolon));
+    from = semicolon + 1;
+  }
+  return out + text.slice(from);
+}
+
+function referenced(name: string): string {
+  if (name.charCodeAt(0) === 0x23) {
+    const hex = name.charCodeAt(1) === 0x78;
+    const digits = name.slice(hex ? 2 : 1);
+    const code = digits !== '' && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) ? Number.parseInt(digits, hex ? 16 : 10) : Number.NaN;
+    if (!isXmlChar(code)) throw new XmlError(`the character reference &${name}; is not a character XML allows`);
+    return String.fromCodePoint(code);
+  }
+  const predefined = Object.hasOwn(PREDEFINED, name) ? PREDEFINED[name] : undefined;
+  if (predefined === undefined) throw new XmlError(`the entity &${name}; is not defined (only &lt; &gt; &amp; &quot; &apos; are)`);
+  return predefined;
+}
+
+/** XML 1.0's Char production. */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}

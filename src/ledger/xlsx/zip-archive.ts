@@ -1,0 +1,172 @@
+/**
+ * The workbook's zip container, read by random access (yauzl reads the central directory, not
+ * the whole file): any part can be opened in any order, and only the parts asked for are
+ * inflated, chunk by chunk, so memory does not grow with the file.
+ *
+ * Every part is checked before and while it is inflated: its declared size and compression
+ * ratio against the limits, then the bytes actually inflated against the declared size, so a
+ * zip bomb is refused before it costs time or memory, and a part whose directory lies stops
+ * at the lie.
+ */
+import { createInflateRaw } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { limitExceeded, type LedgerLimits, type LimitName } from '../limits.js';
+import { damaged } from './workbook-error.js';
+
+/** A workbook has a few dozen parts; a directory of more is not one (and would cost memory to list). */
+const MAX_ENTRIES = 10_000;
+/** Parts below this size are harmless whatever their ratio (a 10 KB styles part of spaces). */
+const RATIO_GRACE_BYTES = 1024 * 1024;
+/** zlib's output chunk: larger than its 16 KB default, so a 100 MB sheet is ~1,500 chunks, not 6,000. */
+const INFLATE_CHUNK_BYTES = 64 * 1024;
+const STORED = 0;
+const DEFLATED = 8;
+
+export interface PartBudget {
+  /** The largest inflated size accepted for this part, and the option that sets it. */
+  maxBytes: number;
+  limit: LimitName;
+  /** How the part is named in messages: `sheet 办件台账 (xl/worksheets/sheet1.xml)`. */
+  label: string;
+}
+
+export class ZipArchive {
+  private constructor(
+    private readonly file: string,
+    private readonly zip: ZipFile,
+    private readonly entries: Map<string, Entry>,
+    private readonly limits: LedgerLimits,
+  ) {}
+
+  static async open(file: string, limits: LedgerLimits): Promise<ZipArchive> {
+    let zip: ZipFile;
+    try {
+      zip = await openZip(file);
+    } catch (error) {
+      throw damaged(file, `not a readable .xlsx: the zip container is damaged (${(error as Error).message})`, error);
+    }
+    try {
+      return new ZipArchive(file, zip, await listEntries(file, zip), limits);
+    } catch (error) {
+      zip.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+
+  /** The entry of a part name: exact, else ignoring case (OPC part names are case-insensitive). */
+  find(partName: string): string | undefined {
+    if (this.entries.has(partName)) return partName;
+    const folded = partName.toLowerCase();
+    for (const name of this.entries.keys()) if (name.toLowerCase() === folded) return name;
+    return undefined;
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The part's inflated bytes, chunk by chunk, refused when it passes its budget or its declared size. */
+  async *chunks(partName: string, budget: PartBudget): AsyncGenerator<Buffer> {
+    const entry = this.entries.get(partName);
+    if (!entry) throw damaged(this.file, `${budget.label} is missing from the zip`);
+    this.checkDeclared(entry, budget);
+    const raw = await openRaw(this.zip, entry).catch((error: unknown) => {
+      throw damaged(this.file, `${budget.label} cannot be read from the zip (${(error as Error).message})`, error);
+    });
+    const source: Readable = entry.compressionMethod === STORED ? raw : inflated(raw);
+    let total = 0;
+    try {
+      for await (const chunk of source) {
+        const bytes = chunk as Buffer;
+        total += bytes.length;
+        if (total > entry.uncompressedSize) {
+          throw damaged(this.file, `${budget.label} inflates to more than the ${entry.uncompressedSize} bytes its zip directory declares: the file is damaged or built to exhaust memory`);
+        }
+        yield bytes;
+      }
+    } catch (error) {
+      if (error instanceof Error && error.name === 'DutyAuditError') throw error;
+      throw damaged(this.file, `${budget.label} cannot be inflated (${(error as Error).message}): the file is damaged or cut off`, error);
+    } finally {
+      raw.destroy();
+      if (source !== raw) source.destroy();
+    }
+    if (total !== entry.uncompressedSize) {
+      throw damaged(this.file, `${budget.label} inflates to ${total} bytes, not the ${entry.uncompressedSize} its zip directory declares: the file is damaged or cut off`);
+    }
+  }
+
+  private checkDeclared(entry: Entry, budget: PartBudget): void {
+    if (entry.isEncrypted()) {
+      throw damaged(this.file, `${budget.label} is encrypted inside the zip`);
+    }
+    if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
+      throw damaged(this.file, `${budget.label} is compressed with zip method ${entry.compressionMethod}, which Excel does not write`);
+    }
+    const size = entry.uncompressedSize;
+    if (size > budget.maxBytes) {
+      throw limitExceeded(this.file, `${budget.label} inflates to ${size} bytes, over the limit`, budget.limit, budget.maxBytes);
+    }
+    const ratio = size / Math.max(1, entry.compressedSize);
+    if (size > RATIO_GRACE_BYTES && ratio > this.limits.maxCompressionRatio) {
+      throw limitExceeded(
+        this.file,
+        `${budget.label} inflates ${Math.round(ratio)}-fold (${entry.compressedSize} → ${size} bytes), a zip bomb's ratio`,
+        'maxCompressionRatio',
+        this.limits.maxCompressionRatio,
+      );
+    }
+  }
+}
+
+function openZip(file: string): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: false }, (error, zip) => {
+      if (error || !zip) reject(error ?? new Error('no zip'));
+      else resolve(zip);
+    });
+  });
+}
+
+async function listEntries(file: string, zip: ZipFile): Promise<Map<string, Entry>> {
+  if (zip.entryCount > MAX_ENTRIES) {
+    throw damaged(file, `the zip lists ${zip.entryCount} parts; a workbook has a few dozen`);
+  }
+  const entries = new Map<string, Entry>();
+  const done = new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: Entry) => {
+      if (!entry.fileName.endsWith('/')) entries.set(entry.fileName, entry);
+      zip.readEntry();
+    });
+    zip.once('end', () => resolve());
+    zip.once('error', reject);
+  });
+  zip.readEntry();
+  try {
+    await done;
+  } catch (error) {
+    throw damaged(file, `not a readable .xlsx: the zip directory is damaged (${(error as Error).message})`, error);
+  }
+  return entries;
+}
+
+function openRaw(zip: ZipFile, entry: Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, { decodeFileData: false }, (error, stream) => {
+      if (error || !stream) reject(error ?? new Error('no stream'));
+      else resolve(stream);
+    });
+  });
+}
+
+function inflated(raw: Readable): Readable {
+  const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
+  raw.once('error', (error) => inflate.destroy(error));
+  raw.pipe(inflate);
+  return inflate;
+}
