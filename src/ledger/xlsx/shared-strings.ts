@@ -9,7 +9,6 @@ import { limitExceeded, type LedgerLimits } from '../limits.js';
 import { parsePart, type PartHandler } from './part-parser.js';
 import type { XmlScanner } from './xml-scanner.js';
 import type { ZipArchive } from './zip-archive.js';
-import { ownCopy } from './own-copy.js';
 
 export async function readSharedStrings(archive: ZipArchive, file: string, part: string | undefined, limits: LedgerLimits): Promise<string[]> {
   if (part === undefined) return [];
@@ -53,7 +52,7 @@ class SharedStringsHandler implements PartHandler {
     } else if (name === 'rPh') {
       this.phoneticDepth -= 1;
     } else if (name === 'si' && this.inItem) {
-      this.strings.push(ownCopy(this.current));
+      this.strings.push(this.current);
       this.inItem = false;
       this.current = '';
     }

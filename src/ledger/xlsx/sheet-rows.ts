@@ -14,7 +14,6 @@
 import { columnLetter } from '../column-letter.js';
 import { limitExceeded, type LedgerLimits } from '../limits.js';
 import type { RawValue } from '../raw-value.js';
-import { ownCopy } from './own-copy.js';
 import type { PartHandler } from './part-parser.js';
 import { damaged } from './workbook-error.js';
 import { decodeText, type XmlScanner } from './xml-scanner.js';
@@ -316,23 +315,23 @@ export class SheetRowsHandler implements PartHandler {
   private cellValue(): RawValue {
     const value = this.value;
     const formula = this.formula;
-    if (formula !== undefined && value === undefined && this.inline === undefined) return { formulaWithoutResult: ownCopy(formula) };
+    if (formula !== undefined && value === undefined && this.inline === undefined) return { formulaWithoutResult: formula };
     let raw: RawValue;
     switch (this.cellType) {
       case 's':
         raw = value === undefined || value === '' ? null : this.sharedString(value);
         break;
       case 'inlineStr':
-        raw = this.inline !== undefined ? ownCopy(this.inline) : value === undefined ? null : ownCopy(value);
+        raw = this.inline !== undefined ? this.inline : value === undefined ? null : value;
         break;
       case 'str':
-        raw = value === undefined ? null : ownCopy(value);
+        raw = value === undefined ? null : value;
         break;
       case 'b':
         raw = value === undefined || value === '' ? null : booleanOf(value);
         break;
       case 'e':
-        raw = value === undefined ? null : formula === undefined ? { excelError: value } : { excelError: value, formula: ownCopy(formula) };
+        raw = value === undefined ? null : formula === undefined ? { excelError: value } : { excelError: value, formula: formula };
         break;
       case 'd':
         raw = value === undefined || value === '' ? null : isoDate(value);
@@ -345,7 +344,7 @@ export class SheetRowsHandler implements PartHandler {
 
   private number(text: string): RawValue {
     const number = Number(text);
-    if (Number.isNaN(number) || text.trim() === '') return ownCopy(text);
+    if (Number.isNaN(number) || text.trim() === '') return text;
     return this.context.dateStyles[this.cellStyle] === true ? this.toDate(number) : number;
   }
 
@@ -479,13 +478,13 @@ function columnIndex(ref: string): number {
 function booleanOf(text: string): RawValue {
   if (text === '1' || text === 'true') return true;
   if (text === '0' || text === 'false') return false;
-  return ownCopy(text);
+  return text;
 }
 
 /** `t="d"` cells (strict OOXML, some exporters): an ISO 8601 date; a date without zone is UTC. */
 function isoDate(text: string): RawValue {
-  if (!ISO_DATE.test(text)) return ownCopy(text);
+  if (!ISO_DATE.test(text)) return text;
   const zoned = text.length > 10 && !/(?:Z|[+-]\d{2}:\d{2})$/.test(text) ? `${text}Z` : text;
   const date = new Date(zoned);
-  return Number.isNaN(date.getTime()) ? ownCopy(text) : date;
+  return Number.isNaN(date.getTime()) ? text : date;
 }

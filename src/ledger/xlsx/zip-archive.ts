@@ -20,8 +20,6 @@ const MAX_ENTRIES = 10_000;
 const RATIO_GRACE_BYTES = 1024 * 1024;
 /** zlib's output chunk: larger than its 16 KB default, so a 100 MB sheet is ~1,500 chunks, not 6,000. */
 const INFLATE_CHUNK_BYTES = 64 * 1024;
-/** How far zlib may inflate ahead (on libuv's thread pool) while the scanner works on the main thread. */
-const INFLATE_AHEAD_BYTES = 1024 * 1024;
 const STORED = 0;
 const DEFLATED = 8;
 
@@ -167,7 +165,7 @@ function openRaw(zip: ZipFile, entry: Entry): Promise<Readable> {
 }
 
 function inflated(raw: Readable): Readable {
-  const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES, readableHighWaterMark: INFLATE_AHEAD_BYTES });
+  const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
   raw.once('error', (error) => inflate.destroy(error));
   raw.pipe(inflate);
   return inflate;
