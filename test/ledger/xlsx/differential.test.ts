@@ -16,7 +16,10 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { withTempDir, writeWorkbook } from '../helpers/workbook.js';
 import { readExcelJs, readOurs, type BookRows } from './helpers/oracle.js';
-import { writeBook, type BookSpec, type CellSpec, type Producer } from './helpers/producers.js';
+import { composeParts, writeBook, type BookSpec, type CellSpec, type Producer } from './helpers/producers.js';
+
+/** The inflated chunk size of src/ledger/xlsx/zip-archive.ts. */
+const INFLATE_CHUNK_BYTES = 1024 * 1024;
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
@@ -84,14 +87,19 @@ describe('the same rows as exceljs', () => {
     });
   });
 
-  test('CJK text in a sheet and a string table far larger than one inflated chunk', async () => {
+  test('CJK text in a sheet and a string table far larger than one inflated chunk, split inside characters', { timeout: 60_000 }, async () => {
     const names = ['欧阳娜娜', '司马相如', '诸葛孔明', '上官婉儿', '皇甫嵩'];
-    // Odd byte lengths put characters across every 64 KB chunk boundary, in both parts.
-    const rows: CellSpec[][] = Array.from({ length: 6000 }, (_, i) => [`编号-${i}`, `${names[i % 5]}${i}`, `事项第${i}号${'办'.repeat(i % 7)}`, utc(2026, 10, 1 + (i % 28))]);
-    for (const producer of ['excel', 'openpyxl'] as const) {
+    const item = (i: number) => `事项第${i}号${'办理便民服务'.repeat(1 + (i % 9))}`;
+    const rows: CellSpec[][] = Array.from({ length: 12_000 }, (_, i) => [`编号-${i}`, `${names[i % 5]}${i}`, item(i), utc(2026, 10, 1 + (i % 28))]);
+    // The string table (Excel) and the inline-string sheet (openpyxl) each hold CJK text where
+    // a 1 MB inflated chunk ends: a character is split between two chunks.
+    for (const [producer, part] of [['excel', 'xl/sharedStrings.xml'], ['openpyxl', 'xl/worksheets/sheet1.xml']] as const) {
+      const bytes = Buffer.from(String(composeParts({ producer, sheets: [{ name: '办件台账', rows }] }).get(part)), 'utf8');
+      const splits = [1, 2, 3].map((mb) => mb * INFLATE_CHUNK_BYTES).filter((at) => at < bytes.length && (bytes[at]! & 0xc0) === 0x80);
+      expect(splits.length, `${part} has a character cut by a chunk boundary`).toBeGreaterThan(0);
       const { ours: read, exceljs } = await both({ producer, sheets: [{ name: '办件台账', rows }] });
       expect(read).toEqual(exceljs);
-      expect(read['办件台账']![5998]![1]).toEqual(['编号-5998', '上官婉儿5998', '事项第5998号办办办办办办', utc(2026, 10, 7)]);
+      expect(read['办件台账']![11_998]![1]).toEqual(['编号-11998', '上官婉儿11998', item(11_998), utc(2026, 10, 1 + (11_998 % 28))]);
     }
   });
 

@@ -7,10 +7,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { readLedger } from '../../../src/ledger/read-ledger.js';
+import { decoded } from '../../../src/ledger/xlsx/part-parser.js';
 import type { CaseRecord } from '../../../src/ledger/types.js';
 import { CASE_HEADER, caseRow } from '../helpers/cases.js';
 import { withTempDir, writeWorkbook } from '../helpers/workbook.js';
 
+/** About 2 MB of sheet XML: more than one 1 MB inflated chunk (differential.test.ts checks that splits land inside characters). */
 const ROWS = 3000;
 const NAMES = ['欧阳娜娜', '司马相如', '诸葛孔明', '上官婉儿', '皇甫嵩'];
 
@@ -22,7 +24,32 @@ function bigSheet(): unknown[][] {
   return rows;
 }
 
+async function decodeAll(chunks: Buffer[]): Promise<string> {
+  let text = '';
+  for await (const piece of decoded((async function* () { yield* chunks; })())) text += piece;
+  return text;
+}
+
 describe('UTF-8 split across zip chunks', () => {
+  test('a part cut into byte chunks anywhere decodes whole (characters of 2, 3 and 4 bytes)', async () => {
+    const text = '<t>王芳 é 𠀀 陈静</t>';
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 1; at < bytes.length; at++) {
+      for (let second = at + 1; second <= bytes.length; second++) {
+        expect(await decodeAll([bytes.subarray(0, at), bytes.subarray(at, second), bytes.subarray(second)])).toBe(text);
+      }
+    }
+  });
+
+  test('UTF-16 parts (with a byte order mark) decode too', async () => {
+    const text = '<t>王芳</t>';
+    expect(await decodeAll([Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])])).toBe(text);
+  });
+
+  test('bytes that are not UTF-8 are an error, not U+FFFD', async () => {
+    await expect(decodeAll([Buffer.from([0x3c, 0x74, 0x3e, 0xcd, 0xf5])])).rejects.toThrow();
+  });
+
   test.each([
     ['in-memory writer (shared string table)', 'memory'],
     ['streaming writer (shared string table)', 'streaming'],
