@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
+import { audit } from '../../../src/audit/audit.js';
 import { DutyAuditError, type ErrorCode } from '../../../src/errors.js';
 import { readLedger, type ReadLedgerOptions } from '../../../src/ledger/read-ledger.js';
 import { withTempDir } from '../helpers/workbook.js';
@@ -269,7 +270,15 @@ describe('not a workbook at all', () => {
   });
 });
 
-describe('through the bin', () => {
+describe('through audit() and the bin', () => {
+  test('audit() passes its limits to the reader (the upload service sets them there)', async () => {
+    await withTempDir(async (dir) => {
+      const rows = [CASES[0]!, ...Array.from({ length: 5 }, () => CASES[1]!)];
+      const file = await writeBook(join(dir, 'rows.xlsx'), book({ sheets: [{ name: '办件台账', rows }] }));
+      await expect(audit(file, { limits: { maxRows: 4 } })).rejects.toMatchObject({ code: 'file-too-large', message: expect.stringMatching(/maxRows = 4/) });
+    });
+  });
+
   test('a zip bomb exits 2 with the message and the fix, no stack trace', { timeout: 120_000 }, async () => {
     await withTempDir(async (dir) => {
       const padding = ' '.repeat(4 * 1024 * 1024);
