@@ -168,35 +168,43 @@ export class SheetRowsHandler implements PartHandler {
    * an event per tag: `<c …/>`, `<c …></c>`, `<c …><v>…</v></c>` and
    * `<c …><is><t>…</t></is></c>`, attributes in double quotes one space apart. Anything else (a
    * formula, rich text, white space between tags, a prefix, a reference to decode in an
-   * attribute, a value too long) is declined and read tag by tag, the same way. Measured on a
-   * 100,000-case sheet: the scan takes a third of the time it takes tag by tag.
+   * attribute, a value too long, a shared-string index out of range) is declined and read tag by
+   * tag, the same way. Adjacent cells are read in one call. Measured on a 100,000-case sheet:
+   * the scan takes a third of the time it takes tag by tag.
    */
   shortcut(buffer: string, lt: number): number {
-    if (buffer.charCodeAt(lt + 1) !== LETTER_C) return -1;
+    let at = lt;
+    while (buffer.charCodeAt(at + 1) === LETTER_C) {
+      const end = this.shortcutCell(buffer, at);
+      if (end < 0) break;
+      at = end;
+      if (buffer.charCodeAt(at) !== LT) break;
+    }
+    return at === lt ? -1 : at;
+  }
+
+  /** One cell at `lt` (`<c` seen), or -1 leaving every field as it was. */
+  private shortcutCell(buffer: string, lt: number): number {
     // Characters are compared one by one rather than with startsWith/indexOf: the strings are
     // a few characters long, and a built-in call per comparison cost more than the loop.
-    const gt = buffer.indexOf('>', lt + 2);
-    if (gt < 0) return -1;
+    const length = buffer.length;
     let at = lt + 2;
     let code = buffer.charCodeAt(at);
-    if (code !== SPACE && code !== GT && code !== SLASH) return -1;
     let column = this.column + 1;
     let type: string | undefined;
     let style = 0;
-    // Attributes: every character read lies before `gt`, so none is read past the buffer.
     while (code === SPACE) {
       const nameStart = ++at;
       code = buffer.charCodeAt(at);
-      while (at < gt && code > SPACE && code !== EQUALS && code !== COLON && code !== SLASH) code = buffer.charCodeAt(++at);
-      if (code !== EQUALS || at === nameStart || at + 1 >= gt || buffer.charCodeAt(at + 1) !== QUOTE) return -1;
-      const nameLength = at - nameStart;
+      while (at < length && code > SPACE && code !== EQUALS && code !== COLON && code !== SLASH && code !== GT) code = buffer.charCodeAt(++at);
+      if (code !== EQUALS || at === nameStart || buffer.charCodeAt(at + 1) !== QUOTE) return -1;
       const valueStart = at + 2;
       let close = valueStart;
-      for (code = buffer.charCodeAt(close); close < gt && code !== QUOTE; code = buffer.charCodeAt(++close)) {
-        if (code === AMPERSAND || code < SPACE) return -1;
+      for (code = buffer.charCodeAt(close); close < length && code !== QUOTE; code = buffer.charCodeAt(++close)) {
+        if (code === AMPERSAND || code < SPACE || code === LT) return -1;
       }
-      if (close >= gt) return -1;
-      if (nameLength === 1) {
+      if (close >= length) return -1;
+      if (at - nameStart === 1) {
         const name = buffer.charCodeAt(nameStart);
         if (name === LETTER_R) column = columnOf(buffer, valueStart, close);
         else if (name === LETTER_S) style = digitsOf(buffer, valueStart, close);
@@ -206,25 +214,26 @@ export class SheetRowsHandler implements PartHandler {
       at = close + 1;
       code = buffer.charCodeAt(at);
     }
-    const length = buffer.length;
+    // `at` is on the start tag's `>` or `/>`; every read below is checked against the length.
     let end: number;
     let valueStart = -1;
     let valueEnd = -1;
     let inline = false;
-    if (code === SLASH && at + 1 === gt) {
-      end = gt + 1;
-    } else if (at !== gt || gt + 4 >= length || buffer.charCodeAt(gt + 1) !== LT) {
+    if (code === SLASH) {
+      if (buffer.charCodeAt(at + 1) !== GT) return -1;
+      end = at + 2;
+    } else if (code !== GT || at + 4 >= length || buffer.charCodeAt(at + 1) !== LT) {
       return -1;
-    } else if (buffer.charCodeAt(gt + 2) === SLASH) {
-      if (buffer.charCodeAt(gt + 3) !== LETTER_C || buffer.charCodeAt(gt + 4) !== GT) return -1;
-      end = gt + 5;
-    } else if (buffer.charCodeAt(gt + 2) === LETTER_V && buffer.charCodeAt(gt + 3) === GT) {
-      valueStart = gt + 4;
+    } else if (buffer.charCodeAt(at + 2) === SLASH) {
+      if (buffer.charCodeAt(at + 3) !== LETTER_C || buffer.charCodeAt(at + 4) !== GT) return -1;
+      end = at + 5;
+    } else if (buffer.charCodeAt(at + 2) === LETTER_V && buffer.charCodeAt(at + 3) === GT) {
+      valueStart = at + 4;
       valueEnd = textEnd(buffer, valueStart);
       if (valueEnd < 0 || valueEnd + 8 > length || !isValueEnd(buffer, valueEnd)) return -1;
       end = valueEnd + 8;
-    } else if (buffer.startsWith('<is><t>', gt + 1) || buffer.startsWith('<is><t xml:space="preserve">', gt + 1)) {
-      valueStart = buffer.indexOf('>', gt + 6) + 1;
+    } else if (buffer.startsWith('<is><t>', at + 1) || buffer.startsWith('<is><t xml:space="preserve">', at + 1)) {
+      valueStart = buffer.indexOf('>', at + 6) + 1;
       valueEnd = buffer.indexOf('<', valueStart);
       if (valueEnd < 0 || !buffer.startsWith('</t></is></c>', valueEnd)) return -1;
       end = valueEnd + 13;
@@ -233,25 +242,27 @@ export class SheetRowsHandler implements PartHandler {
       return -1;
     }
     if (column >= MAX_COLUMN || valueEnd - valueStart > this.context.limits.maxCellChars) return -1;
-    this.column = column;
-    this.cellType = type;
-    this.cellStyle = style;
-    this.formula = undefined;
-    this.value = undefined;
-    this.inline = undefined;
     let raw: RawValue;
     if (valueStart < 0) {
       raw = null;
     } else if (type === 's' && !inline) {
       const index = digitsOf(buffer, valueStart, valueEnd);
-      if (index < 0 || index >= this.context.sharedStrings.length) return -1;
-      raw = this.context.sharedStrings[index]!;
+      const strings = this.context.sharedStrings;
+      if (index < 0 || index >= strings.length) return -1;
+      raw = strings[index]!;
+    } else if (type === undefined && !inline && (raw = integerOf(buffer, valueStart, valueEnd)) >= 0) {
+      // A whole number, read without making a string (serials of dates, phone numbers, counts).
+      if (this.context.dateStyles[style] === true) raw = this.toDate(raw);
     } else {
+      this.cellType = type;
+      this.cellStyle = style;
+      this.formula = undefined;
       const text = decodeText(buffer.slice(valueStart, valueEnd));
-      if (inline) this.inline = text;
-      else this.value = text;
+      this.value = inline ? undefined : text;
+      this.inline = inline ? text : undefined;
       raw = this.cellValue();
     }
+    this.column = column;
     if (raw !== null) this.cells[column] = raw;
     return end;
   }
@@ -403,6 +414,18 @@ function columnOf(buffer: string, start: number, end: number): number {
 /** The decimal number in buffer[start, end); -1 unless it is 1–9 digits. */
 function digitsOf(buffer: string, start: number, end: number): number {
   if (end <= start || end - start > 9) return -1;
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const code = buffer.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) return -1;
+    value = value * 10 + (code - 0x30);
+  }
+  return value;
+}
+
+/** The whole number of up to 15 digits in buffer[start, end) (exact in a double); -1 otherwise. */
+function integerOf(buffer: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
   let value = 0;
   for (let at = start; at < end; at++) {
     const code = buffer.charCodeAt(at);
