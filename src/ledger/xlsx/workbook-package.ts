@@ -28,8 +28,6 @@ export interface WorkbookPackage {
   sharedStrings: string | undefined;
 }
 
-/** The small map parts are read whole into the scanner; a workbook's are a few KB. */
-const MAP_PART_BYTES = 16 * 1024 * 1024;
 const DEFAULT_WORKBOOK = 'xl/workbook.xml';
 
 export async function readWorkbookPackage(archive: ZipArchive, file: string, limits: LedgerLimits): Promise<WorkbookPackage> {
@@ -55,7 +53,7 @@ export async function readWorkbookPackage(archive: ZipArchive, file: string, lim
 }
 
 export function mapBudget(part: string, limits: LedgerLimits): PartBudget {
-  return { maxBytes: Math.min(MAP_PART_BYTES, limits.maxPartBytes), limit: 'maxPartBytes', label: `the part ${part}` };
+  return { maxBytes: limits.maxPartBytes, limit: 'maxPartBytes', label: `the part ${part}` };
 }
 
 interface Relationship {
