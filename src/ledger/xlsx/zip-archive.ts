@@ -24,6 +24,7 @@ const RATIO_GRACE_BYTES = 1024 * 1024;
  * against 110–530 ms in 64 KB chunks (zlib's default 16 KB is slower still).
  */
 const INFLATE_CHUNK_BYTES = 1024 * 1024;
+const MIN_INFLATE_CHUNK_BYTES = 16 * 1024;
 const STORED = 0;
 const DEFLATED = 8;
 
@@ -82,7 +83,7 @@ export class ZipArchive {
     const raw = await openRaw(this.zip, entry).catch((error: unknown) => {
       throw damaged(this.file, `${budget.label} cannot be read from the zip (${(error as Error).message})`, error);
     });
-    const source: Readable = entry.compressionMethod === STORED ? raw : inflated(raw);
+    const source: Readable = entry.compressionMethod === STORED ? raw : inflated(raw, entry.uncompressedSize);
     let total = 0;
     try {
       for await (const chunk of source) {
@@ -168,8 +169,9 @@ function openRaw(zip: ZipFile, entry: Entry): Promise<Readable> {
   });
 }
 
-function inflated(raw: Readable): Readable {
-  const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
+function inflated(raw: Readable, size: number): Readable {
+  // A small part gets a small output buffer: the workbook, its relationships and styles are a few KB.
+  const inflate = createInflateRaw({ chunkSize: Math.max(MIN_INFLATE_CHUNK_BYTES, Math.min(INFLATE_CHUNK_BYTES, size)) });
   raw.once('error', (error) => inflate.destroy(error));
   raw.pipe(inflate);
   return inflate;
