@@ -195,7 +195,29 @@ export class SheetRowsHandler implements PartHandler {
     let style = 0;
     while (code === SPACE) {
       const nameStart = ++at;
-      code = buffer.charCodeAt(at);
+      const name = buffer.charCodeAt(at);
+      if (buffer.charCodeAt(at + 1) === EQUALS && buffer.charCodeAt(at + 2) === QUOTE && (name === LETTER_R || name === LETTER_S)) {
+        // r="AB12" and s="3", read as they are scanned.
+        at += 3;
+        code = buffer.charCodeAt(at);
+        let number = 0;
+        if (name === LETTER_R) {
+          const start = at;
+          for (; code >= 0x41 && code <= 0x5a && number <= MAX_COLUMN; code = buffer.charCodeAt(++at)) number = number * 26 + (code - 0x40);
+          if (at === start || code < 0x30 || code > 0x39) return -1;
+          while (code >= 0x30 && code <= 0x39) code = buffer.charCodeAt(++at);
+          column = number - 1;
+        } else {
+          const start = at;
+          for (; code >= 0x30 && code <= 0x39 && at - start < 9; code = buffer.charCodeAt(++at)) number = number * 10 + (code - 0x30);
+          if (at === start) return -1;
+          style = number;
+        }
+        if (code !== QUOTE) return -1;
+        code = buffer.charCodeAt(++at);
+        continue;
+      }
+      code = name;
       while (at < length && code > SPACE && code !== EQUALS && code !== COLON && code !== SLASH && code !== GT) code = buffer.charCodeAt(++at);
       if (code !== EQUALS || at === nameStart || buffer.charCodeAt(at + 1) !== QUOTE) return -1;
       const valueStart = at + 2;
@@ -204,12 +226,11 @@ export class SheetRowsHandler implements PartHandler {
         if (code === AMPERSAND || code < SPACE || code === LT) return -1;
       }
       if (close >= length) return -1;
-      if (at - nameStart === 1) {
-        const name = buffer.charCodeAt(nameStart);
-        if (name === LETTER_R) column = columnOf(buffer, valueStart, close);
-        else if (name === LETTER_S) style = digitsOf(buffer, valueStart, close);
-        else if (name === LETTER_T) type = cellTypeOf(buffer, valueStart, close);
-        if (column < 0 || style < 0 || type === DECLINED) return -1;
+      if (at - nameStart === 1 && name === LETTER_T) {
+        type = cellTypeOf(buffer, valueStart, close);
+        if (type === DECLINED) return -1;
+      } else if (at - nameStart === 1 && (name === LETTER_R || name === LETTER_S)) {
+        return -1;
       }
       at = close + 1;
       code = buffer.charCodeAt(at);
@@ -392,24 +413,6 @@ const COLON = 0x3a;
 const AMPERSAND = 0x26;
 const LETTER_V = 0x76;
 const DECLINED = '\u0000declined';
-
-/** 0-based column of the reference in buffer[start, end) (`AB12` → 27); -1 unless letters then digits. */
-function columnOf(buffer: string, start: number, end: number): number {
-  let column = 0;
-  let at = start;
-  for (; at < end; at++) {
-    const code = buffer.charCodeAt(at);
-    if (code < 0x41 || code > 0x5a) break;
-    column = column * 26 + (code - 0x40);
-    if (column > MAX_COLUMN) return -1;
-  }
-  if (at === start || at === end) return -1;
-  for (; at < end; at++) {
-    const code = buffer.charCodeAt(at);
-    if (code < 0x30 || code > 0x39) return -1;
-  }
-  return column - 1;
-}
 
 /** The decimal number in buffer[start, end); -1 unless it is 1–9 digits. */
 function digitsOf(buffer: string, start: number, end: number): number {
