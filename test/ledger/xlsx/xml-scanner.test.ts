@@ -8,6 +8,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, test } from 'vitest';
 import { ledgerLimits } from '../../../src/ledger/limits.js';
 import type { RawValue } from '../../../src/ledger/raw-value.js';
+import { SharedStringsHandler } from '../../../src/ledger/xlsx/shared-strings.js';
 import { SheetRowsHandler } from '../../../src/ledger/xlsx/sheet-rows.js';
 import { XmlError, XmlScanner, type XmlHandler } from '../../../src/ledger/xlsx/xml-scanner.js';
 import { composeParts, type BookSpec, type CellSpec } from './helpers/producers.js';
@@ -221,5 +222,39 @@ describe('the sheet shortcut reads cells as the scanner does tag by tag', () => 
     const book: BookSpec = { producer: 'excel', ...options, sheets: [{ name: 'S', rows: [['标题'], [], ['a', 1, null, true, { rich: ['陈', '静'], inline: true }], [null, null, '末']] }] };
     const xml = String(composeParts(book).get('xl/worksheets/sheet1.xml'));
     expect(rows([xml], true)).toEqual(rows([xml], false));
+  });
+});
+
+describe('the string table shortcut reads items as the scanner does tag by tag', () => {
+  function strings(chunks: readonly string[], shortcut: boolean): string[] {
+    const handler = new SharedStringsHandler((index) => {
+      throw new Error(`string ${index} too long`);
+    }, 20);
+    if (!shortcut) Object.defineProperty(handler, 'wantsShortcut', { get: () => false, set: () => {} });
+    const scanner = new XmlScanner(handler, handler.names, 1 << 20);
+    handler.bind(scanner);
+    for (const chunk of chunks) scanner.write(chunk);
+    scanner.end();
+    return handler.strings;
+  }
+
+  const items = [
+    '<si><t>王芳</t></si>', '<si><t xml:space="preserve"> 陈 静 </t></si>', '<si><r><t>陈</t></r><r><rPr><b/></rPr><t>静</t></r></si>',
+    '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si>', '<si><t>a&amp;b&#x9648;&lt;</t></si>', '<si><t/></si>', '<si/>',
+    '<si>\n  <t>spaced</t>\n</si>', '<si><t><![CDATA[<raw>]]></t></si>', '<si><t>line\r\nend</t></si>', '<si><t>𠀀𪚥</t></si>',
+  ];
+  const xml = `<?xml version="1.0"?>\n<sst xmlns="urn:main" count="${items.length}">${items.join('')}${items.join('')}</sst>`;
+
+  test('every item form, whole and cut anywhere', () => {
+    const expected = strings([xml], false);
+    expect(expected.slice(0, items.length)).toEqual(['王芳', ' 陈 静 ', '陈静', '東京', 'a&b陈<', '', '', 'spaced', '<raw>', 'line\nend', '𠀀𪚥']);
+    expect(strings([xml], true)).toEqual(expected);
+    for (let at = 1; at < xml.length; at++) expect(strings(cut(xml, [at]), true), `cut at ${at}`).toEqual(expected);
+  });
+
+  test('an item over the cell limit is refused either way', () => {
+    const long = `<sst><si><t>${'王'.repeat(21)}</t></si></sst>`;
+    expect(() => strings([long], true)).toThrow(/string 0 too long/);
+    expect(() => strings([long], false)).toThrow(/string 0 too long/);
   });
 });
