@@ -8,8 +8,8 @@
  * zip bomb is refused before it costs time or memory, and a part whose directory lies stops
  * at the lie.
  */
-import { createInflateRaw } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { createInflateRaw, type ZlibOptions } from 'node:zlib';
+import type { Readable, TransformOptions } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { limitExceeded, type LedgerLimits, type LimitName } from '../limits.js';
 import { damaged } from './workbook-error.js';
@@ -25,6 +25,7 @@ const RATIO_GRACE_BYTES = 1024 * 1024;
  */
 const INFLATE_CHUNK_BYTES = 1024 * 1024;
 const MIN_INFLATE_CHUNK_BYTES = 16 * 1024;
+const INFLATE_AHEAD_BYTES = 4 * INFLATE_CHUNK_BYTES;
 const STORED = 0;
 const DEFLATED = 8;
 
@@ -170,8 +171,15 @@ function openRaw(zip: ZipFile, entry: Entry): Promise<Readable> {
 }
 
 function inflated(raw: Readable, size: number): Readable {
-  // A small part gets a small output buffer: the workbook, its relationships and styles are a few KB.
-  const inflate = createInflateRaw({ chunkSize: Math.max(MIN_INFLATE_CHUNK_BYTES, Math.min(INFLATE_CHUNK_BYTES, size)) });
+  const options: ZlibOptions & Pick<TransformOptions, 'readableHighWaterMark'> = {
+    // A small part gets a small output buffer: the workbook, its relationships and styles are a few KB.
+    chunkSize: Math.max(MIN_INFLATE_CHUNK_BYTES, Math.min(INFLATE_CHUNK_BYTES, size)),
+    // zlib inflates the next chunks on the thread pool while the scanner reads this one (stream
+    // options pass through zlib to its Transform). Measured: the main thread's idle time while
+    // reading the 100,000-case workbook fell from ~150 to ~90 ms per read.
+    readableHighWaterMark: INFLATE_AHEAD_BYTES,
+  };
+  const inflate = createInflateRaw(options);
   raw.once('error', (error) => inflate.destroy(error));
   raw.pipe(inflate);
   return inflate;
