@@ -334,7 +334,7 @@ export class XmlScanner {
   private bang(buffer: string, lt: number): number {
     if (buffer.startsWith('<!--', lt)) {
       const close = buffer.indexOf('-->', lt + 4);
-      return close < 0 ? -1 : close + 3;
+      return close >= 0 ? close + 3 : -1;
     }
     if (buffer.startsWith('<![CDATA[', lt)) {
       const close = buffer.indexOf(']]>', lt + 9);
@@ -352,7 +352,7 @@ export class XmlScanner {
 
 function processingInstructionEnd(buffer: string, lt: number): number {
   const close = buffer.indexOf('?>', lt + 2);
-  return close < 0 ? -1 : close + 2;
+  return close >= 0 ? close + 2 : -1;
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
