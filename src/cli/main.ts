@@ -20,7 +20,7 @@ import { commands } from './commands/index.js';
 
 function reportFatal(err: unknown): void {
   if (err instanceof DutyAuditError) {
-    process.stderr.write(`duty-audit: ${err.describe()}\n`);
+    process.stderr.write(`duty-audit: ${err.describe('en')}\n`);
   } else {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`duty-audit: internal error: ${message}\n  please report it with the command you ran\n`);

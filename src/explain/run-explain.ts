@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { displayPath } from '../display-path.js';
 import type { AuditOptions } from '../audit/audit.js';
 import { DutyAuditError } from '../errors.js';
+import { msg, type Message } from '../messages/catalogue.js';
 import { text as reportText } from '../report/labels.js';
 import { isLang, type Lang } from '../text.js';
 import { writeReportXlsx } from '../report/xlsx/write.js';
@@ -69,21 +70,17 @@ export function maskExplanation(e: Explanation): Explanation {
 }
 
 function langOf(value: string): Lang {
-  if (!isLang(value)) throw new DutyAuditError('bad-usage', `--lang ${JSON.stringify(value)} is not a report language`, { hint: 'use --lang zh or --lang en' });
+  if (!isLang(value)) throw new DutyAuditError('bad-usage', msg('cli.badLang', { value }), { hint: msg('cli.badLang.hint') });
   return value;
 }
 
-async function writeOutput(file: string, option: string, write: () => Promise<void>): Promise<void> {
+async function writeOutput(file: string, what: Message, option: string, write: () => Promise<void>): Promise<void> {
   try {
     await mkdir(dirname(file), { recursive: true });
     await write();
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new DutyAuditError('bad-usage', `cannot write ${file}: ${reason}`, {
-      file,
-      hint: `close the file if it is open elsewhere, or choose another path with ${option}`,
-      cause: err,
-    });
+    throw new DutyAuditError('bad-usage', msg('cli.cannotWrite', { what, file, reason }), { file, hint: msg('cli.cannotWrite.hint', { option }), cause: err });
   }
 }
 
@@ -109,13 +106,13 @@ export async function runExplain(args: ExplainArgs, cwd = process.cwd(), now?: (
 
   if (args.json) {
     const json = resolve(cwd, args.json);
-    await writeOutput(json, '--json', () => writeFile(json, explanationJsonText(explanation)));
+    await writeOutput(json, msg('cli.what.explanation'), 'json', () => writeFile(json, explanationJsonText(explanation)));
     run.json = json;
     text += `${reportText('json', lang)}${sep}${shown(json)}\n`;
   }
   if (args.out) {
     const report = resolve(cwd, args.out);
-    await writeOutput(report, '--out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
+    await writeOutput(report, msg('cli.what.report'), 'out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
     run.report = report;
     text += `${reportText('report', lang)}${sep}${shown(report)}\n`;
   }

@@ -9,6 +9,7 @@
  * 400 MB of memory.
  */
 import { DutyAuditError } from '../errors.js';
+import { msg, type Message } from '../messages/catalogue.js';
 
 export interface LedgerLimits {
   /** The workbook file (or each CSV file), in bytes. */
@@ -43,8 +44,8 @@ export function ledgerLimits(options: Partial<LedgerLimits> = {}): LedgerLimits 
     const value = options[name];
     if (value === undefined) continue;
     if (!(typeof value === 'number' && value > 0)) {
-      throw new DutyAuditError('bad-usage', `the ledger limit ${name} must be a positive number (got ${String(value)})`, {
-        hint: `give ${name} as a positive number, or leave it out for the default of ${DEFAULT_LEDGER_LIMITS[name]}`,
+      throw new DutyAuditError('bad-usage', msg('ledger.badLimit', { name, value: String(value) }), {
+        hint: msg('ledger.badLimit.hint', { name, default: DEFAULT_LEDGER_LIMITS[name] }),
       });
     }
     limits[name] = value;
@@ -56,9 +57,6 @@ export function ledgerLimits(options: Partial<LedgerLimits> = {}): LedgerLimits 
  * The refusal of input over a limit: what was over, where, and the option that raises it.
  * `what` reads after the file name, e.g. `sheet 办件台账 has more than 250000 rows`.
  */
-export function limitExceeded(file: string, what: string, limit: LimitName, value: number): DutyAuditError {
-  return new DutyAuditError('file-too-large', `${file}: ${what} (limit ${limit} = ${value})`, {
-    file,
-    hint: `a month's ledger is far smaller: check it is the right file; if it is genuine, raise the limit option ${limit}`,
-  });
+export function limitExceeded(file: string, what: Message, limit: LimitName, value: number): DutyAuditError {
+  return new DutyAuditError('file-too-large', msg('ledger.overLimit', { file, what, limit, value }), { file, hint: msg('ledger.overLimit.hint', { limit }) });
 }

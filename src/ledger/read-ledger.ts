@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import { readCsvFolder } from './csv/read-csv-folder.js';
 import { renderIssueMessage } from './issue-codes.js';
 import { ledgerLimits, limitExceeded, type LedgerLimits } from './limits.js';
@@ -50,23 +51,16 @@ async function statOrThrow(path: string): Promise<Stats> {
   try {
     return await stat(path);
   } catch (error) {
-    throw new DutyAuditError('file-not-found', `${path}: no such file or folder`, {
-      file: path,
-      hint: 'check the path; give an .xlsx workbook or a folder of .csv files',
-      cause: error,
-    });
+    throw new DutyAuditError('file-not-found', msg('ledger.notFound', { file: path }), { file: path, hint: msg('ledger.notFound.hint'), cause: error });
   }
 }
 
 async function checkSize(file: string, { maxInputBytes }: LedgerLimits): Promise<void> {
   const { size } = await statOrThrow(file);
   if (size === 0) {
-    throw new DutyAuditError('empty-file', `${file}: the file is empty (0 bytes)`, {
-      file,
-      hint: 'export the ledger again; the file was not written completely',
-    });
+    throw new DutyAuditError('empty-file', msg('ledger.empty', { file }), { file, hint: msg('ledger.empty.hint') });
   }
-  if (size > maxInputBytes) throw limitExceeded(file, `${size} bytes is over the limit of ${maxInputBytes} bytes`, 'maxInputBytes', maxInputBytes);
+  if (size > maxInputBytes) throw limitExceeded(file, msg('ledger.over.inputBytes', { size, max: maxInputBytes }), 'maxInputBytes', maxInputBytes);
 }
 
 async function readCheckedFile(file: string, limits: LedgerLimits): Promise<Buffer> {
@@ -77,13 +71,10 @@ async function readCheckedFile(file: string, limits: LedgerLimits): Promise<Buff
 function assemble(source: LedgerSource, results: readonly SheetResult[], duplicates: readonly Duplicate[], namesFound: readonly string[]): Ledger {
   const byKey = new Map(results.map((result) => [result.key, result]));
   if (!byKey.has('cases')) {
-    const found = namesFound.length > 0 ? namesFound.join(', ') : 'none';
-    throw new DutyAuditError('no-cases-sheet', `${source.file}: no 办件台账 (cases) sheet; sheets found: ${found}`, {
+    const sheets = namesFound.length > 0 ? namesFound : msg('word.none');
+    throw new DutyAuditError('no-cases-sheet', msg('ledger.noCasesSheet', { file: source.file, sheets }), {
       file: source.file,
-      hint:
-        source.kind === 'xlsx'
-          ? 'the case ledger sheet must be named 办件台账 or cases'
-          : 'the case ledger CSV file name must end with 办件台账 or cases, e.g. 城东社区-2026-10-办件台账.csv',
+      hint: source.kind === 'xlsx' ? msg('ledger.noCasesSheet.xlsxHint') : msg('ledger.noCasesSheet.csvHint'),
     });
   }
   const ledger: Ledger = { source, sheets: {}, sheetNames: {}, dataIssues: [], accounts: {}, layout: {} };

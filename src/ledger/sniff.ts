@@ -6,6 +6,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
@@ -46,21 +47,12 @@ export function refuseNonWorkbook(file: string, kind: FileKind): void {
     case 'zip':
       return;
     case 'encrypted-ooxml':
-      throw new DutyAuditError('encrypted-workbook', `${file}: the workbook is protected with a password (an encrypted CDFV2 container)`, {
-        file,
-        hint: 'open it in Excel or WPS, remove the password (File → Info → Protect Workbook) and save it again',
-      });
+      throw new DutyAuditError('encrypted-workbook', msg('ledger.encrypted', { file }), { file, hint: msg('ledger.encrypted.hint') });
     case 'ole':
-      throw new DutyAuditError('not-a-workbook', `${file}: an old Excel 97–2003 (.xls) file, which cannot be read`, {
-        file,
-        hint: 'open it in Excel or WPS and save it as .xlsx (File → Save As → Excel Workbook)',
-      });
+      throw new DutyAuditError('not-a-workbook', msg('ledger.oldXls', { file }), { file, hint: msg('ledger.saveAsXlsx.hint') });
     case 'other': {
-      const csvHint = extname(file).toLowerCase() === '.csv' ? 'put the CSV files in a folder and give the folder; or ' : '';
-      throw new DutyAuditError('not-a-workbook', `${file}: not an Excel workbook (.xlsx)`, {
-        file,
-        hint: `${csvHint}save the ledger as .xlsx`,
-      });
+      const hint = extname(file).toLowerCase() === '.csv' ? msg('ledger.notXlsx.csvHint') : msg('ledger.notXlsx.hint');
+      throw new DutyAuditError('not-a-workbook', msg('ledger.notXlsx', { file }), { file, hint });
     }
   }
 }

@@ -66,7 +66,7 @@ export function summaryLine(report: TestReport, gaps: string[]): string {
 }
 
 export function problemLines(problems: RuleProblem[], cwd?: string): string[] {
-  return [...problems.map((p) => formatProblem(p, cwd)), `${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was loaded`];
+  return [...problems.map((p) => formatProblem(p, 'en', cwd)), `${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was loaded`];
 }
 
 export function validOkLine(ruleSet: RuleSet, calendars: number): string {

@@ -121,7 +121,7 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
     if (record) result.conditions = evidence(conditionsOf(rule), record.facts);
     else if (kind === 'fire' && result.actual.ran) result.actual.notRunReason = 'the record is not among the audited records (outside the period, or after as-of?)';
   } catch (err) {
-    result.actual.error = err instanceof DutyAuditError ? err.describe() : `the case could not run: ${err instanceof Error ? err.message : String(err)}`;
+    result.actual.error = err instanceof DutyAuditError ? err.describe('en') : `the case could not run: ${err instanceof Error ? err.message : String(err)}`;
   }
   return judge(result);
 }

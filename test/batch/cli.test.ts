@@ -19,12 +19,12 @@ describe('duty-audit batch (usage)', () => {
     writeFile(join(root, 'in', 'a.xlsx'));
     const period = cli(['in', '--out', 'out', '--period', '2026/10'], root);
     expect(period.status).toBe(2);
-    expect(period.stderr).toMatch(/--period 2026\/10 is not YYYY-MM/);
+    expect(period.stderr).toMatch(/--period "2026\/10" is not a month written YYYY-MM/);
     expect(period.stderr).toMatch(/fix: /);
     expect(period.stderr).not.toMatch(/at .*\.ts:\d+/);
     const failOn = cli(['in', '--out', 'out', '--fail-on', 'severe'], root);
     expect(failOn.status).toBe(2);
-    expect(failOn.stderr).toMatch(/--fail-on severe is not a grade/);
+    expect(failOn.stderr).toMatch(/--fail-on "severe" is not a grade/);
     const jobs = cli(['in', '--out', 'out', '--jobs', '0'], root);
     expect(jobs.status).toBe(2);
     expect(jobs.stderr).toMatch(/--jobs 0 must be a positive number/);

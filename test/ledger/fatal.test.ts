@@ -29,7 +29,8 @@ async function expectFatal(path: string, code: ErrorCode, options: ReadLedgerOpt
   expect(fatal.file).toBe(path);
   expect(fatal.message).toContain(path);
   expect(fatal.hint).toBeTruthy();
-  expect(fatal.describe()).not.toMatch(/\n\s+at /);
+  expect(fatal.describe('en')).not.toMatch(/\n\s+at /);
+  expect(fatal.describe('zh')).toContain(path);
   if (messagePart) expect(fatal.message).toMatch(messagePart);
   return fatal;
 }

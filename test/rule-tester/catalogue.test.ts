@@ -18,7 +18,7 @@ const calendar = loadCalendar();
 
 describe('the shipped rules/ folder', () => {
   it('loads with no problems', () => {
-    expect(problems.map((p) => formatProblem(p))).toEqual([]);
+    expect(problems.map((p) => formatProblem(p, 'en'))).toEqual([]);
     expect(rules.length).toBeGreaterThanOrEqual(30);
   });
 

@@ -9,6 +9,7 @@ import type { CommandModule } from 'yargs';
 import { audit, type AuditEngine, type AuditOptions } from '../../audit/audit.js';
 import type { AuditResult } from '../../audit/types.js';
 import { DutyAuditError } from '../../errors.js';
+import { msg } from '../../messages/catalogue.js';
 import { gradeRank, parseGrade, type Grade } from '../../grade-scale.js';
 import { reportJsonText } from '../../report/json.js';
 import { isLang, type Lang } from '../../text.js';
@@ -49,15 +50,13 @@ function failOnGrade(value: string | undefined): Grade | undefined {
   if (value === undefined) return undefined;
   const grade = parseGrade(value);
   if (!grade) {
-    throw new DutyAuditError('bad-usage', `--fail-on ${JSON.stringify(value)} is not a grade`, {
-      hint: 'use reminder, criticism, notice or deduction (or 提醒, 批评教育, 通报批评, 扣除奖金)',
-    });
+    throw new DutyAuditError('bad-usage', msg('cli.badFailOn', { value }), { hint: msg('cli.badFailOn.hint') });
   }
   return grade;
 }
 
 function langOf(value: string): Lang {
-  if (!isLang(value)) throw new DutyAuditError('bad-usage', `--lang ${JSON.stringify(value)} is not a report language`, { hint: 'use --lang zh or --lang en' });
+  if (!isLang(value)) throw new DutyAuditError('bad-usage', msg('cli.badLang', { value }), { hint: msg('cli.badLang.hint') });
   return value;
 }
 
@@ -66,7 +65,7 @@ const ENGINES: readonly AuditEngine[] = ['evaluator', 'reference'];
 function engineOf(value: string | undefined): AuditEngine {
   if (value === undefined) return 'evaluator';
   if (!(ENGINES as readonly string[]).includes(value)) {
-    throw new DutyAuditError('bad-usage', `--engine ${JSON.stringify(value)} is not an engine`, { hint: 'use --engine reference to cross-check with json-rules-engine, or leave it out' });
+    throw new DutyAuditError('bad-usage', msg('cli.badEngine', { value }), { hint: msg('cli.badEngine.hint') });
   }
   return value as AuditEngine;
 }
@@ -97,9 +96,9 @@ export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () =>
 
   const result = await audit(args.input, options);
   const report = args.out ? resolve(cwd, args.out) : defaultReportPath(result, cwd);
-  await writeOutput(report, 'report', 'out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
+  await writeOutput(report, msg('cli.what.report'), 'out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
   const json = args.json ? resolve(cwd, args.json) : undefined;
-  if (json) await writeOutput(json, 'JSON', 'json', () => writeFile(json, reportJsonText(result, { lang, mask: args.mask })));
+  if (json) await writeOutput(json, msg('cli.what.json'), 'json', () => writeFile(json, reportJsonText(result, { lang, mask: args.mask })));
 
   const shown = (file: string) => displayPath(file, cwd);
   let summary = terminalSummary(result, { lang, report: shown(report), ...(json ? { json: shown(json) } : {}) });

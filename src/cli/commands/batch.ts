@@ -9,6 +9,8 @@ import { progressFor } from '../../batch/progress.js';
 import { runBatch, type BatchOptions } from '../../batch/run-batch.js';
 import type { BatchResult } from '../../batch/types.js';
 import { DutyAuditError } from '../../errors.js';
+import { msg } from '../../messages/catalogue.js';
+import { checkAsOf, checkPeriod } from '../../audit/period.js';
 import { parseGrade } from '../../grade-scale.js';
 import { isLang } from '../../text.js';
 
@@ -59,12 +61,12 @@ function toOptions(args: BatchArgs): BatchOptions {
     progress: progressFor(process.stderr),
   };
   if (args.jobs !== undefined) options.jobs = Math.floor(positive(args.jobs, '--jobs'));
-  if (args.period !== undefined) options.period = matching(args.period, /^\d{4}-(0[1-9]|1[0-2])$/, '--period', 'YYYY-MM, e.g. 2026-10');
-  if (args['as-of'] !== undefined) options.asOf = matching(args['as-of'], /^\d{4}-\d{2}-\d{2}$/, '--as-of', 'YYYY-MM-DD, e.g. 2026-10-31');
+  if (args.period !== undefined) options.period = checkPeriod(args.period);
+  if (args['as-of'] !== undefined) options.asOf = checkAsOf(args['as-of']);
   if (args.rules !== undefined) options.rulesDir = args.rules;
   if (args['fail-on'] !== undefined) {
     const grade = parseGrade(args['fail-on']);
-    if (!grade) throw bad(`--fail-on ${args['fail-on']} is not a grade`, 'use reminder, criticism, notice or deduction (or 提醒, 批评教育, 通报批评, 扣除奖金)');
+    if (!grade) throw new DutyAuditError('bad-usage', msg('cli.badFailOn', { value: args['fail-on'] }), { hint: msg('cli.badFailOn.hint') });
     options.failOn = grade;
   }
   return options;
@@ -82,15 +84,8 @@ function closingLines(result: BatchResult): string[] {
 }
 
 function positive(value: number, flag: string): number {
-  if (!Number.isFinite(value) || value <= 0) throw bad(`${flag} ${value} must be a positive number`, `pass ${flag} with a number above 0`);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new DutyAuditError('bad-usage', msg('cli.notPositive', { flag, value: String(value) }), { hint: msg('cli.notPositive.hint', { flag }) });
+  }
   return value;
-}
-
-function matching(value: string, pattern: RegExp, flag: string, shape: string): string {
-  if (!pattern.test(value)) throw bad(`${flag} ${value} is not ${shape}`, `pass ${flag} as ${shape}`);
-  return value;
-}
-
-function bad(message: string, hint: string): DutyAuditError {
-  return new DutyAuditError('bad-usage', message, { hint });
 }

@@ -19,6 +19,7 @@ import { writeDiffXlsx } from '../../diff/xlsx.js';
 import { LANGS, type Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';
 import { writeOutput } from '../write-output.js';
+import { msg } from '../../messages/catalogue.js';
 
 export interface RulesDiffArgs {
   old: string;
@@ -60,12 +61,12 @@ export async function runRulesDiff(args: RulesDiffArgs, cwd = process.cwd()): Pr
     const xlsx = args.xlsx ? resolve(cwd, args.xlsx) : undefined;
     const colon = args.lang === 'zh' ? ':' : ': ';
     if (xlsx) {
-      await writeOutput(xlsx, 'diff workbook', 'xlsx', () => writeDiffXlsx(result, xlsx, args.lang));
+      await writeOutput(xlsx, msg('cli.what.diffWorkbook'), 'xlsx', () => writeDiffXlsx(result, xlsx, args.lang));
       text += `${dt('xlsxWritten', args.lang)}${colon}${shown(xlsx, cwd)}\n`;
     }
     const json = args.json ? resolve(cwd, args.json) : undefined;
     if (json) {
-      await writeOutput(json, 'diff JSON', 'json', () => writeFile(json, diffJsonText(result)));
+      await writeOutput(json, msg('cli.what.diffJson'), 'json', () => writeFile(json, diffJsonText(result)));
       text += `${dt('jsonWritten', args.lang)}${colon}${shown(json, cwd)}\n`;
     }
     return { result, text, ...(xlsx ? { xlsx } : {}), ...(json ? { json } : {}) };

@@ -10,6 +10,7 @@ import { limitExceeded, type LedgerLimits } from '../limits.js';
 import { XmlError, XmlScanner, type XmlHandler } from './xml-scanner.js';
 import { damaged } from './workbook-error.js';
 import type { PartBudget, ZipArchive } from './zip-archive.js';
+import { msg } from '../../messages/catalogue.js';
 
 export interface PartHandler extends XmlHandler {
   /** The local names the handler switches on (the scanner hands these very strings back). */
@@ -32,11 +33,11 @@ export async function parsePart(archive: ZipArchive, file: string, partName: str
   } catch (error) {
     if (error instanceof DutyAuditError) throw error;
     if (error instanceof XmlError && error.tooLong) {
-      throw limitExceeded(file, `${budget.label} holds a cell or tag of more than ${maxTokenChars} characters`, 'maxCellChars', limits.maxCellChars);
+      throw limitExceeded(file, msg('xlsx.tokenTooLong', { label: budget.label, n: maxTokenChars }), 'maxCellChars', limits.maxCellChars);
     }
-    if (error instanceof XmlError) throw damaged(file, `${budget.label} is not well-formed XML: ${error.message}`, error);
+    if (error instanceof XmlError) throw damaged(file, msg('xlsx.notXml', { label: budget.label, reason: error.message }), error);
     if (error instanceof TypeError && (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      throw damaged(file, `${budget.label} is not valid UTF-8 text`, error);
+      throw damaged(file, msg('xlsx.notUtf8', { label: budget.label }), error);
     }
     throw error;
   }

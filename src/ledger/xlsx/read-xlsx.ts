@@ -17,6 +17,7 @@ import { damaged } from './workbook-error.js';
 import { readWorkbookPackage, type WorkbookSheet } from './workbook-package.js';
 import { ZipArchive } from './zip-archive.js';
 import type { RawValue } from '../raw-value.js';
+import { msg } from '../../messages/catalogue.js';
 
 export interface WorkbookSheets {
   /** Every sheet name, in workbook order. */
@@ -75,11 +76,11 @@ export async function readWorkbookRows<T>(file: string, limits: LedgerLimits, vi
       if (value === undefined) continue;
       const part = sheet.part;
       if (part === undefined || !sheet.isWorksheet) {
-        throw damaged(file, `sheet ${sheet.name} has no worksheet part in the zip (its relationship or part is missing)`);
+        throw damaged(file, msg('xlsx.sheetPartMissing', { sheet: sheet.name }));
       }
       await visitor.read(sheet, value, workbook.date1904, async (onRow) => {
         const handler = new SheetRowsHandler({ file, sheetName: sheet.name, part, sharedStrings, dateStyles, date1904: workbook.date1904, limits, onRow });
-        const budget = { maxBytes: limits.maxPartBytes, limit: 'maxPartBytes' as const, label: `sheet ${sheet.name} (${part})` };
+        const budget = { maxBytes: limits.maxPartBytes, limit: 'maxPartBytes' as const, label: msg('xlsx.sheetPart', { sheet: sheet.name, part }) };
         await parsePart(archive, file, part, budget, handler, limits);
       });
     }

@@ -9,12 +9,13 @@ import { limitExceeded, type LedgerLimits } from '../limits.js';
 import { parsePart, type PartHandler } from './part-parser.js';
 import { decodeText, type XmlScanner } from './xml-scanner.js';
 import type { ZipArchive } from './zip-archive.js';
+import { msg } from '../../messages/catalogue.js';
 
 export async function readSharedStrings(archive: ZipArchive, file: string, part: string | undefined, limits: LedgerLimits): Promise<string[]> {
   if (part === undefined) return [];
-  const label = `the shared-string table (${part})`;
+  const label = msg('xlsx.sharedStrings', { part });
   const handler = new SharedStringsHandler((index) => {
-    throw limitExceeded(file, `shared string ${index} in ${label} is longer than the cell limit`, 'maxCellChars', limits.maxCellChars);
+    throw limitExceeded(file, msg('xlsx.sharedStringTooLong', { index, label }), 'maxCellChars', limits.maxCellChars);
   }, limits.maxCellChars);
   await parsePart(archive, file, part, { maxBytes: limits.maxSharedStringsBytes, limit: 'maxSharedStringsBytes', label }, handler, limits);
   return handler.strings;

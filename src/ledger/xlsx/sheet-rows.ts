@@ -17,6 +17,7 @@ import type { RawValue } from '../raw-value.js';
 import type { PartHandler } from './part-parser.js';
 import { damaged } from './workbook-error.js';
 import { decodeText, type XmlScanner } from './xml-scanner.js';
+import { msg, type Message } from '../../messages/catalogue.js';
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
 const MAX_ROW = 1_048_576;
@@ -159,7 +160,7 @@ export class SheetRowsHandler implements PartHandler {
         return;
     }
     if (length > this.context.limits.maxCellChars) {
-      throw limitExceeded(this.context.file, `cell ${this.where()} has more than ${this.context.limits.maxCellChars} characters`, 'maxCellChars', this.context.limits.maxCellChars);
+      throw limitExceeded(this.context.file, msg('xlsx.cellTooLong', { cell: this.where(), n: this.context.limits.maxCellChars }), 'maxCellChars', this.context.limits.maxCellChars);
     }
   }
 
@@ -298,7 +299,7 @@ export class SheetRowsHandler implements PartHandler {
   private startRow(): void {
     const r = this.xml.attribute('r');
     const rowNumber = r === undefined ? this.rowNumber + 1 : parseRowNumber(r);
-    if (!(rowNumber >= 1 && rowNumber <= MAX_ROW)) this.fail(`a row numbered ${JSON.stringify(r)}, outside 1–${MAX_ROW}`);
+    if (!(rowNumber >= 1 && rowNumber <= MAX_ROW)) this.fail(msg('xlsx.badRowNumber', { r: JSON.stringify(r), max: MAX_ROW }));
     this.rowNumber = rowNumber;
     this.inRow = true;
     this.wantsShortcut = true;
@@ -313,7 +314,7 @@ export class SheetRowsHandler implements PartHandler {
     this.rowsWithCells += 1;
     const { maxRows } = this.context.limits;
     if (this.rowsWithCells > maxRows) {
-      throw limitExceeded(this.context.file, `sheet ${this.context.sheetName} has more than ${maxRows} rows`, 'maxRows', maxRows);
+      throw limitExceeded(this.context.file, msg('xlsx.tooManyRows', { sheet: this.context.sheetName, n: maxRows }), 'maxRows', maxRows);
     }
     this.context.onRow(this.rowNumber, this.cells);
   }
@@ -323,7 +324,7 @@ export class SheetRowsHandler implements PartHandler {
     const ref = xml.attribute('r');
     const column = ref === undefined ? this.column + 1 : columnIndex(ref);
     this.cellRef = ref;
-    if (!(column >= 0 && column < MAX_COLUMN)) this.fail(`a cell reference ${JSON.stringify(ref)} that is not a cell of the grid`);
+    if (!(column >= 0 && column < MAX_COLUMN)) this.fail(msg('xlsx.badCellRef', { ref: JSON.stringify(ref) }));
     this.column = column;
     this.inCell = true;
     this.wantsShortcut = false;
@@ -384,7 +385,7 @@ export class SheetRowsHandler implements PartHandler {
     const index = Number(text);
     const strings = this.context.sharedStrings;
     if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
-      this.fail(`cell ${this.where()} refers to shared string ${JSON.stringify(text)}, but the shared-string table has ${strings.length} strings (0–${strings.length - 1})`);
+      this.fail(msg('xlsx.badSharedString', { cell: this.where(), index: JSON.stringify(text), n: strings.length, last: strings.length - 1 }));
     }
     return strings[index]!;
   }
@@ -394,8 +395,8 @@ export class SheetRowsHandler implements PartHandler {
     return `${this.context.sheetName}!${this.cellRef ?? `${columnLetter(this.column + 1)}${this.rowNumber}`}`;
   }
 
-  private fail(what: string): never {
-    throw damaged(this.context.file, `sheet ${this.context.sheetName} (${this.context.part}) has ${what}: the file is damaged`);
+  private fail(what: Message): never {
+    throw damaged(this.context.file, msg('xlsx.sheetDamaged', { sheet: this.context.sheetName, part: this.context.part, what }));
   }
 }
 

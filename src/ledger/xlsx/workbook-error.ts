@@ -4,13 +4,12 @@
  * refusal (src/ledger/limits.ts), which names the option to raise.
  */
 import { DutyAuditError } from '../../errors.js';
+import { msg, type Message } from '../../messages/catalogue.js';
 
-export const RESAVE_HINT = 'open it in Excel or WPS and save it again as .xlsx (File → Save As → Excel Workbook)';
-
-export function damaged(file: string, what: string, cause?: unknown): DutyAuditError {
-  return new DutyAuditError('not-a-workbook', `${file}: ${what}`, {
+export function damaged(file: string, what: Message, cause?: unknown): DutyAuditError {
+  return new DutyAuditError('not-a-workbook', msg('ledger.damaged', { file, what }), {
     file,
-    hint: RESAVE_HINT,
+    hint: msg('ledger.resave.hint'),
     ...(cause === undefined ? {} : { cause }),
   });
 }

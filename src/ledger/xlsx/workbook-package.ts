@@ -12,6 +12,7 @@ import { parsePart, type PartHandler } from './part-parser.js';
 import { damaged } from './workbook-error.js';
 import type { XmlScanner } from './xml-scanner.js';
 import type { PartBudget, ZipArchive } from './zip-archive.js';
+import { msg } from '../../messages/catalogue.js';
 
 export interface WorkbookSheet {
   name: string;
@@ -53,7 +54,7 @@ export async function readWorkbookPackage(archive: ZipArchive, file: string, lim
 }
 
 export function mapBudget(part: string, limits: LedgerLimits): PartBudget {
-  return { maxBytes: limits.maxPartBytes, limit: 'maxPartBytes', label: `the part ${part}` };
+  return { maxBytes: limits.maxPartBytes, limit: 'maxPartBytes', label: msg('xlsx.part', { part }) };
 }
 
 interface Relationship {
@@ -103,12 +104,12 @@ export function resolveTarget(archive: ZipArchive, sourceDirectory: string, targ
 function notAWorkbook(archive: ZipArchive, file: string) {
   const names = archive.names();
   if (names.some((name) => name.toLowerCase() === 'xl/workbook.bin')) {
-    return damaged(file, 'an Excel binary workbook (.xlsb), which cannot be read');
+    return damaged(file, msg('xlsx.xlsb'));
   }
   if (names.includes('mimetype') && names.includes('content.xml')) {
-    return damaged(file, 'an OpenDocument spreadsheet (.ods), not an Excel workbook');
+    return damaged(file, msg('xlsx.ods'));
   }
-  return damaged(file, 'a zip file, but not an Excel workbook (no xl/workbook.xml)');
+  return damaged(file, msg('xlsx.noWorkbookPart'));
 }
 
 class WorkbookHandler implements PartHandler {

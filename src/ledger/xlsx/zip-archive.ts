@@ -13,6 +13,7 @@ import type { Readable, TransformOptions } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { limitExceeded, type LedgerLimits, type LimitName } from '../limits.js';
 import { damaged } from './workbook-error.js';
+import { msg, type Message } from '../../messages/catalogue.js';
 
 /** A workbook has a few dozen parts; a directory of more is not one (and would cost memory to list). */
 const MAX_ENTRIES = 10_000;
@@ -34,7 +35,7 @@ export interface PartBudget {
   maxBytes: number;
   limit: LimitName;
   /** How the part is named in messages: `sheet 办件台账 (xl/worksheets/sheet1.xml)`. */
-  label: string;
+  label: Message;
 }
 
 export class ZipArchive {
@@ -50,7 +51,7 @@ export class ZipArchive {
     try {
       zip = await openZip(file);
     } catch (error) {
-      throw damaged(file, `not a readable .xlsx: the zip container is damaged (${(error as Error).message})`, error);
+      throw damaged(file, msg('xlsx.zipDamaged', { reason: (error as Error).message }), error);
     }
     try {
       return new ZipArchive(file, zip, await listEntries(file, zip), limits);
@@ -79,10 +80,10 @@ export class ZipArchive {
   /** The part's inflated bytes, chunk by chunk, refused when it passes its budget or its declared size. */
   async *chunks(partName: string, budget: PartBudget): AsyncGenerator<Buffer> {
     const entry = this.entries.get(partName);
-    if (!entry) throw damaged(this.file, `${budget.label} is missing from the zip`);
+    if (!entry) throw damaged(this.file, msg('xlsx.partMissing', { label: budget.label }));
     this.checkDeclared(entry, budget);
     const raw = await openRaw(this.zip, entry).catch((error: unknown) => {
-      throw damaged(this.file, `${budget.label} cannot be read from the zip (${(error as Error).message})`, error);
+      throw damaged(this.file, msg('xlsx.partUnreadable', { label: budget.label, reason: (error as Error).message }), error);
     });
     const source: Readable = entry.compressionMethod === STORED ? raw : inflated(raw, entry.uncompressedSize);
     let total = 0;
@@ -91,38 +92,38 @@ export class ZipArchive {
         const bytes = chunk as Buffer;
         total += bytes.length;
         if (total > entry.uncompressedSize) {
-          throw damaged(this.file, `${budget.label} inflates to more than the ${entry.uncompressedSize} bytes its zip directory declares: the file is damaged or built to exhaust memory`);
+          throw damaged(this.file, msg('xlsx.inflatesBeyondDeclared', { label: budget.label, declared: entry.uncompressedSize }));
         }
         yield bytes;
       }
     } catch (error) {
       if (error instanceof Error && error.name === 'DutyAuditError') throw error;
-      throw damaged(this.file, `${budget.label} cannot be inflated (${(error as Error).message}): the file is damaged or cut off`, error);
+      throw damaged(this.file, msg('xlsx.cannotInflate', { label: budget.label, reason: (error as Error).message }), error);
     } finally {
       raw.destroy();
       if (source !== raw) source.destroy();
     }
     if (total !== entry.uncompressedSize) {
-      throw damaged(this.file, `${budget.label} inflates to ${total} bytes, not the ${entry.uncompressedSize} its zip directory declares: the file is damaged or cut off`);
+      throw damaged(this.file, msg('xlsx.inflatesOtherThanDeclared', { label: budget.label, total, declared: entry.uncompressedSize }));
     }
   }
 
   private checkDeclared(entry: Entry, budget: PartBudget): void {
     if (entry.isEncrypted()) {
-      throw damaged(this.file, `${budget.label} is encrypted inside the zip`);
+      throw damaged(this.file, msg('xlsx.partEncrypted', { label: budget.label }));
     }
     if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
-      throw damaged(this.file, `${budget.label} is compressed with zip method ${entry.compressionMethod}, which Excel does not write`);
+      throw damaged(this.file, msg('xlsx.zipMethod', { label: budget.label, method: entry.compressionMethod }));
     }
     const size = entry.uncompressedSize;
     if (size > budget.maxBytes) {
-      throw limitExceeded(this.file, `${budget.label} inflates to ${size} bytes, over the limit`, budget.limit, budget.maxBytes);
+      throw limitExceeded(this.file, msg('xlsx.partTooLarge', { label: budget.label, size }), budget.limit, budget.maxBytes);
     }
     const ratio = size / Math.max(1, entry.compressedSize);
     if (size > RATIO_GRACE_BYTES && ratio > this.limits.maxCompressionRatio) {
       throw limitExceeded(
         this.file,
-        `${budget.label} inflates ${Math.round(ratio)}-fold (${entry.compressedSize} → ${size} bytes), a zip bomb's ratio`,
+        msg('xlsx.zipBomb', { label: budget.label, ratio: Math.round(ratio), compressed: entry.compressedSize, size }),
         'maxCompressionRatio',
         this.limits.maxCompressionRatio,
       );
@@ -141,7 +142,7 @@ function openZip(file: string): Promise<ZipFile> {
 
 async function listEntries(file: string, zip: ZipFile): Promise<Map<string, Entry>> {
   if (zip.entryCount > MAX_ENTRIES) {
-    throw damaged(file, `the zip lists ${zip.entryCount} parts; a workbook has a few dozen`);
+    throw damaged(file, msg('xlsx.tooManyParts', { n: zip.entryCount }));
   }
   const entries = new Map<string, Entry>();
   const done = new Promise<void>((resolve, reject) => {
@@ -156,7 +157,7 @@ async function listEntries(file: string, zip: ZipFile): Promise<Map<string, Entr
   try {
     await done;
   } catch (error) {
-    throw damaged(file, `not a readable .xlsx: the zip directory is damaged (${(error as Error).message})`, error);
+    throw damaged(file, msg('xlsx.zipDirectoryDamaged', { reason: (error as Error).message }), error);
   }
   return entries;
 }

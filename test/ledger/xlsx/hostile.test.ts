@@ -41,7 +41,9 @@ async function expectRefused(file: string, refusal: Refusal, options: ReadLedger
   expect(refused.message).toContain(file);
   for (const part of refusal.message) expect(refused.message).toMatch(part);
   expect(refused.hint).toMatch(refusal.hint);
-  expect(refused.describe()).not.toMatch(/\n\s+at |Error:/);
+  expect(refused.describe('en')).not.toMatch(/\n\s+at |Error:/);
+  expect(refused.describe('zh')).toContain(file);
+  expect(refused.describe('zh')).toMatch(/\n  解决办法：/);
   return refused;
 }
 
