@@ -32,8 +32,6 @@ export const DIFF_TEXT = {
   findingsBeforeAfter: { zh: '问题 {old} → {new}', en: 'findings {old} → {new}' },
   total: { zh: '合计', en: 'Total' },
   noChanges: { zh: '两套规则在这些台账上的检查结果相同', en: 'both rule sets give the same findings on these ledgers' },
-  xlsxWritten: { zh: '差异表', en: 'Diff workbook' },
-  jsonWritten: { zh: '差异 JSON', en: 'Diff JSON' },
   id: { zh: '问题编号', en: 'ID' },
   rule: { zh: '规则', en: 'Rule' },
   clause: { zh: '条款', en: 'Clause' },

@@ -1,9 +1,11 @@
 /**
  * Which records `--explain <target>` means: a finding id names its finding's record; otherwise
- * the target is a record key (docs/report.md, `ref.key`). A name with no staff record falls back
- * to that person's `姓名@日期` records. No match is a usage error whose hint shows how keys look
- * in this ledger and the nearest keys ("did you mean …"): keys are compared after NFKC folding
- * (full-width → half-width) and lower-casing, and ranked by edit distance.
+ * the target is a record key (docs/report.md, `ref.key`). A staff name, or a name that only dated
+ * records (`姓名@日期`) or findings carry, names a person: their findings are explained, with the
+ * staff record if there is one, and their dated records listed. No match is a usage error whose
+ * hint shows how keys look in this ledger and the nearest keys ("did you mean …"): keys are
+ * compared after NFKC folding (full-width → half-width) and lower-casing, and ranked by edit
+ * distance.
  */
 import { DutyAuditError } from '../errors.js';
 import { SCOPES, type Scope } from '../facts/scopes.js';
@@ -53,11 +55,10 @@ export interface Target {
   kind: TargetKind;
   records: ScopeRecord[];
   finding?: Finding;
+  /** The person named, as the ledger spells the name. */
+  person?: string;
   alsoMatches: RecordRef[];
 }
-
-/** A person's records are listed rather than explained when there are more than this. */
-export const MAX_NAME_RECORDS = 12;
 
 const FINDING_ID = /^f-[0-9a-f]{12}(#\d+)?$/;
 
@@ -149,12 +150,12 @@ export function findTarget(target: string, records: ScopeRecords, findings: read
   const all = allRecords(records);
   const exact = all.filter((r) => foldKey(r.ref.key) === t);
   const ofName = all.filter((r) => foldKey(r.ref.key).startsWith(`${t}@`));
-  if (exact.length > 0) return { kind: 'record-key', records: exact, alsoMatches: ofName.map((r) => r.ref) };
-  if (ofName.length === 0) throw noMatch(target, records, findings, ledger, period);
-  if (ofName.length > MAX_NAME_RECORDS) {
-    throw new DutyAuditError('bad-usage', msg('explain.tooMany', { target, n: ofName.length }), {
-      hint: msg('explain.tooMany.hint', { keys: ofName.slice(0, 8).map((r) => r.ref.key) }),
-    });
-  }
-  return { kind: 'name-prefix', records: ofName, alsoMatches: [] };
+  const alsoMatches = ofName.map((r) => r.ref);
+  const staff = exact.find((r) => r.scope === 'staff');
+  if (staff) return { kind: 'person', records: exact, person: staff.ref.key, alsoMatches };
+  if (exact.length > 0) return { kind: 'record-key', records: exact, alsoMatches };
+  const subject = findings.find((f) => f.subject.kind === 'staff' && foldKey(f.subject.name) === t)?.subject.name;
+  const named = subject ?? ofName[0]?.ref.key.slice(0, ofName[0].ref.key.lastIndexOf('@'));
+  if (named === undefined) throw noMatch(target, records, findings, ledger, period);
+  return { kind: 'person', records: [], person: named, alsoMatches };
 }

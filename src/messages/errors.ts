@@ -246,11 +246,14 @@ export const ERROR_TEXT = {
     en: 'finding {id} cites {sheet} row {row} ({key}), which is not an audited record',
   },
   'explain.findingNotAudited.hint': { zh: '请改用其记录编号解释', en: 'explain it by its record key instead' },
-  'explain.noMatch': { zh: '本次审计中没有名为“{target}”的记录或问题', en: 'no record or finding is named "{target}" in this audit' },
-  'explain.noMatch.hint': { zh: '请给出问题编号（F- 加 12 位十六进制数字）或记录编号：{examples}', en: 'name a finding id (F- and 12 hex digits) or a record key: {examples}' },
+  'explain.noMatch': { zh: '本次审计中没有名为“{target}”的记录、问题或人员', en: 'no record, finding or person is named "{target}" in this audit' },
+  'explain.noMatch.hint': {
+    zh: '请给出问题编号（F- 加 12 位十六进制数字）、记录编号或人员姓名：{examples}',
+    en: 'name a finding id (F- and 12 hex digits), a record key or a person: {examples}',
+  },
   'explain.noMatch.hintNear': {
-    zh: '请给出问题编号（F- 加 12 位十六进制数字）或记录编号：{examples}；本次最接近的编号：{near}',
-    en: 'name a finding id (F- and 12 hex digits) or a record key: {examples}; nearest keys here: {near}',
+    zh: '请给出问题编号（F- 加 12 位十六进制数字）、记录编号或人员姓名：{examples}；本次最接近的编号：{near}',
+    en: 'name a finding id (F- and 12 hex digits), a record key or a person: {examples}; nearest keys here: {near}',
   },
   'explain.example.case': { zh: '受理编号（{key}）', en: '受理编号 ({key})' },
   'explain.example.complaint': { zh: '登记编号（{key}）', en: '登记编号 ({key})' },
@@ -266,8 +269,6 @@ export const ERROR_TEXT = {
     zh: '登记编号 {key} 在{sheet}第 {row} 行，但登记日期不在 {period}',
     en: '登记编号 {key} is on row {row} of {sheet} but is not dated in {period}',
   },
-  'explain.tooMany': { zh: '“{target}”对应 {n} 条记录；请逐条解释', en: '{target} names {n} records; explain one at a time' },
-  'explain.tooMany.hint': { zh: '请以 姓名@YYYY-MM-DD 指定其一：{keys}…', en: 'name one as 姓名@YYYY-MM-DD: {keys}, …' },
   'explain.setAside': { zh: '{key} 在{sheet}第 {row} 行，该行已搁置：{reason}', en: '{key} is on row {row} of {sheet}, which was set aside: {reason}' },
 
   // ---- rules diff: old rules from git ----

@@ -4,13 +4,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { localeEnv } from '../audit/run-cli.js';
 import { tempDir, writeFile } from './helpers.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 function cli(args: string[], cwd: string) {
-  return spawnSync(process.execPath, ['--import', TSX, MAIN, 'batch', ...args], { cwd, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', TSX, MAIN, 'batch', ...args], { cwd, encoding: 'utf8', env: localeEnv({ LANG: 'en_US.UTF-8' }) });
 }
 
 describe('duty-audit batch (usage)', () => {

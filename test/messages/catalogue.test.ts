@@ -73,6 +73,13 @@ describe('every entry of the catalogue', () => {
     expect(new Set(all)).toEqual(new Set(MESSAGE_KEYS));
   });
 
+  it('is used by the code: its key is written out in src/, or its family is picked by a template literal', () => {
+    const code = sourceFiles(SRC).filter((f) => !f.file.startsWith('messages/')).map((f) => f.text).join('\n');
+    const families = [...code.matchAll(/`([a-z][\w.]*\.)\$\{/g)].map((m) => m[1]!);
+    const unused = MESSAGE_KEYS.filter((key) => !code.includes(`'${key}'`) && !families.some((f) => key.startsWith(f)));
+    expect(unused).toEqual([]);
+  });
+
 });
 
 describe('the punctuation check itself', () => {
