@@ -8,7 +8,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DutyAuditError } from '../../src/errors.js';
 import { MESSAGE_KEYS, MESSAGE_TABLES, msg, render, templateOf, tr, type MessageKey } from '../../src/messages/catalogue.js';
-import { LANGS } from '../../src/text.js';
+import { CATALOGUE_TEXT, FACT_TYPE_LABELS } from '../../src/catalogue/words.js';
+import { DIFF_SHEET_NAMES, DIFF_TEXT } from '../../src/diff/labels.js';
+import { LANGS, type Localized } from '../../src/text.js';
 
 const SRC = resolve(import.meta.dirname, '..', '..', 'src');
 
@@ -80,6 +82,22 @@ describe('every entry of the catalogue', () => {
     expect(unused).toEqual([]);
   });
 
+});
+
+describe('the older { zh, en } tables the terminal prints (rules diff, rules list, facts)', () => {
+  const tables: Record<string, Record<string, Localized>> = { DIFF_TEXT, DIFF_SHEET_NAMES, CATALOGUE_TEXT, FACT_TYPE_LABELS };
+
+  it('have both languages with the same placeholders and the same punctuation rules as the catalogue', () => {
+    for (const [name, table] of Object.entries(tables)) {
+      for (const [key, text] of Object.entries(table)) {
+        expect(text.zh.trim(), `${name}.${key}`).not.toBe('');
+        expect(text.en.trim(), `${name}.${key}`).not.toBe('');
+        expect(placeholders(text.zh), `${name}.${key}`).toEqual(placeholders(text.en));
+        expect(asciiPunctuationInChinese(text.zh), `${name}.${key}`).toEqual([]);
+        expect(text.en, `${name}.${key}`).not.toMatch(FULL_WIDTH_PUNCTUATION);
+      }
+    }
+  });
 });
 
 describe('the punctuation check itself', () => {
