@@ -33,7 +33,7 @@ describe('progress in Chinese', () => {
     p.settled({ status: 'audited', input: { path: '/a', display: 'a.xlsx', kind: 'xlsx' }, sha256: '', report: '', summary: summaryOf('城东', '2026-10', { reminder: 2 }) }, 1, 2);
     const failure = batchFailure('encrypted-workbook', msg('ledger.encrypted', { file: 'b.xlsx' }), msg('ledger.encrypted.hint'));
     p.settled({ status: 'failed', input: { path: '/b', display: 'b.xlsx', kind: 'xlsx' }, failure, fromManifest: false }, 2, 2);
-    expect(lines).toEqual(['[1/2] 已审计  a.xlsx  城东 2026-10：2 个问题，1 个数据问题', '[2/2] 失败    b.xlsx  encrypted-workbook：b.xlsx：工作簿设有密码保护']);
+    expect(lines).toEqual(['[1/2] 已审计  a.xlsx  城东 2026-10：2 个问题，1 个数据问题', '[2/2] 失败    b.xlsx  encrypted-workbook：b.xlsx：工作簿设有密码保护（加密的 CDFV2 容器）']);
   });
 
   it('a failure kept by a manifest written before messages shows its English', () => {

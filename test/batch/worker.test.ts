@@ -10,8 +10,8 @@ describe('failures crossing the thread boundary', () => {
     const fix = msg('ledger.encrypted.hint');
     const failure = failureOf(new DutyAuditError('encrypted-workbook', detail, { hint: fix }));
     expect(failure).toEqual({ code: 'encrypted-workbook', detail, fix, message: render(detail, 'en'), hint: render(fix, 'en') });
-    expect(failure.message).toBe('a.xlsx: the workbook is protected with a password');
-    expect(render(failure.detail!, 'zh')).toBe('a.xlsx：工作簿设有密码保护');
+    expect(failure.message).toBe('a.xlsx: the workbook is protected with a password (an encrypted CDFV2 container)');
+    expect(render(failure.detail!, 'zh')).toBe('a.xlsx：工作簿设有密码保护（加密的 CDFV2 容器）');
     expect(structuredClone(failure)).toEqual(failure);
   });
 

@@ -288,9 +288,11 @@ describe('through audit() and the bin', () => {
       expect((await readFile(file)).length).toBeLessThan(64 * 1024);
       const run = runCli(['audit', file, '--out', join(dir, 'r.xlsx')], dir);
       expect(run.status).toBe(2);
-      expect(run.stderr).toMatch(/bomb\.xlsx: sheet 办件台账 \(xl\/worksheets\/sheet1\.xml\) inflates \d+-fold/);
+      expect(run.stderr).toMatch(/bomb\.xlsx：工作表 办件台账（xl\/worksheets\/sheet1\.xml）解压后膨胀 \d+ 倍/);
       expect(run.stderr).toMatch(/maxCompressionRatio/);
-      expect(run.stderr).not.toMatch(/\n\s+at |internal error/i);
+      expect(run.stderr).not.toMatch(/\n\s+at |internal error|内部错误/i);
+      const english = runCli(['audit', file, '--out', join(dir, 'r.xlsx')], dir, { LANG: 'en_US.UTF-8' });
+      expect(english.stderr).toMatch(/bomb\.xlsx: sheet 办件台账 \(xl\/worksheets\/sheet1\.xml\) inflates \d+-fold/);
     });
   });
 });
