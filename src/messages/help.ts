@@ -10,11 +10,11 @@ export const HELP_TEXT = {
   'help.usage': { zh: '$0 <命令> [选项]', en: '$0 <command> [options]' },
   'help.nameCommand': { zh: '请指定命令：audit、batch、rules、facts 或 sample。', en: 'Name a command: audit, batch, rules, facts or sample.' },
   'help.lang': {
-    zh: '语言：zh（中文）或 en（英文）；同时决定终端提示和所写文件（报告、JSON）的语言。不写时，终端提示随 LC_ALL / LC_MESSAGES / LANG（en_* 为英文，其余为中文），文件为中文',
+    zh: '语言：zh 中文，en 英文；终端提示和所写文件（报告、JSON）都用此语言。不写时终端提示随 LC_ALL、LC_MESSAGES、LANG（en_* 为英文，其余为中文），文件用中文',
     en: 'language: zh (Chinese) or en (English), for the terminal and for the files written (reports, JSON). Without it the terminal follows LC_ALL / LC_MESSAGES / LANG (en_* is English, anything else Chinese) and files are Chinese',
   },
   'help.epilogue': {
-    zh: '退出码：0 已运行；1 问题达到 --fail-on 等级（或规则用例失败）；2 无法运行（提示会说明原因、位置和解决办法）。',
+    zh: '退出码：0＝已运行；1＝有问题达到 --fail-on 等级（或规则用例失败）；2＝无法运行（提示会说明原因、位置和解决办法）。',
     en: 'Exit codes: 0 it ran; 1 findings at or above --fail-on (or a failing rule case); 2 it could not run (the message says what, where and how to fix it).',
   },
 

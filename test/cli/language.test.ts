@@ -86,7 +86,7 @@ describe('the bin speaks the terminal’s language (child process)', () => {
     expect(r.stdout).toContain('选项：');
     expect(r.stdout).toContain('显示帮助');
     expect(r.stdout).toContain('审计一个月的台账');
-    expect(r.stdout).toContain('退出码：0 已运行');
+    expect(r.stdout).toContain('退出码：0＝已运行');
     expect(r.stdout).not.toMatch(/Options:|Show help|Audit one month/);
   });
 
