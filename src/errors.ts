@@ -1,8 +1,13 @@
 /**
  * A failure that stops a command (exit code 2): bad input file, bad rules, bad usage.
- * Not a finding and not a data issue. The message says what happened and where;
- * `hint` says how to fix it.
+ * Not a finding and not a data issue. It carries what happened and how to fix it as messages of
+ * the catalogue (src/messages) — a key and its parameters, never English or Chinese text — so the
+ * bin prints it in the terminal's language: `describe(lang)`. `message` and `hint` are the English
+ * renderings, for stack traces and for code that logs errors.
  */
+import { msg, render, type Message } from './messages/catalogue.js';
+import type { Lang } from './text.js';
+
 export type ErrorCode =
   | 'file-not-found'
   | 'not-a-workbook'
@@ -18,21 +23,38 @@ export type ErrorCode =
   | 'bad-decisions'
   | 'bad-usage';
 
+export interface DutyAuditErrorOptions {
+  file?: string;
+  /** How to fix it. */
+  hint?: Message;
+  cause?: unknown;
+}
+
 export class DutyAuditError extends Error {
   readonly code: ErrorCode;
   readonly file: string | undefined;
-  readonly hint: string | undefined;
+  /** What happened, where. */
+  readonly detail: Message;
+  /** How to fix it. */
+  readonly fix: Message | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { file?: string; hint?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: ErrorCode, detail: Message, options: DutyAuditErrorOptions = {}) {
+    super(render(detail, 'en'), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DutyAuditError';
     this.code = code;
     this.file = options.file;
-    this.hint = options.hint;
+    this.detail = detail;
+    this.fix = options.hint;
+  }
+
+  /** How to fix it, in English. */
+  get hint(): string | undefined {
+    return this.fix && render(this.fix, 'en');
   }
 
   /** The text a user sees: what happened, then how to fix it. */
-  describe(): string {
-    return this.hint ? `${this.message}\n  fix: ${this.hint}` : this.message;
+  describe(lang: Lang): string {
+    const what = render(this.detail, lang);
+    return this.fix ? `${what}\n${render(msg('cli.fix', { hint: this.fix }), lang)}` : what;
   }
 }

@@ -14,7 +14,7 @@ import { crossChecked } from '../evaluate/reference.js';
 import { settleFindings, type SettlementInput } from '../grade/settle.js';
 import { loadHistory, type History } from '../history/read-history.js';
 import { applyAsOf } from '../ledger/as-of.js';
-import { readLedger } from '../ledger/read-ledger.js';
+import { readLedger, type ReadLedgerOptions } from '../ledger/read-ledger.js';
 import type { ScopeRecordSources, AuditContext } from '../facts/types.js';
 import type { Ledger } from '../ledger/types.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
@@ -66,6 +66,8 @@ export interface AuditOptions {
    * else (src/evaluate/reference.ts); the findings are the same either way. Default `evaluator`.
    */
   engine?: AuditEngine;
+  /** How much of the ledger is read before it is refused (src/ledger/limits.ts; defaults when absent). */
+  limits?: ReadLedgerOptions;
 }
 
 export type AuditEngine = 'evaluator' | 'reference';
@@ -95,7 +97,7 @@ export interface PreparedAudit {
 export async function prepareAudit(input: string, options: AuditOptions = {}): Promise<PreparedAudit> {
   const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
   const ruleSet = options.ruleSet ?? (await timed('rules', options, () => loadValidRuleSet(rulesDir)));
-  const read = options.ledger ?? (await timed('read', options, () => readLedger(input)));
+  const read = options.ledger ?? (await timed('read', options, () => readLedger(input, options.limits)));
   const { period, periodInferred, asOf } = resolvePeriod(read, options);
   const ledger = applyAsOf(read, asOf);
   const calendar = loadCalendar(calendarDir(rulesDir));

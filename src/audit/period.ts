@@ -4,24 +4,21 @@
  */
 import { isIsoDate, lastDayOfMonth, monthOf } from '../calendar/dates.js';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import type { IsoDate, Ledger } from '../ledger/types.js';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function checkPeriod(period: string): string {
   if (!PERIOD.test(period)) {
-    throw new DutyAuditError('bad-usage', `--period ${JSON.stringify(period)} is not a month written YYYY-MM`, {
-      hint: 'write the month as --period 2026-10, or leave --period out to use the month holding most 受理日期',
-    });
+    throw new DutyAuditError('bad-usage', msg('period.badPeriod', { value: period }), { hint: msg('period.badPeriod.hint') });
   }
   return period;
 }
 
 export function checkAsOf(asOf: string): IsoDate {
   if (!isIsoDate(asOf)) {
-    throw new DutyAuditError('bad-usage', `--as-of ${JSON.stringify(asOf)} is not a date written YYYY-MM-DD`, {
-      hint: 'write the date as --as-of 2026-10-31, or leave --as-of out to use the last day of the period',
-    });
+    throw new DutyAuditError('bad-usage', msg('period.badAsOf', { value: asOf }), { hint: msg('period.badAsOf.hint') });
   }
   return asOf;
 }
@@ -58,9 +55,9 @@ export function resolvePeriod(ledger: Ledger, given: { period?: string; asOf?: s
   if (given.asOf !== undefined) checkAsOf(given.asOf);
   const period = given.period ?? inferPeriod(ledger);
   if (period === undefined) {
-    throw new DutyAuditError('bad-usage', `${ledger.source.file}: cannot infer the audited month: the cases sheet has no readable 受理日期`, {
+    throw new DutyAuditError('bad-usage', msg('period.cannotInfer', { file: ledger.source.file }), {
       file: ledger.source.file,
-      hint: 'name the month with --period YYYY-MM, or fix the 受理日期 column (see the data issues)',
+      hint: msg('period.cannotInfer.hint'),
     });
   }
   return { period, periodInferred: given.period === undefined, asOf: given.asOf ?? lastDayOfMonth(period) };

@@ -15,7 +15,8 @@ import { Piscina } from 'piscina';
 import { displayPath } from '../display-path.js';
 import { jsonReportOf } from './report-names.js';
 import type { Pending } from './triage.js';
-import type { AuditTask, BatchEntry, BatchFailure, TaskOutcome, TaskRunner } from './types.js';
+import { msg } from '../messages/catalogue.js';
+import { batchFailure, type AuditTask, type BatchEntry, type BatchFailure, type TaskOutcome, type TaskRunner } from './types.js';
 
 export interface WorkerPool {
   run: TaskRunner;
@@ -64,12 +65,8 @@ function tsxExecArgv(): string[] {
 
 /** A worker that exited or ran out of memory takes only its own input down. */
 export function crashFailure(err: unknown): BatchFailure {
-  const message = err instanceof Error ? err.message : String(err);
-  return {
-    code: 'worker-crashed',
-    message: `the worker auditing this input stopped: ${message}`,
-    hint: 'the file may be too large for memory or malformed; try it alone with `duty-audit audit`, or lower --jobs',
-  };
+  const reason = err instanceof Error ? err.message : String(err);
+  return batchFailure('worker-crashed', msg('batch.workerCrashed', { reason }), msg('batch.workerCrashed.hint'));
 }
 
 // ---- dispatch: at most `jobs` audits in flight ----

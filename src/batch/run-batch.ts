@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DutyAuditError } from '../errors.js';
+import { msg, type Message } from '../messages/catalogue.js';
 import type { Grade } from '../grade-scale.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
 import { loadValidRuleSet } from '../rules/load.js';
@@ -55,7 +56,7 @@ export interface BatchProgress {
 }
 
 export async function runBatch(inputs: string[], options: BatchOptions): Promise<BatchResult> {
-  if (inputs.length === 0) throw usage('name at least one folder, workbook or glob to audit');
+  if (inputs.length === 0) throw usage(msg('batch.noInputs'));
   const cwd = resolve(options.cwd ?? process.cwd());
   const outDir = resolve(cwd, options.out);
   const jobs = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
@@ -69,7 +70,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   mkdirSync(outDir, { recursive: true });
   const found = await discoverInputs(inputs, { cwd, exclude: [outDir] });
   const total = found.inputs.length + found.unmatched.length;
-  if (total === 0) throw usage(`nothing to audit in ${inputs.join(', ')}: no workbooks, CSV folders or other files`);
+  if (total === 0) throw usage(msg('batch.nothingToAudit', { inputs }));
 
   const manifest = readManifest(outDir);
   const runKey = { rulesHash, options: optionsKey({ period: options.period, asOf: options.asOf, lang, mask }) };
@@ -167,10 +168,8 @@ function monthReports(fresh: readonly Fresh[], reports: ReadonlyMap<string, stri
   return months;
 }
 
-function usage(message: string): DutyAuditError {
-  return new DutyAuditError('bad-usage', message, {
-    hint: 'usage: duty-audit batch <folder|glob...> --out DIR (quote globs, e.g. "uploads/**/*.xlsx")',
-  });
+function usage(detail: Message): DutyAuditError {
+  return new DutyAuditError('bad-usage', detail, { hint: msg('batch.usage.hint') });
 }
 
 // ---- what a finished batch amounts to: its exit code and the period its summary is named after ----

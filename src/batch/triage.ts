@@ -11,7 +11,8 @@ import { extname, join } from 'node:path';
 import { sha256File } from '../audit/inputs.js';
 import type { HistoryFolder } from '../history/read-history.js';
 import { reusable, type Manifest, type ManifestEntry } from './manifest.js';
-import type { BatchEntry, BatchFailure, BatchInput } from './types.js';
+import { msg } from '../messages/catalogue.js';
+import { batchFailure, type BatchEntry, type BatchFailure, type BatchInput } from './types.js';
 
 export interface Pending {
   input: BatchInput;
@@ -56,35 +57,22 @@ export function precheck(input: BatchInput, maxBytes: number): BatchFailure | un
   if (input.kind === 'other') return wrongKind(input);
   const bytes = inputBytes(input);
   if (bytes > maxBytes) {
-    return {
-      code: 'file-too-large',
-      message: `${input.display} is ${(bytes / MB).toFixed(1)} MB, over the batch limit of ${(maxBytes / MB).toFixed(0)} MB`,
-      hint: 'a month ledger is far smaller: check it is the right file, or raise the limit with --max-mb if it is genuine',
-    };
+    const size = { input: input.display, mb: (bytes / MB).toFixed(1), max: (maxBytes / MB).toFixed(0) };
+    return batchFailure('file-too-large', msg('batch.tooLarge', size), msg('batch.tooLarge.hint'));
   }
   return undefined;
 }
 
 export function notFound(what: string): BatchFailure {
-  return {
-    code: 'file-not-found',
-    message: `${what}: no file, folder or glob match`,
-    hint: 'check the path (quote globs so the shell passes them through, e.g. "uploads/**/*.xlsx")',
-  };
+  return batchFailure('file-not-found', msg('batch.notFound', { input: what }), msg('batch.notFound.hint'));
 }
 
 function wrongKind(input: BatchInput): BatchFailure {
   const ext = extname(input.path).toLowerCase();
   const old = ext === '.xls' || ext === '.et';
-  return {
-    code: 'not-a-workbook',
-    message: old
-      ? `${input.display} is an old-format spreadsheet (${ext}), not an .xlsx workbook`
-      : `${input.display} is ${ext ? `a ${ext} file` : 'a file without an extension'}, not an .xlsx workbook or a folder of CSV files`,
-    hint: old
-      ? 'open it in Excel or WPS and save it as "Excel 工作簿 (*.xlsx)", then run the batch again'
-      : 'upload the month ledger as an .xlsx workbook, or as one CSV file per sheet in a folder (unzip archives first)',
-  };
+  if (old) return batchFailure('not-a-workbook', msg('batch.oldFormat', { input: input.display, ext }), msg('batch.oldFormat.hint'));
+  const detail = ext ? msg('batch.wrongKind', { input: input.display, ext }) : msg('batch.noExtension', { input: input.display });
+  return batchFailure('not-a-workbook', detail, msg('batch.wrongKind.hint'));
 }
 
 // ---- content identity ----

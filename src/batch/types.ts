@@ -5,6 +5,7 @@
  * Words (zh/en) are rendered from these in ./district-summary.ts and ./progress.ts.
  */
 import type { ErrorCode } from '../errors.js';
+import { render, type Message } from '../messages/catalogue.js';
 import type { ServiceFigures } from '../facts/service-figures.js';
 import type { Grade } from '../grade-scale.js';
 import type { Lang } from '../text.js';
@@ -23,10 +24,27 @@ export interface BatchInput {
 /** Codes of the failures a batch can list: the audit's own, plus a worker that died. */
 export type FailureCode = ErrorCode | 'worker-crashed' | 'internal-error';
 
+/**
+ * Why an input failed: `detail` and `fix` as messages of the catalogue (src/messages), shown in
+ * the terminal's or the report's language; `message` and `hint` are their English renderings
+ * (manifests written before the messages carry only those).
+ */
 export interface BatchFailure {
   code: FailureCode;
   message: string;
   hint?: string;
+  detail?: Message;
+  fix?: Message;
+}
+
+/** A failure from its messages, with the English renderings beside them. */
+export function batchFailure(code: FailureCode, detail: Message, fix?: Message): BatchFailure {
+  const failure: BatchFailure = { code, message: render(detail, 'en'), detail };
+  if (fix) {
+    failure.hint = render(fix, 'en');
+    failure.fix = fix;
+  }
+  return failure;
 }
 
 /** The few numbers of one audit the district summary shows (and the manifest keeps). */

@@ -15,7 +15,8 @@ import type { RuleSet } from '../rules/types.js';
 import { summarizeAudit } from './district-summary.js';
 import { historyKey } from '../history/read-history.js';
 import { jsonReportOf } from './report-names.js';
-import type { AuditTask, BatchFailure, TaskOutcome } from './types.js';
+import { msg } from '../messages/catalogue.js';
+import { batchFailure, type AuditTask, type BatchFailure, type TaskOutcome } from './types.js';
 
 /**
  * Rule sets this worker has loaded, by folder: a batch runs one rule set over every input, and
@@ -58,17 +59,9 @@ export async function auditToReport(task: AuditTask): Promise<TaskOutcome> {
  * and hint; anything else is an internal error, reported with its message.
  */
 export function failureOf(err: unknown): BatchFailure {
-  if (err instanceof DutyAuditError) {
-    const failure: BatchFailure = { code: err.code, message: err.message };
-    if (err.hint !== undefined) failure.hint = err.hint;
-    return failure;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return {
-    code: 'internal-error',
-    message: `duty-audit failed on this input: ${message}`,
-    hint: 'please report it with the file (or a copy with the names blanked); the other inputs were audited',
-  };
+  if (err instanceof DutyAuditError) return batchFailure(err.code, err.detail, err.fix);
+  const reason = err instanceof Error ? err.message : String(err);
+  return batchFailure('internal-error', msg('batch.internalError', { reason }), msg('batch.internalError.hint'));
 }
 
 export default auditToReport;

@@ -5,6 +5,7 @@
  * `addWorkingDays` O(1).
  */
 import { DutyAuditError } from '../errors.js';
+import { msg, type Message } from '../messages/catalogue.js';
 import type { IsoDate } from '../ledger/types.js';
 import { dayNumberToIso, isIsoDate, isoToDayNumber } from './dates.js';
 import type { WorkCalendar } from './types.js';
@@ -37,7 +38,7 @@ export class YearCalendar implements WorkCalendar {
   private readonly isoByIndex: IsoDate[] = [];
 
   constructor(schedule: readonly CalendarYear[]) {
-    if (schedule.length === 0) throw new DutyAuditError('bad-calendar', 'no calendar year loaded', { hint: 'add rules/calendar/cn-YYYY.json' });
+    if (schedule.length === 0) throw new DutyAuditError('bad-calendar', msg('calendar.noYear'), { hint: msg('calendar.noYear.hint') });
     const years = [...new Set(schedule.map((y) => y.year))].sort((a, b) => a - b);
     this.years = years;
     const first = years[0]!;
@@ -86,7 +87,7 @@ export class YearCalendar implements WorkCalendar {
     const known = this.indexByIso.get(date);
     if (known !== undefined) return known;
     if (!isIsoDate(date)) {
-      throw new DutyAuditError('date-outside-calendar', `not a calendar date: ${JSON.stringify(date)}`, { hint: 'write dates as YYYY-MM-DD' });
+      throw new DutyAuditError('date-outside-calendar', msg('calendar.notADate', { value: date }), { hint: msg('calendar.notADate.hint') });
     }
     const i = isoToDayNumber(date) - this.firstDay;
     if (i < 0 || i >= this.covered.length || !this.covered[i]) throw outside(date, this.years);
@@ -108,7 +109,7 @@ export class YearCalendar implements WorkCalendar {
     const found = this.tryAddWorkingDays(date, n);
     if (found === undefined) {
       const beyond = this.years[this.years.length - 1]! + 1;
-      throw outside(`${beyond}-01-01`, this.years, `${n} working days after ${date} run past the last loaded year`);
+      throw outside(`${beyond}-01-01`, this.years, msg('calendar.outside.pastLast', { n, date }));
     }
     return found;
   }
@@ -141,11 +142,10 @@ export class YearCalendar implements WorkCalendar {
   }
 }
 
-function outside(date: IsoDate, years: readonly number[], why?: string): DutyAuditError {
+function outside(date: IsoDate, years: readonly number[], why?: Message): DutyAuditError {
   const year = date.slice(0, 4);
-  const loaded = years.join(', ');
-  const what = why ?? `${date} is outside the working-day calendar`;
-  return new DutyAuditError('date-outside-calendar', `${what} (loaded years: ${loaded}); working days in ${year} are unknown`, {
-    hint: `add rules/calendar/cn-${year}.json with ${year}'s official holidays and make-up working days`,
+  const what = why ?? msg('calendar.outside.date', { date });
+  return new DutyAuditError('date-outside-calendar', msg('calendar.outside', { what, years: years.map(String), year }), {
+    hint: msg('calendar.outside.hint', { year }),
   });
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from '../display-path.js';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import { DEFAULT_RULES_DIR, PACKAGE_ROOT } from '../paths.js';
 import { YearCalendar, type CalendarYear } from './calendar.js';
 import { validateCalendarJson } from './schema.js';
@@ -22,11 +23,7 @@ export function calendarFiles(dir: string = DEFAULT_CALENDAR_DIR): string[] {
   try {
     names = readdirSync(dir);
   } catch (cause) {
-    throw new DutyAuditError('bad-calendar', `cannot read the calendar folder ${dir}`, {
-      file: dir,
-      hint: 'point --rules at a folder holding calendar/cn-YYYY.json',
-      cause,
-    });
+    throw new DutyAuditError('bad-calendar', msg('calendar.unreadableFolder', { dir }), { file: dir, hint: msg('calendar.unreadableFolder.hint'), cause });
   }
   return names
     .filter((n) => n.endsWith('.json'))
@@ -42,21 +39,21 @@ export function readCalendarFile(file: string): CalendarYear {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new DutyAuditError('bad-calendar', `${shown}: not valid JSON (${reason})`, { file, hint: 'fix the JSON syntax', cause });
+    throw new DutyAuditError('bad-calendar', msg('calendar.badJson', { file: shown, reason }), { file, hint: msg('calendar.badJson.hint'), cause });
   }
   const schemaProblem = validateCalendarJson(data);
   if (schemaProblem) {
-    throw new DutyAuditError('bad-calendar', `${shown}: ${schemaProblem.pointer || '/'} ${schemaProblem.reason}`, {
+    throw new DutyAuditError('bad-calendar', msg('calendar.schema', { file: shown, pointer: schemaProblem.pointer || '/', reason: schemaProblem.reason }), {
       file,
-      hint: 'the file must follow schemas/calendar.schema.json',
+      hint: msg('calendar.schema.hint'),
     });
   }
   const year = { ...(data as CalendarYear), file };
   const problem = checkCalendarYear(year);
   if (problem) {
-    throw new DutyAuditError('bad-calendar', `${shown}: ${problem.pointer} ${problem.reason}`, {
+    throw new DutyAuditError('bad-calendar', msg('calendar.schema', { file: shown, pointer: problem.pointer, reason: problem.reason }), {
       file,
-      hint: 'copy the dates from the 国务院办公厅 notice for that year',
+      hint: msg('calendar.sense.hint'),
     });
   }
   return year;
@@ -65,19 +62,16 @@ export function readCalendarFile(file: string): CalendarYear {
 export function loadCalendar(dir: string = DEFAULT_CALENDAR_DIR): WorkCalendar {
   const files = calendarFiles(dir);
   if (files.length === 0) {
-    throw new DutyAuditError('bad-calendar', `no calendar files in ${shownCalendar(dir)}`, {
-      file: dir,
-      hint: 'add rules/calendar/cn-YYYY.json for every year the ledger touches',
-    });
+    throw new DutyAuditError('bad-calendar', msg('calendar.noFiles', { dir: shownCalendar(dir) }), { file: dir, hint: msg('calendar.noFiles.hint') });
   }
   const years = files.map(readCalendarFile);
   const seen = new Map<number, string>();
   for (const y of years) {
     const earlier = seen.get(y.year);
     if (earlier) {
-      throw new DutyAuditError('bad-calendar', `${shownCalendar(y.file!)}: /year ${y.year} is already given by ${shownCalendar(earlier)}`, {
+      throw new DutyAuditError('bad-calendar', msg('calendar.duplicateYear', { file: shownCalendar(y.file!), year: y.year, earlier: shownCalendar(earlier) }), {
         file: y.file,
-        hint: 'keep one file per year',
+        hint: msg('calendar.duplicateYear.hint'),
       });
     }
     seen.set(y.year, y.file!);

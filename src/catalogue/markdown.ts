@@ -30,7 +30,7 @@ export function catalogueMarkdown(rules: RuleEntry[], facts: FactEntry[], lang: 
 
 // ---- rules: one table per regime, titles in both languages ----
 
-const DESCRIPTION_SEP: Record<Lang, string> = { zh: ':', en: ': ' };
+const DESCRIPTION_SEP: Record<Lang, string> = { zh: '：', en: ': ' };
 
 function paramLine(p: ParamEntry, lang: Lang): string {
   return `${mdCode(paramText(p, lang))}${DESCRIPTION_SEP[lang]}${p.description[lang]}`;

@@ -2,7 +2,8 @@
 /**
  * The `duty-audit` bin: a thin yargs shell over the library. Commands live one per file in
  * ./commands; each sets `process.exitCode`. Fatal errors print what, where and how to fix, and
- * exit 2 — never a stack trace (set DUTY_AUDIT_DEBUG=1 to see one).
+ * exit 2 — never a stack trace (set DUTY_AUDIT_DEBUG=1 to see one). It speaks the terminal's
+ * language (./language.ts): help, yargs' own messages, errors and output alike.
  *
  * The shebang's --max-semi-space-size=32 (MB, default 16) gives V8 a larger young generation:
  * reading a 100,000-row ledger keeps every record, and with the default size each scavenge
@@ -15,41 +16,59 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DutyAuditError } from '../errors.js';
+import { msg, render, tr, type Message } from '../messages/catalogue.js';
+import { LANGS, type Lang } from '../text.js';
 import { EXIT_FATAL } from './exit.js';
 import { commands } from './commands/index.js';
+import { terminalLang } from './language.js';
+import { printErr } from './terminal.js';
+import { YARGS_LOCALE, YARGS_STRINGS } from './yargs-strings.js';
 
-function reportFatal(err: unknown): void {
-  if (err instanceof DutyAuditError) {
-    process.stderr.write(`duty-audit: ${err.describe()}\n`);
-  } else {
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`duty-audit: internal error: ${message}\n  please report it with the command you ran\n`);
-  }
-  if (process.env['DUTY_AUDIT_DEBUG'] && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+/** `duty-audit: what happened` and, indented below it, `fix: how to fix it`. */
+export function fatalText(lang: Lang, what: Message | string, fix?: Message): string {
+  const line = render(msg('cli.fatal', { message: what }), lang);
+  return fix ? `${line}\n${render(msg('cli.fix', { hint: fix }), lang)}\n` : `${line}\n`;
+}
+
+export function errorText(err: unknown, lang: Lang): string {
+  if (err instanceof DutyAuditError) return fatalText(lang, err.detail, err.fix);
+  const reason = err instanceof Error ? err.message : String(err);
+  return fatalText(lang, msg('cli.internalError', { reason }), msg('cli.internalError.hint'));
+}
+
+function reportFatal(err: unknown, lang: Lang): void {
+  printErr(errorText(err, lang));
+  if (process.env['DUTY_AUDIT_DEBUG'] && err instanceof Error) printErr(`${err.stack}\n`);
   process.exitCode = EXIT_FATAL;
 }
 
-export async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const lang = terminalLang(argv, env);
   const cli = yargs(argv)
     .scriptName('duty-audit')
-    .usage('$0 <command> [options]')
+    .locale(YARGS_LOCALE[lang])
+    // y18n takes plural entries ({ one, other }) too; @types/yargs types the values as strings only.
+    .updateStrings(YARGS_STRINGS[lang] as Record<string, string>)
+    .usage(tr(lang, 'help.usage'))
+    .option('lang', { type: 'string', choices: LANGS, describe: tr(lang, 'help.lang') })
     .strict()
-    .demandCommand(1, 'Name a command: audit, batch, rules, facts or sample.')
+    .demandCommand(1, tr(lang, 'help.nameCommand'))
     .recommendCommands()
     .help()
     .alias('h', 'help')
     .version()
+    .epilogue(tr(lang, 'help.epilogue'))
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((msg, err, y) => {
+    .fail((message, err) => {
       if (err) throw err;
-      process.stderr.write(`${y.help === undefined ? '' : ''}duty-audit: ${msg}\n  fix: run \`duty-audit --help\` for the commands and options\n`);
+      printErr(fatalText(lang, message, msg('cli.usage.hint')));
       process.exit(EXIT_FATAL);
     });
-  for (const command of commands) cli.command(command);
+  for (const command of commands(lang)) cli.command(command);
   try {
     await cli.parseAsync();
   } catch (err) {
-    reportFatal(err);
+    reportFatal(err, lang);
   }
 }
 

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { displayPath } from '../display-path.js';
 import { DutyAuditError } from '../errors.js';
+import { msg, type Message } from '../messages/catalogue.js';
 import type { Verdict } from '../findings/types.js';
 import { parseGrade } from '../grade-scale.js';
 import type { DecisionEntry } from '../grade/settle.js';
@@ -57,11 +58,10 @@ export interface WrittenDecision {
   at: (field: DecisionField | 'row') => string;
 }
 
-const HINT_FORMAT =
-  'write one decision per row: 问题编号 (or 规则 and 记录), 决定 (维持, 撤销 or 改为提醒/批评教育/通报批评), 理由, 复核人, 日期';
+const HINT_FORMAT = msg('decisions.format.hint');
 
-function problem(file: string, where: string, message: string, hint = HINT_FORMAT): DutyAuditError {
-  return new DutyAuditError('bad-decisions', `${where}: ${message}`, { file, hint });
+function problem(file: string, where: string, what: Message, hint: Message = HINT_FORMAT): DutyAuditError {
+  return new DutyAuditError('bad-decisions', msg('decisions.at', { at: where, what }), { file, hint });
 }
 
 function text(value: RawValue | undefined): string {
@@ -97,7 +97,7 @@ export function toDecision(w: WrittenDecision, file: string, date1904 = false): 
     target = { ruleId, key };
     at = w.at('ruleId');
   } else {
-    throw problem(file, w.at(ruleId !== '' ? 'key' : 'row'), 'the decision names no finding', 'give the finding\'s id (问题编号) as the report shows it, or its rule id (规则) and record key (记录)');
+    throw problem(file, w.at(ruleId !== '' ? 'key' : 'row'), msg('decisions.noTarget'), msg('decisions.noTarget.hint'));
   }
   const decisionText = text(w.values.decision);
   const verdict = parseVerdict(decisionText);
@@ -105,18 +105,18 @@ export function toDecision(w: WrittenDecision, file: string, date1904 = false): 
     throw problem(
       file,
       w.at('decision'),
-      decisionText === '' ? 'the decision (决定) is empty' : `决定 "${decisionText}" is not 维持, 撤销 or 改为<grade>`,
-      'write 维持 (upheld), 撤销 (withdrawn) or 改为 and a grade: 改为提醒, 改为批评教育, 改为通报批评',
+      decisionText === '' ? msg('decisions.emptyVerdict') : msg('decisions.badVerdict', { text: decisionText }),
+      msg('decisions.verdict.hint'),
     );
   }
   const reason = text(w.values.reason);
-  if (reason === '') throw problem(file, w.at('reason'), 'the reason (理由) is empty', 'write why the finding was upheld, withdrawn or regraded');
+  if (reason === '') throw problem(file, w.at('reason'), msg('decisions.emptyReason'), msg('decisions.emptyReason.hint'));
   const reviewer = text(w.values.reviewer);
-  if (reviewer === '') throw problem(file, w.at('reviewer'), 'the reviewer (复核人) is empty', 'write who reviewed the appeal');
+  if (reviewer === '') throw problem(file, w.at('reviewer'), msg('decisions.emptyReviewer'), msg('decisions.emptyReviewer.hint'));
   const rawDate = w.values.date ?? null;
   const date = rawDate === null || rawDate === '' ? undefined : parseDate(rawDate, { date1904 });
   if (!date?.ok) {
-    throw problem(file, w.at('date'), date ? `日期 "${text(rawDate)}" is not a date` : 'the date (日期) is empty', 'write the date of the review as 2026-11-05');
+    throw problem(file, w.at('date'), date ? msg('decisions.badDate', { text: text(rawDate) }) : msg('decisions.emptyDate'), msg('decisions.date.hint'));
   }
   return { target, verdict, reason, reviewer, date: date.value, file, at };
 }
@@ -127,7 +127,7 @@ function jsonDecisions(source: JsonSource, file: string, shown: string): Decisio
   const list = Array.isArray(root) ? root : (root as Record<string, unknown> | null)?.['decisions'];
   if (!Array.isArray(list)) {
     const pos = locate(source, '');
-    throw problem(file, `${shown}:${pos.line}:${pos.column}`, 'expected a list of decisions (or {"decisions": [...]})');
+    throw problem(file, `${shown}:${pos.line}:${pos.column}`, msg('decisions.notList'));
   }
   return list.map((item, n) => {
     const pointer = `${listPointer}/${n}`;
@@ -135,13 +135,13 @@ function jsonDecisions(source: JsonSource, file: string, shown: string): Decisio
       const pos = locate(source, p);
       return `${shown}:${pos.line}:${pos.column}`;
     };
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw problem(file, where(pointer), 'a decision must be an object');
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw problem(file, where(pointer), msg('decisions.notObject'));
     const values: WrittenDecision['values'] = {};
     const keys: Partial<Record<DecisionField, string>> = {};
     for (const [name, value] of Object.entries(item as Record<string, unknown>)) {
       const field = decisionField(name);
-      if (!field) throw problem(file, where(`${pointer}/${name}`), `unknown field "${name}"`);
-      if (value !== null && typeof value === 'object') throw problem(file, where(`${pointer}/${name}`), `"${name}" must be text`);
+      if (!field) throw problem(file, where(`${pointer}/${name}`), msg('decisions.unknownField', { name }));
+      if (value !== null && typeof value === 'object') throw problem(file, where(`${pointer}/${name}`), msg('decisions.notText', { name }));
       values[field] = value as RawValue;
       keys[field] = name;
     }
@@ -153,7 +153,7 @@ function jsonDecisions(source: JsonSource, file: string, shown: string): Decisio
 export async function readDecisions(path: string, cwd: string = process.cwd()): Promise<DecisionsFile> {
   const shown = displayPath(path, cwd);
   if (!existsSync(path)) {
-    throw new DutyAuditError('file-not-found', `--decisions ${shown}: no such file`, { file: path, hint: 'give the JSON or xlsx file of reviewed appeals' });
+    throw new DutyAuditError('file-not-found', msg('decisions.notFound', { file: shown }), { file: path, hint: msg('decisions.notFound.hint') });
   }
   const bytes = readFileSync(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -164,10 +164,10 @@ export async function readDecisions(path: string, cwd: string = process.cwd()): 
     decisions = sheet.rows.map((w) => toDecision(w, path, sheet.date1904));
   } else if (ext === '.json') {
     const parsed = parseJsonSource(bytes.toString('utf8'));
-    if (!parsed.ok) throw problem(path, `${shown}:${parsed.position.line}:${parsed.position.column}`, `not valid JSON: ${parsed.reason}`);
+    if (!parsed.ok) throw problem(path, `${shown}:${parsed.position.line}:${parsed.position.column}`, msg('decisions.badJson', { reason: parsed.reason }));
     decisions = jsonDecisions(parsed.source, path, shown);
   } else {
-    throw new DutyAuditError('bad-decisions', `--decisions ${shown}: expected a .json or .xlsx file`, { file: path, hint: HINT_FORMAT });
+    throw new DutyAuditError('bad-decisions', msg('decisions.wrongKind', { file: shown }), { file: path, hint: HINT_FORMAT });
   }
   return { file: shown, sha256, decisions };
 }

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import type { RawValue } from '../ledger/raw-value.js';
 import type { DecisionField, WrittenDecision } from './read-decisions.js';
 
@@ -48,10 +49,7 @@ export async function readDecisionSheet(path: string, shown: string, fieldOf: Fi
   try {
     await wb.xlsx.readFile(path);
   } catch (err) {
-    throw new DutyAuditError('bad-decisions', `--decisions ${shown}: not a readable xlsx workbook (${(err as Error).message})`, {
-      file: path,
-      hint: 'save the decisions as an Excel workbook (.xlsx) or write them as JSON',
-    });
+    throw new DutyAuditError('bad-decisions', msg('decisions.badXlsx', { file: shown, reason: (err as Error).message }), { file: path, hint: msg('decisions.badXlsx.hint') });
   }
   for (const ws of wb.worksheets) {
     const header = headerOf(ws, fieldOf);
@@ -76,8 +74,5 @@ export async function readDecisionSheet(path: string, shown: string, fieldOf: Fi
     }
     return { rows, date1904: Boolean((wb.properties as { date1904?: boolean }).date1904) };
   }
-  throw new DutyAuditError('bad-decisions', `--decisions ${shown}: no sheet has a header row with 决定 and 问题编号 (or 规则 and 记录)`, {
-    file: path,
-    hint: 'put the header 问题编号, 规则, 记录, 决定, 理由, 复核人, 日期 in the first row of the decisions sheet',
-  });
+  throw new DutyAuditError('bad-decisions', msg('decisions.noHeader', { file: shown }), { file: path, hint: msg('decisions.noHeader.hint') });
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 
 /** `rev:path` that is not a folder on disk (a Windows `C:\rules` exists, so it is a path). */
 export function isGitRevisionSpec(arg: string, cwd: string): boolean {
@@ -20,14 +21,10 @@ function git(args: string[], cwd: string, spec: string): Buffer {
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: Buffer };
     if (e.code === 'ENOENT') {
-      throw new DutyAuditError('bad-usage', `cannot read ${spec}: git is not installed or not on PATH`, {
-        hint: 'install git, or check out the old rules into a folder and pass that folder',
-      });
+      throw new DutyAuditError('bad-usage', msg('diff.gitMissing', { spec }), { hint: msg('diff.gitMissing.hint') });
     }
     const reason = e.stderr?.toString('utf8').trim() || e.message;
-    throw new DutyAuditError('bad-usage', `cannot read the rules ${spec} from git in ${cwd}: ${reason}`, {
-      hint: 'give the old rules as <revision>:<folder>, e.g. HEAD~1:rules, from inside the repository, or pass a folder',
-    });
+    throw new DutyAuditError('bad-usage', msg('diff.gitFailed', { spec, cwd, reason }), { hint: msg('diff.gitFailed.hint') });
   }
 }
 
@@ -54,9 +51,7 @@ function listTree(spec: string, cwd: string): TreeEntry[] {
 export function checkoutRulesFromGit(spec: string, cwd: string): string {
   const kind = git(['cat-file', '-t', spec], cwd, spec).toString('utf8').trim();
   if (kind !== 'tree') {
-    throw new DutyAuditError('bad-usage', `${spec} is a ${kind} in git, not a folder`, {
-      hint: 'name the rules folder after the colon, e.g. HEAD~1:rules',
-    });
+    throw new DutyAuditError('bad-usage', msg('diff.notFolder', { spec, kind }), { hint: msg('diff.notFolder.hint') });
   }
   const dir = mkdtempSync(join(tmpdir(), 'duty-audit-git-rules-'));
   for (const entry of listTree(spec, cwd)) {

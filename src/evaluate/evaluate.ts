@@ -9,7 +9,9 @@
 import { centerOf } from '../ledger/center.js';
 import { DutyAuditError } from '../errors.js';
 import { judgedInPeriod, periodBounds, type PeriodBounds } from '../facts/period.js';
-import { SCOPES, type Scope } from '../facts/scopes.js';
+import { SCOPE_LABELS, SCOPES, type Scope } from '../facts/scopes.js';
+import { sheetSpec } from '../ledger/columns.js';
+import { msg } from '../messages/catalogue.js';
 import type { ScopeRecord, ScopeRecordSources, AuditContext } from '../facts/types.js';
 import type { ConditionEvidence, RawFinding } from '../findings/types.js';
 import type { Ledger, SheetKey } from '../ledger/types.js';
@@ -98,10 +100,12 @@ export class Findings {
 /** A rule that cannot be evaluated on a record (a fact it names is not there): bad-rules, naming the record. */
 export function evaluationError(scope: Scope, record: ScopeRecord, cause: unknown): DutyAuditError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new DutyAuditError('bad-rules', `the ${scope} rules could not be evaluated on ${record.ref.sheet} row ${record.ref.row} (${record.ref.key}): ${reason}`, {
+  const { sheet, row, key } = record.ref;
+  const where = { scope: { zh: SCOPE_LABELS[scope].zh, en: scope }, sheet: { zh: sheetSpec(sheet).zh, en: sheet }, row, key, reason };
+  return new DutyAuditError('bad-rules', msg('rules.notEvaluable', where), {
     // `rules validate` checks every fact and value before an audit runs, so this is a gap it did
     // not foresee: say what to look at rather than send the reviewer back to it.
-    hint: 'look at the conditions of the rules named above: a fact they name is not among `duty-audit facts`, or a value does not fit its operator',
+    hint: msg('rules.notEvaluable.hint'),
     cause,
   });
 }

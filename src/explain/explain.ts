@@ -3,7 +3,9 @@
  * (prepareAudit → completeAudit, exactly what audit() runs), finds the target's records, and
  * for each judges every rule of its scope with the audit's own evaluator (src/evaluate/conditions.ts)
  * — fired or not, each condition's values, for a rule that did not fire the conditions that
- * stopped it, and for a fired rule its base grade, why, and its final grade from the graded finding.
+ * stopped it and the fewest that would have to change (one: a near miss), and for a fired rule
+ * its base grade, why, and its final grade from the graded finding. A person's name also lists
+ * every finding against them with the path its grade took.
  */
 import { completeAudit, prepareAudit, type AuditOptions } from '../audit/audit.js';
 import type { AuditResult } from '../audit/types.js';
@@ -12,12 +14,12 @@ import { judge } from '../evaluate/conditions.js';
 import { builtNow } from '../facts/build.js';
 import { judgedInPeriod, periodBounds } from '../facts/period.js';
 import { factsForScope } from '../facts/catalogue.js';
-import type { ScopeRecord } from '../facts/types.js';
+import type { ScopeRecord, ScopeRecords } from '../facts/types.js';
 import type { Finding } from '../findings/types.js';
 import type { Rule } from '../rules/types.js';
-import { findTarget, sameRef } from './find-target.js';
+import { findTarget, foldKey, sameRef } from './find-target.js';
 import { gradeWhy } from './grade-why.js';
-import type { ConditionLeaf, Explanation, FactEntry, GradeExplanation, RecordExplanation, RuleStatus, RuleVerdict, TreeNode } from './types.js';
+import type { ConditionLeaf, Explanation, FactEntry, GradeExplanation, PersonExplanation, PersonFinding, RecordExplanation, RuleVerdict, TreeNode } from './types.js';
 import { compareText } from '../text.js';
 
 export type ExplainOptions = AuditOptions;
@@ -63,18 +65,49 @@ export function failedBy(tree: TreeNode): ConditionLeaf[] {
   return tree.result ? [] : decidingLeaves(tree, false);
 }
 
-const STATUS_ORDER: Record<RuleStatus, number> = { fired: 0, 'not-fired': 1, 'other-period': 2, 'not-run': 3 };
-
-function byStatusThenId(a: RuleVerdict, b: RuleVerdict): number {
-  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareText(a.ruleId, b.ruleId);
+/**
+ * The fewest leaves whose outcome would have to change for `node` to come out `want`: an `all`
+ * made true needs each child, an `any` made true its cheapest child (the first of equals), a
+ * `not` its child the other way; and the same mirrored for false.
+ */
+export function changesFor(node: TreeNode, want: boolean): ConditionLeaf[] {
+  if (node.kind === 'condition') return node.result === want ? [] : [node];
+  if (node.kind === 'not') return node.children.length === 0 ? [] : changesFor(node.children[0]!, !want);
+  const each = node.children.map((c) => changesFor(c, want));
+  if (each.length === 0) return [];
+  const everyChild = (node.kind === 'all') === want;
+  return everyChild ? each.flat() : each.reduce((best, c) => (c.length < best.length ? c : best));
 }
 
-function gradeOf(rule: Rule, record: ScopeRecord, finding: Finding): GradeExplanation {
+/** The leaves already as firing needs them: true, or false under an odd number of `not`s. */
+function leavesHeld(node: TreeNode, want = true): ConditionLeaf[] {
+  if (node.kind === 'condition') return node.result === want ? [node] : [];
+  return node.children.flatMap((c) => leavesHeld(c, node.kind === 'not' ? !want : want));
+}
+
+/** A rule that did not fire with every condition held but one: one leaf to change, and another already held. */
+export function isNearMiss(tree: TreeNode): boolean {
+  const toFire = changesFor(tree, true);
+  return toFire.length === 1 && leavesHeld(tree).some((leaf) => leaf !== toFire[0]);
+}
+
+/** Fired, near misses, the others not fired, not run. */
+function statusRank(v: RuleVerdict): number {
+  if (v.status === 'fired') return 0;
+  if (v.status === 'not-fired') return v.nearMiss ? 1 : 2;
+  return v.status === 'other-period' ? 3 : 4;
+}
+
+function byStatusThenId(a: RuleVerdict, b: RuleVerdict): number {
+  return statusRank(a) - statusRank(b) || compareText(a.ruleId, b.ruleId);
+}
+
+function gradeOf(rule: Rule, facts: ScopeRecord['facts'], finding: Finding): GradeExplanation {
   return {
     findingId: finding.id,
     subject: finding.subject,
     base: finding.baseGrade,
-    why: gradeWhy(rule, record.facts),
+    why: gradeWhy(rule, facts),
     final: finding.grade,
     escalation: finding.escalation,
     deductionYuan: finding.deductionYuan,
@@ -107,10 +140,12 @@ function verdict(rule: Rule, run: RuleRun | undefined, record: ScopeRecord, find
   const out: RuleVerdict = { ...head, status: fired ? 'fired' : 'not-fired', tree };
   if (!fired) {
     out.failedBy = failedBy(tree);
+    out.toFire = changesFor(tree, true);
+    out.nearMiss = isNearMiss(tree);
     return out;
   }
   const finding = findings.find((f) => f.ruleId === rule.id && sameRef(f.ref, record.ref));
-  if (finding) out.grade = gradeOf(rule, record, finding);
+  if (finding) out.grade = gradeOf(rule, record.facts, finding);
   return out;
 }
 
@@ -122,11 +157,34 @@ function explainOne(record: ScopeRecord, rules: readonly Rule[], result: AuditRe
   return { scope: record.scope, ref: { ...record.ref }, date: record.date, facts: recordFacts(record), rules: verdicts };
 }
 
+/**
+ * The person's findings in the order repeat escalation counts them (date, then sheet and row),
+ * each graded as the audit graded it: base grade and why from the record's facts, escalation,
+ * final grade, deduction.
+ */
+function personOf(name: string, records: ScopeRecords, rules: readonly Rule[], result: AuditResult): PersonExplanation {
+  const ruleById = new Map(rules.map((r) => [r.id, r]));
+  const own = result.findings
+    .filter((f) => f.subject.kind === 'staff' && foldKey(f.subject.name) === foldKey(name))
+    .sort((a, b) => compareText(a.date, b.date) || compareText(a.ref.sheet, b.ref.sheet) || a.ref.row - b.ref.row || compareText(a.ruleId, b.ruleId));
+  const findings: PersonFinding[] = own.flatMap((f) => {
+    const rule = ruleById.get(f.ruleId);
+    if (!rule) return [];
+    const record = (records[f.scope] ?? []).find((r) => sameRef(r.ref, f.ref));
+    return [{ ruleId: f.ruleId, clause: f.clause, title: f.title, ref: { ...f.ref }, date: f.date, facts: { ...f.facts }, grade: gradeOf(rule, record?.facts ?? f.facts, f) }];
+  });
+  const person: PersonExplanation = { name, findings };
+  const summary = result.people.find((p) => foldKey(p.name) === foldKey(name));
+  if (summary) person.summary = summary;
+  return person;
+}
+
 /** The explanation and the audit it came from. */
 export async function explainAuditRun(input: string, target: string, options: ExplainOptions = {}): Promise<ExplainedAudit> {
   const prepared = await prepareAudit(input, options);
   const result = await completeAudit(prepared, options);
-  const found = findTarget(target, builtNow(prepared.records), result.findings, prepared.ctx.ledger, result.period);
+  const built = builtNow(prepared.records);
+  const found = findTarget(target, built, result.findings, prepared.ctx.ledger, result.period);
   const records = found.records.map((record) => explainOne(record, prepared.ruleSet.rules, result, found.finding?.ruleId));
   const explanation: Explanation = {
     target,
@@ -139,6 +197,7 @@ export async function explainAuditRun(input: string, target: string, options: Ex
     alsoMatches: found.alsoMatches,
   };
   if (found.finding) explanation.findingId = found.finding.id;
+  if (found.person !== undefined) explanation.person = personOf(found.person, built, prepared.ruleSet.rules, result);
   return { explanation, result };
 }
 

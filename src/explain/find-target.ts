@@ -1,17 +1,22 @@
 /**
  * Which records `--explain <target>` means: a finding id names its finding's record; otherwise
- * the target is a record key (docs/report.md, `ref.key`). A name with no staff record falls back
- * to that person's `姓名@日期` records. No match is a usage error whose hint shows how keys look
- * in this ledger and the nearest keys ("did you mean …"): keys are compared after NFKC folding
- * (full-width → half-width) and lower-casing, and ranked by edit distance.
+ * the target is a record key (docs/report.md, `ref.key`). A staff name, or a name that only dated
+ * records (`姓名@日期`) or findings carry, names a person: their findings are explained, with the
+ * staff record if there is one, and their dated records listed. No match is a usage error whose
+ * hint shows how keys look in this ledger and the nearest keys ("did you mean …"): keys are
+ * compared after NFKC folding (full-width → half-width) and lower-casing, and ranked by edit
+ * distance.
  */
 import { DutyAuditError } from '../errors.js';
-import { SCOPES } from '../facts/scopes.js';
+import { SCOPES, type Scope } from '../facts/scopes.js';
 import type { ScopeRecord, ScopeRecords, RecordRef } from '../facts/types.js';
 import type { Finding } from '../findings/types.js';
-import type { Ledger } from '../ledger/types.js';
+import { sheetSpec } from '../ledger/columns.js';
+import { renderIssueMessage } from '../ledger/issue-codes.js';
+import type { Ledger, SheetKey } from '../ledger/types.js';
+import { msg, type Message, type MessageParam } from '../messages/catalogue.js';
 import type { TargetKind } from './types.js';
-import { compareText } from '../text.js';
+import { compareText, type Localized } from '../text.js';
 
 export function foldKey(key: string): string {
   return key.normalize('NFKC').trim().toLowerCase();
@@ -50,11 +55,10 @@ export interface Target {
   kind: TargetKind;
   records: ScopeRecord[];
   finding?: Finding;
+  /** The person named, as the ledger spells the name. */
+  person?: string;
   alsoMatches: RecordRef[];
 }
-
-/** A person's records are listed rather than explained when there are more than this. */
-export const MAX_NAME_RECORDS = 12;
 
 const FINDING_ID = /^f-[0-9a-f]{12}(#\d+)?$/;
 
@@ -70,81 +74,88 @@ function byFindingId(id: string, records: ScopeRecords, findings: readonly Findi
   const finding = findings.find((f) => f.id.toLowerCase() === id);
   if (!finding) {
     const near = nearKeys(id, findings.map((f) => f.id));
-    throw new DutyAuditError('bad-usage', `no finding ${id.replace(/^f/, 'F')} in this audit`, {
-      hint:
-        'finding ids come from the 问题编号 / ID column of a report of the same ledger, period and rules' +
-        (near.length > 0 ? `; nearest ids here: ${near.join(', ')}` : '; or name the record by its key (e.g. its 受理编号)'),
+    throw new DutyAuditError('bad-usage', msg('explain.noFinding', { id: id.replace(/^f/, 'F') }), {
+      hint: near.length > 0 ? msg('explain.noFinding.hintNear', { near }) : msg('explain.noFinding.hintKey'),
     });
   }
   const record = (records[finding.scope] ?? []).find((r) => sameRef(r.ref, finding.ref));
   if (!record) {
-    throw new DutyAuditError('bad-usage', `finding ${finding.id} cites ${finding.ref.sheet} row ${finding.ref.row} (${finding.ref.key}), which is not an audited record`, {
-      hint: 'explain it by its record key instead',
+    const { sheet, row, key } = finding.ref;
+    throw new DutyAuditError('bad-usage', msg('explain.findingNotAudited', { id: finding.id, sheet: sheetWords(sheet), row, key }), {
+      hint: msg('explain.findingNotAudited.hint'),
     });
   }
   return { kind: 'finding-id', records: [record], finding, alsoMatches: [] };
 }
 
+/** A sheet in words: its Chinese name, or its key in English. */
+function sheetWords(sheet: SheetKey): Localized {
+  return { zh: sheetSpec(sheet).zh, en: sheet };
+}
+
+/** How a key of each scope looks, with the first key of the ledger; the center's key shows as itself. */
+const KEY_EXAMPLES: Partial<Record<Scope, (key: string) => MessageParam>> = {
+  case: (key) => msg('explain.example.case', { key }),
+  complaint: (key) => msg('explain.example.complaint', { key }),
+  attendance: (key) => msg('explain.example.attendance', { key }),
+  staff: (key) => msg('explain.example.staff', { key }),
+  item: (key) => msg('explain.example.item', { key }),
+  center: (key) => key,
+  other: (key) => msg('explain.example.other', { key }),
+};
+
 /** One example key per scope present, as the hint's "keys look like". */
-function keyExamples(records: ScopeRecords): string[] {
-  const labels: Partial<Record<string, string>> = {
-    case: '受理编号',
-    complaint: '登记编号',
-    attendance: '姓名@YYYY-MM-DD',
-    staff: 'a staff name',
-    item: 'an item name',
-    center: '',
-    other: '姓名@YYYY-MM-DD (other)',
-  };
-  const out: string[] = [];
+function keyExamples(records: ScopeRecords): MessageParam[] {
+  const out: MessageParam[] = [];
   for (const scope of SCOPES) {
     const first = records[scope]?.[0];
-    const label = labels[scope];
-    if (!first || label === undefined) continue;
-    out.push(label === '' ? first.ref.key : `${label} (${first.ref.key})`);
+    const example = KEY_EXAMPLES[scope];
+    if (first && example) out.push(example(first.ref.key));
   }
   return out;
 }
 
 /** Why a key found in the ledger has no audited record: set aside, or outside the period. */
-function notAuditedReason(key: string, ledger: Ledger, period: string): string | undefined {
+function notAuditedReason(key: string, ledger: Ledger, period: string): Message | undefined {
   const k = foldKey(key);
   const caseRow = ledger.sheets.cases?.find((r) => foldKey(r.record.case_id) === k);
-  if (caseRow) return `受理编号 ${key} is on row ${caseRow.row} of ${ledger.sheetNames.cases ?? 'cases'} but is not audited in ${period} (audited: received in the period, or before it and still open or completed inside it)`;
+  if (caseRow) return msg('explain.caseNotAudited', { key, row: caseRow.row, sheet: ledger.sheetNames.cases ?? sheetWords('cases'), period });
   const complaintRow = ledger.sheets.complaints?.find((r) => foldKey(r.record.complaint_id) === k);
-  if (complaintRow) return `登记编号 ${key} is on row ${complaintRow.row} of ${ledger.sheetNames.complaints ?? 'complaints'} but is not dated in ${period}`;
+  if (complaintRow) return msg('explain.complaintNotAudited', { key, row: complaintRow.row, sheet: ledger.sheetNames.complaints ?? sheetWords('complaints'), period });
   const issue = ledger.dataIssues.find((i) => foldKey(i.value) === k);
-  if (issue) return `${key} is on row ${issue.row} of ${issue.sheetName}, which was set aside: ${issue.message}`;
+  if (issue) {
+    const reason = { zh: renderIssueMessage(issue, 'zh'), en: renderIssueMessage(issue, 'en') };
+    return msg('explain.setAside', { key, row: issue.row, sheet: issue.sheetName, reason });
+  }
   return undefined;
 }
 
 function noMatch(target: string, records: ScopeRecords, findings: readonly Finding[], ledger: Ledger, period: string): DutyAuditError {
   const keys = allRecords(records).map((r) => r.ref.key);
   const near = nearKeys(target, target.toLowerCase().startsWith('f-') ? findings.map((f) => f.id) : keys);
-  const why = notAuditedReason(target, ledger, period);
-  return new DutyAuditError('bad-usage', why ?? `no record or finding is named ${JSON.stringify(target)} in this audit`, {
-    hint:
-      `name a finding id (F- and 12 hex digits) or a record key: ${keyExamples(records).join(', ')}` +
-      (near.length > 0 ? `; nearest keys here: ${near.join(', ')}` : ''),
+  const examples = keyExamples(records);
+  return new DutyAuditError('bad-usage', notAuditedReason(target, ledger, period) ?? msg('explain.noMatch', { target }), {
+    hint: near.length > 0 ? msg('explain.noMatch.hintNear', { examples, near }) : msg('explain.noMatch.hint', { examples }),
   });
 }
 
 export function findTarget(target: string, records: ScopeRecords, findings: readonly Finding[], ledger: Ledger, period: string): Target {
   const t = foldKey(target);
   if (t === '') {
-    throw new DutyAuditError('bad-usage', '--explain needs a finding id or a record key', { hint: `e.g. --explain ${keyExamples(records)[0] ?? 'F-0123456789ab'}` });
+    const example = allRecords(records)[0]?.ref.key ?? 'F-0123456789ab';
+    throw new DutyAuditError('bad-usage', msg('explain.emptyTarget'), { hint: msg('explain.emptyTarget.hint', { example }) });
   }
   if (FINDING_ID.test(t)) return byFindingId(t, records, findings);
 
   const all = allRecords(records);
   const exact = all.filter((r) => foldKey(r.ref.key) === t);
   const ofName = all.filter((r) => foldKey(r.ref.key).startsWith(`${t}@`));
-  if (exact.length > 0) return { kind: 'record-key', records: exact, alsoMatches: ofName.map((r) => r.ref) };
-  if (ofName.length === 0) throw noMatch(target, records, findings, ledger, period);
-  if (ofName.length > MAX_NAME_RECORDS) {
-    throw new DutyAuditError('bad-usage', `${target} names ${ofName.length} records; explain one at a time`, {
-      hint: `name one as 姓名@YYYY-MM-DD: ${ofName.slice(0, 8).map((r) => r.ref.key).join(', ')}, …`,
-    });
-  }
-  return { kind: 'name-prefix', records: ofName, alsoMatches: [] };
+  const alsoMatches = ofName.map((r) => r.ref);
+  const staff = exact.find((r) => r.scope === 'staff');
+  if (staff) return { kind: 'person', records: exact, person: staff.ref.key, alsoMatches };
+  if (exact.length > 0) return { kind: 'record-key', records: exact, alsoMatches };
+  const subject = findings.find((f) => f.subject.kind === 'staff' && foldKey(f.subject.name) === t)?.subject.name;
+  const named = subject ?? ofName[0]?.ref.key.slice(0, ofName[0].ref.key.lastIndexOf('@'));
+  if (named === undefined) throw noMatch(target, records, findings, ledger, period);
+  return { kind: 'person', records: [], person: named, alsoMatches };
 }

@@ -11,14 +11,14 @@ import { dirname, resolve } from 'node:path';
 import { displayPath } from '../display-path.js';
 import type { AuditOptions } from '../audit/audit.js';
 import { DutyAuditError } from '../errors.js';
-import { text as reportText } from '../report/labels.js';
+import { msg, tr, type Message } from '../messages/catalogue.js';
 import { isLang, type Lang } from '../text.js';
 import { writeReportXlsx } from '../report/xlsx/write.js';
 import { explainAuditRun } from './explain.js';
 import { renderExplanation } from './render.js';
 import type { FactValue } from '../facts/types.js';
-import { maskFactValue, maskText, phoneValues, PHONE_FACTS } from '../report/mask.js';
-import type { Explanation, RecordExplanation, RuleVerdict, TreeNode } from './types.js';
+import { maskFacts, maskFactValue, maskText, phoneValues, PHONE_FACTS } from '../report/mask.js';
+import type { Explanation, PersonFinding, RecordExplanation, RuleVerdict, TreeNode } from './types.js';
 
 export interface ExplainArgs {
   input: string;
@@ -27,9 +27,14 @@ export interface ExplainArgs {
   'as-of'?: string;
   rules?: string;
   out?: string;
-  lang: string;
+  /** `--lang`: the language of the files written (report, JSON) and, unless `ui` says otherwise, of the text. */
+  lang?: string;
+  /** The language of the printed text (the terminal's, src/cli/language.ts). */
+  ui?: Lang;
   json?: string;
   mask: boolean;
+  /** Every rule of the record's scope, not only those that fired and the near misses. */
+  all?: boolean;
   /** Earlier reports and appeal decisions, so the explanation shows each finding's status. */
   history?: string;
   decisions?: string;
@@ -67,26 +72,32 @@ function maskRecord(r: RecordExplanation): RecordExplanation {
   };
 }
 
-export function maskExplanation(e: Explanation): Explanation {
-  return { ...e, records: e.records.map(maskRecord) };
+function maskPersonFinding(f: PersonFinding): PersonFinding {
+  const phones = phoneValues(f.facts);
+  const message = { zh: maskText(f.grade.message.zh, phones), en: maskText(f.grade.message.en, phones) };
+  return { ...f, facts: maskFacts(f.facts), grade: { ...f.grade, message } };
 }
 
-function langOf(value: string): Lang {
-  if (!isLang(value)) throw new DutyAuditError('bad-usage', `--lang ${JSON.stringify(value)} is not a report language`, { hint: 'use --lang zh or --lang en' });
+export function maskExplanation(e: Explanation): Explanation {
+  const masked: Explanation = { ...e, records: e.records.map(maskRecord) };
+  if (e.person) masked.person = { ...e.person, findings: e.person.findings.map(maskPersonFinding) };
+  return masked;
+}
+
+/** The language of the files a command writes: `--lang` when given (checked, for library callers), else Chinese. */
+export function reportLang(value: string | undefined): Lang {
+  if (value === undefined) return 'zh';
+  if (!isLang(value)) throw new DutyAuditError('bad-usage', msg('cli.badLang', { value }), { hint: msg('cli.badLang.hint') });
   return value;
 }
 
-async function writeOutput(file: string, option: string, write: () => Promise<void>): Promise<void> {
+async function writeOutput(file: string, what: Message, option: string, write: () => Promise<void>): Promise<void> {
   try {
     await mkdir(dirname(file), { recursive: true });
     await write();
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new DutyAuditError('bad-usage', `cannot write ${file}: ${reason}`, {
-      file,
-      hint: `close the file if it is open elsewhere, or choose another path with ${option}`,
-      cause: err,
-    });
+    throw new DutyAuditError('bad-usage', msg('cli.cannotWrite', { what, file, reason }), { file, hint: msg('cli.cannotWrite.hint', { option }), cause: err });
   }
 }
 
@@ -96,7 +107,8 @@ export function explanationJsonText(e: Explanation): string {
 }
 
 export async function runExplain(args: ExplainArgs, cwd = process.cwd(), now?: () => Date): Promise<ExplainRun> {
-  const lang = langOf(args.lang);
+  const lang = reportLang(args.lang);
+  const ui = args.ui ?? lang;
   const options: AuditOptions = {};
   if (args.period !== undefined) options.period = String(args.period);
   if (args['as-of'] !== undefined) options.asOf = String(args['as-of']);
@@ -108,21 +120,20 @@ export async function runExplain(args: ExplainArgs, cwd = process.cwd(), now?: (
   const { explanation: raw, result } = await explainAuditRun(args.input, String(args.explain), options);
   const explanation = args.mask ? maskExplanation(raw) : raw;
   const shown = (file: string) => displayPath(file, cwd);
-  const sep = lang === 'zh' ? ':' : ': ';
-  let text = renderExplanation(explanation, lang);
+  let text = renderExplanation(explanation, ui, { all: args.all ?? false });
   const run: ExplainRun = { explanation, text, exitCode: 0 };
 
   if (args.json) {
     const json = resolve(cwd, args.json);
-    await writeOutput(json, '--json', () => writeFile(json, explanationJsonText(explanation)));
+    await writeOutput(json, msg('cli.what.explanation'), 'json', () => writeFile(json, explanationJsonText(explanation)));
     run.json = json;
-    text += `${reportText('json', lang)}${sep}${shown(json)}\n`;
+    text += `${tr(ui, 'summary.json', { path: shown(json) })}\n`;
   }
   if (args.out) {
     const report = resolve(cwd, args.out);
-    await writeOutput(report, '--out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
+    await writeOutput(report, msg('cli.what.report'), 'out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
     run.report = report;
-    text += `${reportText('report', lang)}${sep}${shown(report)}\n`;
+    text += `${tr(ui, 'summary.report', { path: shown(report) })}\n`;
   }
   run.text = text;
   return run;

@@ -3,7 +3,7 @@
  * (rendered in zh or en by render.ts, written as JSON by `--json`); tests assert on it.
  */
 import type { JudgedLeaf, JudgedNode } from '../evaluate/conditions.js';
-import type { EscalationReason, Finding, Subject } from '../findings/types.js';
+import type { EscalationReason, Finding, PersonSummary, Subject } from '../findings/types.js';
 import type { FactValue, RecordRef } from '../facts/types.js';
 import type { Grade } from '../grade-scale.js';
 import type { IsoDate, SheetKey } from '../ledger/types.js';
@@ -24,10 +24,13 @@ export type TreeNode = JudgedNode;
 export type TargetKind =
   /** `F-…`: the record of that finding. */
   | 'finding-id'
-  /** A record key: 受理编号, 登记编号, `姓名@YYYY-MM-DD`, a staff name, an item name, `center`. */
+  /** A record key: 受理编号, 登记编号, `姓名@YYYY-MM-DD`, an item name, `center`. */
   | 'record-key'
-  /** A person's name with no staff record: their `姓名@日期` records (attendance, other). */
-  | 'name-prefix';
+  /**
+   * A person: a staff name (its staff record is explained too), or a name with no staff record
+   * that dated records (`姓名@日期`) or findings name. Their findings are listed with how each was graded.
+   */
+  | 'person';
 
 /** One fact of the record, for the header block. */
 export interface FactEntry {
@@ -69,7 +72,7 @@ export interface GradeExplanation {
   settlement: Pick<Finding, 'status' | 'mergedInto' | 'reportedIn' | 'chargedBeforeYuan' | 'decision'>;
 }
 
-/** other-period: the rule's event on the record lies outside the audited period, so it is not judged now. */
+/** other-period: the rule's conditions hold but its event lies outside the audited period (or has not come by as-of): not judged now. */
 export type RuleStatus = 'fired' | 'not-fired' | 'not-run' | 'other-period';
 
 export interface RuleVerdict {
@@ -83,6 +86,13 @@ export interface RuleVerdict {
   tree?: TreeNode;
   /** not-fired: the leaves that made the conditions false. */
   failedBy?: ConditionLeaf[];
+  /** not-fired: the fewest leaves whose outcome would have to change for the rule to fire. */
+  toFire?: ConditionLeaf[];
+  /**
+   * not-fired: a near miss — every condition held but one (`toFire` is one leaf, and some
+   * other leaf held as the rule needs). Shown first; the other rules only with `--all`.
+   */
+  nearMiss?: boolean;
   /** other-period: the rule's event fact and its date on the record (null: not come by as-of). */
   event?: { fact: string; date: string | null };
   /** fired: base grade and why, final grade and escalation. */
@@ -97,9 +107,30 @@ export interface RecordExplanation {
   facts: FactEntry[];
   /**
    * Every rule of the scope: the named finding's rule first (target a finding id), then fired,
-   * not fired, not run; by id within each.
+   * near misses, the others not fired, not run; by id within each.
    */
   rules: RuleVerdict[];
+}
+
+/** One of a person's findings and the path its grade took. */
+export interface PersonFinding {
+  ruleId: string;
+  clause: string;
+  title: Localized;
+  ref: RecordRef;
+  date: IsoDate;
+  /** The facts the finding quotes (its evidence), as the report shows them. */
+  facts: Record<string, FactValue>;
+  /** Base grade and why (ladder step, value), escalation, final grade, deduction, evidence. */
+  grade: GradeExplanation;
+}
+
+/** `--explain <name>`: the person's findings this period, in the order escalation counts them (date, then row). */
+export interface PersonExplanation {
+  name: string;
+  findings: PersonFinding[];
+  /** Counts by final grade, the highest, the yuan deducted; absent when the person has no finding. */
+  summary?: PersonSummary;
 }
 
 export interface Explanation {
@@ -113,6 +144,8 @@ export interface Explanation {
   periodInferred: boolean;
   asOf: IsoDate;
   records: RecordExplanation[];
+  /** Set when the target names a person: their findings and how each was graded. */
+  person?: PersonExplanation;
   /** Other records the target could mean that were not explained (e.g. 李敏@2026-10-08 beside staff 李敏). */
   alsoMatches: RecordRef[];
 }

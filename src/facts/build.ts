@@ -5,6 +5,7 @@
  * has not been given.
  */
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import { attendanceRecord } from './attendance-facts.js';
 import { caseRecord } from './case-facts.js';
 import { centerRecords } from './center-facts.js';
@@ -21,11 +22,11 @@ import type { ScopeRecord, ScopeRecordSources, ScopeRecords, AuditContext } from
 /** Every deadline and delay is counted up to as-of, so its year must be known before anything. */
 function requireCalendarFor(ctx: AuditContext): void {
   if (ctx.calendar.covers(ctx.asOf)) return;
-  throw new DutyAuditError(
-    'date-outside-calendar',
-    `the as-of date ${ctx.asOf} is outside the working-day calendar (loaded years: ${ctx.calendar.years.join(', ') || 'none'})`,
-    { file: ctx.ledger.source.file, hint: `add rules/calendar/cn-${ctx.asOf.slice(0, 4)}.json, or audit with --as-of inside a loaded year` },
-  );
+  const years = ctx.calendar.years.length > 0 ? ctx.calendar.years.map(String) : msg('word.none');
+  throw new DutyAuditError('date-outside-calendar', msg('calendar.asOfOutside', { asOf: ctx.asOf, years }), {
+    file: ctx.ledger.source.file,
+    hint: msg('calendar.asOfOutside.hint', { year: ctx.asOf.slice(0, 4) }),
+  });
 }
 
 /**

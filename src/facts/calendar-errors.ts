@@ -5,6 +5,7 @@
  * naming the file, sheet, row, record and columns so the user can fix the date or add the year.
  */
 import { DutyAuditError } from '../errors.js';
+import { msg, type Message } from '../messages/catalogue.js';
 import type { LedgerRow } from '../ledger/types.js';
 
 export interface RowPlace {
@@ -13,19 +14,16 @@ export interface RowPlace {
   row: LedgerRow;
   key: string;
   /** Which computed fact needed the calendar, and from which columns. */
-  what: string;
+  what: Message;
 }
 
 /** The error to throw for `error` raised while computing a row's facts. */
 export function calendarErrorAt(error: unknown, place: RowPlace): unknown {
   if (!(error instanceof DutyAuditError) || error.code !== 'date-outside-calendar') return error;
-  return new DutyAuditError(
-    'date-outside-calendar',
-    `${place.file}: ${place.sheetName} row ${place.row.row} (${place.key}): cannot count ${place.what}: ${error.message}`,
-    {
-      file: place.file,
-      hint: 'correct the date in that row, or add rules/calendar/cn-YYYY.json for the year it falls in',
-      cause: error,
-    },
-  );
+  const { file, sheetName: sheet, key, what } = place;
+  return new DutyAuditError('date-outside-calendar', msg('calendar.rowOutside', { file, sheet, row: place.row.row, key, what, reason: error.detail }), {
+    file,
+    hint: msg('calendar.rowOutside.hint'),
+    cause: error,
+  });
 }

@@ -3,6 +3,7 @@
  * and fee facts. Working days come from the calendar (the day a clock starts never counts).
  */
 import type { WorkCalendar } from '../calendar/types.js';
+import { msg } from '../messages/catalogue.js';
 import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
 import { calendarErrorAt, type RowPlace } from './calendar-errors.js';
 import { columnFacts } from './fact-template.js';
@@ -116,7 +117,10 @@ const DATE_COLUMNS = [
 export function casePlace(row: LedgerRow<'cases'>, ctx: AuditContext): RowPlace {
   const c = row.record;
   const uncovered = DATE_COLUMNS.filter(([key]) => c[key] !== undefined && !ctx.calendar.covers(c[key]!)).map(([key, zh]) => `${zh} ${c[key]}`);
-  const what = uncovered.length > 0 ? `working days from ${uncovered.join(', ')}` : `the deadline (受理日期 ${c.received_on}, 补齐日期 ${c.materials_completed_on ?? '—'}, 承诺时限 ${c.promised_days ?? '—'} working days)`;
+  const what =
+    uncovered.length > 0
+      ? msg('calendar.what.workingDaysFrom', { dates: uncovered })
+      : msg('calendar.what.deadline', { received: c.received_on, completed: c.materials_completed_on ?? '—', promised: c.promised_days ?? '—' });
   return {
     file: ctx.ledger.source.parts.find((p) => p.sheet === 'cases')?.file ?? ctx.ledger.source.file,
     sheetName: ctx.ledger.sheetNames.cases ?? '办件台账',

@@ -4,6 +4,7 @@
  * chosen by a fact's value, or the grade the record itself carries (二.10).
  */
 import { DutyAuditError } from '../errors.js';
+import { msg, type Message } from '../messages/catalogue.js';
 import type { RawFinding } from '../findings/types.js';
 import type { FactValue } from '../facts/types.js';
 import type { Rule, Threshold } from '../rules/types.js';
@@ -22,17 +23,21 @@ export function thresholdValue(rule: GradedRule, threshold: Threshold): number {
   if (typeof threshold === 'number') return threshold;
   const value = rule.params[threshold.param]?.value;
   if (typeof value !== 'number') {
-    throw badRule(rule, `ladder step uses param "${threshold.param}", which is not a number param of the rule`);
+    throw badRule(rule, msg('rules.ladderParamNotNumber', { rule: ruleName(rule), param: threshold.param }));
   }
   return value;
 }
 
-function badRule(rule: GradedRule, message: string): DutyAuditError {
-  return new DutyAuditError('bad-rules', `${rule.file ?? rule.id}: ${message}`, {
+function ruleName(rule: GradedRule): string {
+  return rule.file ?? rule.id;
+}
+
+function badRule(rule: GradedRule, detail: Message): DutyAuditError {
+  return new DutyAuditError('bad-rules', detail, {
     ...(rule.file === undefined ? {} : { file: rule.file }),
     // Reached only when `rules validate` passed (it checks grade maps against the conditions),
     // so pointing back at it would send the reviewer in a circle: say what to change instead.
-    hint: 'give that value a grade in the rule\'s "grade" (grade.byValue.map), or add a condition that leaves it out',
+    hint: msg('rules.gradeGap.hint'),
   });
 }
 
@@ -41,13 +46,13 @@ export function baseGrade(rule: GradedRule, facts: Readonly<Record<string, FactV
   if ('fromFact' in spec) {
     const value = facts[spec.fromFact] ?? null;
     const grade = typeof value === 'string' ? parseGrade(value) : undefined;
-    if (!grade) throw badRule(rule, `fact "${spec.fromFact}" is ${JSON.stringify(value)}, not a grade`);
+    if (!grade) throw badRule(rule, msg('rules.fromFactNotGrade', { rule: ruleName(rule), fact: spec.fromFact, value: JSON.stringify(value) }));
     return { grade, reason: { kind: 'fromFact', fact: spec.fromFact, value } };
   }
   if ('byValue' in spec) {
     const value = facts[spec.byValue.fact] ?? null;
     const grade = spec.byValue.map[String(value)];
-    if (!grade) throw badRule(rule, `fact "${spec.byValue.fact}" is ${JSON.stringify(value)}, which grade.byValue.map does not list`);
+    if (!grade) throw badRule(rule, msg('rules.byValueUnlisted', { rule: ruleName(rule), fact: spec.byValue.fact, value: JSON.stringify(value) }));
     return { grade, reason: { kind: 'byValue', fact: spec.byValue.fact, value } };
   }
   if (!spec.ladder) return { grade: spec.base, reason: { kind: 'base' } };

@@ -19,6 +19,7 @@
  * Only a person's findings that count feed the people summary's grades; the rest are counted apart.
  */
 import { DutyAuditError } from '../errors.js';
+import { msg, type Message } from '../messages/catalogue.js';
 import { countsToward, type Decision, type Finding, type FindingStatus, type PersonSummary, type RawFinding } from '../findings/types.js';
 import type { RecordRef } from '../facts/types.js';
 import type { Policy } from '../rules/types.js';
@@ -262,8 +263,8 @@ function targetText(d: DecisionEntry): string {
   return 'id' in d.target ? d.target.id : `${d.target.ruleId} ${d.target.key}`;
 }
 
-function decisionError(d: DecisionEntry, message: string, hint: string): DutyAuditError {
-  return new DutyAuditError('bad-decisions', `${d.at}: ${message}`, { file: d.file, hint });
+function decisionError(d: DecisionEntry, what: Message, hint: Message): DutyAuditError {
+  return new DutyAuditError('bad-decisions', msg('decisions.at', { at: d.at, what }), { file: d.file, hint });
 }
 
 /** `f-3A9C…` as written by hand is `F-3a9c…`: ids are `F-` and lower-case hex. */
@@ -276,19 +277,15 @@ function matchDecision(d: DecisionEntry, work: Working[], byId: Map<string, Work
   if ('id' in d.target) {
     const found = byId.get(canonicalId(d.target.id));
     if (found) return found;
-    throw decisionError(d, `the decision names ${d.target.id}, which is no finding of this audit`, 'copy the finding id (问题编号) from this month\'s report, or name the finding by its rule (规则) and record (记录)');
+    throw decisionError(d, msg('decisions.unknownId', { id: d.target.id }), msg('decisions.unknownId.hint'));
   }
   const { ruleId, key } = d.target;
   const found = work.filter((w) => w.raw.ruleId === ruleId && w.raw.ref.key === key);
   if (found.length === 1) return found[0]!;
   if (found.length === 0) {
-    throw decisionError(d, `the decision names rule ${ruleId} on record ${key}, which is no finding of this audit`, 'check the rule id and the record key (受理编号, 登记编号, 姓名@日期…) against this month\'s report');
+    throw decisionError(d, msg('decisions.unknownRecord', { ruleId, key }), msg('decisions.unknownRecord.hint'));
   }
-  throw decisionError(
-    d,
-    `the decision names rule ${ruleId} on record ${key}, which matches ${found.length} findings (${found.map((w) => w.id).join(', ')})`,
-    'name the finding by its id (问题编号) instead',
-  );
+  throw decisionError(d, msg('decisions.ambiguous', { ruleId, key, n: found.length, ids: found.map((w) => w.id) }), msg('decisions.ambiguous.hint'));
 }
 
 function applyDecisions(work: Working[], decisions: readonly DecisionEntry[]): void {
@@ -297,13 +294,13 @@ function applyDecisions(work: Working[], decisions: readonly DecisionEntry[]): v
   for (const d of decisions) {
     const w = matchDecision(d, work, byId);
     if (w.decision) {
-      throw decisionError(d, `a second decision for ${w.id} (${targetText(d)}); the first is at ${w.decision.at}`, 'keep one decision per finding');
+      throw decisionError(d, msg('decisions.second', { id: w.id, target: targetText(d), first: w.decision.at }), msg('decisions.second.hint'));
     }
     if (w.status === 'merged') {
-      throw decisionError(d, `${w.id} is merged into ${w.mergedInto} (the same act) and counts for nothing`, `decide on ${w.mergedInto}, the finding that counts`);
+      throw decisionError(d, msg('decisions.merged', { id: w.id, into: w.mergedInto! }), msg('decisions.merged.hint', { into: w.mergedInto! }));
     }
     if (w.status === 'reported-before') {
-      throw decisionError(d, `${w.id} was reported in ${w.prior!.reportedIn} and counts for nothing this month`, `record the appeal with the decisions of the ${w.prior!.reportedIn} audit`);
+      throw decisionError(d, msg('decisions.reportedBefore', { id: w.id, month: w.prior!.reportedIn }), msg('decisions.reportedBefore.hint', { month: w.prior!.reportedIn }));
     }
     w.decision = d;
     if (d.verdict.kind === 'withdrawn') w.status = 'withdrawn';
@@ -330,11 +327,8 @@ function finalGrade(w: Working, escalated: Escalated): Grade {
   if (verdict?.kind !== 'regraded') return escalated.grade;
   if (gradeRank(verdict.grade) > gradeRank(escalated.grade)) {
     const d = w.decision!;
-    throw decisionError(
-      d,
-      `改为${GRADE_LABELS[verdict.grade].zh} would raise ${w.id} above its grade this month (${GRADE_LABELS[escalated.grade].zh}); an appeal may only lower a grade`,
-      `use 维持 to uphold it, or 改为 a grade at or below ${GRADE_LABELS[escalated.grade].zh}`,
-    );
+    const current = GRADE_LABELS[escalated.grade].zh;
+    throw decisionError(d, msg('decisions.raises', { grade: GRADE_LABELS[verdict.grade].zh, id: w.id, current }), msg('decisions.raises.hint', { current }));
   }
   return verdict.grade;
 }

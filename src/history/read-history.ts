@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { isIsoDate } from '../calendar/dates.js';
 import { displayPath } from '../display-path.js';
 import { DutyAuditError } from '../errors.js';
+import { msg, type Message } from '../messages/catalogue.js';
 import { compareText } from '../text.js';
 import { FINDING_STATUSES, type FindingStatus } from '../findings/types.js';
 import { gradeRank, isGrade, type Grade } from '../grade-scale.js';
@@ -78,7 +79,7 @@ interface ParsedReport {
 }
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-const HINT = 'point --history at a folder holding only this center\'s earlier JSON reports (written by `duty-audit audit --json`)';
+const HINT = msg('history.hint');
 
 /**
  * The JSON files of a folder (not its subfolders, not hidden files such as the batch's
@@ -86,7 +87,7 @@ const HINT = 'point --history at a folder holding only this center\'s earlier JS
  */
 export function historyFiles(source: string): string[] {
   if (!existsSync(source)) {
-    throw new DutyAuditError('file-not-found', `--history ${source}: no such folder or file`, { file: source, hint: HINT });
+    throw new DutyAuditError('file-not-found', msg('history.notFound', { source }), { file: source, hint: HINT });
   }
   if (!statSync(source).isDirectory()) return [source];
   return readdirSync(source, { withFileTypes: true })
@@ -120,32 +121,30 @@ function peekCenter(path: string): string | undefined {
 }
 
 /** Why a file is not a usable duty-audit report, or its content. */
-function parseReport(path: string, bytes: Buffer): ParsedReport | string {
+function parseReport(path: string, bytes: Buffer): ParsedReport | Message {
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8').replace(/^\ufeff/, ''));
   } catch (err) {
-    return `it is not JSON (${(err as Error).message})`;
+    return msg('history.notJson', { reason: (err as Error).message });
   }
   const r = value as Record<string, unknown> | null;
   const tool = r?.['tool'] as Record<string, unknown> | undefined;
-  if (typeof r !== 'object' || r === null || Array.isArray(r) || tool?.['name'] !== 'duty-audit') {
-    return 'it is not a duty-audit report (no "tool": {"name": "duty-audit"})';
-  }
+  if (typeof r !== 'object' || r === null || Array.isArray(r) || tool?.['name'] !== 'duty-audit') return msg('history.notReport');
   const { center, period, asOf, findings } = r as Record<string, unknown>;
-  if (typeof center !== 'string' || center.trim() === '') return 'it names no center';
-  if (typeof period !== 'string' || !PERIOD.test(period)) return 'its "period" is not a month written YYYY-MM';
-  if (typeof asOf !== 'string' || !isIsoDate(asOf)) return 'its "asOf" is not a date written YYYY-MM-DD';
-  if (!Array.isArray(findings)) return 'it has no "findings" list';
+  if (typeof center !== 'string' || center.trim() === '') return msg('history.noCenter');
+  if (typeof period !== 'string' || !PERIOD.test(period)) return msg('history.badPeriod');
+  if (typeof asOf !== 'string' || !isIsoDate(asOf)) return msg('history.badAsOf');
+  if (!Array.isArray(findings)) return msg('history.noFindings');
   const out: ReportedFinding[] = [];
   for (const [n, item] of findings.entries()) {
     const f = item as Record<string, unknown> | null;
     const status = f?.['status'] ?? 'counted';
     if (typeof f?.['id'] !== 'string' || !isGrade(f['baseGrade']) || !(FINDING_STATUSES as readonly unknown[]).includes(status)) {
-      return `findings[${n}] lacks a finding id, a base grade or a known status`;
+      return msg('history.badFinding', { n });
     }
     const yuan = f['deductionYuan'] ?? 0;
-    if (typeof yuan !== 'number' || !(yuan >= 0)) return `findings[${n}].deductionYuan is not a number of yuan`;
+    if (typeof yuan !== 'number' || !(yuan >= 0)) return msg('history.badYuan', { n });
     const reported: ReportedFinding = { id: f['id'], baseGrade: f['baseGrade'], deductionYuan: yuan, status: status as FindingStatus };
     if (typeof f['reportedIn'] === 'string') reported.reportedIn = f['reportedIn'];
     out.push(reported);
@@ -181,13 +180,13 @@ export function readHistory(files: readonly string[], source: string, target: Hi
     }
     const bytes = readFileSync(path);
     const parsed = parseReport(path, bytes);
-    if (typeof parsed === 'string') {
+    if (!('findings' in parsed)) {
       if (options.sameCenterOnly) continue;
-      throw new DutyAuditError('bad-history', `history file ${shown(path)}: ${parsed}`, { file: path, hint: HINT });
+      throw new DutyAuditError('bad-history', msg('history.badFile', { file: shown(path), reason: parsed }), { file: path, hint: HINT });
     }
     if (parsed.center !== target.center.trim()) {
       if (options.sameCenterOnly) continue;
-      throw new DutyAuditError('bad-history', `history file ${shown(path)} is the report of ${parsed.center}, not of ${target.center}`, { file: path, hint: HINT });
+      throw new DutyAuditError('bad-history', msg('history.otherCenter', { file: shown(path), center: parsed.center, target: target.center }), { file: path, hint: HINT });
     }
     if (parsed.period >= target.period) {
       ignored.push({ file: shown(path), period: parsed.period, reason: parsed.period === target.period ? 'same-period' : 'later-period' });

@@ -1,23 +1,25 @@
 /**
- * The importer's front door (SPEC §2): one .xlsx workbook or a folder of CSV files → a Ledger
+ * The importer's front door (docs/ledger.md): one .xlsx workbook or a folder of CSV files → a Ledger
  * of typed records, data issues and per-sheet accounts. Input that cannot be read at all throws
  * a DutyAuditError naming the file and saying how to fix it.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { Stats } from 'node:fs';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import { readCsvFolder } from './csv/read-csv-folder.js';
 import { renderIssueMessage } from './issue-codes.js';
+import { ledgerLimits, limitExceeded, type LedgerLimits } from './limits.js';
 import type { SheetResult } from './sheet-reader.js';
-import { sniffFileKind } from './sniff.js';
+import { refuseNonWorkbook, sniffFile } from './sniff.js';
 import { SHEET_KEYS, type DataIssue, type Ledger, type LedgerSource, type SheetKey } from './types.js';
 import { readXlsx } from './xlsx/read-xlsx.js';
 
-export interface ReadLedgerOptions {
-  /** Refuse any single file larger than this (uploads); no limit when absent. */
-  maxBytes?: number;
-}
+/**
+ * How much the importer reads before refusing (src/ledger/limits.ts): each limit is optional
+ * here and has a safe default, so the CLI and the upload service set only what they change.
+ */
+export type ReadLedgerOptions = Partial<LedgerLimits>;
 
 interface Duplicate {
   key: SheetKey;
@@ -27,10 +29,10 @@ interface Duplicate {
 }
 
 export async function readLedger(path: string, options: ReadLedgerOptions = {}): Promise<Ledger> {
+  const limits = ledgerLimits(options);
   const stats = await statOrThrow(path);
-  const readChecked = (file: string) => readCheckedFile(file, options);
   if (stats.isDirectory()) {
-    const folder = await readCsvFolder(path, readChecked);
+    const folder = await readCsvFolder(path, (file) => readCheckedFile(file, limits));
     const source: LedgerSource = {
       file: path,
       kind: 'csv-folder',
@@ -38,8 +40,9 @@ export async function readLedger(path: string, options: ReadLedgerOptions = {}):
     };
     return assemble(source, folder.results, folder.duplicates, folder.fileNames);
   }
-  const bytes = await readChecked(path);
-  const workbook = await readXlsx(path, refuseNonWorkbook(path, bytes));
+  await checkSize(path, limits);
+  refuseNonWorkbook(path, await sniffFile(path));
+  const workbook = await readXlsx(path, limits);
   const duplicates = workbook.duplicates.map((duplicate) => ({ ...duplicate, file: path }));
   return assemble({ file: path, kind: 'xlsx', parts: [] }, workbook.results, duplicates, workbook.sheetNames);
 }
@@ -48,66 +51,30 @@ async function statOrThrow(path: string): Promise<Stats> {
   try {
     return await stat(path);
   } catch (error) {
-    throw new DutyAuditError('file-not-found', `${path}: no such file or folder`, {
-      file: path,
-      hint: 'check the path; give an .xlsx workbook or a folder of .csv files',
-      cause: error,
-    });
+    throw new DutyAuditError('file-not-found', msg('ledger.notFound', { file: path }), { file: path, hint: msg('ledger.notFound.hint'), cause: error });
   }
 }
 
-async function readCheckedFile(file: string, { maxBytes }: ReadLedgerOptions): Promise<Buffer> {
+async function checkSize(file: string, { maxInputBytes }: LedgerLimits): Promise<void> {
   const { size } = await statOrThrow(file);
   if (size === 0) {
-    throw new DutyAuditError('empty-file', `${file}: the file is empty (0 bytes)`, {
-      file,
-      hint: 'export the ledger again; the file was not written completely',
-    });
+    throw new DutyAuditError('empty-file', msg('ledger.empty', { file }), { file, hint: msg('ledger.empty.hint') });
   }
-  if (maxBytes !== undefined && size > maxBytes) {
-    throw new DutyAuditError('file-too-large', `${file}: ${size} bytes is over the limit of ${maxBytes} bytes`, {
-      file,
-      hint: 'split the ledger by month or by center, or raise the size limit',
-    });
-  }
-  return readFile(file);
+  if (size > maxInputBytes) throw limitExceeded(file, msg('ledger.over.inputBytes', { size, max: maxInputBytes }), 'maxInputBytes', maxInputBytes);
 }
 
-/** Only a zip goes on to the xlsx reader; an old .xls, an encrypted workbook or plain text do not. */
-function refuseNonWorkbook(file: string, bytes: Buffer): Buffer {
-  switch (sniffFileKind(bytes)) {
-    case 'zip':
-      return bytes;
-    case 'encrypted-ooxml':
-      throw new DutyAuditError('encrypted-workbook', `${file}: the workbook is protected with a password`, {
-        file,
-        hint: 'open it in Excel or WPS, remove the password (File → Info → Protect Workbook) and save it again',
-      });
-    case 'ole':
-      throw new DutyAuditError('not-a-workbook', `${file}: an old Excel 97–2003 (.xls) file, which cannot be read`, {
-        file,
-        hint: 'open it in Excel or WPS and save it as .xlsx',
-      });
-    case 'other': {
-      const csvHint = extname(file).toLowerCase() === '.csv' ? 'put the CSV files in a folder and give the folder; or ' : '';
-      throw new DutyAuditError('not-a-workbook', `${file}: not an Excel workbook (.xlsx)`, {
-        file,
-        hint: `${csvHint}save the ledger as .xlsx`,
-      });
-    }
-  }
+async function readCheckedFile(file: string, limits: LedgerLimits): Promise<Buffer> {
+  await checkSize(file, limits);
+  return readFile(file);
 }
 
 function assemble(source: LedgerSource, results: readonly SheetResult[], duplicates: readonly Duplicate[], namesFound: readonly string[]): Ledger {
   const byKey = new Map(results.map((result) => [result.key, result]));
   if (!byKey.has('cases')) {
-    const found = namesFound.length > 0 ? namesFound.join(', ') : 'none';
-    throw new DutyAuditError('no-cases-sheet', `${source.file}: no 办件台账 (cases) sheet; sheets found: ${found}`, {
+    const sheets = namesFound.length > 0 ? namesFound : msg('word.none');
+    throw new DutyAuditError('no-cases-sheet', msg('ledger.noCasesSheet', { file: source.file, sheets }), {
       file: source.file,
-      hint:
-        source.kind === 'xlsx'
-          ? 'the case ledger sheet must be named 办件台账 or cases'
-          : 'the case ledger CSV file name must end with 办件台账 or cases, e.g. 城东社区-2026-10-办件台账.csv',
+      hint: source.kind === 'xlsx' ? msg('ledger.noCasesSheet.xlsxHint') : msg('ledger.noCasesSheet.csvHint'),
     });
   }
   const ledger: Ledger = { source, sheets: {}, sheetNames: {}, dataIssues: [], accounts: {}, layout: {} };

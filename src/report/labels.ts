@@ -8,6 +8,7 @@ import { GRADE_LABELS, type Grade } from '../grade-scale.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { issueType } from '../ledger/issue-codes.js';
 import { SHEET_KEYS, type DataIssueCode, type SheetKey } from '../ledger/types.js';
+import { inBoth, msg, tr } from '../messages/catalogue.js';
 import type { Lang, Localized } from '../text.js';
 import type { WarningKind } from '../audit/warnings.js';
 
@@ -61,51 +62,50 @@ export function escalationText(e: EscalationReason, lang: Lang): string {
     : `occurrence ${e.occurrence} of this clause this month: raised ${e.steps} grade${e.steps === 1 ? '' : 's'}${capped}`;
 }
 
-/** A status in one or two words (column filters, counts). */
+/** A status in one or two words (column filters, counts); the words are in src/messages/settlement.ts. */
 export const STATUS_LABELS: Record<FindingStatus, Localized> = {
-  counted: { zh: '计入', en: 'Counted' },
-  merged: { zh: '并入', en: 'Merged' },
-  'reported-before': { zh: '此前已通报', en: 'Reported before' },
-  withdrawn: { zh: '已撤销', en: 'Withdrawn' },
-  regraded: { zh: '复核改级', en: 'Regraded' },
+  counted: inBoth(msg('status.counted')),
+  merged: inBoth(msg('status.merged')),
+  'reported-before': inBoth(msg('status.reported-before')),
+  withdrawn: inBoth(msg('status.withdrawn')),
+  regraded: inBoth(msg('status.regraded')),
 };
 
 /**
  * What settlement made of a finding, in words (docs/grading.md): "并入 F-…", "已于2026-09通报",
- * "已撤销:理由", "复核改为提醒:理由", and for a counted finding the appeal upheld or the earlier
+ * "已撤销：理由", "复核改为提醒：理由", and for a counted finding the appeal upheld or the earlier
  * month it was charged at a lower grade.
  */
 export function statusText(f: Pick<Finding, 'status' | 'mergedInto' | 'reportedIn' | 'chargedBeforeYuan' | 'decision'>, lang: Lang): string {
-  const zh = lang === 'zh';
-  const reason = f.decision ? (zh ? `:${f.decision.reason}` : `: ${f.decision.reason}`) : '';
+  const reason = f.decision?.reason ?? '';
   switch (f.status) {
     case 'merged':
-      return zh ? `并入 ${f.mergedInto}` : `merged into ${f.mergedInto}`;
+      return tr(lang, 'status.mergedInto', { id: f.mergedInto ?? '' });
     case 'reported-before':
-      return zh ? `已于${f.reportedIn}通报` : `reported in ${f.reportedIn}`;
+      return tr(lang, 'status.reportedIn', { month: f.reportedIn ?? '' });
     case 'withdrawn':
-      return zh ? `已撤销${reason}` : `withdrawn${reason}`;
+      return f.decision ? tr(lang, 'status.withdrawnBecause', { reason }) : STATUS_LABELS.withdrawn[lang];
     case 'regraded': {
-      const grade = f.decision?.verdict.kind === 'regraded' ? gradeLabel(f.decision.verdict.grade, lang) : '';
-      return zh ? `复核改为${grade}${reason}` : `regraded to ${grade} on appeal${reason}`;
+      const verdict = f.decision?.verdict;
+      return verdict?.kind === 'regraded' ? tr(lang, 'status.regradedTo', { grade: gradeLabel(verdict.grade, lang), reason }) : STATUS_LABELS.regraded[lang];
     }
     case 'counted': {
       const parts = [STATUS_LABELS.counted[lang]];
       if (f.reportedIn !== undefined) {
-        const yuan = f.chargedBeforeYuan ? (zh ? `,已扣${f.chargedBeforeYuan}元,只计差额` : `; ¥${f.chargedBeforeYuan} charged then, only the difference now`) : '';
-        parts.push(zh ? `(${f.reportedIn}已通报,现等级更高${yuan})` : ` (reported in ${f.reportedIn} at a lower grade${yuan})`);
+        const month = f.reportedIn;
+        parts.push(f.chargedBeforeYuan ? tr(lang, 'status.higherNowCharged', { month, yuan: f.chargedBeforeYuan }) : tr(lang, 'status.higherNow', { month }));
       }
-      if (f.decision) parts.push(zh ? `(复核维持${reason})` : ` (upheld on appeal${reason})`);
-      return parts.join('');
+      if (f.decision) parts.push(tr(lang, 'status.upheld', { reason }));
+      return parts.join(lang === 'zh' ? '' : ' ');
     }
   }
 }
 
-/** 预警 kinds (src/audit/warnings.ts). */
+/** 预警 kinds (src/audit/warnings.ts); the words are in src/messages/settlement.ts. */
 export const WARNING_LABELS: Record<WarningKind, Localized> = {
-  'due-soon': { zh: '即将到期', en: 'Due soon' },
-  'overdue-open': { zh: '已超期未办结', en: 'Open past its deadline' },
-  'pending-complaint': { zh: '投诉待查', en: 'Complaint pending' },
+  'due-soon': inBoth(msg('warning.due-soon')),
+  'overdue-open': inBoth(msg('warning.overdue-open')),
+  'pending-complaint': inBoth(msg('warning.pending-complaint')),
 };
 
 export function ruleNotRunText(run: RuleRun, lang: Lang): string | null {
@@ -158,9 +158,9 @@ export const COLUMNS = {
     handled: { zh: '办件数', en: 'Cases handled' },
     onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
     satisfactionRate: { zh: '满意率', en: 'Satisfaction rate' },
-    merged: { zh: '并入(不计)', en: 'Merged (not counted)' },
-    withdrawn: { zh: '已撤销(不计)', en: 'Withdrawn (not counted)' },
-    reportedBefore: { zh: '此前已通报(不计)', en: 'Reported before (not counted)' },
+    merged: { zh: '并入（不计）', en: 'Merged (not counted)' },
+    withdrawn: { zh: '已撤销（不计）', en: 'Withdrawn (not counted)' },
+    reportedBefore: { zh: '此前已通报（不计）', en: 'Reported before (not counted)' },
   },
   dataIssues: {
     file: { zh: '文件', en: 'File' },
@@ -239,22 +239,8 @@ export const TEXT = {
   json: { zh: 'JSON', en: 'JSON' },
   more: { zh: '另有 {n} 人', en: '{n} more' },
   notCounted: { zh: '不计入', en: 'Not counted' },
-  byWarning: { zh: '预警(不定等级,不计入处理)', en: 'Warnings (graded no one, count toward nothing)' },
+  byWarning: { zh: '预警（不定等级，不计入处理）', en: 'Warnings (graded no one, count toward nothing)' },
   warnings: { zh: '预警', en: 'Warnings' },
-  history: { zh: '历史报告(--history)', en: 'Earlier reports (--history)' },
-  noHistory: {
-    zh: '未提供历史报告(--history):上月已通报、仍逾期未结的办件,以及此前登记、现经核实的投诉,可能重复计入',
-    en: 'no earlier reports given (--history): an overdue case reported last month as open, or a complaint logged earlier and substantiated now, may be counted again',
-  },
-  historyEmpty: { zh: '历史报告目录中没有本中心此前月份的报告,重复计入仍有可能', en: 'the history folder holds no earlier report of this center, so a repeat is still possible' },
-  historyPeriod: { zh: '月份', en: 'Period' },
-  ignored: { zh: '未采用', en: 'Not used' },
-  ignoredSamePeriod: { zh: '与本次同月', en: 'same period as this audit' },
-  ignoredLaterPeriod: { zh: '晚于本次月份', en: 'a later period' },
-  ignoredSuperseded: { zh: '同月有更新的报告', en: 'a later report of that period is used' },
-  decisions: { zh: '复核决定(--decisions)', en: 'Appeal decisions (--decisions)' },
-  noDecisions: { zh: '未提供复核决定', en: 'no appeal decisions given' },
-  decisionCount: { zh: '决定数', en: 'Decisions' },
 } as const satisfies Record<string, Localized>;
 
 export function text(key: keyof typeof TEXT, lang: Lang): string {

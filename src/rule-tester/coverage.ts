@@ -4,6 +4,7 @@
  * docs/duties.md says the shipped rule set covers.
  */
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import { articleOf, loadClauses } from '../rules/clauses.js';
 import type { ClauseList } from '../rules/seed-clauses.js';
 import type { Rule, RuleSet } from '../rules/types.js';
@@ -66,8 +67,6 @@ export function catalogueGaps(ruleSet: Pick<RuleSet, 'rules'>): string[] {
 export function assertCatalogueComplete(ruleSet: Pick<RuleSet, 'rules'>): void {
   const gaps = catalogueGaps(ruleSet);
   if (gaps.length > 0) {
-    throw new DutyAuditError('bad-rules', `no rule with fire and pass cases covers ${gaps.join(', ')}`, {
-      hint: 'add a rule citing each of these clauses, with cases it must and must not fire on',
-    });
+    throw new DutyAuditError('bad-rules', msg('rules.uncoveredClauses', { clauses: gaps }), { hint: msg('rules.uncoveredClauses.hint') });
   }
 }

@@ -10,6 +10,8 @@ import type { AuditContext } from '../facts/types.js';
 import { loadCalendar } from '../calendar/load.js';
 import type { WorkCalendar } from '../calendar/types.js';
 import { DutyAuditError } from '../errors.js';
+import { msg, type Message } from '../messages/catalogue.js';
+import type { Localized } from '../text.js';
 import { conditionsOf, evidence } from '../evaluate/conditions.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { buildScopeRecords } from '../facts/build.js';
@@ -38,17 +40,17 @@ export interface CaseResult {
   expected: { fires: true; grade: Grade } | { fires: false };
   actual: {
     /** Findings of this rule on the case's record (base grades). */
-    findings: { baseGrade: Grade; key: string; message: string }[];
+    findings: { baseGrade: Grade; key: string; message: Localized }[];
     /** False when the rule did not run (a sheet it needs is absent from the case). */
     ran: boolean;
-    notRunReason?: string;
+    notRunReason?: Message;
     /** The case could not be run at all (e.g. a date outside the calendar). */
-    error?: string;
+    error?: Message;
   };
   /** Every leaf condition's values on the record; empty when the record was not audited. */
   conditions: CaseCondition[];
   /** Why the case failed, in a sentence; absent when ok. */
-  failure?: string;
+  failure?: Message;
   asOf?: string;
 }
 
@@ -59,7 +61,7 @@ export interface RuleTestResult {
   ok: boolean;
   cases: CaseResult[];
   /** Rule-level failures: a weak test (no fire or no pass case). */
-  problems: string[];
+  problems: Message[];
 }
 
 export interface TestReport {
@@ -89,11 +91,11 @@ function judge(result: CaseResult): CaseResult {
   const { expected, actual } = result;
   const n = actual.findings.length;
   if (actual.error) result.failure = actual.error;
-  else if (!actual.ran) result.failure = `the rule did not run: ${actual.notRunReason}`;
-  else if (expected.fires && n === 0) result.failure = `expected the rule to fire on the record, it did not${actual.notRunReason ? `: ${actual.notRunReason}` : ''}`;
-  else if (expected.fires && n > 1) result.failure = `expected one finding on the record, got ${n}`;
-  else if (expected.fires && actual.findings[0]!.baseGrade !== expected.grade) result.failure = `expected grade ${expected.grade}, got ${actual.findings[0]!.baseGrade}`;
-  else if (!expected.fires && n > 0) result.failure = `expected no finding on the record, got ${n} (${actual.findings.map((f) => f.baseGrade).join(', ')})`;
+  else if (!actual.ran) result.failure = msg('test.failure.notRun', { reason: actual.notRunReason ?? '' });
+  else if (expected.fires && n === 0) result.failure = actual.notRunReason ? msg('test.failure.didNotFireBecause', { reason: actual.notRunReason }) : msg('test.failure.didNotFire');
+  else if (expected.fires && n > 1) result.failure = msg('test.failure.manyFindings', { n });
+  else if (expected.fires && actual.findings[0]!.baseGrade !== expected.grade) result.failure = msg('test.failure.wrongGrade', { expected: expected.grade, actual: actual.findings[0]!.baseGrade });
+  else if (!expected.fires && n > 0) result.failure = msg('test.failure.fired', { n, grades: actual.findings.map((f) => f.baseGrade) });
   result.ok = result.failure === undefined;
   return result;
 }
@@ -104,7 +106,7 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
   const result = base(rule, kind, index, c);
   const dates = caseDates(rule.scope, c);
   if (!dates) {
-    result.actual.error = 'cannot tell the case\'s month: the record and its `with` rows carry no date; add "asOf"';
+    result.actual.error = msg('test.noDate');
     return judge(result);
   }
   result.asOf = dates.asOf;
@@ -116,28 +118,28 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
     const run = runs.find((r) => r.id === rule.id);
     if (run && !run.ran) {
       result.actual.ran = false;
-      result.actual.notRunReason = `sheet(s) ${run.reason?.sheets.join(', ')} absent from the case; add them under "with"`;
+      result.actual.notRunReason = msg('test.sheetsAbsent', { sheets: run.reason?.sheets ?? [] });
     }
     const key = recordKey(rule.scope, c.record);
     const mine = raw.filter((f) => f.ruleId === rule.id && (key === undefined || f.ref.key === key));
-    result.actual.findings = mine.map((f) => ({ baseGrade: f.baseGrade, key: f.ref.key, message: f.message.en }));
+    result.actual.findings = mine.map((f) => ({ baseGrade: f.baseGrade, key: f.ref.key, message: f.message }));
     const record = records[rule.scope].find((r) => key === undefined || r.ref.key === key);
     if (record) result.conditions = evidence(conditionsOf(rule), record.facts);
-    else if (kind === 'fire' && result.actual.ran) result.actual.notRunReason = 'the record is not among the audited records (after as-of?)';
+    else if (kind === 'fire' && result.actual.ran) result.actual.notRunReason = msg('test.notAudited');
     if (record && kind === 'fire' && mine.length === 0 && !judgedInPeriod(record, rule.event, periodBounds(ctx.period))) {
-      result.actual.notRunReason = `its event ${rule.event} = ${String(record.facts[rule.event])} is not in the case's period ${ctx.period}; set "asOf" in the month of the event`;
+      result.actual.notRunReason = msg('test.eventOutside', { event: rule.event, date: String(record.facts[rule.event] ?? '—'), period: ctx.period });
     }
   } catch (err) {
-    result.actual.error = err instanceof DutyAuditError ? err.describe() : `the case could not run: ${err instanceof Error ? err.message : String(err)}`;
+    result.actual.error = err instanceof DutyAuditError ? err.detail : msg('test.couldNotRun', { reason: err instanceof Error ? err.message : String(err) });
   }
   return judge(result);
 }
 
 /** A rule's cases; a rule without fire or pass cases fails outright (a weak test proves nothing). */
 export function testRule(rule: Rule, calendar: WorkCalendar, windows: DutyWindows = dutyWindows([rule])): RuleTestResult {
-  const problems: string[] = [];
-  if (!rule.cases?.fire?.length) problems.push('no fire case: the rule is never shown to fire');
-  if (!rule.cases?.pass?.length) problems.push('no pass case: the rule is never shown to stay quiet');
+  const problems: Message[] = [];
+  if (!rule.cases?.fire?.length) problems.push(msg('test.noFireCase'));
+  if (!rule.cases?.pass?.length) problems.push(msg('test.noPassCase'));
   const cases: CaseResult[] = [];
   for (const [i, c] of (rule.cases?.fire ?? []).entries()) cases.push(runCase(rule, 'fire', i, c, calendar, windows));
   for (const [i, c] of (rule.cases?.pass ?? []).entries()) cases.push(runCase(rule, 'pass', i, c, calendar, windows));

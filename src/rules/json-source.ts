@@ -4,6 +4,8 @@
  * reported at the exact `line:column` a reviewer sees in the editor (1-based, like momoa).
  */
 import { evaluate, parse, type DocumentNode, type MemberNode, type ValueNode } from '@humanwhocodes/momoa';
+import { msg, type Message } from '../messages/catalogue.js';
+import type { Localized } from '../text.js';
 
 export interface Position {
   line: number;
@@ -18,7 +20,7 @@ export interface JsonSource {
 export type ParsedJson =
   | { ok: true; source: JsonSource }
   /** Bad JSON: where the parser stopped and its reason. */
-  | { ok: false; position: Position; reason: string };
+  | { ok: false; position: Position; reason: Message };
 
 const BOM = '\ufeff';
 
@@ -32,9 +34,40 @@ export function parseJsonSource(text: string): ParsedJson {
     const e = err as Error & Partial<Position>;
     const position = { line: e.line ?? 1, column: e.column ?? 1 };
     // momoa appends "(line:col)" to its message; the position is carried separately.
-    const reason = e.message.replace(/\s*\(\d+:\d+\)\s*$/, '');
-    return { ok: false, position, reason };
+    return { ok: false, position, reason: parserReason(e.message.replace(/\s*\(\d+:\d+\)\s*$/, '')) };
   }
+}
+
+/** momoa's token types: in English as momoa names them, in Chinese as a reviewer sees them in the file. */
+const TOKENS: Readonly<Record<string, Localized>> = {
+  LBrace: { zh: '“{”', en: 'LBrace' },
+  RBrace: { zh: '“}”', en: 'RBrace' },
+  LBracket: { zh: '“[”', en: 'LBracket' },
+  RBracket: { zh: '“]”', en: 'RBracket' },
+  Comma: { zh: '“,”', en: 'Comma' },
+  Colon: { zh: '“:”', en: 'Colon' },
+  String: { zh: '字符串', en: 'String' },
+  Number: { zh: '数值', en: 'Number' },
+  Boolean: { zh: 'true/false', en: 'Boolean' },
+  Null: { zh: 'null', en: 'Null' },
+};
+
+/**
+ * momoa's reasons (four sentences, measured in its source) as messages; anything else is quoted
+ * as the parser says it.
+ */
+function parserReason(reason: string): Message {
+  const token = /^Unexpected token (\w+) found\.$/.exec(reason);
+  if (token) {
+    const type = token[1]!;
+    return msg('json.unexpectedToken', { token: TOKENS[type] ?? { zh: ` ${type}`, en: type } });
+  }
+  const char = /^Unexpected character '(.*)' found\.$/s.exec(reason);
+  if (char) return msg('json.unexpectedChar', { char: char[1]! });
+  const identifier = /^Unexpected identifier '(.*)' found\.$/s.exec(reason);
+  if (identifier) return msg('json.unexpectedIdentifier', { name: identifier[1]! });
+  if (/^Unexpected end of input found\.$/.test(reason)) return msg('json.unexpectedEnd');
+  return msg('json.parserSays', { reason });
 }
 
 /** Splits a JSON pointer (`/conditions/all/0`) into its unescaped segments. */

@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_RULES_DIR } from '../paths.js';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
+import type { Lang } from '../text.js';
 import { checkCalendarYear } from '../calendar/check.js';
 import type { CalendarYear } from '../calendar/calendar.js';
 import { loadClauses } from './clauses.js';
@@ -52,7 +54,7 @@ function read(dir: string, path: string): ReadFile {
 function parseAndCheck(f: ReadFile, schema: SchemaName, problems: RuleProblem[]): JsonSource | undefined {
   const parsed = parseJsonSource(f.bytes.toString('utf8'));
   if (!parsed.ok) {
-    problems.push(problem(f.abs, parsed.position, 'bad-json', `not valid JSON: ${parsed.reason}`));
+    problems.push(problem(f.abs, parsed.position, 'bad-json', msg('problem.badJson', { reason: parsed.reason })));
     return undefined;
   }
   problems.push(...checkSchema(schema, f.abs, parsed.source, schema === 'rule.schema.json' ? reportedBySemanticCheck : undefined));
@@ -74,7 +76,7 @@ function loadRules(dir: string, ctx: SemanticContext, problems: RuleProblem[]): 
       if (typeof id === 'string' && typeof scope === 'string' && isScope(scope)) declared.set(id, scope);
       if (typeof id === 'string') {
         const first = firstFileOfId.get(id);
-        if (first) own.push(problem(f.abs, locate(source, '/id'), 'duplicate-id', `id "${id}" is already used by ${first}; every rule needs its own id`));
+        if (first) own.push(problem(f.abs, locate(source, '/id'), 'duplicate-id', msg('problem.duplicateId', { id, first })));
         else firstFileOfId.set(id, f.path);
       }
       if (own.length === 0) rules.push(toRule(source.value as RuleFile, f.path, sha256(f.bytes)));
@@ -116,7 +118,7 @@ function checkCalendars(dir: string, problems: RuleProblem[]): ReadFile[] {
 export async function loadRuleSet(dir: string = DEFAULT_RULES_DIR, options: LoadOptions = {}): Promise<LoadResult> {
   const root = resolve(dir);
   if (!existsSync(root)) {
-    throw new DutyAuditError('file-not-found', `rules folder not found: ${dir}`, { file: dir, hint: 'pass the folder holding the rule files (default: the shipped rules/)' });
+    throw new DutyAuditError('file-not-found', msg('rules.folderNotFound', { dir }), { file: dir, hint: msg('rules.folderNotFound.hint') });
   }
   const problems: RuleProblem[] = [];
   const ctx: SemanticContext = { clauses: options.clauses ?? loadClauses(root) };
@@ -140,16 +142,13 @@ export async function loadRuleSet(dir: string = DEFAULT_RULES_DIR, options: Load
  */
 export async function loadValidRuleSet(dir: string, label: string = dir): Promise<RuleSet> {
   if (!existsSync(dir)) {
-    throw new DutyAuditError('bad-rules', `rules folder not found: ${label}`, {
-      file: dir,
-      hint: 'name a folder that holds rule files, or leave --rules out to use the rules shipped with duty-audit',
-    });
+    throw new DutyAuditError('bad-rules', msg('rules.folderNotFound', { dir: label }), { file: dir, hint: msg('rules.folderNotFound.auditHint') });
   }
   const { ruleSet, problems } = await loadRuleSet(dir);
   if (ruleSet && problems.length === 0) return ruleSet;
-  const lines = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
-  throw new DutyAuditError('bad-rules', `the rules in ${label} have ${problems.length} problem(s):\n${lines}`, {
+  const lines = (lang: Lang): string => problems.map((p) => `  ${formatProblem(p, lang)}`).join('\n');
+  throw new DutyAuditError('bad-rules', msg('rules.problems', { label, n: problems.length, lines: { zh: lines('zh'), en: lines('en') } }), {
     file: dir,
-    hint: `fix the rule files at the places listed (\`duty-audit rules validate ${label}\` shows them again)`,
+    hint: msg('rules.problems.hint', { label }),
   });
 }

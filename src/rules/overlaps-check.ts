@@ -5,6 +5,7 @@
  * and no pair is listed twice. Each problem points at the id or pair in policy.json.
  */
 import { joinPointer, locate, type JsonSource } from './json-source.js';
+import { msg } from '../messages/catalogue.js';
 import { problem } from './problems.js';
 import type { Scope } from '../facts/scopes.js';
 import type { RuleProblem } from './types.js';
@@ -29,21 +30,21 @@ export function checkOverlaps(file: string, source: JsonSource, scopeOf: Readonl
     pair.forEach((id: string, k) => {
       if (scopeOf.has(id)) return;
       known = false;
-      problems.push(problem(file, at(k), 'unknown-rule', `overlaps names rule "${id}", which is not a rule of this folder; use the id of a rule file (\`duty-audit rules list\` shows them)`));
+      problems.push(problem(file, at(k), 'unknown-rule', msg('problem.overlap.unknownRule', { id })));
     });
     if (!known) return;
     if (a === b) {
-      problems.push(problem(file, at(1), 'bad-overlap', `overlaps pairs rule "${a}" with itself; a pair names two different rules`));
+      problems.push(problem(file, at(1), 'bad-overlap', msg('problem.overlap.self', { id: a })));
       return;
     }
     const [sa, sb] = [scopeOf.get(a)!, scopeOf.get(b)!];
     if (!canShareAct(sa, sb)) {
-      problems.push(problem(file, at(1), 'bad-overlap', `overlaps pairs "${a}" (${sa} scope) with "${b}" (${sb} scope): their findings are never about one act; pair rules of one scope, or a complaint rule with a case rule`));
+      problems.push(problem(file, at(1), 'bad-overlap', msg('problem.overlap.scopes', { a, sa, b, sb })));
       return;
     }
     const key = [a, b].sort().join('\u0000');
     const first = seen.get(key);
-    if (first !== undefined) problems.push(problem(file, locate(source, joinPointer('/overlaps', n)), 'bad-overlap', `overlaps lists the pair "${a}", "${b}" again (first at overlaps[${first}]); list each pair once`));
+    if (first !== undefined) problems.push(problem(file, locate(source, joinPointer('/overlaps', n)), 'bad-overlap', msg('problem.overlap.twice', { a, b, first })));
     else seen.set(key, n);
   });
   return problems;

@@ -7,6 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { documentValidator, type DocumentSchemaName } from '../schemas/validators.js';
 import { joinPointer, locate, type JsonSource } from './json-source.js';
 import { problem } from './problems.js';
+import { msg } from '../messages/catalogue.js';
 import { describePath, foldErrors, reasonOf } from './schema-messages.js';
 import type { RuleProblem } from './types.js';
 
@@ -24,7 +25,7 @@ function toProblem(file: string, source: JsonSource, e: ErrorObject, root: Recor
   } else {
     at = locate(source, e.instancePath, 'value');
   }
-  return problem(file, at, 'schema', `${describePath(where)} ${reasonOf(e, root)}`);
+  return problem(file, at, 'schema', msg('problem.schema', { path: describePath(where), reason: reasonOf(e, root) }));
 }
 
 /** Every schema violation of a parsed file; empty when it conforms. */

@@ -4,13 +4,16 @@
  * folded into the error of the combinator that owns them.
  */
 import type { ErrorObject } from 'ajv';
+import { msg, render, type Message, type MessageParam } from '../messages/catalogue.js';
+import { SCHEMA_FORM_TITLES_ZH } from '../messages/rule-problems.js';
+import type { Lang, Localized } from '../text.js';
 import { pointerSegments } from './json-source.js';
 
 /** Where in the file, in words: `conditions.all[0].value`, or `the file` for the root. */
-export function describePath(pointer: string): string {
+export function describePath(pointer: string): MessageParam {
   let out = '';
   for (const s of pointerSegments(pointer)) out += /^\d+$/.test(s) ? `[${s}]` : out === '' ? s : `.${s}`;
-  return out === '' ? 'the file' : out;
+  return out === '' ? msg('schema.theFile') : out;
 }
 
 function quote(v: unknown): string {
@@ -29,54 +32,74 @@ function titleOf(branch: SchemaNode, root: SchemaNode | undefined): string | und
   return (node as SchemaNode | undefined)?.title;
 }
 
-function formsOf(e: ErrorObject, root: SchemaNode | undefined): string {
+/** A schema title in both languages: the English as the schema writes it. */
+function titleWords(title: string): Localized {
+  return { zh: SCHEMA_FORM_TITLES_ZH[title] ?? title, en: title };
+}
+
+function formsOf(e: ErrorObject, root: SchemaNode | undefined): MessageParam {
   const branches = (e.schema as SchemaNode[] | undefined) ?? [];
   const titles = branches.map((b) => titleOf(b, root)).filter((t): t is string => typeof t === 'string');
   const own = (e.parentSchema as SchemaNode | undefined)?.title;
-  if (titles.length === branches.length && titles.length > 0) return titles.join(', or ');
-  return own ?? 'one of the allowed forms';
+  if (titles.length === branches.length && titles.length > 0) {
+    const words = titles.map(titleWords);
+    const or = { zh: render(msg('schema.or'), 'zh'), en: render(msg('schema.or'), 'en') };
+    return { zh: words.map((w) => w.zh).join(or.zh), en: words.map((w) => w.en).join(or.en) };
+  }
+  return own === undefined ? msg('schema.anyForm') : titleWords(own);
+}
+
+const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'] as const;
+
+/** `integer`, `number or string` as ajv lists them, in words. */
+function typeWords(types: string): Localized {
+  const names = types.split(',').map((t) => t.trim());
+  const word = (t: string, lang: Lang): string =>
+    (JSON_TYPES as readonly string[]).includes(t) ? render(msg(`schema.type.${t as (typeof JSON_TYPES)[number]}`), lang) : t;
+  const or = (lang: Lang): string => render(msg('schema.typeOr'), lang);
+  return { zh: names.map((t) => word(t, 'zh')).join(or('zh')), en: names.map((t) => word(t, 'en')).join(or('en')) };
 }
 
 /** The reason, without the place (the place is carried in line:column and the path). */
-export function reasonOf(e: ErrorObject, root?: SchemaNode): string {
+export function reasonOf(e: ErrorObject, root?: SchemaNode): Message {
   const p = e.params as Record<string, unknown>;
   const parent = e.parentSchema as { examples?: unknown[]; description?: string } | undefined;
   switch (e.keyword) {
     case 'required':
-      return `is missing "${String(p['missingProperty'])}"`;
+      return msg('schema.required', { name: String(p['missingProperty']) });
     case 'additionalProperties':
-      return `has an unknown property "${String(p['additionalProperty'])}"`;
+      return msg('schema.additionalProperty', { name: String(p['additionalProperty']) });
     case 'false schema':
-      return 'is not allowed here';
+      return msg('schema.notAllowed');
     case 'type':
-      return `must be ${String(p['type']).replace(/,/g, ' or ')}, not ${quote(e.data)}`;
+      return msg('schema.type', { type: typeWords(String(p['type'])), value: quote(e.data) });
     case 'enum':
-      return `must be one of ${(p['allowedValues'] as unknown[]).map(quote).join(', ')}, not ${quote(e.data)}`;
+      return msg('schema.enum', { values: (p['allowedValues'] as unknown[]).map(quote), value: quote(e.data) });
     case 'const':
-      return `must be ${quote(p['allowedValue'])}`;
+      return msg('schema.const', { value: quote(p['allowedValue']) });
     case 'pattern': {
       const example = parent?.examples?.[0];
-      return `${quote(e.data)} is not in the expected form${example === undefined ? '' : `, e.g. ${quote(example)}`}`;
+      return example === undefined ? msg('schema.pattern', { value: quote(e.data) }) : msg('schema.patternExample', { value: quote(e.data), example: quote(example) });
     }
     case 'minItems':
-      return `must have at least ${String(p['limit'])} item${p['limit'] === 1 ? '' : 's'}`;
+      return p['limit'] === 1 ? msg('schema.minItems.one') : msg('schema.minItems', { n: String(p['limit']) });
     case 'minProperties':
-      return `must have at least ${String(p['limit'])} entr${p['limit'] === 1 ? 'y' : 'ies'}`;
+      return p['limit'] === 1 ? msg('schema.minProperties.one') : msg('schema.minProperties', { n: String(p['limit']) });
     case 'minLength':
-      return p['limit'] === 1 ? 'must not be empty' : `must be at least ${String(p['limit'])} characters long`;
+      return p['limit'] === 1 ? msg('schema.notEmpty') : msg('schema.minLength', { n: String(p['limit']) });
     case 'minimum':
-      return `must be ≥ ${String(p['limit'])}, not ${quote(e.data)}`;
+      return msg('schema.minimum', { limit: String(p['limit']), value: quote(e.data) });
     case 'maximum':
-      return `must be ≤ ${String(p['limit'])}, not ${quote(e.data)}`;
+      return msg('schema.maximum', { limit: String(p['limit']), value: quote(e.data) });
     case 'oneOf':
     case 'anyOf':
-      return `must be ${formsOf(e, root)}`;
+      return msg('schema.forms', { forms: formsOf(e, root) });
     case 'not':
-      return 'has a property that is not allowed here';
+      return msg('schema.notProperty');
     case 'format':
-      return `${quote(e.data)} is not a valid ${String(p['format'])}`;
+      return msg('schema.format', { value: quote(e.data), format: String(p['format']) });
     default:
-      return e.message ?? 'is invalid';
+      return e.message === undefined ? msg('schema.invalid') : msg('schema.ajvSays', { reason: e.message });
   }
 }
 
@@ -100,7 +123,7 @@ export function foldErrors(errors: readonly ErrorObject[], root?: SchemaNode): E
   const seen = new Set<string>();
   return errors.filter((e, i) => {
     if (dropped.has(i) || e.keyword === 'if') return false;
-    const key = `${e.instancePath}|${reasonOf(e, root)}`;
+    const key = `${e.instancePath}|${render(reasonOf(e, root), 'en')}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

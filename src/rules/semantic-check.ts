@@ -17,6 +17,7 @@ import { isKnownOperator } from './operators.js';
 import type { FactDef } from '../facts/types.js';
 import { hasNode, joinPointer, locate, type JsonSource, type Position } from './json-source.js';
 import { problem } from './problems.js';
+import { msg, type Message } from '../messages/catalogue.js';
 import { collectReferences, forEachCondition, type Reference } from './references.js';
 import type { ClauseList } from './seed-clauses.js';
 import type { RuleProblem } from './types.js';
@@ -67,24 +68,24 @@ export function checkSemantics(file: string, source: JsonSource, ctx: SemanticCo
     const at = positionOf(source, ref);
     switch (ref.kind) {
       case 'fact':
-        if (!isFact(ref.name)) problems.push(problem(file, at, 'unknown-fact', `unknown fact "${ref.name}" for scope ${scope}; \`duty-audit facts\` lists the facts of each scope`));
+        if (!isFact(ref.name)) problems.push(problem(file, at, 'unknown-fact', msg('problem.unknownFact', { fact: ref.name, scope: String(scope) })));
         break;
       case 'param':
         used.add(ref.name);
-        if (!(ref.name in params)) problems.push(problem(file, at, 'undeclared-param', `param "${ref.name}" is not declared under params`));
+        if (!(ref.name in params)) problems.push(problem(file, at, 'undeclared-param', msg('problem.undeclaredParam', { name: ref.name })));
         break;
       case 'placeholder':
         if (ref.name in params) used.add(ref.name);
-        else if (!isFact(ref.name)) problems.push(problem(file, at, 'unknown-fact', `evidence placeholder {${ref.name}} is neither a fact of scope ${scope} nor a param`));
+        else if (!isFact(ref.name)) problems.push(problem(file, at, 'unknown-fact', msg('problem.unknownPlaceholder', { name: ref.name, scope: String(scope) })));
         break;
       case 'operator':
-        if (!isOperator(ref.name)) problems.push(problem(file, at, 'unknown-operator', decoratorMessage(ref.name, isOperator) ?? `unknown operator "${ref.name}"; use one of the operators listed in rules/FORMAT.md`));
+        if (!isOperator(ref.name)) problems.push(problem(file, at, 'unknown-operator', decoratorMessage(ref.name, isOperator) ?? msg('problem.unknownOperator', { operator: ref.name })));
         break;
     }
   }
   for (const name of Object.keys(params)) {
     if (!used.has(name)) {
-      problems.push(problem(file, locate(source, joinPointer('/params', name), 'key'), 'unused-param', `param "${name}" is declared but no condition, ladder or evidence uses it`));
+      problems.push(problem(file, locate(source, joinPointer('/params', name), 'key'), 'unused-param', msg('problem.unusedParam', { name })));
     }
   }
   problems.push(...checkEvent(file, source, rule['event'], scope, facts));
@@ -100,37 +101,37 @@ function checkEvent(file: string, source: JsonSource, event: unknown, scope: Sco
   const dates = facts.filter((f) => f.type === 'date').map((f) => f.name);
   const at = locate(source, '/event');
   const def = facts.find((f) => f.name === event);
-  if (!def) return [problem(file, at, 'unknown-fact', `event "${event}" is not a fact of scope ${scope}; name one of its date facts: ${dates.join(', ')}`)];
-  if (def.type !== 'date') return [problem(file, at, 'bad-event', `event "${event}" is a ${def.type} fact; the event is the date that places a finding in a month, one of scope ${scope}'s date facts: ${dates.join(', ')}`)];
+  if (!def) return [problem(file, at, 'unknown-fact', msg('problem.event.unknown', { event, scope: String(scope), dates }))];
+  if (def.type !== 'date') return [problem(file, at, 'bad-event', msg('problem.event.notDate', { event, type: def.type, scope: String(scope), dates }))];
   return [];
 }
 
 /** json-rules-engine condition properties the rule format leaves out, and what to write instead. */
-const LEFT_OUT: Record<string, string> = {
-  priority: '"priority" is not part of the rule format: every condition of a group is judged, in the order written; remove it',
-  path: '"path" is not part of the rule format: a condition tests a fact\'s whole value; for a part of one, use a derived fact (`duty-audit facts` lists them)',
-  params: '"params" (json-rules-engine fact parameters) is not part of the rule format: facts take no parameters; put a threshold in "value" as {"param": name} and declare it under the rule\'s params',
-  condition: 'shared conditions ("condition") are not part of the rule format: write the test here in full, {"fact": …, "operator": …, "value": …}',
-  name: '"name" is not part of the rule format: say what the condition means in the rule\'s evidence or in a case\'s description',
+const LEFT_OUT: Record<string, Message> = {
+  priority: msg('problem.leftOut.priority'),
+  path: msg('problem.leftOut.path'),
+  params: msg('problem.leftOut.params'),
+  condition: msg('problem.leftOut.condition'),
+  name: msg('problem.leftOut.name'),
 };
 
 /** What a json-rules-engine decorator does, in the rule format. */
-const DECORATORS: Record<string, (operator: string) => string> = {
-  not: (op) => `write the test inside a group, {"not": {"fact": …, "operator": "${op}", "value": …}}`,
-  someFact: () => 'for a list fact use "intersects" (shares an element with a list) or "contains"',
-  everyFact: () => 'test a derived fact that says it of the whole list (`duty-audit facts` lists them)',
-  someValue: (op) => `use "in" or "inList" for one of several values, or an {"any": [...]} of "${op}" tests`,
-  everyValue: (op) => `use an {"all": [...]} of "${op}" tests, one per value`,
-  swap: () => 'put the fact on the left and choose the operator that reads that way ("in" for a fact in a list, "contains" for a list fact)',
+const DECORATORS: Record<string, (operator: string) => Message> = {
+  not: (operator) => msg('problem.decorator.not', { operator }),
+  someFact: () => msg('problem.decorator.someFact'),
+  everyFact: () => msg('problem.decorator.everyFact'),
+  someValue: (operator) => msg('problem.decorator.someValue', { operator }),
+  everyValue: (operator) => msg('problem.decorator.everyValue', { operator }),
+  swap: () => msg('problem.decorator.swap'),
 };
 
 /** The message for `decorator:operator`, or undefined when the name is not a decorated known operator. */
-function decoratorMessage(name: string, isOperator: (name: string) => boolean): string | undefined {
+function decoratorMessage(name: string, isOperator: (name: string) => boolean): Message | undefined {
   const parts = name.split(':');
   const operator = parts.pop()!;
   const advice = DECORATORS[parts[0] ?? ''];
   if (parts.length === 0 || !advice || !parts.every((d) => d in DECORATORS) || !isOperator(operator)) return undefined;
-  return `operator "${name}": json-rules-engine's decorators ("${parts.join(':')}:") are not part of the rule format; ${advice(operator)}`;
+  return msg('problem.decorator', { name, decorators: `${parts.join(':')}:`, advice: advice(operator) });
 }
 
 function unsupportedFeatures(file: string, source: JsonSource, conditions: unknown): RuleProblem[] {
@@ -179,12 +180,12 @@ function checkIdentity(file: string, source: JsonSource, rule: Json, ctx: Semant
   const problems: RuleProblem[] = [];
   const clause = rule['clause'];
   if (typeof clause === 'string' && !(clause in ctx.clauses)) {
-    problems.push(problem(file, locate(source, '/clause'), 'unknown-clause', `clause "${clause}" is not in rules/clauses.json (the seed's clauses, e.g. 失职追究制/二.6)`));
+    problems.push(problem(file, locate(source, '/clause'), 'unknown-clause', msg('problem.unknownClause', { clause })));
   }
   const id = rule['id'];
   const expected = basename(file, '.json');
   if (typeof id === 'string' && id !== expected) {
-    problems.push(problem(file, locate(source, '/id'), 'id-not-file-name', `id "${id}" differs from the file name; rename the file to ${id}.json or set the id to "${expected}"`));
+    problems.push(problem(file, locate(source, '/id'), 'id-not-file-name', msg('problem.idNotFileName', { id, expected })));
   }
   if (isObject(rule['cases'])) {
     for (const kind of ['fire', 'pass'] as const) {
@@ -196,15 +197,13 @@ function checkIdentity(file: string, source: JsonSource, rule: Json, ctx: Semant
       }
     }
   } else if (!hasNode(source, '/cases')) {
-    problems.push(problem(file, locate(source, ''), 'missing-cases', 'the rule has no cases: add cases.fire (records it must fire on) and cases.pass (records it must not)'));
+    problems.push(problem(file, locate(source, ''), 'missing-cases', msg('problem.noCases')));
   }
   return problems;
 }
 
-function missingCasesMessage(kind: 'fire' | 'pass'): string {
-  return kind === 'fire'
-    ? 'the rule has no fire case: add at least one record it must fire on under cases.fire'
-    : 'the rule has no pass case: add at least one record it must not fire on under cases.pass';
+function missingCasesMessage(kind: 'fire' | 'pass'): Message {
+  return kind === 'fire' ? msg('problem.noFireCase') : msg('problem.noPassCase');
 }
 
 /** The ajv errors that mean "no cases": reported once, as missing-cases, by checkIdentity. */

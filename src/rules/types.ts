@@ -5,6 +5,7 @@
 import type { Grade } from '../grade-scale.js';
 import type { Scope } from '../facts/scopes.js';
 import type { SheetKey } from '../ledger/types.js';
+import type { Message } from '../messages/catalogue.js';
 import type { Localized } from '../text.js';
 
 /** Whom a finding holds responsible: a staff member named by a fact, or the center. */
@@ -135,7 +136,8 @@ export interface RuleProblem {
   line: number;
   column: number;
   code: RuleProblemCode;
-  message: string;
+  /** What is wrong and what to write instead, as a message of the catalogue (src/messages). */
+  message: Message;
 }
 
 export type RuleProblemCode =

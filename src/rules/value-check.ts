@@ -18,6 +18,7 @@ import { gradeRank, isGrade, parseGrade, type Grade } from '../grade-scale.js';
 import { admittedValues, mapKey, type Admitted, type Scalar } from './admitted-values.js';
 import { joinPointer, locate, type JsonSource } from './json-source.js';
 import { problem } from './problems.js';
+import { msg, type Message, type MessageParam } from '../messages/catalogue.js';
 import { forEachLeaf } from './references.js';
 import type { RuleProblem } from './types.js';
 
@@ -51,12 +52,12 @@ const FACT_TYPES: Record<string, readonly FactDef['type'][]> = {
 /** Operators whose values must be among the fact's own values to ever hold. */
 const COMPARES_VALUES = new Set(['equal', 'notEqual', 'in', 'notIn', 'inList']);
 
-const SHAPE_WORDS: Record<Exclude<Shape, 'any'>, string> = {
-  list: 'a list such as ["a", "b"]',
-  number: 'a number',
-  date: 'a date written YYYY-MM-DD',
-  boolean: 'true or false',
-  scalar: 'a single value (text, number, true/false or null), not a list',
+const SHAPE_WORDS: Record<Exclude<Shape, 'any'>, Message> = {
+  list: msg('problem.shape.list'),
+  number: msg('problem.shape.number'),
+  date: msg('problem.shape.date'),
+  boolean: msg('problem.shape.boolean'),
+  scalar: msg('problem.shape.scalar'),
 };
 
 function fits(shape: Shape, value: unknown): boolean {
@@ -79,20 +80,20 @@ interface Context {
   problems: RuleProblem[];
 }
 
-function report(ctx: Context, pointer: string, code: RuleProblem['code'], message: string): void {
+function report(ctx: Context, pointer: string, code: RuleProblem['code'], message: Message): void {
   ctx.problems.push(problem(ctx.file, locate(ctx.source, pointer), code, message));
 }
 
 /** A leaf's value, resolved through its param; `where` names it for messages. */
-function operand(ctx: Context, leaf: Json, pointer: string): { value: unknown; at: string; where: string } | undefined {
+function operand(ctx: Context, leaf: Json, pointer: string): { value: unknown; at: string; where: Message } | undefined {
   const value = leaf['value'];
   if (isObject(value) && typeof value['param'] === 'string') {
     const spec = ctx.params[value['param']];
     if (!isObject(spec) || !('value' in spec)) return undefined; // undeclared: reported elsewhere
-    return { value: spec['value'], at: joinPointer('/params', value['param'], 'value'), where: `param "${value['param']}"` };
+    return { value: spec['value'], at: joinPointer('/params', value['param'], 'value'), where: msg('problem.where.param', { name: value['param'] }) };
   }
   if (isObject(value)) return undefined; // another fact's value
-  return { value, at: joinPointer(pointer, 'value'), where: 'the value' };
+  return { value, at: joinPointer(pointer, 'value'), where: msg('problem.where.value') };
 }
 
 function describeValues(values: readonly unknown[]): string {
@@ -105,34 +106,37 @@ function checkLeaf(ctx: Context, leaf: Json, pointer: string): void {
   // An unknown or decorated operator (`not:in`, not part of the rule format) is reported elsewhere.
   const shape = operator === undefined ? undefined : VALUE_SHAPE[operator];
   if (!operator || !shape) return;
-  const used = `${pointer.slice('/conditions'.length) || '/'} (${operator} on "${String(leaf['fact'])}")`;
   const o = operand(ctx, leaf, pointer);
   if (o && !fits(shape, o.value)) {
-    report(ctx, o.at, 'param-type', `${o.where} is ${JSON.stringify(o.value)}, but the condition at conditions${used} needs ${SHAPE_WORDS[shape as Exclude<Shape, 'any'>]}`);
+    const path = pointer.slice('/conditions'.length) || '/';
+    const needs = SHAPE_WORDS[shape as Exclude<Shape, 'any'>];
+    report(ctx, o.at, 'param-type', msg('problem.valueShape', { where: o.where, value: JSON.stringify(o.value), path, operator, fact: String(leaf['fact']), shape: needs }));
     return;
   }
   if (!fact) return;
   const types = FACT_TYPES[operator];
   if (types && !types.includes(fact.type)) {
-    report(ctx, joinPointer(pointer, 'fact'), 'param-type', `operator ${operator} compares ${types.join(' or ')} values, but fact "${fact.name}" is ${fact.type}; the condition could never hold`);
+    const compared = { zh: types.join(' 或 '), en: types.join(' or ') };
+    report(ctx, joinPointer(pointer, 'fact'), 'param-type', msg('problem.factType', { operator, types: compared, fact: fact.name, type: fact.type }));
     return;
   }
   if (o && COMPARES_VALUES.has(operator) && fact.domain) checkAmongValues(ctx, fact, o);
 }
 
 /** A value compared with a fact of listed values must be one of them (null when the fact may be empty). */
-function checkAmongValues(ctx: Context, fact: FactDef, o: { value: unknown; at: string; where: string }): void {
+function checkAmongValues(ctx: Context, fact: FactDef, o: { value: unknown; at: string; where: Message }): void {
   const domain = fact.domain!;
   const allowed = (v: unknown): boolean => (v === null ? domain.nullable : domain.values.includes(v as string | boolean));
   const items = Array.isArray(o.value) ? o.value.map((v, i) => ({ v, at: joinPointer(o.at, i) })) : [{ v: o.value, at: o.at }];
   for (const { v, at } of items) {
     if (allowed(v)) continue;
-    report(ctx, at, 'impossible-value', `${JSON.stringify(v)} is never a value of "${fact.name}" (its values: ${describeValues(domain.values)}${domain.nullable ? ', or empty' : ''}); check the spelling`);
+    const said = { value: JSON.stringify(v), fact: fact.name, values: describeValues(domain.values) };
+    report(ctx, at, 'impossible-value', domain.nullable ? msg('problem.impossibleValue.nullable', said) : msg('problem.impossibleValue', said));
   }
 }
 
-function gradeWords(value: Scalar): string {
-  return value === null ? 'an empty value' : JSON.stringify(value);
+function gradeWords(value: Scalar): MessageParam {
+  return value === null ? msg('problem.emptyValue') : JSON.stringify(value);
 }
 
 /** Where a gap is reported: the list element that admits the value, else the grade spec itself. */
@@ -148,15 +152,15 @@ function checkByValue(ctx: Context, byValue: Json): void {
   if (!fact) return;
   const admitted = admittedValues(ctx.rule['conditions'], factName, fact.domain, ctx.params);
   if (admitted === 'any') {
-    report(ctx, '/grade/byValue/fact', 'grade-gap', `grade.byValue grades by "${factName}", but the conditions do not limit it to listed values, so a record could carry a value the map has no grade for: add a condition { "fact": "${factName}", "operator": "in", "value": [...] } naming the values the map grades`);
+    report(ctx, '/grade/byValue/fact', 'grade-gap', msg('problem.byValueUnlimited', { fact: factName }));
     return;
   }
   for (const { value, at } of admitted.values()) {
     if (Object.hasOwn(map, mapKey(value)) && isGrade(map[mapKey(value)])) continue;
     const fix = value === null
-      ? `add { "fact": "${factName}", "operator": "isEmpty", "value": false } to the conditions`
-      : `add ${JSON.stringify(mapKey(value))}: "<grade>" to grade.byValue.map, or leave ${JSON.stringify(value)} out of the conditions`;
-    report(ctx, gapAt(at, '/grade/byValue/map'), 'grade-gap', `the conditions admit "${factName}" = ${gradeWords(value)}, but grade.byValue.map has no grade for it: ${fix}`);
+      ? msg('problem.byValueGap.fixEmpty', { fact: factName })
+      : msg('problem.byValueGap.fix', { key: JSON.stringify(mapKey(value)), value: JSON.stringify(value) });
+    report(ctx, gapAt(at, '/grade/byValue/map'), 'grade-gap', msg('problem.byValueGap', { fact: factName, value: gradeWords(value), fix }));
   }
 }
 
@@ -166,12 +170,12 @@ function checkFromFact(ctx: Context, factName: unknown): void {
   if (!fact) return;
   const admitted: Admitted = admittedValues(ctx.rule['conditions'], factName, fact.domain, ctx.params);
   if (admitted === 'any') {
-    report(ctx, '/grade/fromFact', 'grade-gap', `grade.fromFact reads the grade from "${factName}", whose values are not limited to grades; use a fact that holds a grade (such as suggested_grade) or grade.byValue with a map`);
+    report(ctx, '/grade/fromFact', 'grade-gap', msg('problem.fromFactUnlimited', { fact: factName }));
     return;
   }
   for (const { value, at } of admitted.values()) {
     if (typeof value === 'string' && parseGrade(value)) continue;
-    report(ctx, gapAt(at, '/grade/fromFact'), 'grade-gap', `the conditions admit "${factName}" = ${gradeWords(value)}, which is not a grade; grade.fromFact needs a fact that always holds one (reminder / criticism / notice / deduction)`);
+    report(ctx, gapAt(at, '/grade/fromFact'), 'grade-gap', msg('problem.fromFactNotGrade', { fact: factName, value: gradeWords(value) }));
   }
 }
 
@@ -181,7 +185,7 @@ function thresholdOf(ctx: Context, min: unknown, pointer: string, step: number):
   const spec = ctx.params[min['param']];
   if (!isObject(spec) || !('value' in spec)) return undefined; // undeclared: reported elsewhere
   if (typeof spec['value'] === 'number') return spec['value'];
-  report(ctx, joinPointer('/params', min['param'], 'value'), 'param-type', `param "${min['param']}" is ${JSON.stringify(spec['value'])}, but ladder step ${step + 1} (${pointer}) uses it as a threshold and needs a number`);
+  report(ctx, joinPointer('/params', min['param'], 'value'), 'param-type', msg('problem.ladderParamNotNumber', { param: min['param'], value: JSON.stringify(spec['value']), step: step + 1, pointer }));
   return undefined;
 }
 
@@ -189,7 +193,7 @@ function checkLadder(ctx: Context, base: unknown, ladder: Json): void {
   const factName = ladder['fact'];
   const fact = typeof factName === 'string' ? ctx.factOf(factName) : undefined;
   if (fact && fact.type !== 'number') {
-    report(ctx, '/grade/ladder/fact', 'bad-ladder', `a ladder climbs on a number, but fact "${fact.name}" is ${fact.type}`);
+    report(ctx, '/grade/ladder/fact', 'bad-ladder', msg('problem.ladderNotNumber', { fact: fact.name, type: fact.type }));
   }
   const steps = Array.isArray(ladder['steps']) ? ladder['steps'] : [];
   let previous: { min: number | undefined; grade: Grade } | undefined = isGrade(base) ? { min: undefined, grade: base } : undefined;
@@ -199,13 +203,13 @@ function checkLadder(ctx: Context, base: unknown, ladder: Json): void {
     const min = thresholdOf(ctx, step['min'], `${pointer}/min`, i);
     const grade = isGrade(step['grade']) ? step['grade'] : undefined;
     if (previous && grade && gradeRank(grade) <= gradeRank(previous.grade)) {
-      const than = i === 0 ? `the base grade "${previous.grade}"` : `step ${i}'s "${previous.grade}"`;
-      report(ctx, `${pointer}/grade`, 'bad-ladder', `step ${i + 1} gives "${grade}", which is not above ${than}: each step must raise the grade`);
+      const than = i === 0 ? msg('problem.ladderThan.base', { grade: previous.grade }) : msg('problem.ladderThan.step', { step: i, grade: previous.grade });
+      report(ctx, `${pointer}/grade`, 'bad-ladder', msg('problem.ladderNotRising', { step: i + 1, grade, than }));
     }
     // Equal thresholds merely skip the lower step (a reviewer may fold notice into deduction);
     // a threshold below the one before leaves a grade unreachable in between.
     if (previous?.min !== undefined && min !== undefined && min < previous.min) {
-      report(ctx, `${pointer}/min`, 'bad-ladder', `step ${i + 1} starts at ${min}, below step ${i}'s ${previous.min}: thresholds must rise with the grade, or step ${i} is never reached`);
+      report(ctx, `${pointer}/min`, 'bad-ladder', msg('problem.ladderFalling', { step: i + 1, min, previous: i, previousMin: previous.min }));
     }
     if (grade) previous = { min: min ?? previous?.min, grade };
   });

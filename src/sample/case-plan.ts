@@ -5,6 +5,7 @@
  */
 import { monthOf } from '../calendar/dates.js';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import type { IsoDate } from '../ledger/types.js';
 import { cleanCompleteCase, cleanIncompleteCase, type CaseValues } from './case-builder.js';
 import { fixedCases, type FixedCase } from './fixed-cases.js';
@@ -50,9 +51,7 @@ export function minimumCases(m: MonthDays, seed: number): number {
 export function planCases(m: MonthDays, seed: number, total: number): CasePlan {
   const fixed = fixedCases(m, Random.stream(seed, 'fixed'));
   if (total < fixed.length) {
-    throw new DutyAuditError('bad-usage', `--cases ${total} is too few: the sample plants ${fixed.length} cases by hand`, {
-      hint: `ask for at least ${fixed.length} cases`,
-    });
+    throw new DutyAuditError('bad-usage', msg('sample.tooFewCases', { total, fixed: fixed.length }), { hint: msg('sample.tooFewCases.hint', { fixed: fixed.length }) });
   }
   const layout = Random.stream(seed, 'layout');
   const byReceipt = (a: FixedCase, b: FixedCase) => (a.values.received_on as string).localeCompare(b.values.received_on as string);

@@ -189,13 +189,13 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
     delete v.rating;
     add(v, p('refusal-without-reason', 'criticism', '不予办理原因 written as /, a placeholder: counts as empty (regraded to a reminder on appeal)', {
       status: 'regraded',
-      decision: { decision: '改为提醒', reason: '已当场口头说明不予办理原因,仅台账漏记' },
+      decision: { decision: '改为提醒', reason: '已当场口头说明不予办理原因，仅台账漏记' },
     }));
   }
   add(Object.assign(promised(m.wd(9), '老年优待证', 10, 5), { materials_logged: false }), p('materials-not-logged', 'reminder', '材料登记 = 否'));
   add(
     Object.assign(promised(m.wd(2), '残疾人证办理', 20, 12, '已转报'), { materials_lost: true, note: '申请人照片遗失,已重新采集' }),
-    p('materials-lost', 'notice', '材料遗失 = 是 (upheld on appeal)', { status: 'counted', decision: { decision: '维持', reason: '遗失属实,重新采集增加申请人往返' } }),
+    p('materials-lost', 'notice', '材料遗失 = 是 (upheld on appeal)', { status: 'counted', decision: { decision: '维持', reason: '遗失属实，重新采集增加申请人往返' } }),
   );
 
   // ── 一次性告知制/二, 三.
@@ -272,7 +272,7 @@ export function fixedCases(m: MonthDays, rng: Random): FixedCase[] {
   add(Object.assign(instant(m.wd(12), '城乡居民医保参保登记'), { rating: '不满意' }), p('unsatisfied-rating', 'reminder', '好差评: 不满意'));
   add(
     Object.assign(promised(m.wd(3), '低保申请', 20, 15), { rating: '非常不满意' }),
-    p('unsatisfied-rating', 'reminder', '好差评: 非常不满意 (withdrawn on appeal)', { status: 'withdrawn', decision: { decision: '撤销', reason: '评价系申请人误触,本人已书面说明并重新评价为满意' } }),
+    p('unsatisfied-rating', 'reminder', '好差评: 非常不满意 (withdrawn on appeal)', { status: 'withdrawn', decision: { decision: '撤销', reason: '评价系申请人误触，本人已书面说明并重新评价为满意' } }),
   );
 
   // ── 失职追究制/二.3: 王芳 reaches 3 cases with 差错; others stay under the threshold.

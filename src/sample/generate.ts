@@ -7,6 +7,7 @@
 import { loadCalendar } from '../calendar/load.js';
 import type { WorkCalendar } from '../calendar/types.js';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { SHEET_KEYS, type SheetKey } from '../ledger/types.js';
 import { attendanceRecords } from './attendance.js';
@@ -75,9 +76,9 @@ export function planSampleMonth(options: SampleOptions = {}, calendar: WorkCalen
   const cases = options.cases ?? DEFAULT_CASES;
   const period = options.period ?? DEFAULT_PERIOD;
   const center = options.center ?? DEFAULT_CENTER;
-  if (!Number.isInteger(seed)) throw new DutyAuditError('bad-usage', `--seed must be a whole number, got ${seed}`, { hint: 'e.g. --seed 7' });
-  if (!Number.isInteger(cases) || cases < 1) throw new DutyAuditError('bad-usage', `--cases must be a whole number ≥ 1, got ${cases}`, { hint: 'e.g. --cases 300' });
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new DutyAuditError('bad-usage', `period must be YYYY-MM, got ${period}`, { hint: 'e.g. 2026-10' });
+  if (!Number.isInteger(seed)) throw new DutyAuditError('bad-usage', msg('sample.badSeed', { value: seed }), { hint: msg('sample.badSeed.hint') });
+  if (!Number.isInteger(cases) || cases < 1) throw new DutyAuditError('bad-usage', msg('sample.badCases', { value: cases }), { hint: msg('sample.badCases.hint') });
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new DutyAuditError('bad-usage', msg('sample.badPeriod', { value: period }), { hint: msg('sample.badPeriod.hint') });
   const m = new MonthDays(calendar, period);
   const plan: CasePlan = planCases(m, seed, cases);
   const small = Random.stream(seed, 'small');

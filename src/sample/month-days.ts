@@ -5,6 +5,7 @@
 import { addDays, firstDayOfMonth, lastDayOfMonth } from '../calendar/dates.js';
 import type { WorkCalendar } from '../calendar/types.js';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import type { IsoDate } from '../ledger/types.js';
 
 export class MonthDays {
@@ -24,13 +25,15 @@ export class MonthDays {
     const needs = [addDays(this.first, -40), addDays(this.asOf, 60)];
     for (const d of needs) {
       if (!cal.covers(d)) {
-        throw new DutyAuditError('bad-usage', `the sample month ${period} needs working days from ${needs[0]} to ${needs[1]}, and ${d} is outside the calendar`, {
-          hint: `choose a period the calendar covers, or add rules/calendar/cn-${d.slice(0, 4)}.json`,
+        throw new DutyAuditError('bad-usage', msg('sample.outsideCalendar', { period, from: needs[0]!, to: needs[1]!, date: d }), {
+          hint: msg('sample.outsideCalendar.hint', { year: d.slice(0, 4) }),
         });
       }
     }
     for (let d = this.first; d <= this.asOf; d = addDays(d, 1)) if (cal.isWorkingDay(d)) this.working.push(d);
-    if (this.working.length < 15) throw new DutyAuditError('bad-usage', `${period} has only ${this.working.length} working days`, { hint: 'choose an ordinary month' });
+    if (this.working.length < 15) {
+      throw new DutyAuditError('bad-usage', msg('sample.fewWorkingDays', { period, n: this.working.length }), { hint: msg('sample.fewWorkingDays.hint') });
+    }
     this.lastWorking = this.working[this.working.length - 1]!;
   }
 

@@ -159,7 +159,8 @@ describe('audit', () => {
     writeFileSync(text, 'this is not a workbook');
     const err = await auditError(audit(text));
     expect(err.code).toBe('not-a-workbook');
-    expect(err.describe()).toContain(text);
+    expect(err.describe('en')).toContain(text);
+    expect(err.describe('zh')).toContain(text);
     expect((await auditError(audit(join(dir, 'missing.xlsx')))).code).toBe('file-not-found');
   });
 });

@@ -42,8 +42,8 @@ describe('duty-audit audit (child process)', () => {
     expect(r.status).toBe(0);
     const report = join(cwd, 'reports', '测试社区-2026-10.xlsx');
     expect(existsSync(report)).toBe(true);
-    expect(r.stdout).toContain('报告:reports/测试社区-2026-10.xlsx');
-    expect(r.stdout).toContain('JSON:out/report.json');
+    expect(r.stdout).toContain('报告：reports/测试社区-2026-10.xlsx');
+    expect(r.stdout).toContain('JSON：out/report.json');
     expect(r.stdout).toContain('批评教育 1');
 
     const wb = await readBook(report);
@@ -86,28 +86,40 @@ describe('duty-audit audit (child process)', () => {
       writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
       return folder;
     }, /UTF-8|GBK|encoding/i],
-    ['a path that does not exist', () => join(dir, 'missing-2026-10.xlsx'), /no such file/],
-  ])('exits 2 on %s, naming the file and the fix, without a stack trace', async (_what, make, reason) => {
+    ['a path that does not exist', () => join(dir, 'missing-2026-10.xlsx'), /找不到该文件或文件夹/],
+  ])('exits 2 on %s, naming the file and the fix in Chinese, without a stack trace', async (_what, make, reason) => {
     const input = await make();
     const r = runCli(['audit', input, '--out', join(dir, 'never.xlsx')], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(reason);
     expect(r.stderr).toContain(input.endsWith('-csv') ? 'utf16-2026-10-办件台账.csv' : input);
-    expect(r.stderr).toMatch(/\n {2}fix: /);
+    expect(r.stderr).toMatch(/^duty-audit：.*\n {2}解决办法：\S/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'never.xlsx'))).toBe(false);
+  });
+
+  it('says the same in English with an English locale or --lang en', () => {
+    const missing = join(dir, 'missing-2026-10.xlsx');
+    const byLocale = runCli(['audit', missing], dir, { LANG: 'en_US.UTF-8' });
+    expect(byLocale.status).toBe(2);
+    expect(byLocale.stderr).toBe(`duty-audit: ${missing}: no such file or folder\n  fix: check the path; give an .xlsx workbook or a folder of .csv files\n`);
+    const byOption = runCli(['audit', missing, '--lang', 'en'], dir);
+    expect(byOption.stderr).toBe(byLocale.stderr);
+    const chinese = runCli(['audit', missing], dir, { LC_ALL: 'C' });
+    expect(chinese.stderr).toBe(`duty-audit：${missing}：找不到该文件或文件夹\n  解决办法：请检查路径；应给出一个 .xlsx 工作簿，或一个装有 .csv 文件的文件夹\n`);
   });
 
   it.each([
     [['--period', '2026-13'], /--period/],
     [['--as-of', '2026-02-30'], /--as-of/],
     [['--fail-on', 'severe'], /--fail-on/],
-    [['--lang', 'fr'], /lang|Choices/i],
+    [['--lang', 'fr'], /取值无效：\s+选项 lang 的取值为 "fr"，可选值为 "zh", "en"/],
+    [['--bogus'], /无法识别的参数：bogus/],
   ])('exits 2 on bad usage %j with a fix', (extra, reason) => {
     const r = runCli(['audit', xlsx, '--out', join(dir, 'usage.xlsx'), ...extra], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(reason);
-    expect(r.stderr).toMatch(/fix: /);
+    expect(r.stderr).toMatch(/解决办法：/);
   });
 });
 

@@ -50,9 +50,11 @@ describe('a rule edit that rules validate passes never makes audit exit 2', () =
 
   it('adding "否" to complaint-rude\'s statuses is reported by validate at the "否", and audit refuses the same way', () => {
     edit('"statuses": { "value": ["是"],', '"statuses": { "value": ["是", "否"],');
-    const validate = runCli(['rules', 'validate', rules], dir);
+    const validate = runCli(['rules', 'validate', rules], dir, { LANG: 'en_US.UTF-8' });
     expect(validate.status).toBe(2);
     expect(validate.stdout + validate.stderr).toMatch(/complaint-rude\.json:13:34 {2}the conditions admit "substantiated" = "否", but grade\.byValue\.map has no grade for it/);
+    const chinese = runCli(['rules', 'validate', rules], dir);
+    expect(chinese.stdout).toMatch(/complaint-rude\.json:13:34 {2}条件允许“substantiated” = "否"，但 grade\.byValue\.map 没有为它指定等级/);
     const run = runCli(['audit', sample, '--rules', rules, '--out', 'edited.xlsx'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('complaint-rude.json:13:34');

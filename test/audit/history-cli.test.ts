@@ -47,13 +47,13 @@ describe('audit --history', () => {
     const run = await runAudit(args(october, { history: 'history', 'fail-on': 'reminder', out: 'reports/b.xlsx' }), cwd);
     expect(run.exitCode).toBe(0);
     expect(run.summary).toContain('不计入:此前已通报 4');
-    expect(run.summary).toContain('需处理人员:无');
+    expect(run.summary).toContain('需处理人员：无');
     expect(run.result.history!.reports).toEqual([expect.objectContaining({ file: expect.stringMatching(/history[/\\]测试社区-2026-09\.json$/), period: '2026-09' })]);
   });
 
   it('--explain says the finding was reported in September', async () => {
     const run = await runExplain({ input: october, explain: 'S-1', lang: 'zh', mask: true, history: 'history' }, cwd);
-    expect(run.text).toContain('状态:已于2026-09通报');
+    expect(run.text).toContain('状态：已于2026-09通报');
     const fresh = await runExplain({ input: october, explain: 'S-1', lang: 'en', mask: true }, cwd);
     expect(fresh.text).toContain('Status: Counted');
   });

@@ -1,4 +1,8 @@
-/** Runs the real bin (src/cli/main.ts through tsx's loader) in a child process. */
+/**
+ * Runs the real bin (src/cli/main.ts through tsx's loader) in a child process, in a fixed
+ * locale: Chinese unless the test asks for another (`{ LANG: 'en_US.UTF-8' }`), whatever the
+ * machine running the tests is set to.
+ */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +17,14 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string): CliRun {
-  const r = spawnSync(process.execPath, ['--import', LOADER, MAIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+/** The locale variables of a child process: none set but LANG, Chinese by default. */
+export function localeEnv(locale: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) delete env[name];
+  return { ...env, LANG: 'zh_CN.UTF-8', ...locale };
+}
+
+export function runCli(args: string[], cwd: string, locale: Record<string, string> = {}): CliRun {
+  const r = spawnSync(process.execPath, ['--import', LOADER, MAIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: localeEnv(locale) });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -120,18 +120,33 @@ describe('duty-audit batch over a district folder', () => {
     }
   });
 
-  it('re-run through the CLI skips every input, lists the failures again and exits 2', () => {
+  it('re-run through the CLI skips every input, lists the failures again and exits 2, in Chinese by default', () => {
     const run = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), 'batch', 'uploads', '--out', 'reports'], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, DUTY_AUDIT_DEBUG: '' },
+      env: { ...localeEnv(), DUTY_AUDIT_DEBUG: '' },
     });
     expect(run.stderr.split('\n').filter((l) => l.startsWith('['))).toHaveLength(6);
-    expect(run.stderr.match(/unchanged/g)).toHaveLength(4);
-    expect(run.stderr.match(/FAILED/g)).toHaveLength(2);
-    expect(run.stdout).toMatch(/0 audited, 4 unchanged \(kept\), 2 failed/);
-    expect(run.stdout).toMatch(/district summary: reports\/district-summary-2026-10\.xlsx/);
+    expect(run.stderr.match(/未改动/g)).toHaveLength(4);
+    expect(run.stderr.match(/失败 /g)).toHaveLength(2);
+    expect(run.stdout).toMatch(/批量审计：已审计 0 个，未改动（保留）4 个，失败 2 个/);
+    expect(run.stdout).toMatch(/区汇总表：reports\/district-summary-2026-10\.xlsx/);
+    // The failures read back from the manifest keep their messages: said in Chinese, with the fix.
+    expect(run.stdout).toMatch(/失败：uploads\/.*（encrypted-workbook|失败：uploads\/.*（not-a-workbook|失败：uploads\/.*（no-cases-sheet/);
+    expect(run.stdout).toContain('解决办法：');
+    expect(run.stdout).not.toMatch(/\bfix: /);
     expect(run.status).toBe(2);
+
+    const english = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), 'batch', 'uploads', '--out', 'reports'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: localeEnv({ LANG: 'en_US.UTF-8' }),
+    });
+    expect(english.stderr.match(/unchanged/g)).toHaveLength(4);
+    expect(english.stderr.match(/FAILED/g)).toHaveLength(2);
+    expect(english.stdout).toMatch(/0 audited, 4 unchanged \(kept\), 2 failed/);
+    expect(english.stdout).toMatch(/district summary: reports\/district-summary-2026-10\.xlsx/);
+    expect(english.stdout).toContain('  fix: ');
   });
 
   it('--force audits every input again with the same report names and the same counts', async () => {
@@ -152,4 +167,5 @@ describe('duty-audit batch over a district folder', () => {
     expect(good.exitCode).toBe(hasDeduction ? 1 : 0);
     expect(existsSync(good.summaryFile)).toBe(true);
   });
-});
+});import { localeEnv } from '../audit/run-cli.js';
+

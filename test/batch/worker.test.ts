@@ -2,11 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { failureOf } from '../../src/batch/worker.js';
 import { DutyAuditError } from '../../src/errors.js';
+import { msg, render } from '../../src/messages/catalogue.js';
 
 describe('failures crossing the thread boundary', () => {
-  it('keeps a DutyAuditError’s code and hint as plain data', () => {
-    const failure = failureOf(new DutyAuditError('encrypted-workbook', 'a.xlsx is encrypted', { hint: 'save it without a password' }));
-    expect(failure).toEqual({ code: 'encrypted-workbook', message: 'a.xlsx is encrypted', hint: 'save it without a password' });
+  it('keeps a DutyAuditError’s code, messages and their English as plain data', () => {
+    const detail = msg('ledger.encrypted', { file: 'a.xlsx' });
+    const fix = msg('ledger.encrypted.hint');
+    const failure = failureOf(new DutyAuditError('encrypted-workbook', detail, { hint: fix }));
+    expect(failure).toEqual({ code: 'encrypted-workbook', detail, fix, message: render(detail, 'en'), hint: render(fix, 'en') });
+    expect(failure.message).toBe('a.xlsx: the workbook is protected with a password (an encrypted CDFV2 container)');
+    expect(render(failure.detail!, 'zh')).toBe('a.xlsx：工作簿设有密码保护（加密的 CDFV2 容器）');
     expect(structuredClone(failure)).toEqual(failure);
   });
 

@@ -78,16 +78,16 @@ describe('rules list --write', () => {
     rule.params.minErrors.value = 2;
     writeFileSync(file, JSON.stringify(rule, null, 2));
 
-    await rulesListCommand.handler({ dir, format: 'table', lang: 'zh', write: true, _: [], $0: 'duty-audit' } as never);
+    await rulesListCommand('zh').handler({ dir, format: 'table', write: true, _: [], $0: 'duty-audit' } as never);
     const written = readFileSync(join(dir, README_FILE), 'utf8');
     expect(written).toBe(await catalogueReadme(dir));
     expect(written).toContain('`minErrors = 2`');
-    expect(out.join('')).toMatch(/^已写入 .*README\.md \(\d+ 条规则\)\n$/);
+    expect(out.join('')).toMatch(/^已写入 .*README\.md（\d+ 条规则）\n$/);
     expect(process.exitCode).toBe(0);
   });
 
   it('without --write prints the chosen format to stdout', async () => {
-    await rulesListCommand.handler({ dir: DEFAULT_RULES_DIR, format: 'md', lang: 'zh', write: false, _: [], $0: 'duty-audit' } as never);
+    await rulesListCommand('zh').handler({ dir: DEFAULT_RULES_DIR, format: 'md', write: false, _: [], $0: 'duty-audit' } as never);
     expect(out.join('')).toBe(await catalogueReadme(DEFAULT_RULES_DIR));
   });
 });

@@ -11,12 +11,12 @@ describe('gradeText', () => {
   });
 
   it('ladder: each step with its threshold and the param it comes from', () => {
-    expect(gradeText(ladder, 'zh')).toBe('提醒;overdue_days ≥ 3 (criticismFrom) → 批评教育;≥ 11 → 扣除奖金');
+    expect(gradeText(ladder, 'zh')).toBe('提醒；overdue_days ≥ 3 (criticismFrom) → 批评教育；≥ 11 → 扣除奖金');
     expect(gradeText(ladder, 'en', '\n')).toBe('Reminder\noverdue_days ≥ 3 (criticismFrom) → Criticism\n≥ 11 → Bonus deduction');
   });
 
   it('byValue and fromFact', () => {
-    expect(gradeText({ kind: 'byValue', fact: 'substantiated', map: { 是: 'criticism', 待查: 'reminder' } }, 'zh')).toBe('按 substantiated:是 → 批评教育、待查 → 提醒');
+    expect(gradeText({ kind: 'byValue', fact: 'substantiated', map: { 是: 'criticism', 待查: 'reminder' } }, 'zh')).toBe('按 substantiated：是 → 批评教育、待查 → 提醒');
     expect(gradeText({ kind: 'fromFact', fact: 'suggested_grade' }, 'en')).toBe('the value of suggested_grade');
   });
 

@@ -27,7 +27,7 @@ describe('runRulesDiff', () => {
     const run = await runRulesDiff(args({ new: dir, xlsx: 'out/diff.xlsx' }), cwd);
     expect(run.xlsx).toBe(join(cwd, 'out', 'diff.xlsx'));
     expect(existsSync(run.xlsx!)).toBe(true);
-    expect(run.text).toContain(`差异表:${join('out', 'diff.xlsx')}`);
+    expect(run.text).toContain(`差异表：${join('out', 'diff.xlsx')}`);
     expect(run.result.totals.added).toBeGreaterThan(0);
   });
 
@@ -70,7 +70,7 @@ describe('the bin', () => {
   it('rules diff with a bad rules folder exits 2 with a message, not a stack trace', () => {
     const r = runCli(['rules', 'diff', join(tmpdir(), 'no-such-rules-folder'), DEFAULT_RULES_DIR, SAMPLE], PACKAGE_ROOT);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^duty-audit: /);
+    expect(r.stderr).toMatch(/^duty-audit：找不到规则文件夹：/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -136,6 +136,6 @@ describe('diffRuleSets: an overlaps edit in policy.json', () => {
       expect(c.before).toMatchObject({ status: 'merged', mergedInto: expect.stringMatching(/^F-/) });
       expect(c.after).toMatchObject({ status: 'counted', baseGrade: c.before!.baseGrade });
     }
-    expect(diffTerminal(diff, 'zh')).toMatch(/状态变化 \(\d+\):[\s\S]*\[并入 F-[0-9a-f]{12}\]/);
+    expect(diffTerminal(diff, 'zh')).toMatch(/状态变化（\d+）：[\s\S]*\[并入 F-[0-9a-f]{12}\]/);
   });
 });

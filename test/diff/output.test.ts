@@ -30,15 +30,15 @@ describe('diffTerminal', () => {
 
   it('zh: headings, counts, the edited rules and every changed finding', () => {
     const text = diffTerminal(diff, 'zh');
-    expect(text).toContain('旧规则:rules');
-    expect(text).toContain('新规则:edited');
-    expect(text).toContain('改动的规则:case-overdue (修改), repeated-errors (修改)');
+    expect(text).toContain('旧规则：rules');
+    expect(text).toContain('新规则：edited');
+    expect(text).toContain('改动的规则：case-overdue（修改）、repeated-errors（修改）');
     expect(text).toContain(`新增 ${diff.totals.added} · 移除 0 · 等级变化 ${diff.totals.regraded}`);
-    expect(text).toContain('按规则:');
-    expect(text).toContain('按人员:');
-    expect(text).toContain(`新增 (${diff.totals.added}):`);
-    expect(text).toContain(`等级变化 (${diff.totals.regraded}):`);
-    expect(text).not.toContain('移除 (');
+    expect(text).toContain('按规则：');
+    expect(text).toContain('按人员：');
+    expect(text).toContain(`新增（${diff.totals.added}）：`);
+    expect(text).toContain(`等级变化（${diff.totals.regraded}）：`);
+    expect(text).not.toContain('移除（');
     for (const c of diff.changes) expect(text).toContain(c.id);
     expect(text).toMatch(/case-overdue .*通报批评 +批评教育/);
   });
@@ -55,7 +55,7 @@ describe('diffTerminal', () => {
   it('says so when nothing changes', () => {
     expect(diffTerminal(same, 'zh')).toContain('两套规则在这些台账上的检查结果相同');
     expect(diffTerminal(same, 'en')).toContain('both rule sets give the same findings on these ledgers');
-    expect(diffTerminal(same, 'zh')).toContain('改动的规则:无');
+    expect(diffTerminal(same, 'zh')).toContain('改动的规则：无');
   });
 });
 

@@ -98,7 +98,7 @@ describe('audit --engine reference', () => {
     const checked = await runAudit({ input: sample, lang: 'en', mask: true, out: join(dir, 'b.xlsx'), json: join(dir, 'b.json'), engine: 'reference' }, dir, now);
     expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(readFileSync(join(dir, 'a.json'), 'utf8'));
     expect(checked.exitCode).toBe(plain.exitCode);
-    expect(checked.summary.replaceAll('b.', 'a.')).toBe(`${plain.summary}cross-checked: json-rules-engine (the reference) gives the same ${plain.result.findings.length} findings\n`);
+    expect(checked.summary.replaceAll('b.', 'a.')).toBe(`${plain.summary}cross-checked: json-rules-engine (the reference) gives the same ${plain.result.findings.length} finding(s)\n`);
   });
 
   it('an engine it does not know is a usage error', async () => {

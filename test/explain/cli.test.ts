@@ -30,9 +30,9 @@ describe('duty-audit audit --explain (child process)', () => {
     const r = runCli(['audit', SAMPLE_CSV, '--explain', 'SL-2026-10-0003', '--json', 'out/explain.json'], cwd);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('deadline(办结期限) = 2026-10-12');
+    expect(r.stdout).toContain('deadline（办结期限） = 2026-10-12');
     expect(r.stdout).toContain('阶梯 overdue_days 14 ≥ deductionFrom 11 → 扣除奖金');
-    expect(r.stdout).toContain('JSON:out/explain.json');
+    expect(r.stdout).toContain('JSON：out/explain.json');
     expect(existsSync(join(cwd, 'reports'))).toBe(false);
     const json = JSON.parse(readFileSync(join(cwd, 'out', 'explain.json'), 'utf8')) as Explanation;
     expect(json).toMatchObject({ target: 'SL-2026-10-0003', targetKind: 'record-key', period: '2026-10' });
@@ -44,15 +44,19 @@ describe('duty-audit audit --explain (child process)', () => {
     const r = runCli(['audit', SAMPLE_XLSX, '--explain', 'SL-2026-10-009'], cwdFor('explain-unknown'));
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('no record or finding is named "SL-2026-10-009"');
-    expect(r.stderr).toMatch(/fix: name a finding id .*受理编号 \(SL-.*nearest keys here: SL-2026-10-0009/);
+    expect(r.stderr).toContain('本次审计中没有名为“SL-2026-10-009”的记录、问题或人员');
+    expect(r.stderr).toMatch(/解决办法：请给出问题编号.*受理编号（SL-.*本次最接近的编号：SL-2026-10-0009/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('--help documents --explain', () => {
-    const r = runCli(['audit', '--help'], root);
-    expect(r.stdout).toContain('--explain');
-    expect(r.stdout).toContain('the report is written only with --out');
+  it('--help documents --explain and --all, in Chinese by default and in English with --lang en', () => {
+    const zh = runCli(['audit', '--help'], root);
+    expect(zh.stdout).toContain('--explain');
+    expect(zh.stdout.replace(/\s+/g, '')).toContain('只有给出--out时才写报告');
+    expect(zh.stdout).toContain('--all');
+    const en = runCli(['audit', '--help', '--lang', 'en'], root);
+    // The options' column narrows as longer options (--decisions) join it: compare the words, not the wrapping.
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain('the report is written only with --out');
   });
 });
 
@@ -63,7 +67,7 @@ describe('runExplain', () => {
     expect(run.exitCode).toBe(0);
     expect(run.report).toBe(join(cwd, 'r', 'center.xlsx'));
     expect(existsSync(run.report!)).toBe(true);
-    expect(run.text).toContain('报告:r/center.xlsx');
+    expect(run.text).toContain('报告：r/center.xlsx');
     expect(run.explanation.records[0]!.scope).toBe('center');
   });
 
@@ -72,7 +76,7 @@ describe('runExplain', () => {
     const record = run.explanation.records[0]!;
     expect(record.scope).toBe('staff');
     expect(run.text).toContain('■ 李敏 · Staff board row');
-    expect(run.text).toContain('Rules (staff): 4 rules');
+    expect(run.text).toContain('Rules (staff): 4: 0 fired');
     expect(run.text).toContain(String(factOf(record, 'phone')));
     expect(run.json).toBeUndefined();
     expect(run.report).toBeUndefined();

@@ -133,7 +133,8 @@ describe('explainAudit: other scopes', () => {
   it('a staff name explains the staff record with every staff-scope rule, and lists the person’s dated records', async () => {
     const name = ledger.sheets.staff!.map((r) => r.record.name).find((n) => (ledger.sheets.attendance ?? []).some((a) => a.record.staff === n))!;
     const e = await explain(name);
-    expect(e.targetKind).toBe('record-key');
+    expect(e.targetKind).toBe('person');
+    expect(e.person!.name).toBe(name);
     expect(e.records).toHaveLength(1);
     const record = e.records[0]!;
     expect(record).toMatchObject({ scope: 'staff', ref: { sheet: 'staff', key: name } });
@@ -151,6 +152,65 @@ describe('explainAudit: other scopes', () => {
     expect(att.records[0]!.rules.some((r) => r.status === 'fired')).toBe(true);
     const center = await explain('center');
     expect(center.records[0]).toMatchObject({ scope: 'center', ref: { sheet: 'center', key: 'center' } });
+  });
+});
+
+describe('explainAudit: a person', () => {
+  const withFindings = () => {
+    const counts = new Map<string, number>();
+    for (const f of full.findings) if (f.subject.kind === 'staff') counts.set(f.subject.name, (counts.get(f.subject.name) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  };
+
+  it('lists every finding against the person, in the order escalation counts them, each with its grade path', async () => {
+    const name = withFindings();
+    const e = await explain(name);
+    const own = full.findings.filter((f) => f.subject.kind === 'staff' && f.subject.name === name);
+    expect(e.person!.findings.map((f) => f.grade.findingId).sort()).toEqual(own.map((f) => f.id).sort());
+    const order = e.person!.findings.map((f) => `${f.date}|${f.ref.sheet}|${String(f.ref.row).padStart(6, '0')}`);
+    expect(order).toEqual([...order].sort());
+    for (const pf of e.person!.findings) {
+      const f = own.find((x) => x.id === pf.grade.findingId)!;
+      expect(pf).toMatchObject({ ruleId: f.ruleId, clause: f.clause, ref: f.ref, date: f.date });
+      expect(pf.grade).toMatchObject({ base: f.baseGrade, final: f.grade, escalation: f.escalation, deductionYuan: f.deductionYuan });
+      expect(pf.grade.why.grade).toBe(f.baseGrade);
+    }
+    expect(e.person!.summary).toEqual(full.people.find((p) => p.name === name));
+  });
+
+  it('shows a ladder step and a repeat escalation on the way to the final grade (the planted overdue cases)', async () => {
+    const escalated = full.findings.find((f) => f.ruleId === 'case-overdue' && f.escalation.kind === 'repeat' && f.grade !== f.baseGrade)!;
+    const e = await explain(escalated.subject.name);
+    const pf = e.person!.findings.find((f) => f.grade.findingId === escalated.id)!;
+    expect(pf.grade.why).toMatchObject({ kind: 'ladder', fact: 'overdue_days' });
+    expect(pf.grade.escalation).toMatchObject({ kind: 'repeat', steps: 1 });
+    expect(pf.grade.final).not.toBe(pf.grade.base);
+  });
+
+  it('a name that only findings and dated records carry is a person too; any other name is not', async () => {
+    const e = await explain(withFindings());
+    expect(e.targetKind).toBe('person');
+    await expect(explain('无此人')).rejects.toBeInstanceOf(DutyAuditError);
+  });
+});
+
+describe('explainAudit: near misses', () => {
+  it('marks the rules one condition short of firing, puts them after the fired ones, and names the condition', () => {
+    const record = overdue.records[0]!;
+    const near = record.rules.filter((r) => r.nearMiss);
+    expect(near.length).toBeGreaterThan(0);
+    const statuses = record.rules.map((r) => (r.status === 'fired' ? 0 : r.nearMiss ? 1 : r.status === 'not-fired' ? 2 : 3));
+    expect(statuses).toEqual([...statuses].sort((a, b) => a - b));
+    for (const v of near) {
+      expect(v.status).toBe('not-fired');
+      expect(v.toFire).toHaveLength(1);
+      expect(leaves(v.tree)).toContainEqual(v.toFire![0]);
+      expect(leaves(v.tree).filter((l) => l.result).length).toBeGreaterThan(0);
+    }
+    // promise-missing: a 承诺件 with its 承诺时限 filled is short only of the empty 承诺时限.
+    expect(verdictOf(record, 'promise-missing')).toMatchObject({ nearMiss: true, toFire: [{ fact: 'promised_days', operator: 'isEmpty' }] });
+    // materials-lost has one condition: failing it is not "all but one held".
+    expect(verdictOf(record, 'materials-lost')).toMatchObject({ nearMiss: false, toFire: [{ fact: 'materials_lost' }] });
   });
 });
 

@@ -1,22 +1,22 @@
 /**
  * explainAudit on altered copies of the sample CSV folder: a rule turned off by an absent
- * sheet is listed as not run (and why); a name with no staff record explains that person's
- * dated records; a case outside the period is not audited and the message says so.
+ * sheet is listed as not run (and why); a name with no staff record is a person, with their
+ * findings and their dated records listed, however many; a case outside the period is not
+ * audited and the message says so.
  */
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DutyAuditError } from '../../src/errors.js';
 import { explainAudit } from '../../src/explain/explain.js';
-import { MAX_NAME_RECORDS } from '../../src/explain/find-target.js';
 import { readLedger } from '../../src/ledger/read-ledger.js';
 import type { Ledger } from '../../src/ledger/types.js';
 import { SAMPLE_CSV, verdictOf } from './sample.js';
 
 const VISITOR = '周新';
-/** Someone late on more days than --explain expands by name. */
+/** Someone late on many days, with no staff record. */
 const OFTEN_LATE = '孙迟';
+const LATE_DAYS = 13;
 let folder: string;
 let ledger: Ledger;
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   rmSync(sheetFile(folder, 'AB岗交接'));
   // A person on neither the staff board nor the cases: only dated records name them.
   appendFileSync(sheetFile(folder, '考勤记录'), `2026-10-15,${VISITOR},迟到,15,,\r\n2026-10-16,${VISITOR},请假,,是,\r\n`);
-  const days = Array.from({ length: MAX_NAME_RECORDS + 1 }, (_, i) => `2026-10-${String(i + 12).padStart(2, '0')}`);
+  const days = Array.from({ length: LATE_DAYS }, (_, i) => `2026-10-${String(i + 12).padStart(2, '0')}`);
   appendFileSync(sheetFile(folder, '考勤记录'), days.map((d) => `${d},${OFTEN_LATE},迟到,5,,\r\n`).join(''));
   ledger = await readLedger(folder);
 });
@@ -50,18 +50,26 @@ describe('explainAudit without the handovers sheet', () => {
 });
 
 describe('explainAudit by a name with no staff record', () => {
-  it('explains each of the person’s dated records', async () => {
+  it('is a person: their findings with how each was graded, and their dated records listed to explain one by one', async () => {
     const e = await explain(VISITOR);
-    expect(e.targetKind).toBe('name-prefix');
-    expect(e.records.map((r) => r.ref.key)).toEqual([`${VISITOR}@2026-10-15`, `${VISITOR}@2026-10-16`]);
-    expect(verdictOf(e.records[0]!, 'attendance-late')).toMatchObject({ status: 'fired', grade: { base: 'reminder', why: { kind: 'base' } } });
+    expect(e.targetKind).toBe('person');
+    expect(e.records).toEqual([]);
+    expect(e.alsoMatches.map((r) => r.key)).toEqual([`${VISITOR}@2026-10-15`, `${VISITOR}@2026-10-16`]);
+    expect(e.person!.name).toBe(VISITOR);
+    expect(e.person!.findings.map((f) => [f.ruleId, f.ref.key])).toEqual([['attendance-late', `${VISITOR}@2026-10-15`]]);
+    expect(e.person!.findings[0]!.grade).toMatchObject({ base: 'reminder', why: { kind: 'base' }, final: 'reminder', escalation: { kind: 'none' } });
   });
 
-  it('asks to be precise when a name has more dated records than it expands', async () => {
-    const err = await explain(OFTEN_LATE).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DutyAuditError);
-    expect((err as DutyAuditError).message).toBe(`${OFTEN_LATE} names ${MAX_NAME_RECORDS + 1} records; explain one at a time`);
-    expect((err as DutyAuditError).hint).toContain(`${OFTEN_LATE}@2026-10-12`);
+  it('a name with many dated records is no longer refused: repeats are escalated, and the path says so', async () => {
+    const e = await explain(OFTEN_LATE);
+    expect(e.targetKind).toBe('person');
+    expect(e.alsoMatches).toHaveLength(LATE_DAYS);
+    const late = e.person!.findings;
+    expect(late.map((f) => f.ref.key)).toEqual([...late.map((f) => f.ref.key)].sort());
+    expect(late.map((f) => f.grade.escalation.kind === 'repeat' ? f.grade.escalation.occurrence : 1)).toEqual(late.map((_, i) => i + 1));
+    const raised = late.find((f) => f.grade.final !== f.grade.base)!;
+    expect(raised.grade.escalation).toMatchObject({ kind: 'repeat' });
+    expect(e.person!.summary).toMatchObject({ name: OFTEN_LATE, highest: late.at(-1)!.grade.final });
   });
 });
 

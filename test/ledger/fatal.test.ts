@@ -29,7 +29,8 @@ async function expectFatal(path: string, code: ErrorCode, options: ReadLedgerOpt
   expect(fatal.file).toBe(path);
   expect(fatal.message).toContain(path);
   expect(fatal.hint).toBeTruthy();
-  expect(fatal.describe()).not.toMatch(/\n\s+at /);
+  expect(fatal.describe('en')).not.toMatch(/\n\s+at /);
+  expect(fatal.describe('zh')).toContain(path);
   if (messagePart) expect(fatal.message).toMatch(messagePart);
   return fatal;
 }
@@ -128,18 +129,18 @@ describe('fatal input errors', () => {
     });
   });
 
-  test('a workbook over maxBytes', async () => {
+  test('a workbook over maxInputBytes', async () => {
     await withTempDir(async (dir) => {
       const file = await writeWorkbook(join(dir, 'big.xlsx'), [{ name: '办件台账', rows: [[...CASE_HEADER], caseRow()] }]);
-      await expectFatal(file, 'file-too-large', { maxBytes: 1000 }, /over the limit of 1000 bytes/);
-      await expect(readLedger(file, { maxBytes: 10_000_000 })).resolves.toBeDefined();
+      await expectFatal(file, 'file-too-large', { maxInputBytes: 1000 }, /over the limit of 1000 bytes/);
+      await expect(readLedger(file, { maxInputBytes: 10_000_000 })).resolves.toBeDefined();
     });
   });
 
-  test('a CSV file over maxBytes names that file', async () => {
+  test('a CSV file over maxInputBytes names that file', async () => {
     await withTempDir(async (dir) => {
       const file = await writeCsv(dir, 'cases.csv', [[...CASE_HEADER], caseRow()]);
-      const error = await readLedger(dir, { maxBytes: 50 }).catch((thrown: unknown) => thrown as DutyAuditError);
+      const error = await readLedger(dir, { maxInputBytes: 50 }).catch((thrown: unknown) => thrown as DutyAuditError);
       expect(error).toMatchObject({ code: 'file-too-large', file });
     });
   });

@@ -35,10 +35,10 @@ describe('status in words', () => {
   it.each([
     [merged, '并入 F-00000000000b', 'merged into F-00000000000b'],
     [repeated, '已于2026-09通报', 'reported in 2026-09'],
-    [slipped, '计入(2026-09已通报,现等级更高,已扣100元,只计差额)', 'Counted (reported in 2026-09 at a lower grade; ¥100 charged then, only the difference now)'],
-    [withdrawn, '已撤销:申请人自行撤回申请', 'withdrawn: 申请人自行撤回申请'],
-    [regraded, '复核改为提醒:系统故障所致', 'regraded to Reminder on appeal: 系统故障所致'],
-    [upheld, '计入(复核维持:记录属实)', 'Counted (upheld on appeal: 记录属实)'],
+    [slipped, '计入（2026-09已通报，现等级更高，已扣100元，只计差额）', 'Counted (reported in 2026-09 at a lower grade; ¥100 charged then, only the difference now)'],
+    [withdrawn, '已撤销：申请人自行撤回申请', 'withdrawn: 申请人自行撤回申请'],
+    [regraded, '复核改为提醒：系统故障所致', 'regraded to Reminder on appeal: 系统故障所致'],
+    [upheld, '计入（复核维持：记录属实）', 'Counted (upheld on appeal: 记录属实)'],
     [FINDINGS[0]!, '计入', 'Counted'],
   ])('%#: %s', (f, zh, en) => {
     expect(statusText(f, 'zh')).toBe(zh);
@@ -99,7 +99,7 @@ describe('workbook', () => {
     const rows = tableRecords(ws);
     const byId = new Map(rows.map((r) => [r['问题编号'], r]));
     expect(byId.get(merged.id)!['状态']).toBe('并入 F-00000000000b');
-    expect(byId.get(withdrawn.id)!['状态']).toBe('已撤销:申请人自行撤回申请');
+    expect(byId.get(withdrawn.id)!['状态']).toBe('已撤销：申请人自行撤回申请');
     expect(byId.get(FINDINGS[0]!.id)!['状态']).toBe('计入');
     const rowOf = (id: string) => rows.findIndex((r) => r['问题编号'] === id) + 2;
     const fill = (id: string) => (ws.getRow(rowOf(id)).getCell(1).fill as { fgColor?: { argb?: string } }).fgColor?.argb;
@@ -114,9 +114,9 @@ describe('workbook', () => {
       批评教育: 1,
       通报批评: 1,
       扣除奖金: 1,
-      '并入(不计)': 1,
-      '已撤销(不计)': 1,
-      '此前已通报(不计)': 1,
+      '并入（不计）': 1,
+      '已撤销（不计）': 1,
+      '此前已通报（不计）': 1,
     });
   });
 
@@ -126,11 +126,11 @@ describe('workbook', () => {
     const wb = await book(result);
     // 赵六 first; the handlers of the month's service figures with no finding follow.
     expect(tableRecords(wb.getWorksheet('人员汇总')!)[0]).toEqual(
-      expect.objectContaining({ 姓名: '赵六', 合计: 0, 最高等级: null, 建议处理: null, '已撤销(不计)': 1 }),
+      expect.objectContaining({ 姓名: '赵六', 合计: 0, 最高等级: null, 建议处理: null, '已撤销（不计）': 1 }),
     );
     const summary = JSON.stringify(rowsOf(wb.getWorksheet('汇总')!));
     expect(summary).toContain('["无"]');
-    expect(terminalSummary(result, { lang: 'zh' })).toContain('需处理人员:无');
+    expect(terminalSummary(result, { lang: 'zh' })).toContain('需处理人员：无');
   });
 
   it('汇总 totals the findings that count and lists those that do not', async () => {
@@ -143,7 +143,7 @@ describe('workbook', () => {
 
   it('运行信息 says a repeat is possible without --history, and lists history and decisions files with their SHA-256', async () => {
     const none = JSON.stringify(rowsOf((await book(settledResult())).getWorksheet('运行信息')!));
-    expect(none).toContain('未提供历史报告(--history)');
+    expect(none).toContain('未提供历史报告（--history）');
     expect(none).toContain('未提供复核决定');
     const given = settledResult({
       history: { source: 'reports', reports: [{ file: 'reports/城东-2026-09.json', sha256: 'c'.repeat(64), period: '2026-09', asOf: '2026-09-30' }], ignored: [{ file: 'reports/城东-2026-08-old.json', period: '2026-08', reason: 'superseded' }] },
@@ -151,7 +151,7 @@ describe('workbook', () => {
     });
     const text = JSON.stringify(rowsOf((await book(given)).getWorksheet('运行信息')!));
     expect(text).toContain(`["reports/城东-2026-09.json","${'c'.repeat(64)}","2026-09"]`);
-    expect(text).toContain('["reports/城东-2026-08-old.json","未采用: 同月有更新的报告","2026-08"]');
+    expect(text).toContain('["reports/城东-2026-08-old.json","未采用：同月有更新的报告","2026-08"]');
     expect(text).toContain(`["decisions.xlsx","${'d'.repeat(64)}",2]`);
     expect(text).not.toContain('未提供历史报告');
   });
@@ -165,7 +165,7 @@ describe('workbook', () => {
 describe('terminal', () => {
   it('totals the findings that count and lists the others apart', () => {
     const text = terminalSummary(settledResult(), { lang: 'zh' });
-    expect(text).toContain('提醒 4 · 批评教育 2 · 通报批评 1 · 扣除奖金 2 (合计 9)');
-    expect(text).toContain('不计入:并入 1 · 此前已通报 1 · 已撤销 1');
+    expect(text).toContain('提醒 4 · 批评教育 2 · 通报批评 1 · 扣除奖金 2（合计 9）');
+    expect(text).toContain('不计入：并入 1 · 此前已通报 1 · 已撤销 1');
   });
 });

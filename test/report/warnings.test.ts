@@ -65,7 +65,7 @@ describe('warnings in the JSON and the summaries', () => {
     expect(summary).toContain('["即将到期",1]');
     expect(summary).toContain('["已超期未办结",1]');
     expect(summary).toContain('["投诉待查",1]');
-    expect(terminalSummary(with3, { lang: 'zh' })).toContain('预警:即将到期 1 · 已超期未办结 1 · 投诉待查 1');
+    expect(terminalSummary(with3, { lang: 'zh' })).toContain('预警：即将到期 1 · 已超期未办结 1 · 投诉待查 1');
     expect(terminalSummary(without, { lang: 'en' })).toContain('Warnings: Due soon 0 · Open past its deadline 0 · Complaint pending 0');
     expect(with3.summary.byGrade).toEqual(without.summary.byGrade);
   });

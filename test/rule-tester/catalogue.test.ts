@@ -18,7 +18,7 @@ const calendar = loadCalendar();
 
 describe('the shipped rules/ folder', () => {
   it('loads with no problems', () => {
-    expect(problems.map((p) => formatProblem(p))).toEqual([]);
+    expect(problems.map((p) => formatProblem(p, 'en'))).toEqual([]);
     expect(rules.length).toBeGreaterThanOrEqual(30);
   });
 
@@ -45,7 +45,7 @@ for (const rule of rules) {
       rule.cases[kind].forEach((c, i) => {
         it(`cases.${kind}[${i}]: ${c.description}`, async () => {
           const result = runCase(rule, kind, i, c, calendar);
-          expect(result.ok, failureLines(result).join('\n')).toBe(true);
+          expect(result.ok, failureLines(result, 'en').join('\n')).toBe(true);
         });
       });
     }

@@ -1,3 +1,4 @@
+import { render } from '../../src/messages/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/load.js';
 import { loadRuleSet } from '../../src/rules/load.js';
@@ -31,11 +32,12 @@ describe('testRules', () => {
     const report = testRules(await load('tester-failing'), calendar);
     expect(report.ok).toBe(false);
     const failed = report.rules[0]!.cases.filter((c) => !c.ok);
-    expect(failed.map((c) => [c.kind, c.index, c.failure])).toEqual([
-      ['fire', 1, 'expected grade notice, got criticism'],
-      ['fire', 2, 'expected the rule to fire on the record, it did not'],
-      ['pass', 1, 'expected no finding on the record, got 1 (reminder)'],
+    expect(failed.map((c) => [c.kind, c.index, c.failure!.key, render(c.failure!, 'en')])).toEqual([
+      ['fire', 1, 'test.failure.wrongGrade', 'expected grade notice, got criticism'],
+      ['fire', 2, 'test.failure.didNotFire', 'expected the rule to fire on the record, it did not'],
+      ['pass', 1, 'test.failure.fired', 'expected no finding on the record, got 1 (reminder)'],
     ]);
+    expect(render(failed[0]!.failure!, 'zh')).toBe('应为等级 notice，实际为 criticism');
     const wrongGrade = failed[0]!;
     expect(wrongGrade.expected).toEqual({ fires: true, grade: 'notice' });
     expect(wrongGrade.actual.findings.map((f) => f.baseGrade)).toEqual(['criticism']);
@@ -54,8 +56,10 @@ describe('testRules', () => {
     const noFire: Rule = { ...rule, cases: { fire: [], pass: rule.cases.pass } };
     const a = testRule(noPass, calendar);
     const b = testRule(noFire, calendar);
-    expect([a.ok, a.problems]).toEqual([false, ['no pass case: the rule is never shown to stay quiet']]);
-    expect([b.ok, b.problems]).toEqual([false, ['no fire case: the rule is never shown to fire']]);
+    expect([a.ok, a.problems.map((p) => p.key)]).toEqual([false, ['test.noPassCase']]);
+    expect([b.ok, b.problems.map((p) => p.key)]).toEqual([false, ['test.noFireCase']]);
+    expect(render(a.problems[0]!, 'en')).toBe('no pass case: the rule is never shown to stay quiet');
+    expect(render(b.problems[0]!, 'zh')).toBe('没有命中用例：从未证明该规则会命中');
     expect(a.cases.every((c) => c.ok)).toBe(true);
   });
 
@@ -64,14 +68,15 @@ describe('testRules', () => {
     const fire = { ...rule.cases.fire[0]!, asOf: '2031-03-31', record: { ...rule.cases.fire[0]!.record, received_on: '2031-03-02', notified_on: '2031-03-20' } };
     const result = testRule({ ...rule, cases: { fire: [fire], pass: rule.cases.pass } }, calendar);
     expect(result.cases[0]!.ok).toBe(false);
-    expect(result.cases[0]!.failure).toMatch(/2031-03-31 is outside the working-day calendar/);
+    expect(render(result.cases[0]!.failure!, 'en')).toMatch(/2031-03-31 is outside the working-day calendar/);
+    expect(render(result.cases[0]!.failure!, 'zh')).toMatch(/2031-03-31 不在工作日日历范围内/);
   });
 
   it('renders a failure with the record, expected, actual and conditions', async () => {
     const report = testRules(await load('tester-failing'), calendar);
-    const lines = testReportLines(report);
+    const lines = testReportLines(report, 'en');
     expect(lines[0]).toBe('✗ wrong-cases  一次性告知制/二  5 cases');
-    const failure = failureLines(report.rules[0]!.cases.find((c) => c.kind === 'pass' && !c.ok)!);
+    const failure = failureLines(report.rules[0]!.cases.find((c) => c.kind === 'pass' && !c.ok)!, 'en');
     expect(failure[0]).toBe('    ✗ cases.pass[1] claims to pass but is 7 working days late');
     expect(failure.join('\n')).toContain('expected: no finding');
     expect(failure.join('\n')).toContain('true   notice_delay greaterThan 5 (param maxDelay)   actual 7');

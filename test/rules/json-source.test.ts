@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../../src/messages/catalogue.js';
 import { hasNode, joinPointer, locate, parseJsonSource, pointerSegments, type JsonSource } from '../../src/rules/json-source.js';
 
 function parsed(text: string): JsonSource {
   const r = parseJsonSource(text);
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(render(r.reason, 'en'));
   return r.source;
 }
 
@@ -17,7 +18,11 @@ describe('parseJsonSource', () => {
 
   it('reports bad JSON at the parser position without the position in the reason', () => {
     const r = parseJsonSource('{\n  "a": 1,\n}');
-    expect(r).toEqual({ ok: false, position: { line: 3, column: 1 }, reason: 'Unexpected token RBrace found.' });
+    expect(r).toMatchObject({ ok: false, position: { line: 3, column: 1 } });
+    if (r.ok) return;
+    expect(r.reason.key).toBe('json.unexpectedToken');
+    expect(render(r.reason, 'en')).toBe('Unexpected token RBrace found.');
+    expect(render(r.reason, 'zh')).toBe('此处不应出现“}”');
   });
 
   it('reports an empty file as bad JSON at 1:1', () => {

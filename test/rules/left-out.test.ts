@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { render } from '../../src/messages/catalogue.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { fixture, tempRules } from './helpers.js';
 
@@ -25,7 +26,7 @@ async function problems(text: string): Promise<{ at: string; message: string; li
   const { ruleSet, problems } = await loadRuleSet(dir);
   expect(ruleSet).toBeUndefined();
   const lines = text.split('\n');
-  return problems.map((p) => ({ at: `${p.line}:${p.column} ${p.code}`, message: p.message, line: lines[p.line - 1]!.slice(p.column - 1) }));
+  return problems.map((p) => ({ at: `${p.line}:${p.column} ${p.code}`, message: render(p.message, 'en'), line: lines[p.line - 1]!.slice(p.column - 1) }));
 }
 
 describe('rules validate: what to write instead of a json-rules-engine feature', () => {

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { msg, render } from '../../src/messages/catalogue.js';
 import { DutyAuditError } from '../../src/errors.js';
 import { loadRuleSet, loadValidRuleSet } from '../../src/rules/load.js';
 import { formatProblem } from '../../src/rules/problems.js';
 import { sha256 } from '../../src/rules/hash.js';
 import type { RuleProblem } from '../../src/rules/types.js';
 import { fixture, tempRules } from './helpers.js';
+
+const en = (p: RuleProblem): string => render(p.message, 'en');
 
 /** `file:line:col code` with the file relative to the fixture set: what a reviewer sees, as data. */
 function where(set: string, problems: RuleProblem[]): string[] {
@@ -23,7 +26,8 @@ describe('loadRuleSet reports each kind of problem at its exact line:column', ()
   it('bad JSON: the parser position (a trailing comma is found at the closing brace)', async () => {
     const problems = await problemsOf('bad-json');
     expect(where('bad-json', problems)).toEqual(['bad-json.json:8:3 bad-json']);
-    expect(problems[0]!.message).toBe('not valid JSON: Unexpected token RBrace found.');
+    expect(en(problems[0]!)).toBe('not valid JSON: Unexpected token RBrace found.');
+    expect(render(problems[0]!.message, 'zh')).toBe('不是有效的 JSON：此处不应出现“}”');
   });
 
   it('schema: one problem per violation, each at its node; a missing property at its parent', async () => {
@@ -34,7 +38,7 @@ describe('loadRuleSet reports each kind of problem at its exact line:column', ()
       'schema-broken.json:88:18 schema',
       'schema-broken.json:127:3 schema',
     ]);
-    expect(problems.map((p) => p.message)).toEqual([
+    expect(problems.map(en)).toEqual([
       'the file is missing "clauseText"',
       'version must be ≥ 1, not 0',
       'cases.fire[0].grade must be one of "reminder", "criticism", "notice", "deduction", not "warning"',
@@ -45,14 +49,14 @@ describe('loadRuleSet reports each kind of problem at its exact line:column', ()
   it('unknown fact: in a condition, and in an evidence placeholder (at the placeholder itself)', async () => {
     const problems = await problemsOf('unknown-fact');
     expect(where('unknown-fact', problems)).toEqual(['unknown-fact.json:41:17 unknown-fact', 'unknown-fact.json:70:32 unknown-fact']);
-    expect(problems[0]!.message).toContain('"notice_given"');
-    expect(problems[1]!.message).toContain('{notice_days}');
+    expect(en(problems[0]!)).toContain('"notice_given"');
+    expect(en(problems[1]!)).toContain('{notice_days}');
   });
 
   it('unknown operator: at the operator', async () => {
     const problems = await problemsOf('unknown-operator');
     expect(where('unknown-operator', problems)).toEqual(['unknown-operator.json:47:21 unknown-operator']);
-    expect(problems[0]!.message).toContain('"moreThan"');
+    expect(en(problems[0]!)).toContain('"moreThan"');
   });
 
   it('undeclared param at the reference; the declared param left unused at its key', async () => {
@@ -61,33 +65,33 @@ describe('loadRuleSet reports each kind of problem at its exact line:column', ()
       'undeclared-param.json:18:5 unused-param',
       'undeclared-param.json:49:20 undeclared-param',
     ]);
-    expect(problems[0]!.message).toContain('"maxDelay"');
-    expect(problems[1]!.message).toContain('"maxDays"');
+    expect(en(problems[0]!)).toContain('"maxDelay"');
+    expect(en(problems[1]!)).toContain('"maxDays"');
   });
 
   it('unknown clause: at the clause', async () => {
     const problems = await problemsOf('unknown-clause');
     expect(where('unknown-clause', problems)).toEqual(['unknown-clause.json:9:13 unknown-clause']);
-    expect(problems[0]!.message).toContain('一次性告知制/九');
+    expect(en(problems[0]!)).toContain('一次性告知制/九');
   });
 
   it('duplicate ids: at the second file\'s id, naming the first file', async () => {
     const problems = await problemsOf('duplicate-id');
     expect(where('duplicate-id', problems)).toEqual(['b/same-rule.json:3:9 duplicate-id']);
-    expect(problems[0]!.message).toContain('a/same-rule.json');
+    expect(en(problems[0]!)).toContain('a/same-rule.json');
   });
 
   it('missing cases: an empty fire list at the list, an absent pass list at cases — once each, not also as schema', async () => {
     const problems = await problemsOf('missing-cases');
     expect(where('missing-cases', problems)).toEqual(['missing-cases.json:72:3 missing-cases', 'missing-cases.json:73:13 missing-cases']);
-    expect(problems[0]!.message).toContain('no pass case');
-    expect(problems[1]!.message).toContain('no fire case');
+    expect(en(problems[0]!)).toContain('no pass case');
+    expect(en(problems[1]!)).toContain('no fire case');
   });
 
   it('id ≠ file name: at the id', async () => {
     const problems = await problemsOf('id-not-file-name');
     expect(where('id-not-file-name', problems)).toEqual(['notice-late-test.json:3:9 id-not-file-name']);
-    expect(problems[0]!.message).toContain('notice-late-other');
+    expect(en(problems[0]!)).toContain('notice-late-other');
   });
 
   it('collects every problem of every file in one run', async () => {
@@ -110,8 +114,8 @@ describe('loadRuleSet reports each kind of problem at its exact line:column', ()
       'policy.json:4:19 schema',
       'policy.json:7:3 schema',
     ]);
-    expect(problems[1]!.message).toBe('2026-01-05 is a weekday; a make-up working day is a Saturday or Sunday');
-    expect(problems[4]!.message).toBe('sanctions is missing "deduction"');
+    expect(en(problems[1]!)).toBe('2026-01-05 is a weekday; a make-up working day is a Saturday or Sunday');
+    expect(en(problems[4]!)).toBe('sanctions is missing "deduction"');
   });
 });
 
@@ -124,7 +128,7 @@ describe('schema messages are one plain sentence per mistake', () => {
 
   async function messages(text: string): Promise<string[]> {
     const dir = tempRules({ 'notice-late-test.json': text });
-    return (await loadRuleSet(dir)).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+    return (await loadRuleSet(dir)).problems.map((p) => `${p.line}:${p.column} ${en(p)}`);
   }
 
   it('the event: a date fact of the scope, reported at the event itself', async () => {
@@ -280,8 +284,10 @@ describe('loadValidRuleSet: the rule set a command needs, or one bad-rules error
 
 describe('formatProblem', () => {
   it('prints file:line:col, two spaces, the message, with the file relative to the cwd', () => {
-    const p: RuleProblem = { file: join(process.cwd(), 'rules', 'x.json'), line: 12, column: 7, code: 'schema', message: 'version must be integer' };
-    expect(formatProblem(p)).toBe(join('rules', 'x.json') + ':12:7  version must be integer');
-    expect(formatProblem(p, join(process.cwd(), 'rules'))).toBe('x.json:12:7  version must be integer');
+    const message = msg('problem.schema', { path: 'version', reason: msg('schema.type', { type: { zh: '整数', en: 'integer' }, value: '"1"' }) });
+    const p: RuleProblem = { file: join(process.cwd(), 'rules', 'x.json'), line: 12, column: 7, code: 'schema', message };
+    expect(formatProblem(p, 'en')).toBe(join('rules', 'x.json') + ':12:7  version must be integer, not "1"');
+    expect(formatProblem(p, 'en', join(process.cwd(), 'rules'))).toBe('x.json:12:7  version must be integer, not "1"');
+    expect(formatProblem(p, 'zh', join(process.cwd(), 'rules'))).toBe('x.json:12:7  version：必须是整数，而不是 "1"');
   });
 });

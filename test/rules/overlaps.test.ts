@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES_DIR } from '../../src/paths.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { rulesValidateCommand } from '../../src/cli/commands/rules.js';
+import { render } from '../../src/messages/catalogue.js';
 import { fixture } from './helpers.js';
 
 const SHIPPED_POLICY = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'policy.json'), 'utf8')) as Record<string, unknown>;
@@ -27,7 +28,7 @@ function rulesWithOverlaps(pairs: string[][]): string {
 async function problems(pairs: string[][]): Promise<string[]> {
   const { ruleSet, problems } = await loadRuleSet(rulesWithOverlaps(pairs));
   if (problems.length === 0) expect(ruleSet).toBeDefined();
-  return problems.map((p) => `policy.json:${p.line}:${p.column} ${p.code} ${p.message}`);
+  return problems.map((p) => `policy.json:${p.line}:${p.column} ${p.code} ${render(p.message, 'en')}`);
 }
 
 describe('overlaps in policy.json', () => {
@@ -90,7 +91,7 @@ describe('overlaps in policy.json', () => {
       return true;
     });
     const dir = rulesWithOverlaps([['agency-fee', 'no-such-rule']]);
-    await rulesValidateCommand.handler({ dir, _: [], $0: 'duty-audit' } as never);
+    await rulesValidateCommand('en').handler({ dir, _: [], $0: 'duty-audit' } as never);
     expect(out.join('')).toMatch(/policy\.json:3:19 {2}overlaps names rule "no-such-rule"/);
     expect(process.exitCode).toBe(2);
   });

@@ -4,6 +4,7 @@
  * rule with one edit a reviewer might make; each problem is asserted at its exact line:column.
  */
 import { describe, expect, it } from 'vitest';
+import { render } from '../../src/messages/catalogue.js';
 import { DutyAuditError } from '../../src/errors.js';
 import { baseGrade } from '../../src/grade/base-grade.js';
 import { admittedValues } from '../../src/rules/admitted-values.js';
@@ -16,7 +17,7 @@ async function problemsOf(set: string): Promise<{ at: string[]; messages: string
   const root = fixture('values', set);
   const { ruleSet, problems } = await loadRuleSet(root);
   expect(ruleSet).toBeUndefined();
-  return { at: problems.map((p: RuleProblem) => `${p.file.slice(root.length + 1)}:${p.line}:${p.column} ${p.code}`), messages: problems.map((p) => p.message) };
+  return { at: problems.map((p: RuleProblem) => `${p.file.slice(root.length + 1)}:${p.line}:${p.column} ${p.code}`), messages: problems.map((p) => render(p.message, 'en')) };
 }
 
 describe('grade.byValue grades every value the conditions admit', () => {

@@ -52,7 +52,7 @@ describe('duty-audit sample', () => {
     const original = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
     try {
-      await (sampleCommand.handler as (a: object) => Promise<void>)({ out: dir, cases: 120, seed: 9, _: [], $0: 'duty-audit' });
+      await (sampleCommand('en').handler as (a: object) => Promise<void>)({ out: dir, cases: 120, seed: 9, _: [], $0: 'duty-audit' });
     } finally {
       process.stdout.write = original;
     }

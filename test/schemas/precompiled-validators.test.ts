@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { AnySchemaObject, ValidateFunction } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
+import { render } from '../../src/messages/catalogue.js';
 import { describe, expect, it, vi } from 'vitest';
 import { validateCalendarJson } from '../../src/calendar/schema.js';
 import { documentAjv, ledgerAjv, sheetRef } from '../../src/schemas/ajv-instances.js';
@@ -224,7 +225,8 @@ describe('the calendar loader shares the all-errors validator', () => {
       invalid += 1;
       const e = firstOnly.errors![0]!;
       const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : '';
-      expect(problem, doc.name).toEqual({ pointer: e.instancePath, reason: `${e.message}${extra}` });
+      expect(problem?.pointer, doc.name).toBe(e.instancePath);
+      expect(render(problem!.reason, 'en'), doc.name).toBe(`${e.message}${extra}`);
     }
     expect(invalid).toBeGreaterThan(100);
   });

@@ -4,13 +4,17 @@
  */
 import type { CommandModule } from 'yargs';
 import { availableParallelism } from 'node:os';
+import { checkAsOf, checkPeriod } from '../../audit/period.js';
 import { displayPath } from '../../display-path.js';
 import { progressFor } from '../../batch/progress.js';
 import { runBatch, type BatchOptions } from '../../batch/run-batch.js';
-import type { BatchResult } from '../../batch/types.js';
+import type { BatchFailure, BatchResult } from '../../batch/types.js';
 import { DutyAuditError } from '../../errors.js';
 import { parseGrade } from '../../grade-scale.js';
-import { isLang } from '../../text.js';
+import { msg, render, tr, type Message } from '../../messages/catalogue.js';
+import type { Lang } from '../../text.js';
+import { fileLang } from '../language.js';
+import { printOut } from '../terminal.js';
 
 interface BatchArgs {
   inputs: string[];
@@ -19,78 +23,80 @@ interface BatchArgs {
   period?: string;
   'as-of'?: string;
   rules?: string;
-  lang: string;
+  lang?: string;
   mask: boolean;
   force: boolean;
   'fail-on'?: string;
   'max-mb': number;
 }
 
-export const batchCommand: CommandModule<object, BatchArgs> = {
-  command: 'batch <inputs...>',
-  describe: 'Audit every workbook and CSV folder under folders or globs; one report each plus a district summary',
-  builder: (y) =>
-    y
-      .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'folders, workbooks or quoted globs' })
-      .option('out', { type: 'string', demandOption: true, describe: 'folder for the reports, the district summary and the manifest' })
-      .option('jobs', { type: 'number', describe: `parallel audits (default: the number of cores, ${availableParallelism()})` })
-      .option('period', { type: 'string', describe: 'YYYY-MM (default: each input’s own month)' })
-      .option('as-of', { type: 'string', describe: 'YYYY-MM-DD (default: the last day of the period)' })
-      .option('rules', { type: 'string', describe: 'rules folder (default: the rules shipped with duty-audit)' })
-      .option('lang', { type: 'string', choices: ['zh', 'en'], default: 'zh', describe: 'report language' })
-      .option('mask', { type: 'boolean', default: true, describe: 'mask phone numbers in reports (--no-mask to show them)' })
-      .option('force', { type: 'boolean', default: false, describe: 'audit every input, even those unchanged since the last run' })
-      .option('fail-on', { type: 'string', describe: 'exit 1 when a center has a finding at or above this grade' })
-      .option('max-mb', { type: 'number', default: 50, describe: 'inputs larger than this are listed as failed' }),
-  handler: async (args) => {
-    const result = await runBatch(args.inputs, toOptions(args));
-    process.stdout.write(closingLines(result).join('\n') + '\n');
-    process.exitCode = result.exitCode;
-  },
-};
+export function batchCommand(lang: Lang): CommandModule<object, BatchArgs> {
+  return {
+    command: 'batch <inputs...>',
+    describe: tr(lang, 'help.batch'),
+    builder: (y) =>
+      y
+        .positional('inputs', { type: 'string', array: true, demandOption: true, describe: tr(lang, 'help.batch.inputs') })
+        .option('out', { type: 'string', demandOption: true, describe: tr(lang, 'help.batch.out') })
+        .option('jobs', { type: 'number', describe: tr(lang, 'help.batch.jobs', { cores: availableParallelism() }) })
+        .option('period', { type: 'string', describe: tr(lang, 'help.batch.period') })
+        .option('as-of', { type: 'string', describe: tr(lang, 'help.asOf') })
+        .option('rules', { type: 'string', describe: tr(lang, 'help.rules') })
+        .option('mask', { type: 'boolean', default: true, describe: tr(lang, 'help.batch.mask') })
+        .option('force', { type: 'boolean', default: false, describe: tr(lang, 'help.batch.force') })
+        .option('fail-on', { type: 'string', describe: tr(lang, 'help.batch.failOn') })
+        .option('max-mb', { type: 'number', default: 50, describe: tr(lang, 'help.batch.maxMb') }),
+    handler: async (args) => {
+      const result = await runBatch(args.inputs, toOptions(args, lang));
+      printOut(closingLines(result, lang).join('\n') + '\n');
+      process.exitCode = result.exitCode;
+    },
+  };
+}
 
-function toOptions(args: BatchArgs): BatchOptions {
+function toOptions(args: BatchArgs, lang: Lang): BatchOptions {
   const options: BatchOptions = {
     out: args.out,
-    lang: isLang(args.lang) ? args.lang : 'zh',
+    lang: fileLang(args.lang),
     mask: args.mask,
     force: args.force,
     maxMb: positive(args['max-mb'], '--max-mb'),
-    progress: progressFor(process.stderr),
+    progress: progressFor(process.stderr, lang),
   };
   if (args.jobs !== undefined) options.jobs = Math.floor(positive(args.jobs, '--jobs'));
-  if (args.period !== undefined) options.period = matching(args.period, /^\d{4}-(0[1-9]|1[0-2])$/, '--period', 'YYYY-MM, e.g. 2026-10');
-  if (args['as-of'] !== undefined) options.asOf = matching(args['as-of'], /^\d{4}-\d{2}-\d{2}$/, '--as-of', 'YYYY-MM-DD, e.g. 2026-10-31');
+  if (args.period !== undefined) options.period = checkPeriod(args.period);
+  if (args['as-of'] !== undefined) options.asOf = checkAsOf(args['as-of']);
   if (args.rules !== undefined) options.rulesDir = args.rules;
   if (args['fail-on'] !== undefined) {
     const grade = parseGrade(args['fail-on']);
-    if (!grade) throw bad(`--fail-on ${args['fail-on']} is not a grade`, 'use reminder, criticism, notice or deduction (or 提醒, 批评教育, 通报批评, 扣除奖金)');
+    if (!grade) throw new DutyAuditError('bad-usage', msg('cli.badFailOn', { value: args['fail-on'] }), { hint: msg('cli.badFailOn.hint') });
     options.failOn = grade;
   }
   return options;
 }
 
-function closingLines(result: BatchResult): string[] {
+/** What failed and how to fix it: the failure's messages, or the English of a manifest written before them. */
+function failureWords(f: BatchFailure): { what: Message | string; fix: Message | string | undefined } {
+  return { what: f.detail ?? f.message, fix: f.fix ?? f.hint };
+}
+
+export function closingLines(result: BatchResult, lang: Lang): string[] {
   const shown = (file: string): string => displayPath(file);
-  const { audited, skipped, failed } = result.counts;
-  const lines = [`batch: ${audited} audited, ${skipped} unchanged (kept), ${failed} failed`, `district summary: ${shown(result.summaryFile)}`];
+  const lines = [tr(lang, 'batch.closing.counts', result.counts), tr(lang, 'batch.closing.summary', { path: shown(result.summaryFile) })];
   for (const e of result.entries) {
     if (e.status !== 'failed') continue;
-    lines.push(`failed: ${e.input.display} (${e.failure.code})\n  ${e.failure.message.replace(/\n/g, '\n  ')}` + (e.failure.hint ? `\n  fix: ${e.failure.hint}` : ''));
+    const { what, fix } = failureWords(e.failure);
+    const text = (m: Message | string): string => (typeof m === 'string' ? m : render(m, lang));
+    lines.push(tr(lang, 'batch.closing.failed', { input: e.input.display, code: e.failure.code }));
+    lines.push(`  ${text(what).replace(/\n/g, '\n  ')}`);
+    if (fix !== undefined) lines.push(render(msg('cli.fix', { hint: text(fix) }), lang));
   }
   return lines;
 }
 
 function positive(value: number, flag: string): number {
-  if (!Number.isFinite(value) || value <= 0) throw bad(`${flag} ${value} must be a positive number`, `pass ${flag} with a number above 0`);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new DutyAuditError('bad-usage', msg('cli.notPositive', { flag, value: String(value) }), { hint: msg('cli.notPositive.hint', { flag }) });
+  }
   return value;
-}
-
-function matching(value: string, pattern: RegExp, flag: string, shape: string): string {
-  if (!pattern.test(value)) throw bad(`${flag} ${value} is not ${shape}`, `pass ${flag} as ${shape}`);
-  return value;
-}
-
-function bad(message: string, hint: string): DutyAuditError {
-  return new DutyAuditError('bad-usage', message, { hint });
 }

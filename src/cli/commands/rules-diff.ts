@@ -1,6 +1,7 @@
 /**
  * `duty-audit rules diff <old-rules> <new-rules> <workbook...> [--xlsx FILE] [--json FILE]
- * [--period] [--as-of] [--lang]`: what a rule edit would change on real months. Either rules
+ * [--period] [--as-of]`: what a rule edit would change on real months, printed in the terminal's
+ * language; the workbook in `--lang` (Chinese by default). Either rules
  * argument may be a git revision (`HEAD~1:rules`). Prints the diff, optionally writes it as a
  * workbook and as JSON, and exits 0 whatever it finds (a diff is information, not a verdict).
  */
@@ -11,14 +12,16 @@ import type { CommandModule } from 'yargs';
 import { checkAsOf, checkPeriod } from '../../audit/period.js';
 import { diffRuleSets, type DiffOptions } from '../../diff/diff.js';
 import { diffJsonText } from '../../diff/json.js';
-import { dt } from '../../diff/labels.js';
 import { openRulesSource, type RulesSource } from '../../diff/rules-source.js';
 import { diffTerminal } from '../../diff/terminal.js';
 import type { DiffResult } from '../../diff/types.js';
 import { writeDiffXlsx } from '../../diff/xlsx.js';
-import { LANGS, type Lang } from '../../text.js';
+import type { Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';
 import { writeOutput } from '../write-output.js';
+import { msg, tr } from '../../messages/catalogue.js';
+import { fileLang } from '../language.js';
+import { printOut } from '../terminal.js';
 
 export interface RulesDiffArgs {
   old: string;
@@ -28,7 +31,10 @@ export interface RulesDiffArgs {
   json?: string;
   period?: string;
   'as-of'?: string;
-  lang: Lang;
+  /** `--lang`: the language of the diff workbook and, unless `ui` says otherwise, of the text. */
+  lang?: Lang;
+  /** The language of the printed text (the terminal's). */
+  ui?: Lang;
 }
 
 export interface RulesDiffRun {
@@ -56,17 +62,18 @@ export async function runRulesDiff(args: RulesDiffArgs, cwd = process.cwd()): Pr
     // Show workbooks as the user named them, not as absolute paths.
     for (const w of result.workbooks) w.workbook = shown(w.workbook, cwd);
     for (const c of result.changes) c.workbook = shown(c.workbook, cwd);
-    let text = diffTerminal(result, args.lang);
+    const lang = args.lang ?? 'zh';
+    const ui = args.ui ?? lang;
+    let text = diffTerminal(result, ui);
     const xlsx = args.xlsx ? resolve(cwd, args.xlsx) : undefined;
-    const colon = args.lang === 'zh' ? ':' : ': ';
     if (xlsx) {
-      await writeOutput(xlsx, 'diff workbook', 'xlsx', () => writeDiffXlsx(result, xlsx, args.lang));
-      text += `${dt('xlsxWritten', args.lang)}${colon}${shown(xlsx, cwd)}\n`;
+      await writeOutput(xlsx, msg('cli.what.diffWorkbook'), 'xlsx', () => writeDiffXlsx(result, xlsx, lang));
+      text += `${tr(ui, 'diff.written.xlsx', { path: shown(xlsx, cwd) })}\n`;
     }
     const json = args.json ? resolve(cwd, args.json) : undefined;
     if (json) {
-      await writeOutput(json, 'diff JSON', 'json', () => writeFile(json, diffJsonText(result)));
-      text += `${dt('jsonWritten', args.lang)}${colon}${shown(json, cwd)}\n`;
+      await writeOutput(json, msg('cli.what.diffJson'), 'json', () => writeFile(json, diffJsonText(result)));
+      text += `${tr(ui, 'diff.written.json', { path: shown(json, cwd) })}\n`;
     }
     return { result, text, ...(xlsx ? { xlsx } : {}), ...(json ? { json } : {}) };
   } finally {
@@ -74,22 +81,23 @@ export async function runRulesDiff(args: RulesDiffArgs, cwd = process.cwd()): Pr
   }
 }
 
-export const rulesDiffCommand: CommandModule<object, RulesDiffArgs> = {
-  command: 'diff <old> <new> <workbooks..>',
-  describe: 'Which findings a rule edit adds, removes or regrades on real ledgers (old rules may be a git revision, e.g. HEAD~1:rules)',
-  builder: (y) =>
-    y
-      .positional('old', { type: 'string', demandOption: true, describe: 'the old rules: a folder, or a git revision such as HEAD~1:rules' })
-      .positional('new', { type: 'string', demandOption: true, describe: 'the new rules: a folder (or a git revision)' })
-      .positional('workbooks', { type: 'string', array: true, demandOption: true, describe: 'ledger workbooks (.xlsx) or CSV folders to audit with both' })
-      .option('xlsx', { type: 'string', describe: 'also write the diff as a workbook (新增 / 移除 / 等级变化 / 按规则 / 按人员)' })
-      .option('json', { type: 'string', describe: 'also write the diff as JSON to this file (schemas/diff.schema.json)' })
-      .option('period', { type: 'string', describe: 'the audited month, YYYY-MM (default: each workbook’s own)' })
-      .option('as-of', { type: 'string', describe: '"today" for open cases, YYYY-MM-DD (default: the last day of the period)' })
-      .option('lang', { type: 'string', choices: LANGS, default: 'zh' as const, describe: 'language of the output' }),
-  handler: async (args) => {
-    const run = await runRulesDiff(args);
-    process.stdout.write(run.text);
-    process.exitCode = EXIT_OK;
-  },
-};
+export function rulesDiffCommand(lang: Lang): CommandModule<object, RulesDiffArgs> {
+  return {
+    command: 'diff <old> <new> <workbooks..>',
+    describe: tr(lang, 'help.rules.diff'),
+    builder: (y) =>
+      y
+        .positional('old', { type: 'string', demandOption: true, describe: tr(lang, 'help.rules.diff.old') })
+        .positional('new', { type: 'string', demandOption: true, describe: tr(lang, 'help.rules.diff.new') })
+        .positional('workbooks', { type: 'string', array: true, demandOption: true, describe: tr(lang, 'help.rules.diff.workbooks') })
+        .option('xlsx', { type: 'string', describe: tr(lang, 'help.rules.diff.xlsx') })
+        .option('json', { type: 'string', describe: tr(lang, 'help.rules.diff.json') })
+        .option('period', { type: 'string', describe: tr(lang, 'help.rules.diff.period') })
+        .option('as-of', { type: 'string', describe: tr(lang, 'help.asOf') }),
+    handler: async (args) => {
+      const run = await runRulesDiff({ ...args, lang: fileLang(args.lang), ui: lang });
+      printOut(run.text);
+      process.exitCode = EXIT_OK;
+    },
+  };
+}

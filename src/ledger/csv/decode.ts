@@ -6,6 +6,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { DutyAuditError } from '../../errors.js';
+import { msg } from '../../messages/catalogue.js';
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
@@ -25,11 +26,8 @@ export function decodeCsv(file: string, bytes: Buffer): { text: string; encoding
     return { text: gb18030, encoding: 'gb18030' };
   }
   const guess = chardet.detect(bytes);
-  throw new DutyAuditError(
-    'bad-encoding',
-    `${file}: the text is neither UTF-8 nor GBK/GB18030${guess ? ` (it looks like ${guess})` : ''}`,
-    { file, hint: 'open it in Excel or WPS and save it as CSV in UTF-8 or GBK' },
-  );
+  const detail = guess ? msg('ledger.badEncoding.guess', { file, guess }) : msg('ledger.badEncoding', { file });
+  throw new DutyAuditError('bad-encoding', detail, { file, hint: msg('ledger.badEncoding.hint') });
 }
 
 function decodeUtf8(bytes: Buffer): string | undefined {

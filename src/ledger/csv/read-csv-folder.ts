@@ -8,6 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { DutyAuditError } from '../../errors.js';
+import { msg } from '../../messages/catalogue.js';
 import { sheetSpec } from '../columns.js';
 import { sheetKeyOfFileName } from '../names.js';
 import { SheetReader, type SheetResult } from '../sheet-reader.js';
@@ -30,10 +31,7 @@ export async function readCsvFolder(folder: string, readChecked: ReadChecked): P
     .map((entry) => entry.name)
     .sort();
   if (fileNames.length === 0) {
-    throw new DutyAuditError('not-a-workbook', `${folder}: the folder holds no .csv files`, {
-      file: folder,
-      hint: 'give an .xlsx workbook, or a folder with one CSV per sheet named like 城东社区-2026-10-办件台账.csv',
-    });
+    throw new DutyAuditError('not-a-workbook', msg('ledger.csvNone', { folder }), { file: folder, hint: msg('ledger.csvNone.hint') });
   }
   const found: CsvFolderSheets = { fileNames, results: [], duplicates: [] };
   const readBy = new Map<SheetKey, string>();
@@ -64,9 +62,9 @@ async function readCsvSheet(file: string, sheetName: string, key: SheetKey, text
       sheet.push(info.records, record);
     }
   } catch (error) {
-    throw new DutyAuditError('not-a-workbook', `${file}: not a readable CSV file (${(error as Error).message})`, {
+    throw new DutyAuditError('not-a-workbook', msg('ledger.csvUnreadable', { file, reason: (error as Error).message }), {
       file,
-      hint: 'open it in Excel or WPS and save it again as CSV',
+      hint: msg('ledger.csvUnreadable.hint'),
       cause: error,
     });
   }

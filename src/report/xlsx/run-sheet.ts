@@ -6,7 +6,7 @@
  */
 import type { AuditResult } from '../../audit/types.js';
 import { GRADES } from '../../grade-scale.js';
-import type { IgnoredReason } from '../../history/read-history.js';
+import { msg, tr } from '../../messages/catalogue.js';
 import { gradeLabel, SHEET_NAMES, text, yesNo } from '../labels.js';
 import type { Lang } from '../../text.js';
 import type { RenderOptions } from '../render.js';
@@ -47,34 +47,28 @@ export async function writeRunSheet(book: BookSink, result: AuditResult, o: Rend
   await sheet.add([text('generatedAt', lang), result.generatedAt]);
 }
 
-const IGNORED_TEXT: Record<IgnoredReason, 'ignoredSamePeriod' | 'ignoredLaterPeriod' | 'ignoredSuperseded'> = {
-  'same-period': 'ignoredSamePeriod',
-  'later-period': 'ignoredLaterPeriod',
-  superseded: 'ignoredSuperseded',
-};
-
 async function writeHistory(sheet: SheetSink, result: AuditResult, lang: Lang): Promise<void> {
   await sheet.add([]);
-  await sheet.add([text('history', lang)], styleHeading);
+  await sheet.add([tr(lang, 'run.history')], styleHeading);
   const history = result.history;
   if (!history) {
-    await sheet.add([text('noHistory', lang)]);
+    await sheet.add([tr(lang, 'run.noHistory')]);
     return;
   }
-  if (history.reports.length === 0) await sheet.add([history.source, text('historyEmpty', lang)]);
-  else await sheet.add([text('file', lang), text('sha256', lang), text('historyPeriod', lang)], styleHeader);
+  if (history.reports.length === 0) await sheet.add([history.source, tr(lang, 'run.historyEmpty')]);
+  else await sheet.add([text('file', lang), text('sha256', lang), tr(lang, 'run.historyPeriod')], styleHeader);
   for (const r of history.reports) await sheet.add([r.file, r.sha256, r.period]);
-  for (const r of history.ignored) await sheet.add([r.file, `${text('ignored', lang)}: ${text(IGNORED_TEXT[r.reason], lang)}`, r.period]);
+  for (const r of history.ignored) await sheet.add([r.file, tr(lang, 'run.ignored', { reason: msg(`run.ignored.${r.reason}`) }), r.period]);
 }
 
 async function writeDecisions(sheet: SheetSink, result: AuditResult, lang: Lang): Promise<void> {
   await sheet.add([]);
-  await sheet.add([text('decisions', lang)], styleHeading);
+  await sheet.add([tr(lang, 'run.decisions')], styleHeading);
   const d = result.decisions;
   if (!d) {
-    await sheet.add([text('noDecisions', lang)]);
+    await sheet.add([tr(lang, 'run.noDecisions')]);
     return;
   }
-  await sheet.add([text('file', lang), text('sha256', lang), text('decisionCount', lang)], styleHeader);
+  await sheet.add([text('file', lang), text('sha256', lang), tr(lang, 'run.decisionCount')], styleHeader);
   await sheet.add([d.file, d.sha256, d.count]);
 }

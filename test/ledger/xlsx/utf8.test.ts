@@ -1,16 +1,18 @@
 /**
  * Regression: exceljs's streaming reader decoded each zip chunk on its own, so a Chinese
  * character split across chunks came back as U+FFFD (`王��`) — silently, only in workbooks
- * larger than one chunk (found by bench/import.ts: 134 of 100,000 rows damaged).
+ * larger than one chunk (found by bench/import.ts: 134 of 100,000 rows damaged). Our reader
+ * decodes each part with one streaming decoder; these workbooks are far larger than a chunk.
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { readLedger } from '../../src/ledger/read-ledger.js';
-import type { CaseRecord } from '../../src/ledger/types.js';
-import { decodeChunks } from '../../src/ledger/xlsx/utf8-safe-reader.js';
-import { CASE_HEADER, caseRow } from './helpers/cases.js';
-import { withTempDir, writeWorkbook } from './helpers/workbook.js';
+import { readLedger } from '../../../src/ledger/read-ledger.js';
+import { decoded } from '../../../src/ledger/xlsx/part-parser.js';
+import type { CaseRecord } from '../../../src/ledger/types.js';
+import { CASE_HEADER, caseRow } from '../helpers/cases.js';
+import { withTempDir, writeWorkbook } from '../helpers/workbook.js';
 
+/** About 2 MB of sheet XML: more than one 1 MB inflated chunk (differential.test.ts checks that splits land inside characters). */
 const ROWS = 3000;
 const NAMES = ['欧阳娜娜', '司马相如', '诸葛孔明', '上官婉儿', '皇甫嵩'];
 
@@ -24,14 +26,28 @@ function bigSheet(): unknown[][] {
 
 async function decodeAll(chunks: Buffer[]): Promise<string> {
   let text = '';
-  for await (const part of decodeChunks((async function* () { yield* chunks; })())) text += part;
+  for await (const piece of decoded((async function* () { yield* chunks; })())) text += piece;
   return text;
 }
 
 describe('UTF-8 split across zip chunks', () => {
-  test('decodeChunks joins a character split between two chunks', async () => {
-    const bytes = Buffer.from('王芳', 'utf8');
-    expect(await decodeAll([bytes.subarray(0, 1), bytes.subarray(1, 4), bytes.subarray(4)])).toBe('王芳');
+  test('a part cut into byte chunks anywhere decodes whole (characters of 2, 3 and 4 bytes)', async () => {
+    const text = '<t>王芳 é 𠀀 陈静</t>';
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 1; at < bytes.length; at++) {
+      for (let second = at + 1; second <= bytes.length; second++) {
+        expect(await decodeAll([bytes.subarray(0, at), bytes.subarray(at, second), bytes.subarray(second)])).toBe(text);
+      }
+    }
+  });
+
+  test('UTF-16 parts (with a byte order mark) decode too', async () => {
+    const text = '<t>王芳</t>';
+    expect(await decodeAll([Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])])).toBe(text);
+  });
+
+  test('bytes that are not UTF-8 are an error, not U+FFFD', async () => {
+    await expect(decodeAll([Buffer.from([0x3c, 0x74, 0x3e, 0xcd, 0xf5])])).rejects.toThrow();
   });
 
   test.each([
