@@ -46,7 +46,7 @@ describe('audit --history', () => {
     expect(without.exitCode).toBe(1);
     const run = await runAudit(args(october, { history: 'history', 'fail-on': 'reminder', out: 'reports/b.xlsx' }), cwd);
     expect(run.exitCode).toBe(0);
-    expect(run.summary).toContain('不计入:此前已通报 4');
+    expect(run.summary).toContain('不计入：此前已通报 4');
     expect(run.summary).toContain('需处理人员：无');
     expect(run.result.history!.reports).toEqual([expect.objectContaining({ file: expect.stringMatching(/history[/\\]测试社区-2026-09\.json$/), period: '2026-09' })]);
   });
@@ -60,9 +60,14 @@ describe('audit --history', () => {
 
   it('the bin exits 2 on a decision naming no finding, with the file position and the fix', () => {
     writeFileSync(join(cwd, 'decisions.json'), '[\n  { "id": "F-000000000000", "decision": "撤销", "reason": "r", "reviewer": "v", "date": "2026-11-05" }\n]\n');
-    const r = runCli(['audit', october, '--history', 'history', '--decisions', 'decisions.json', '--out', 'reports/c.xlsx'], cwd);
+    const argv = ['audit', october, '--history', 'history', '--decisions', 'decisions.json', '--out', 'reports/c.xlsx'];
+    const r = runCli(argv, cwd, { LANG: 'en_US.UTF-8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('decisions.json:2:11: the decision names F-000000000000, which is no finding of this audit');
     expect(r.stderr).toMatch(/fix: copy the finding id \(问题编号\)/);
+    const zh = runCli(argv, cwd);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('decisions.json:2:11：该决定指明的 F-000000000000 不是本次审计的问题');
+    expect(zh.stderr).toContain('解决办法：请从本月报告中复制问题编号');
   });
 });
