@@ -10,6 +10,7 @@ import type { Scope } from './scopes.js';
 import type { Lang, Localized } from '../text.js';
 import type { LimitBasis } from './deadline.js';
 import type { FeeStatus } from './fee-status.js';
+import { ISSUE_TYPES } from '../ledger/issue-codes.js';
 
 /**
  * 首问责任制/三: what a complaint record must hold; `missing_fields` lists the ones left empty.
@@ -49,10 +50,21 @@ const COMPLAINT_FIELDS: Labels<(typeof REQUIRED_COMPLAINT_FIELDS)[number]> = {
   content: { zh: '投诉内容', en: 'content' },
 };
 
+/** 办事公开制/二: what of an item is not posted (item-facts.ts DISCLOSURES), in the seed's own words. */
+const DISCLOSURES: Labels<'procedure' | 'materials' | 'limit'> = {
+  procedure: { zh: '办事程序', en: 'procedure' },
+  materials: { zh: '申报材料', en: 'materials required' },
+  limit: { zh: '办理期限', en: 'time limit' },
+};
+
+/** A sheet's data issues by type: the titles of the importer's catalogue (bad-integer → 整数无法识别). */
+const ISSUE_TITLES: Labels<string> = Object.fromEntries(ISSUE_TYPES.map((t) => [t.code, t.title]));
+
 const VALUE_LABELS: Partial<Record<Scope, Readonly<Record<string, Labels<string>>>>> = {
   case: { fee_status: FEE_STATUS, limit_basis: LIMIT_BASIS },
   complaint: { missing_fields: COMPLAINT_FIELDS },
-  item: { fees_charged: FEE_ITEMS, fees_not_in_schedule: FEE_ITEMS, fees_not_posted: FEE_ITEMS, fees_without_basis: FEE_ITEMS },
+  item: { fees_charged: FEE_ITEMS, fees_not_in_schedule: FEE_ITEMS, fees_not_posted: FEE_ITEMS, fees_without_basis: FEE_ITEMS, undisclosed: DISCLOSURES },
+  ledger: { codes: ISSUE_TITLES },
 };
 
 /** Facts whose every value reads in words built from it: a date a deadline lies after. */
