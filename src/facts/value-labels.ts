@@ -34,14 +34,14 @@ const FEE_STATUS: Labels<FeeStatus> = {
 const LIMIT_BASIS: Labels<LimitBasis> = {
   promise: { zh: '承诺时限', en: 'the promised limit' },
   statutory: { zh: '法定时限', en: 'the statutory limit' },
-  'promise-capped': { zh: '法定时限(承诺时限长于法定时限,只计到法定时限)', en: 'the statutory limit (the promise is longer, and binds only up to it)' },
+  'promise-capped': { zh: '法定时限（承诺时限长于法定时限，只计到法定时限）', en: 'the statutory limit (the promise is longer, and binds only up to it)' },
   none: { zh: '无承诺时限也无法定时限', en: 'neither a promise nor a statutory limit' },
-  'with-applicant': { zh: '退回补正,在申请人处,不计时限', en: 'returned for completion: with the applicant, no clock runs' },
+  'with-applicant': { zh: '退回补正，在申请人处，不计时限', en: 'returned for completion: with the applicant, no clock runs' },
 };
 
 // Matches fee-status.ts UNNAMED_FEE_ITEM (a value import would make a cycle through the catalogue).
 const FEE_ITEMS: Labels<'(unnamed)'> = {
-  '(unnamed)': { zh: '(未填收费项目)', en: '(no fee item written)' },
+  '(unnamed)': { zh: '（未填收费项目）', en: '(no fee item written)' },
 };
 
 const COMPLAINT_FIELDS: Labels<(typeof REQUIRED_COMPLAINT_FIELDS)[number]> = {
