@@ -27,7 +27,7 @@ export const HELP_TEXT = {
   'help.audit.period': { zh: '所审月份，YYYY-MM（默认：受理日期最多的月份）', en: 'the audited month, YYYY-MM (default: the month holding most 受理日期)' },
   'help.asOf': { zh: '未办结事项的“今天”，YYYY-MM-DD（默认：所审月份的最后一天）', en: '"today" for open cases, YYYY-MM-DD (default: the last day of the period)' },
   'help.rules': { zh: '规则文件夹（默认：duty-audit 随附的规则）', en: 'rules folder (default: the rules shipped with duty-audit)' },
-  'help.audit.out': { zh: '报告文件（默认：reports/<中心>-<月份>.xlsx）', en: 'report file (default: reports/<center>-<period>.xlsx)' },
+  'help.audit.out': { zh: '报告文件（默认：reports/<中心>-<月份>.xlsx，英文报告为 -en.xlsx）', en: 'report file (default: reports/<center>-<period>.xlsx; -en.xlsx for an English report)' },
   'help.audit.json': { zh: '同时把报告以 JSON 写入此文件（与 --explain 同用时：写入规则解释）', en: 'also write the report as JSON to this file (with --explain: the explanation)' },
   'help.audit.failOn': {
     zh: '有问题达到此等级或更高时以 1 退出：reminder、criticism、notice、deduction（或 提醒、批评教育、通报批评、扣除奖金）',
