@@ -97,7 +97,7 @@ export const HELP_TEXT = {
     zh: '写出一个含已知违规的仿真样例月份（工作簿、CSV 文件夹、planted.json、README.md）',
     en: 'Write a realistic sample month (workbook, CSV folder, planted.json, README.md) with known violations',
   },
-  'help.sample.out': { zh: '写入的文件夹', en: 'Folder to write into' },
+  'help.sample.out': { zh: '写入的文件夹（默认：新建的临时文件夹；--out samples 改写随附的样例）', en: 'Folder to write into (default: a new temporary folder; --out samples rewrites the bundled sample)' },
   'help.sample.cases': { zh: '办件台账的行数（100000 也可以，流式写出）', en: 'Case rows in the 办件台账 (100000 works, streamed)' },
   'help.sample.seed': { zh: '随机种子：同一种子写出同一个月份', en: 'Seed: the same seed writes the same month' },
 } as const satisfies Record<string, Localized>;

@@ -1,8 +1,10 @@
 /**
  * `duty-audit sample`: writes the sample month — workbook, CSV folder, planted.json and
- * README.md — into one folder.
+ * README.md — into one folder: the one asked for, else a new temporary folder, so that the
+ * tracked samples/ is rewritten only when asked for by name (`--out samples`).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkCalendar } from '../calendar/types.js';
 import { planSampleMonth } from './generate.js';
@@ -34,4 +36,9 @@ export async function writeSample(outDir: string, options: SampleOptions & { str
   const readme = join(outDir, 'README.md');
   await writeFile(readme, plantedReadme(plan.planted, { xlsx: xlsxName, csvDir: csvName }));
   return { xlsx, csvDir, csvFiles, plantedJson: plantedFile, readme, planted: plan.planted };
+}
+
+/** A new folder under the system's temporary folder, for a sample nobody asked to keep. */
+export function sampleTempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'duty-audit-sample-'));
 }
