@@ -14,7 +14,7 @@ import { printOptions, type PageHead } from './print.js';
 import { BOLD_FONT, DATE_FORMAT, excelDate, headerCell, HEADING_FONT, wrap } from './style.js';
 
 /** The label column and the value column: a SHA-256 fits the value column on one line. */
-const WIDTHS = [30, 72];
+const WIDTHS = [28, 80];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
