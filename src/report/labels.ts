@@ -64,8 +64,8 @@ export function escalationText(e: EscalationReason, lang: Lang, raised: number =
     const capped = e.capped ? (zh ? '，已达上限' : ', capped') : '';
     return zh ? `${nth}，上调${raised}级${capped}` : `${nth}: raised ${raised} grade${raised === 1 ? '' : 's'}${capped}`;
   }
-  if (e.capped) return zh ? `${nth}，已是上调上限，未再上调` : `${nth}: already at the cap, not raised`;
-  return zh ? `${nth}，未达上调次数，不上调` : `${nth}: not raised (below the repeat count)`;
+  if (e.capped) return zh ? `${nth}，已达上调上限` : `${nth}: already at the cap, not raised`;
+  return zh ? `${nth}，未达上调次数` : `${nth}: not raised (below the repeat count)`;
 }
 
 export function ruleNotRunText(run: RuleRun, lang: Lang): string | null {

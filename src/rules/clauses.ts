@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RULES_DIR } from '../paths.js';
+import { compareText } from '../text.js';
 import type { ClauseList } from './seed-clauses.js';
 
 export const CLAUSES_FILE = 'clauses.json';
@@ -58,12 +59,12 @@ export function compareClauses(a: string, b: string): number {
   if (ka[0] !== kb[0]) return ka[0] - kb[0];
   const ra = a.split('/')[0]!;
   const rb = b.split('/')[0]!;
-  if (ra !== rb) return ra < rb ? -1 : 1;
+  if (ra !== rb) return compareText(ra, rb);
   for (let i = 0; i < 3; i++) {
     const x = ka[i]!;
     const y = kb[i]!;
     if (Number.isNaN(x) || Number.isNaN(y)) break;
     if (x !== y) return x - y;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a, b);
 }

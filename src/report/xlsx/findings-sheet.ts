@@ -15,12 +15,12 @@ import { columnOf, inColumnOrder, openTable, tableColumns } from './table.js';
 type Column = keyof typeof COLUMNS.findings;
 
 const WIDTHS: Record<Column, number> = {
-  clause: 13,
-  title: 16,
+  clause: 14,
+  title: 18,
   subject: 10,
   record: 15,
   date: 10,
-  message: 46,
+  message: 56,
   grade: 8,
   escalation: 14,
   deductionYuan: 9,

@@ -26,12 +26,18 @@ export function lineHeight(size: number = FONT_SIZE): number {
  */
 const CELL_PADDING = 0;
 /** Points added under the last line. */
-const ROW_PADDING = 2.5;
+const ROW_PADDING = 2;
 
-/** A text's width in digit widths at the body size: 2 per wide character, 1 per narrow one. */
+/**
+ * A narrow character's width in digits of the default font at the body size: a digit of the
+ * CJK face at 10.5 pt is 0.55 em, 7.7 px, against the 7 px digit a column is measured in.
+ */
+const NARROW = 1.1;
+
+/** A text's width in digit widths at the body size: 2 per wide character, 1.1 per narrow one. */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true });
+  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true }) === 2 ? 2 : NARROW;
   return width;
 }
 

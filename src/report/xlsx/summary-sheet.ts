@@ -30,7 +30,7 @@ interface Line {
 type Block = Line[];
 
 /** Left block: columns A–E; a blank column; right block: G–J. */
-const LEFT_WIDTHS = [14, 24, 36, 11, 8];
+const LEFT_WIDTHS = [14, 22, 44, 14, 8];
 const GAP_WIDTH = 3;
 const RIGHT_WIDTHS = [16, 8, 8, 12];
 const RIGHT_FROM = LEFT_WIDTHS.length + 2;
@@ -70,17 +70,17 @@ function peopleLines(result: AuditResult, o: RenderOptions): Block {
   return section(text('people', lang), [p.name[lang], p.highest[lang], p.sanction[lang], p.deductionYuan[lang], text('count', lang)], body);
 }
 
-/** The center's own findings (subject kind center), one line per rule: clause, rule, highest grade, count. */
+/** The center's own findings (subject kind center), one line per rule: clause, highest grade, rule, count. */
 function centerLines(result: AuditResult, lang: Lang): Block {
   const byRule = new Map<string, Finding[]>();
   for (const f of result.findings) if (f.subject.kind === 'center') byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
   const groups = [...byRule.values()].sort((a, b) => compareClauses(a[0]!.clause, b[0]!.clause) || compareText(a[0]!.ruleId, b[0]!.ruleId));
   const body: Line[] = groups.map((fs) => {
     const highest = fs.reduce<Grade>((hi, f) => (gradeRank(f.grade) > gradeRank(hi) ? f.grade : hi), 'reminder');
-    return { cells: [fs[0]!.clause, fs[0]!.title[lang], gradeLabel(highest, lang), fs.length], grade: { at: 3, grade: highest } };
+    return { cells: [fs[0]!.clause, gradeLabel(highest, lang), fs[0]!.title[lang], fs.length], grade: { at: 2, grade: highest } };
   });
   if (body.length === 0) body.push({ cells: [text('nobody', lang)] });
-  return section(text('centerFindings', lang), [text('clause', lang), text('rule', lang), text('highest', lang), text('count', lang)], body);
+  return section(text('centerFindings', lang), [text('clause', lang), text('highest', lang), text('rule', lang), text('count', lang)], body);
 }
 
 function notRunLines(result: AuditResult, lang: Lang): Block {
