@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { missingTools, pagesPerSheet, pdfPages, toPdf, type PdfPage } from '../../bench/pdf-pages.js';
+import { writeDistrictSummary } from '../../src/batch/district-summary.js';
+import type { BatchEntry } from '../../src/batch/types.js';
 import { REPORT_SHEETS, SHEET_NAMES } from '../../src/report/labels.js';
+import { summaryOf } from '../batch/helpers.js';
 import { writeSampleReport } from './sample-report.js';
 
 const SHEETS = REPORT_SHEETS.map((s) => SHEET_NAMES[s].zh);
@@ -54,4 +57,31 @@ describe('the sample report printed by LibreOffice', () => {
     expect(run.text).toMatch(/工具\s+duty-audit/);
     expect(run.text).toMatch(/规则集哈希\s+[0-9a-f]{64}/);
   });
+});
+
+describe('the district summary printed by LibreOffice', () => {
+  it('three centers, a repeat upload and a failed file fit one page per sheet (the summary printed 3 rows over 8 pages before)', async () => {
+    const center = (name: string, path: string, grades: Parameters<typeof summaryOf>[2]): BatchEntry => ({
+      status: 'audited',
+      input: { path, display: path.slice(1), kind: 'xlsx' },
+      sha256: path,
+      report: `${name}-2026-10.xlsx`,
+      summary: { ...summaryOf(`${name}社区便民服务中心`, '2026-10', grades), service: { handled: 120, completedWithDeadline: 80, completedOnTime: 76, onTimeRate: 0.95, rated: 50, satisfied: 45, satisfactionRate: 0.9 } },
+    });
+    const entries: BatchEntry[] = [
+      center('城东', '/uploads/城东社区-2026-10.xlsx', { reminder: 34, criticism: 14, notice: 11, deduction: 5 }),
+      center('城东', '/uploads/城东社区-2026-10(1).xlsx', { reminder: 34, criticism: 14, notice: 11, deduction: 5 }),
+      center('城西', '/uploads/城西社区-2026-10.xlsx', { reminder: 3 }),
+      center('城南', '/uploads/城南社区-2026-10.xlsx', { notice: 2 }),
+      { status: 'failed', input: { path: '/uploads/坏文件.xlsx', display: 'uploads/坏文件.xlsx', kind: 'xlsx' }, failure: { code: 'not-a-workbook', message: 'uploads/坏文件.xlsx is not a zip archive', hint: 'open it in Excel and save it again as .xlsx' }, fromManifest: false },
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'duty-audit-district-pdf-'));
+    const file = join(dir, 'district-summary-2026-10.xlsx');
+    await writeDistrictSummary(entries, file, { lang: 'zh', period: '2026-10' });
+    const district = pdfPages(toPdf(file, dir), ['汇总', '失败文件']);
+    expect(Object.fromEntries(pagesPerSheet(district))).toEqual({ 汇总: 1, 失败文件: 1 });
+    expect(district[0]!.text).toContain('东城街道2026-10便民服务中心工作制度检查汇总');
+    expect(district[0]!.text).toMatch(/审计失败：不是xlsx工作簿/);
+    expect(district[0]!.text).toMatch(/重复上传，未计入合计/);
+  }, 240_000);
 });
