@@ -10,7 +10,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { fitRowHeight } from './row-height.js';
-import { bodyFont, FONT_SIZE, topAligned } from './style.js';
+import { FONT_SIZE, SharedStyles } from './style.js';
 
 export type CellValue = ExcelJS.CellValue;
 
@@ -52,10 +52,9 @@ function setMeta(wb: ExcelJS.Workbook, meta: BookMeta): void {
   wb.modified = meta.created;
 }
 
-/** What every row gets after its own styling: the named font and a height for its wrapped text. */
-function finish(row: ExcelJS.Row, ws: ExcelJS.Worksheet, fontSize: number): void {
-  bodyFont(row, fontSize);
-  topAligned(row);
+/** What every row gets after its own styling: the named font, shared styles, a height for its wrapped text. */
+function finish(styles: SharedStyles, row: ExcelJS.Row, ws: ExcelJS.Worksheet, fontSize: number): void {
+  styles.finish(row, fontSize);
   fitRowHeight(row, ws);
 }
 
@@ -67,6 +66,7 @@ function partialName(file: string): string {
 export function memoryBook(file: string, meta: BookMeta): BookSink {
   const wb = new ExcelJS.Workbook();
   setMeta(wb, meta);
+  const styles = new SharedStyles();
   return {
     streaming: false,
     addSheet(name, options, fontSize = FONT_SIZE) {
@@ -76,7 +76,7 @@ export function memoryBook(file: string, meta: BookMeta): BookSink {
         async add(values, decorate) {
           const row = ws.addRow(values.map(blankToNull));
           decorate?.(row);
-          finish(row, ws, fontSize);
+          finish(styles, row, ws, fontSize);
         },
       };
     },
@@ -103,6 +103,7 @@ export function streamingBook(file: string, meta: BookMeta): BookSink {
   const out = createWriteStream(tmp);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   setMeta(wb, meta);
+  const styles = new SharedStyles();
   let current: ExcelJS.Worksheet | undefined;
   return {
     streaming: true,
@@ -116,7 +117,7 @@ export function streamingBook(file: string, meta: BookMeta): BookSink {
         async add(values, decorate) {
           const row = ws.addRow(values.map(blankToNull));
           decorate?.(row);
-          finish(row, ws, fontSize);
+          finish(styles, row, ws, fontSize);
           row.commit();
           if (++count % BATCH === 0) await drain(out);
         },

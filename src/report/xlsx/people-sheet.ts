@@ -33,7 +33,7 @@ const WIDTHS: Record<Column, number> = {
   deduction: 9,
   total: 6,
   highest: 10,
-  sanction: 34,
+  sanction: 44,
   deductionYuan: 10,
   handled: 8,
   onTimeRate: 10,

