@@ -4,25 +4,27 @@
  * dist/cli/main.js with esbuild, over tsc's copy of that one file.
  *
  * Why: before the bin could do anything, node resolved, read and compiled ~190 of our modules
- * and ~700 of exceljs, JSZip, archiver, unzipper and the rest, file by file. Measured with
+ * and ~700 of exceljs, JSZip, archiver, unzipper, yargs and the rest, file by file. Measured with
  * `node dist/cli/main.js --version` and a 1,000-case month (bench/audit.ts --month), medians of
  * 9 alternating rounds on the busy 2-core machine (load 8-9), CPU time user + system:
- * `--version` 0.81 → 0.39 s, the month 1.48 → 1.06 s; bundling only our own modules saved
- * 0.13 s of it (docs/performance.md).
+ * `--version` 0.81 → 0.39 s, the month 1.48 → 1.06 s, with yargs still outside the bundle;
+ * bundling only our own modules saved 0.13 s of it. Bundling yargs too and dropping white space
+ * took a few percent more each (docs/performance.md).
  *
  * What the bundle keeps as it was:
- * - every module of ours sees the `import.meta.url` of its own dist/ file, so paths found from
- *   it (the package root, the batch worker, ajv's run-time helpers) are what they were;
- * - piscina and yargs stay in node_modules, loaded by node: piscina starts its worker from a
- *   file beside its own module, and yargs reads its translated messages from its own locales/
- *   folder (bundled, a Chinese LANG got English usage errors).
+ * - every module sees the `import.meta.url` it has unbundled (moduleUrls below), so paths found
+ *   from it are what they were: the package root, the batch worker, ajv's run-time helpers, and
+ *   yargs' translated messages (its locales/ folder: with the bundle's own URL a Chinese LANG
+ *   got English usage errors);
+ * - piscina stays in node_modules, loaded by node when `batch` starts workers: it starts its
+ *   worker from a file beside its CommonJS module (`__dirname`).
  * CommonJS dependencies ask for node's built-in modules with `require`, which an ES module does
  * not have: the banner defines one.
  *
  * `node scripts/bundle-bin.mjs` writes dist/cli/main.js; `bundleBin({ outfile })` writes
  * elsewhere (test/cli/bundled-bin.test.ts).
  */
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
@@ -32,8 +34,8 @@ const SRC = join(ROOT, 'src');
 const DIST = join(ROOT, 'dist');
 export const BIN = join(DIST, 'cli', 'main.js');
 
-/** Packages that find files relative to their own installed location. */
-const EXTERNAL = ['piscina', 'yargs', 'yargs/*'];
+/** Packages left in node_modules (see above). */
+const EXTERNAL = ['piscina'];
 
 const REQUIRE_BANNER = "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
 
@@ -41,36 +43,53 @@ const REQUIRE_BANNER = "import { createRequire as __bundleCreateRequire } from '
 const TARGET = 'node20.19';
 
 /**
- * Replaces `import.meta.url` in each of our modules by the URL of its tsc output under dist/,
- * found from the bundle's own URL. esbuild's `define` replaces the expression in code only,
+ * Gives every bundled module the `import.meta.url` it has unbundled, so that what it finds from
+ * its own location is found as before. esbuild's `define` replaces the expression in code only,
  * never in strings or comments.
+ * - Our modules: the URL of their tsc output under dist/, relative to the bundle.
+ * - A dependency's module (yargs reads its translations from its locales/ folder this way):
+ *   its file inside the package, the package found at run time with `import.meta.resolve`, as
+ *   node would find it from the bundle, wherever npm installed it.
  */
-function ownModuleUrls(outfile) {
+function moduleUrls(outfile) {
   const tsconfigRaw = readFileSync(join(ROOT, 'tsconfig.json'), 'utf8');
+  const replaced = async (path, loader, urlCode) => {
+    const { code } = await transform(readFileSync(path, 'utf8'), { loader, tsconfigRaw, sourcefile: path, define: { 'import.meta.url': '__moduleUrl' } });
+    return { contents: `const __moduleUrl = ${urlCode};\n${code}`, loader: 'js', resolveDir: dirname(path) };
+  };
   return {
-    name: 'own-module-urls',
+    name: 'module-urls',
     setup(b) {
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
-        if (!args.path.startsWith(SRC + sep)) return undefined;
-        const source = readFileSync(args.path, 'utf8');
-        if (!source.includes('import.meta.url')) return undefined;
+        if (!args.path.startsWith(SRC + sep) || !readFileSync(args.path, 'utf8').includes('import.meta.url')) return undefined;
         const built = join(DIST, relative(SRC, args.path)).replace(/\.ts$/, '.js');
         const fromBundle = relative(dirname(outfile), built).split(sep).join('/');
-        const { code } = await transform(source, {
-          loader: 'ts',
-          format: 'esm',
-          tsconfigRaw,
-          sourcefile: args.path,
-          define: { 'import.meta.url': '__ownModuleUrl' },
-        });
-        return {
-          contents: `const __ownModuleUrl = new URL(${JSON.stringify(fromBundle)}, import.meta.url).href;\n${code}`,
-          loader: 'js',
-          resolveDir: dirname(args.path),
-        };
+        return replaced(args.path, 'ts', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`);
+      });
+      b.onLoad({ filter: /[\\/]node_modules[\\/].*\.m?js$/ }, async (args) => {
+        if (!readFileSync(args.path, 'utf8').includes('import.meta.url')) return undefined;
+        return replaced(args.path, 'js', installedUrlCode(args.path));
       });
     },
   };
+}
+
+/** Code for the URL of `file`, a module of an installed package, found from the package's entry at run time. */
+function installedUrlCode(file) {
+  let root = dirname(file);
+  while (!existsSync(join(root, 'package.json')) || !JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name) root = dirname(root);
+  const name = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name;
+  // The package's package.json when it exports it, else its main entry.
+  let anchor = `${name}/package.json`;
+  let anchorFile;
+  try {
+    anchorFile = fileURLToPath(import.meta.resolve(anchor));
+  } catch {
+    anchor = name;
+    anchorFile = fileURLToPath(import.meta.resolve(anchor));
+  }
+  const path = relative(dirname(anchorFile), file).split(sep).join('/');
+  return `new URL(${JSON.stringify(path)}, import.meta.resolve(${JSON.stringify(anchor)})).href`;
 }
 
 /** Bundles the bin into `outfile` (default dist/cli/main.js) and makes it executable. */
@@ -84,10 +103,13 @@ export async function bundleBin({ outfile = BIN } = {}) {
     target: TARGET,
     external: EXTERNAL,
     banner: { js: REQUIRE_BANNER },
+    // Without white space and comments V8 scans less, at load and again for each function
+    // compiled lazily: the month's audit below took 4-9% less CPU (medians, best rounds).
+    minifyWhitespace: true,
     sourcemap: 'linked',
     sourcesContent: false,
     allowOverwrite: true,
-    plugins: [ownModuleUrls(outfile)],
+    plugins: [moduleUrls(outfile)],
     logLevel: 'warning',
   });
   chmodSync(outfile, 0o755);

@@ -52,7 +52,7 @@ describe('the bundled bin', () => {
     expect(fromBundle.stdout.replaceAll('bundle.', 'source.')).toBe(fromSource.stdout);
   });
 
-  it('words yargs’ own messages in the user’s language, as the source does (yargs finds its translations where it is installed)', () => {
+  it('words yargs’ own messages in the user’s language, as the source does (yargs finds its translations where npm installed it)', () => {
     const chinese = { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' };
     const fromSource = spawnSync(process.execPath, ['--import', TSX, MAIN, 'audit'], { cwd: work, env: chinese, encoding: 'utf8' });
     const fromBundle = runBundled(['audit'], work, chinese);
