@@ -14,7 +14,7 @@
  * machine, CPU median 2.80 s with it and 2.74 s without, peak RSS 264–268 MB with it and
  * 228–234 MB without (docs/performance.md).
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DutyAuditError } from '../errors.js';
 import { msg, render, tr, type Message } from '../messages/catalogue.js';
@@ -43,6 +43,21 @@ function reportFatal(err: unknown, lang: Lang): void {
   process.exitCode = EXIT_FATAL;
 }
 
+/**
+ * yargs formats the whole help of a command as it starts the command's handler, to have it at
+ * hand should the handler fail later; ours never shows it (`.fail()` above prints what went
+ * wrong and the fix). Formatting it (cliui layout, wrapping, string widths) was ~5% of a
+ * 1,000-case month's CPU. So, unless help was asked for, it is not made. This reaches into
+ * yargs' internals (`getInternalMethods`, as angular-cli does for the same reason); without
+ * them, yargs formats the help as before.
+ */
+function skipUnusedHelp(cli: Argv, argv: readonly string[]): void {
+  if (argv.includes('--help') || argv.includes('-h')) return;
+  const internals = (cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internals?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const lang = terminalLang(argv, env);
   const cli = yargs(argv)
@@ -66,6 +81,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       process.exit(EXIT_FATAL);
     });
   for (const command of commands(lang)) cli.command(command);
+  skipUnusedHelp(cli, argv);
   try {
     await cli.parseAsync();
   } catch (err) {
