@@ -5,23 +5,24 @@
  * own process (peak RSS is per process), alternating, on a busy machine.
  *
  * The workbook is generated once into the OS temp folder as Excel writes one (worksheets before
- * styles and shared strings, every text a shared string: bench/synthetic.ts).
+ * styles and shared strings, every text a shared string), the same one bench/audit.ts measures
+ * (bench/synthetic.ts, cached under a fingerprint of the generator).
  */
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { readLedger } from '../src/ledger/read-ledger.js';
 import { planSampleMonth } from '../src/sample/generate.js';
 import { floorRead } from './floor.js';
+import { benchWorkbook } from './bench-workbook.js';
 import { writeExcelLayoutWorkbook } from './synthetic.js';
 
 const CASES = 100_000;
-const FILE = join(tmpdir(), `duty-audit-bench-import-${CASES}.xlsx`);
+const { dir: DIR, file: FILE } = benchWorkbook(CASES);
 
 async function main(): Promise<void> {
   if (!existsSync(FILE)) {
     const started = performance.now();
+    mkdirSync(DIR, { recursive: true });
     await writeExcelLayoutWorkbook(planSampleMonth({ cases: CASES }), FILE);
     console.log(`generated ${FILE} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }

@@ -3,7 +3,7 @@
  * benchmark, deterministic (seeded), with the mix a real center shows — mostly 即办件, some
  * 承诺件/上报件 with limits, a few incomplete materials, fees, errors and bad ratings — so rules
  * fire at a realistic rate. `writeExcelLayoutWorkbook`: a sample month as Excel saves it, for
- * the read and audit benchmarks.
+ * the read and audit benchmarks, cached where bench/bench-workbook.ts says.
  */
 import { writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';

@@ -8,17 +8,17 @@ import { SHEET_KEYS, type Ledger } from '../ledger/types.js';
 import type { AuditResult } from './types.js';
 import { countByKind, type Warning } from './warnings.js';
 import type { RuleRun } from '../evaluate/evaluate.js';
-import { compareText } from '../text.js';
+import { compareClauses } from '../rules/clauses.js';
 
 export function zeroByGrade(): Record<Grade, number> {
   return Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
 }
 
-/** Every clause of the rule set appears, with 0 when nothing fired; keys in code-point order. */
+/** Every clause of the rule set appears, with 0 when nothing fired; keys in the one clause order (src/rules/clauses.ts). */
 export function countByClause(findings: Finding[], runs: RuleRun[]): Record<string, number> {
   const counts = new Map<string, number>(runs.map((r) => [r.clause, 0]));
   for (const f of findings) if (countsToward(f)) counts.set(f.clause, (counts.get(f.clause) ?? 0) + 1);
-  return Object.fromEntries([...counts].sort(([a], [b]) => compareText(a, b)));
+  return Object.fromEntries([...counts].sort(([a], [b]) => compareClauses(a, b)));
 }
 
 export function summarise(findings: Finding[], runs: RuleRun[], ledger: Ledger, warnings: readonly Warning[] = []): AuditResult['summary'] {

@@ -1,14 +1,24 @@
 /**
- * The district summary workbook (一区一表): sheet 汇总, one row per center with counts by grade,
- * the people to act on, data issues and the service figures with each center's rank by them
- * (center-ranking.ts); sheet 失败文件, every input that could not be audited
- * and why. Each audit is boiled down to its row (CenterSummary) in the worker that ran it, and
- * the manifest keeps that row, so an unchanged input's row needs no new audit. The words, zh and
- * en, are tables typed by key (a missing translation is a compile error). Small (one row per
- * input), so written in memory.
+ * The district summary workbook (一区一表): sheet 汇总, under a title line naming the district and
+ * the period, one row per input — each center with counts by grade, the people to act on, data
+ * issues and the service figures with its rank by them (center-ranking.ts), and each input that
+ * could not be audited with why; sheet 失败文件, every failure in full with how to fix it.
+ *
+ * A center and month uploaded more than once is counted once: the first upload in input order
+ * counts, every later one is a warning row kept out of the totals and the ranks.
+ *
+ * Each audit is boiled down to its row (CenterSummary) in the worker that ran it, and the
+ * manifest keeps that row, so an unchanged input's row needs no new audit. The words, zh and en,
+ * are tables typed by key (a missing translation is a compile error). Both sheets print like the
+ * report's (src/report/xlsx/print.ts): A4 landscape, one page wide, the title and header rows on
+ * every page. Small (one row per input), so written in memory.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AuditResult } from '../audit/types.js';
+import { columnLetter } from '../ledger/column-letter.js';
+import { memoryBook, type BookSink, type SheetSink } from '../report/xlsx/book.js';
+import { printOptions, type PageHead, type PrintLayout } from '../report/xlsx/print.js';
+import { fillRow, HEADING_FONT, MUTED_FILL, solidFill, styleBold, styleHeader, TABLE_FONT_SIZE, wrap } from '../report/xlsx/style.js';
 import type { ErrorCode } from '../errors.js';
 import type { PersonSummary } from '../findings/types.js';
 import { GRADE_LABELS, GRADES, gradeRank, type Grade } from '../grade-scale.js';
@@ -58,9 +68,6 @@ export const SUMMARY_SHEETS = {
 
 export type CenterColumn =
   | 'center'
-  | 'district'
-  | 'input'
-  | 'period'
   | 'reminder'
   | 'criticism'
   | 'notice'
@@ -73,46 +80,66 @@ export type CenterColumn =
   | 'onTimeRank'
   | 'satisfactionRate'
   | 'satisfactionRank'
-  | 'report'
-  | 'status';
+  | 'status'
+  | 'district'
+  | 'period'
+  | 'input'
+  | 'report';
 
-export const CENTER_COLUMNS: Record<CenterColumn, Localized & { width: number }> = {
-  center: { zh: '中心名称', en: 'Center', width: 26 },
+/** The printed columns first; district, period and the two file names follow on screen only. */
+export const CENTER_COLUMNS: Record<CenterColumn, Localized & { width: number; wrap?: boolean }> = {
+  center: { zh: '中心名称', en: 'Center', width: 22, wrap: true },
+  reminder: { zh: '提醒', en: 'Reminder', width: 6 },
+  criticism: { zh: '批评教育', en: 'Criticism', width: 8 },
+  notice: { zh: '通报批评', en: 'Circulated notice', width: 8 },
+  deduction: { zh: '扣除奖金', en: 'Bonus deduction', width: 8 },
+  findings: { zh: '问题合计', en: 'Findings', width: 8 },
+  toAct: { zh: '待处理人员（最高等级）', en: 'People to act on (highest grade)', width: 24, wrap: true },
+  dataIssues: { zh: '数据问题', en: 'Data issues', width: 8 },
+  handled: { zh: '办件数', en: 'Cases handled', width: 7 },
+  onTimeRate: { zh: '按期办结率', en: 'On-time rate', width: 9 },
+  onTimeRank: { zh: '按期办结率排名', en: 'On-time rank', width: 8 },
+  satisfactionRate: { zh: '满意率', en: 'Satisfaction rate', width: 8 },
+  satisfactionRank: { zh: '满意率排名', en: 'Satisfaction rank', width: 8 },
+  status: { zh: '本次状态', en: 'This run', width: 22, wrap: true },
   district: { zh: '所属街道', en: 'District', width: 14 },
-  input: { zh: '输入文件', en: 'Input file', width: 36 },
   period: { zh: '期间', en: 'Period', width: 10 },
-  reminder: { zh: '提醒', en: 'Reminder', width: 8 },
-  criticism: { zh: '批评教育', en: 'Criticism', width: 10 },
-  notice: { zh: '通报批评', en: 'Circulated notice', width: 10 },
-  deduction: { zh: '扣除奖金', en: 'Bonus deduction', width: 10 },
-  findings: { zh: '问题合计', en: 'Findings', width: 10 },
-  toAct: { zh: '待处理人员(最高等级)', en: 'People to act on (highest grade)', width: 36 },
-  dataIssues: { zh: '数据问题', en: 'Data issues', width: 10 },
-  handled: { zh: '办件数', en: 'Cases handled', width: 10 },
-  onTimeRate: { zh: '按期办结率', en: 'On-time rate', width: 12 },
-  onTimeRank: { zh: '按期办结率排名', en: 'On-time rank', width: 14 },
-  satisfactionRate: { zh: '满意率', en: 'Satisfaction rate', width: 10 },
-  satisfactionRank: { zh: '满意率排名', en: 'Satisfaction rank', width: 12 },
+  input: { zh: '输入文件', en: 'Input file', width: 36 },
   report: { zh: '报告文件', en: 'Report file', width: 30 },
-  status: { zh: '本次状态', en: 'This run', width: 12 },
 };
+
+const PRINTED_CENTER_COLUMNS = 14;
 
 export type FailedColumn = 'input' | 'code' | 'reason' | 'message' | 'hint';
 
-export const FAILED_COLUMNS: Record<FailedColumn, Localized & { width: number }> = {
-  input: { zh: '输入文件', en: 'Input file', width: 40 },
-  code: { zh: '错误代码', en: 'Code', width: 20 },
-  reason: { zh: '原因', en: 'Reason', width: 22 },
-  message: { zh: '详细说明', en: 'Message', width: 60 },
-  hint: { zh: '处理建议', en: 'How to fix', width: 60 },
+export const FAILED_COLUMNS: Record<FailedColumn, Localized & { width: number; wrap?: boolean }> = {
+  input: { zh: '输入文件', en: 'Input file', width: 30, wrap: true },
+  code: { zh: '错误代码', en: 'Code', width: 18 },
+  reason: { zh: '原因', en: 'Reason', width: 16, wrap: true },
+  message: { zh: '详细说明', en: 'Message', width: 46, wrap: true },
+  hint: { zh: '处理建议', en: 'How to fix', width: 36, wrap: true },
 };
 
 export const STATUS_LABELS: Record<'audited' | 'skipped', Localized> = {
   audited: { zh: '已审计', en: 'audited' },
-  skipped: { zh: '未变更,沿用', en: 'unchanged, kept' },
+  skipped: { zh: '未变更，沿用', en: 'unchanged, kept' },
 };
 
+/** A later upload of a center and month already in the batch: shown, never counted twice. */
+export function duplicateLabel(first: AuditedEntry, lang: Lang): string {
+  return lang === 'zh'
+    ? `重复上传，未计入合计（与${first.input.display}同为${first.summary.center} ${first.summary.period}）`
+    : `duplicate upload, not in the totals (same center and month as ${first.input.display})`;
+}
+
+/** A failed input's status cell on 汇总: the reason in words; the details are on 失败文件. */
+export function failedLabel(entry: FailedEntry, lang: Lang): string {
+  return lang === 'zh' ? `审计失败：${FAILURE_TITLES[entry.failure.code].zh}` : `failed: ${FAILURE_TITLES[entry.failure.code].en}`;
+}
+
 export const TOTAL_LABEL: Localized = { zh: '合计', en: 'Total' };
+
+const TITLE: Localized = { zh: '{district}{period}便民服务中心工作制度检查汇总', en: 'Service center work-rules audit: {district}{period}' };
 
 const ERROR_TITLES: Record<ErrorCode, Localized> = {
   'file-not-found': { zh: '文件不存在', en: 'file not found' },
@@ -140,19 +167,23 @@ export function label(text: Localized, lang: Lang): string {
   return text[lang];
 }
 
-// ---- the workbook ----
+// ---- which uploads count ----
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const FAILED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
-
-export async function writeDistrictSummary(entries: BatchEntry[], file: string, lang: Lang): Promise<void> {
-  const book = new ExcelJS.Workbook();
-  const audited = entries.filter((e): e is AuditedEntry => e.status !== 'failed');
-  const failed = entries.filter((e): e is FailedEntry => e.status === 'failed');
-  centersSheet(book, audited, lang);
-  failedSheet(book, failed, lang);
-  await book.xlsx.writeFile(file);
+/**
+ * For each audited entry (in the order given), the earlier entry of the same center and month
+ * it repeats, or undefined when it is the first: only the first counts in the totals and ranks.
+ */
+export function duplicatesOf(entries: readonly AuditedEntry[]): (AuditedEntry | undefined)[] {
+  const first = new Map<string, AuditedEntry>();
+  return entries.map((e) => {
+    const key = `${e.summary.center}\u0000${e.summary.period}`;
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, e);
+    return earlier;
+  });
 }
+
+// ---- the workbook ----
 
 /** Each center's rank by 按期办结率 and by 满意率 (null when it has no such figure). */
 export interface CenterRanks {
@@ -168,12 +199,9 @@ export function centerRanks(entries: readonly AuditedEntry[]): CenterRanks[] {
 
 export function centerRow(entry: AuditedEntry, lang: Lang, ranks: CenterRanks = { onTime: null, satisfaction: null }): Record<CenterColumn, string | number> {
   const s = entry.summary;
-  const toAct = s.toAct ? `${s.toAct.names.join(lang === 'zh' ? '、' : ', ')} (${GRADE_LABELS[s.toAct.grade][lang]})` : '';
+  const toAct = s.toAct ? `${s.toAct.names.join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? '（' : ' ('}${GRADE_LABELS[s.toAct.grade][lang]}${lang === 'zh' ? '）' : ')'}` : '';
   return {
     center: s.center,
-    district: s.district ?? '',
-    input: entry.input.display,
-    period: s.period,
     reminder: s.byGrade.reminder,
     criticism: s.byGrade.criticism,
     notice: s.byGrade.notice,
@@ -186,8 +214,11 @@ export function centerRow(entry: AuditedEntry, lang: Lang, ranks: CenterRanks = 
     onTimeRank: ranks.onTime ?? '',
     satisfactionRate: s.service?.satisfactionRate ?? '',
     satisfactionRank: ranks.satisfaction ?? '',
-    report: entry.report,
     status: STATUS_LABELS[entry.status][lang],
+    district: s.district ?? '',
+    period: s.period,
+    input: entry.input.display,
+    report: entry.report,
   };
 }
 
@@ -201,39 +232,90 @@ export function failedRow(entry: FailedEntry, lang: Lang): Record<FailedColumn, 
   };
 }
 
-function centersSheet(book: ExcelJS.Workbook, entries: AuditedEntry[], lang: Lang): void {
-  const sheet = book.addWorksheet(SUMMARY_SHEETS.centers[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
+export interface DistrictSummaryOptions {
+  lang: Lang;
+  /** The period the batch is named after (its title line); default: the first audited entry's. */
+  period?: string;
+}
+
+export async function writeDistrictSummary(entries: BatchEntry[], file: string, options: Lang | DistrictSummaryOptions): Promise<void> {
+  const o = typeof options === 'string' ? { lang: options } : options;
+  const audited = entries.filter((e): e is AuditedEntry => e.status !== 'failed');
+  const failed = entries.filter((e): e is FailedEntry => e.status === 'failed');
+  const period = o.period ?? audited[0]?.summary.period ?? '';
+  const districts = [...new Set(audited.flatMap((e) => (e.summary.district ? [e.summary.district] : [])))];
+  const district = districts.join(o.lang === 'zh' ? '、' : ', ');
+  const head: PageHead = { center: district, period, lang: o.lang };
+  const book = memoryBook(file, { creator: 'duty-audit', created: new Date(0) });
+  await centersSheet(book, entries, head);
+  await failedSheet(book, failed, head);
+  await book.close();
+}
+
+function titleText(head: PageHead): string {
+  const district = head.center === '' ? '' : `${head.center}${head.lang === 'zh' ? '' : ', '}`;
+  return TITLE[head.lang].replace('{district}', district).replace('{period}', head.period);
+}
+
+/** The title line, then the header row; both print on every page, the header is filterable. */
+async function openSheet<K extends string>(book: BookSink, name: string, columns: Record<K, Localized & { width: number; wrap?: boolean }>, printed: number, rows: number, head: PageHead): Promise<SheetSink> {
+  const keys = Object.keys(columns) as K[];
+  const layout: PrintLayout = { titleRows: '1:2' };
+  if (printed < keys.length) layout.printColumns = { first: 'A', last: columnLetter(printed), rows: rows + 2 };
+  const sheet = book.addSheet(name, { ...printOptions(head, layout), views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }] }, TABLE_FONT_SIZE);
+  sheet.ws.columns = keys.map((k) => ({ width: columns[k].width }));
+  await sheet.add([titleText(head)], (row) => (row.getCell(1).font = HEADING_FONT));
+  await sheet.add(keys.map((k) => columns[k][head.lang]), styleHeader);
+  sheet.ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: rows + 2, column: keys.length } };
+  const wrapped = keys.flatMap((k, i) => (columns[k].wrap ? [i + 1] : []));
+  return { ws: sheet.ws, add: (values, decorate) => sheet.add(values, (row) => (wrap(row, wrapped), decorate?.(row))) };
+}
+
+async function centersSheet(book: BookSink, entries: BatchEntry[], head: PageHead): Promise<void> {
+  const lang = head.lang;
   const keys = Object.keys(CENTER_COLUMNS) as CenterColumn[];
-  sheet.columns = keys.map((key) => ({ header: CENTER_COLUMNS[key][lang], key, width: CENTER_COLUMNS[key].width }));
-  const ranks = centerRanks(entries);
-  entries.forEach((entry, i) => sheet.addRow(centerRow(entry, lang, ranks[i])));
-  if (entries.length > 0) {
-    const total: Partial<Record<CenterColumn, string | number>> = { center: TOTAL_LABEL[lang] };
-    for (const g of GRADES) total[g] = entries.reduce((n, e) => n + e.summary.byGrade[g], 0);
-    total.findings = entries.reduce((n, e) => n + e.summary.findings, 0);
-    total.dataIssues = entries.reduce((n, e) => n + e.summary.dataIssues, 0);
-    total.handled = entries.reduce((n, e) => n + (e.summary.service?.handled ?? 0), 0);
-    sheet.addRow(total).font = { bold: true };
-  }
-  for (const key of ['onTimeRate', 'satisfactionRate'] as const) sheet.getColumn(key).numFmt = '0.0%';
-  styleHeader(sheet, keys.length, entries.length);
-}
-
-function failedSheet(book: ExcelJS.Workbook, entries: FailedEntry[], lang: Lang): void {
-  const sheet = book.addWorksheet(SUMMARY_SHEETS.failed[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
-  const keys = Object.keys(FAILED_COLUMNS) as FailedColumn[];
-  sheet.columns = keys.map((key) => ({ header: FAILED_COLUMNS[key][lang], key, width: FAILED_COLUMNS[key].width }));
+  const audited = entries.filter((e): e is AuditedEntry => e.status !== 'failed');
+  const duplicate = new Map(audited.map((e, i) => [e, duplicatesOf(audited)[i]]));
+  const counted = audited.filter((e) => !duplicate.get(e));
+  const ranks = new Map(centerRanks(counted).map((r, i) => [counted[i]!, r]));
+  const sheet = await openSheet(book, SUMMARY_SHEETS.centers[lang], CENTER_COLUMNS, PRINTED_CENTER_COLUMNS, entries.length + (counted.length > 0 ? 1 : 0), head);
+  const rates = (row: ExcelJS.Row): void => {
+    for (const key of ['onTimeRate', 'satisfactionRate'] as const) row.getCell(keys.indexOf(key) + 1).numFmt = '0.0%';
+  };
   for (const entry of entries) {
-    const row = sheet.addRow(failedRow(entry, lang));
-    row.alignment = { wrapText: true, vertical: 'top' };
-    row.getCell(1).fill = FAILED_FILL;
+    if (entry.status === 'failed') {
+      const cells: Partial<Record<CenterColumn, string>> = { center: entry.input.display, status: failedLabel(entry, lang), input: entry.input.display };
+      await sheet.add(keys.map((k) => cells[k] ?? null), (row) => fillRow(row, PRINTED_CENTER_COLUMNS, FAILED_FILL));
+      continue;
+    }
+    const first = duplicate.get(entry);
+    const cells = centerRow(entry, lang, first ? undefined : ranks.get(entry));
+    if (first) cells.status = duplicateLabel(first, lang);
+    await sheet.add(
+      keys.map((k) => cells[k]),
+      (row) => {
+        rates(row);
+        if (first) fillRow(row, PRINTED_CENTER_COLUMNS, MUTED_FILL);
+      },
+    );
   }
-  styleHeader(sheet, keys.length, entries.length);
+  if (counted.length > 0) {
+    const total: Partial<Record<CenterColumn, string | number>> = { center: TOTAL_LABEL[lang] };
+    for (const g of GRADES) total[g] = counted.reduce((n, e) => n + e.summary.byGrade[g], 0);
+    total.findings = counted.reduce((n, e) => n + e.summary.findings, 0);
+    total.dataIssues = counted.reduce((n, e) => n + e.summary.dataIssues, 0);
+    total.handled = counted.reduce((n, e) => n + (e.summary.service?.handled ?? 0), 0);
+    await sheet.add(keys.map((k) => total[k] ?? null), styleBold);
+  }
 }
 
-function styleHeader(sheet: ExcelJS.Worksheet, columns: number, rows: number): void {
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.fill = HEADER_FILL;
-  if (rows > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columns } };
+async function failedSheet(book: BookSink, entries: FailedEntry[], head: PageHead): Promise<void> {
+  const keys = Object.keys(FAILED_COLUMNS) as FailedColumn[];
+  const sheet = await openSheet(book, SUMMARY_SHEETS.failed[head.lang], FAILED_COLUMNS, keys.length, entries.length, head);
+  for (const entry of entries) {
+    const cells = failedRow(entry, head.lang);
+    await sheet.add(keys.map((k) => cells[k]), (row) => (row.getCell(1).fill = solidFill(FAILED_FILL)));
+  }
 }
+
+const FAILED_FILL = 'FFFCE4D6';

@@ -7,6 +7,7 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Lang } from '../text.js';
 import type { Fresh } from './pool.js';
 
 /** Characters Windows or a shell would choke on become `_`; a name never becomes a path. */
@@ -16,8 +17,9 @@ export function safeFileStem(text: string): string {
   return cleaned === '' ? 'center' : cleaned.slice(0, 120);
 }
 
-export function reportStem(center: string, period: string): string {
-  return `${safeFileStem(center)}-${safeFileStem(period)}`;
+/** `<center>-<period>`, and `-en` after it for an English report, so it never takes the Chinese one's name. */
+export function reportStem(center: string, period: string, lang: Lang = 'zh'): string {
+  return `${safeFileStem(center)}-${safeFileStem(period)}${lang === 'zh' ? '' : `-${lang}`}`;
 }
 
 export interface NameRequest {
@@ -59,12 +61,12 @@ function fitsStem(name: string, stem: string): boolean {
 }
 
 /** Returns the final file name per audited input path. */
-export function placeReports(fresh: Fresh[], keptNames: string[], outDir: string): Map<string, string> {
+export function placeReports(fresh: Fresh[], keptNames: string[], outDir: string, lang: Lang = 'zh'): Map<string, string> {
   const audited = fresh.flatMap((f) => (f.outcome.ok ? [{ f, summary: f.outcome.summary }] : []));
   const names = assignReportNames(
     audited.map(({ f, summary }) => {
       const before = f.previous?.status === 'audited' ? f.previous.report : undefined;
-      return { stem: reportStem(summary.center, summary.period), ...(before ? { previous: before } : {}) };
+      return { stem: reportStem(summary.center, summary.period, lang), ...(before ? { previous: before } : {}) };
     }),
     keptNames,
   );

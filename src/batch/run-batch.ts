@@ -109,7 +109,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   let again = new Map<string, TaskOutcome>();
   try {
     fresh = await dispatch(pending, { run, jobs, outDir, task, settled: settle });
-    reports = placeReports(fresh, keptNames, outDir);
+    reports = placeReports(fresh, keptNames, outDir, lang);
     const months = monthReports(fresh, reports, entries, manifest);
     again = await auditLaterMonthsAgain(months, { run, outDir, task, inputOf: (input) => displayPath(input.path, process.cwd()) });
   } finally {
@@ -145,8 +145,8 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
 
   const ordered = [...entries.values()].sort(byInputPath);
   const period = options.period ?? commonestPeriod(ordered);
-  const summaryFile = join(outDir, `district-summary-${period}.xlsx`);
-  await writeDistrictSummary(ordered, summaryFile, lang);
+  const summaryFile = join(outDir, `district-summary-${period}${lang === 'zh' ? '' : `-${lang}`}.xlsx`);
+  await writeDistrictSummary(ordered, summaryFile, { lang, period });
 
   const counts = { audited: 0, skipped: 0, failed: 0 };
   for (const e of ordered) counts[e.status] += 1;
@@ -174,9 +174,15 @@ function usage(detail: Message): DutyAuditError {
 
 // ---- what a finished batch amounts to: its exit code and the period its summary is named after ----
 
-/** 2 when any input failed, else 1 when a center reaches --fail-on, else 0 (SPEC §7). */
-export function exitCodeOf(entries: BatchEntry[], failOn: Grade | undefined): 0 | 1 | 2 {
-  if (entries.some((e) => e.status === 'failed')) return 2;
+/**
+ * 3 when some input could not be audited (the batch ran, the district summary lists it), else 1
+ * when a center reaches --fail-on, else 0. 2 is left to a batch that could not run at all (bad
+ * rules, nothing to audit, bad usage), which throws instead (docs/cli.md).
+ */
+export const EXIT_INPUTS_FAILED = 3;
+
+export function exitCodeOf(entries: BatchEntry[], failOn: Grade | undefined): 0 | 1 | 3 {
+  if (entries.some((e) => e.status === 'failed')) return EXIT_INPUTS_FAILED;
   if (failOn && entries.some((e) => e.status !== 'failed' && reaches(e.summary, failOn))) return 1;
   return 0;
 }

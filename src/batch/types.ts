@@ -95,8 +95,8 @@ export interface BatchResult {
   /** The period the summary is named after: --period, else the commonest audited period. */
   period: string;
   counts: { audited: number; skipped: number; failed: number };
-  /** 0 all audited, 1 findings at or above `failOn`, 2 some input failed (SPEC §7). */
-  exitCode: 0 | 1 | 2;
+  /** 0 all audited, 1 findings at or above `failOn`, 3 some input failed (docs/cli.md). */
+  exitCode: 0 | 1 | 3;
 }
 
 // ---- what crosses to a worker and back ----

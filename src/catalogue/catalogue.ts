@@ -6,7 +6,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Scope } from '../facts/scopes.js';
-import { loadClauses } from '../rules/clauses.js';
 import { loadValidRuleSet } from '../rules/load.js';
 import type { Lang } from '../text.js';
 import { factEntries, ruleEntries, type FactEntry, type RuleEntry } from './entries.js';
@@ -21,7 +20,7 @@ export const README_FILE = 'README.md';
 
 export async function ruleCatalogue(dir: string): Promise<RuleEntry[]> {
   const ruleSet = await loadValidRuleSet(dir);
-  return ruleEntries(ruleSet, loadClauses(ruleSet.dir));
+  return ruleEntries(ruleSet);
 }
 
 export function factCatalogue(scope?: Scope): FactEntry[] {

@@ -4,8 +4,8 @@
  * The writers (markdown.ts, table.ts, catalogue.ts for JSON) render these entries and nothing
  * else, so every format shows the same catalogue.
  *
- * Rules are ordered as the work rules are: by the clause's place in rules/clauses.json (the
- * seed's order), then by id; facts in the library's own order (scope order, then columns in
+ * Rules are ordered as the work rules are: by regime in the seed's order, then article and item
+ * as numbers (compareClauses, the order the report uses too), then by id; facts in the library's own order (scope order, then columns in
  * sheet order, then derived facts). Neither order depends on the file system.
  */
 import { FACTS } from '../facts/catalogue.js';
@@ -15,7 +15,7 @@ import type { Grade } from '../grade-scale.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { SHEET_KEYS, type SheetKey } from '../ledger/types.js';
 import { resolveGrade } from '../rules/resolve.js';
-import type { ClauseList } from '../rules/seed-clauses.js';
+import { compareClauses } from '../rules/clauses.js';
 import type { Rule, RuleSet } from '../rules/types.js';
 import { compareText, type Localized } from '../text.js';
 
@@ -100,23 +100,9 @@ export function ruleEntry(rule: Rule): RuleEntry {
   };
 }
 
-/** Clause and regime positions in the seed; a clause missing from the list sorts last. */
-function clauseOrder(clauses: ClauseList): { clause: (c: string) => number; regime: (r: string) => number } {
-  const keys = Object.keys(clauses);
-  const regimes = [...new Set(keys.map(regimeOf))];
-  const at = (list: string[], v: string) => (list.indexOf(v) < 0 ? list.length : list.indexOf(v));
-  return { clause: (c) => at(keys, c), regime: (r) => at(regimes, r) };
-}
-
-export function ruleEntries(ruleSet: RuleSet, clauses: ClauseList): RuleEntry[] {
-  const order = clauseOrder(clauses);
-  return ruleSet.rules.map(ruleEntry).sort(
-    (a, b) =>
-      order.regime(a.regime) - order.regime(b.regime) ||
-      order.clause(a.clause) - order.clause(b.clause) ||
-      compareText(a.clause, b.clause) ||
-      compareText(a.id, b.id),
-  );
+/** Rules in the one clause order (src/rules/clauses.ts), then by id. */
+export function ruleEntries(ruleSet: RuleSet): RuleEntry[] {
+  return ruleSet.rules.map(ruleEntry).sort((a, b) => compareClauses(a.clause, b.clause) || compareText(a.id, b.id));
 }
 
 /** Entries grouped by regime, in catalogue order. */

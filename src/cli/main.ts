@@ -1,19 +1,20 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
+#!/usr/bin/env node
 /**
  * The `duty-audit` bin: a thin yargs shell over the library. Commands live one per file in
  * ./commands; each sets `process.exitCode`. Fatal errors print what, where and how to fix, and
  * exit 2 — never a stack trace (set DUTY_AUDIT_DEBUG=1 to see one). It speaks the terminal's
  * language (./language.ts): help, yargs' own messages, errors and output alike.
  *
- * The shebang's --max-semi-space-size=32 (MB, default 16) gives V8 a larger young generation:
- * reading a 100,000-row ledger keeps every record, and with the default size each scavenge
- * copies the rows read since the last one (measured with bench/audit.ts, 100,000 cases, medians
- * of 3: read 5.5–6.1 s → 4.3–4.6 s, audit/floor 1.92–1.95× → 1.61–1.69× with the floor run
- * under the same flag; 64 MB, or a 16 MB minimum, was slower again and +50–100 MB RSS).
- * v8.setFlagsFromString at run time does not resize the heap, so it has to be a node flag;
- * `env -S` passes it (GNU coreutils ≥ 8.30, macOS, npm's Windows shim).
+ * `npm run build` bundles this file and what it imports into dist/cli/main.js
+ * (scripts/bundle-bin.mjs): start-up was mostly node loading ~900 modules one by one.
+ *
+ * No V8 flags. `--max-semi-space-size=32` (a larger young generation) paid while exceljs read
+ * the ledger; with the ledger reader of issue #13 it costs memory and no longer saves time:
+ * bench/audit.ts's audit child at 100,000 cases, 7 alternating rounds on the busy 2-core
+ * machine, CPU median 2.80 s with it and 2.74 s without, peak RSS 264–268 MB with it and
+ * 228–234 MB without (docs/performance.md).
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DutyAuditError } from '../errors.js';
 import { msg, render, tr, type Message } from '../messages/catalogue.js';
@@ -42,6 +43,21 @@ function reportFatal(err: unknown, lang: Lang): void {
   process.exitCode = EXIT_FATAL;
 }
 
+/**
+ * yargs formats the whole help of a command as it starts the command's handler, to have it at
+ * hand should the handler fail later; ours never shows it (`.fail()` above prints what went
+ * wrong and the fix). Formatting it (cliui layout, wrapping, string widths) was ~5% of a
+ * 1,000-case month's CPU. So, unless help was asked for, it is not made. This reaches into
+ * yargs' internals (`getInternalMethods`, as angular-cli does for the same reason); without
+ * them, yargs formats the help as before.
+ */
+function skipUnusedHelp(cli: Argv, argv: readonly string[]): void {
+  if (argv.includes('--help') || argv.includes('-h')) return;
+  const internals = (cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internals?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const lang = terminalLang(argv, env);
   const cli = yargs(argv)
@@ -65,6 +81,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       process.exit(EXIT_FATAL);
     });
   for (const command of commands(lang)) cli.command(command);
+  skipUnusedHelp(cli, argv);
   try {
     await cli.parseAsync();
   } catch (err) {

@@ -30,7 +30,7 @@ function periodEndFact(scope: Scope): FactDef {
 function limitFact(name: string, type: FactType, zh: string, en: string): FactDef {
   return {
     ...fact('case', name, type, zh, en),
-    readsIfPresent: { sheet: 'items', without: { zh: '无事项公开表:期限只按承诺时限计算', en: 'no items sheet: deadlines count from promises only' } },
+    readsIfPresent: { sheet: 'items', without: { zh: '无事项公开表：期限只按承诺时限计算', en: 'no items sheet: deadlines count from promises only' } },
   };
 }
 

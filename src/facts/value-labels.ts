@@ -10,6 +10,7 @@ import type { Scope } from './scopes.js';
 import type { Lang, Localized } from '../text.js';
 import type { LimitBasis } from './deadline.js';
 import type { FeeStatus } from './fee-status.js';
+import { ISSUE_TYPES } from '../ledger/issue-codes.js';
 
 /**
  * 首问责任制/三: what a complaint record must hold; `missing_fields` lists the ones left empty.
@@ -33,14 +34,14 @@ const FEE_STATUS: Labels<FeeStatus> = {
 const LIMIT_BASIS: Labels<LimitBasis> = {
   promise: { zh: '承诺时限', en: 'the promised limit' },
   statutory: { zh: '法定时限', en: 'the statutory limit' },
-  'promise-capped': { zh: '法定时限(承诺时限长于法定时限,只计到法定时限)', en: 'the statutory limit (the promise is longer, and binds only up to it)' },
+  'promise-capped': { zh: '法定时限（承诺时限长于法定时限，只计到法定时限）', en: 'the statutory limit (the promise is longer, and binds only up to it)' },
   none: { zh: '无承诺时限也无法定时限', en: 'neither a promise nor a statutory limit' },
-  'with-applicant': { zh: '退回补正,在申请人处,不计时限', en: 'returned for completion: with the applicant, no clock runs' },
+  'with-applicant': { zh: '退回补正，在申请人处，不计时限', en: 'returned for completion: with the applicant, no clock runs' },
 };
 
 // Matches fee-status.ts UNNAMED_FEE_ITEM (a value import would make a cycle through the catalogue).
 const FEE_ITEMS: Labels<'(unnamed)'> = {
-  '(unnamed)': { zh: '(未填收费项目)', en: '(no fee item written)' },
+  '(unnamed)': { zh: '（未填收费项目）', en: '(no fee item written)' },
 };
 
 const COMPLAINT_FIELDS: Labels<(typeof REQUIRED_COMPLAINT_FIELDS)[number]> = {
@@ -49,10 +50,21 @@ const COMPLAINT_FIELDS: Labels<(typeof REQUIRED_COMPLAINT_FIELDS)[number]> = {
   content: { zh: '投诉内容', en: 'content' },
 };
 
+/** 办事公开制/二: what of an item is not posted (item-facts.ts DISCLOSURES), in the seed's own words. */
+const DISCLOSURES: Labels<'procedure' | 'materials' | 'limit'> = {
+  procedure: { zh: '办事程序', en: 'procedure' },
+  materials: { zh: '申报材料', en: 'materials required' },
+  limit: { zh: '办理期限', en: 'time limit' },
+};
+
+/** A sheet's data issues by type: the titles of the importer's catalogue (bad-integer → 整数无法识别). */
+const ISSUE_TITLES: Labels<string> = Object.fromEntries(ISSUE_TYPES.map((t) => [t.code, t.title]));
+
 const VALUE_LABELS: Partial<Record<Scope, Readonly<Record<string, Labels<string>>>>> = {
   case: { fee_status: FEE_STATUS, limit_basis: LIMIT_BASIS },
   complaint: { missing_fields: COMPLAINT_FIELDS },
-  item: { fees_charged: FEE_ITEMS, fees_not_in_schedule: FEE_ITEMS, fees_not_posted: FEE_ITEMS, fees_without_basis: FEE_ITEMS },
+  item: { fees_charged: FEE_ITEMS, fees_not_in_schedule: FEE_ITEMS, fees_not_posted: FEE_ITEMS, fees_without_basis: FEE_ITEMS, undisclosed: DISCLOSURES },
+  ledger: { codes: ISSUE_TITLES },
 };
 
 /** Facts whose every value reads in words built from it: a date a deadline lies after. */

@@ -23,14 +23,14 @@ const CATALOGUE: Catalogue = {
     title: { zh: '日期无法识别', en: 'Bad date' },
     description: 'A date cell holds something that is not a real calendar day in a known form.',
     message: {
-      zh: '{header}“{value}”不是有效日期;请写成 2026-10-03 或使用日期格式单元格',
+      zh: '{header}“{value}”不是有效日期；请写成 2026-10-03 或使用日期格式单元格',
       en: '{header} "{value}" is not a date; write it as 2026-10-03 or use a date cell',
     },
   },
   'bad-boolean': {
     title: { zh: '是否值无法识别', en: 'Bad yes/no value' },
     description: 'A yes/no cell holds something other than 是/否, Y/N, yes/no, true/false, 1/0, √/×.',
-    message: { zh: '{header}“{value}”不是是/否;请填“是”或“否”', en: '{header} "{value}" is not yes/no; write 是 or 否' },
+    message: { zh: '{header}“{value}”不是是/否；请填“是”或“否”', en: '{header} "{value}" is not yes/no; write 是 or 否' },
   },
   'bad-number': {
     title: { zh: '数字无法识别', en: 'Bad number' },
@@ -45,7 +45,7 @@ const CATALOGUE: Catalogue = {
   'bad-enum': {
     title: { zh: '取值不在列表中', en: 'Value not in list' },
     description: 'A cell with a fixed list of values holds something else.',
-    message: { zh: '{header}“{value}”不在可选值中:{allowed}', en: '{header} "{value}" is not one of: {allowed}' },
+    message: { zh: '{header}“{value}”不在可选值中：{allowed}', en: '{header} "{value}" is not one of: {allowed}' },
   },
   'out-of-range': {
     title: { zh: '数值超出范围', en: 'Value out of range' },
@@ -55,7 +55,7 @@ const CATALOGUE: Catalogue = {
   'missing-required': {
     title: { zh: '必填项为空', en: 'Missing required value' },
     description: 'A column every record needs is empty in this row.',
-    message: { zh: '{header}为必填项,此行为空', en: '{header} is required but empty' },
+    message: { zh: '{header}为必填项，此行为空', en: '{header} is required but empty' },
   },
   'duplicate-key': {
     title: { zh: '编号重复', en: 'Duplicate id' },
@@ -65,13 +65,13 @@ const CATALOGUE: Catalogue = {
   'formula-error': {
     title: { zh: '公式错误值', en: 'Formula error' },
     description: 'The cell holds an Excel error value (#N/A, #DIV/0!, #VALUE!...) instead of data.',
-    message: { zh: '{header}为错误值“{value}”;请修正公式或填入数据', en: '{header} is the error value "{value}"; fix the formula or type the value' },
+    message: { zh: '{header}为错误值“{value}”；请修正公式或填入数据', en: '{header} is the error value "{value}"; fix the formula or type the value' },
   },
   'formula-no-result': {
     title: { zh: '公式未计算', en: 'Formula without result' },
     description: 'A formula was saved without its calculated value (written by a program that does not calculate).',
     message: {
-      zh: '{header}公式“{value}”没有计算结果;请在 Excel 中打开并保存',
+      zh: '{header}公式“{value}”没有计算结果；请在 Excel 中打开并保存',
       en: '{header} formula "{value}" has no calculated value; open and save the file in Excel',
     },
   },
@@ -83,25 +83,25 @@ const CATALOGUE: Catalogue = {
   'extra-center-row': {
     title: { zh: '中心信息多于一行', en: 'Extra center row' },
     description: 'The center sheet holds one row; rows after the first are set aside.',
-    message: { zh: '中心信息只应有一行,已使用第 {firstRow} 行', en: 'the center sheet holds one row; row {firstRow} is used' },
+    message: { zh: '中心信息只应有一行，已使用第 {firstRow} 行', en: 'the center sheet holds one row; row {firstRow} is used' },
   },
   'missing-header': {
     title: { zh: '找不到表头', en: 'No header row' },
     description: 'None of the first 10 rows holds at least three known column names, so no row of the sheet can be read.',
     message: {
-      zh: '前 10 行中没有包含至少三个已知列名的表头行;请检查列名,如 {expected}',
+      zh: '前 10 行中没有包含至少三个已知列名的表头行；请检查列名，如 {expected}',
       en: 'no header row with at least three known column names in the first 10 rows; expected names like {expected}',
     },
   },
   'missing-column': {
     title: { zh: '缺少必需列', en: 'Missing required column' },
     description: 'The header lacks a column every record needs, so every row of the sheet is set aside.',
-    message: { zh: '表头缺少必需列“{header}”,本表所有行均无法读取', en: 'the header lacks the required column "{header}"; no row of the sheet can be read' },
+    message: { zh: '表头缺少必需列“{header}”，本表所有行均无法读取', en: 'the header lacks the required column "{header}"; no row of the sheet can be read' },
   },
   'duplicate-sheet': {
     title: { zh: '工作表重复', en: 'Duplicate sheet' },
     description: 'Two sheets (or CSV files) stand for the same ledger sheet; the first one is read.',
-    message: { zh: '与“{firstSheet}”是同一张表,未读取', en: 'the same sheet as "{firstSheet}"; not read' },
+    message: { zh: '与“{firstSheet}”是同一张表，未读取', en: 'the same sheet as "{firstSheet}"; not read' },
   },
 };
 

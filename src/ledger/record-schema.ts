@@ -25,11 +25,13 @@ export interface SchemaViolation {
   params?: Record<string, string | number>;
 }
 
+const NONE: readonly SchemaViolation[] = Object.freeze([]);
+
 /** Checks (and completes with defaults) one record; returns what the schema rejects. */
-export function validateRecord(sheet: SheetKey, record: Record<string, unknown>): SchemaViolation[] {
+export function validateRecord(sheet: SheetKey, record: Record<string, unknown>): readonly SchemaViolation[] {
   validators ??= buildLedgerValidators().bySheet;
   const validate = validators.get(sheet)!;
-  if (validate(record)) return [];
+  if (validate(record)) return NONE;
   return (validate.errors ?? []).map(toViolation);
 }
 

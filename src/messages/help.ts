@@ -27,7 +27,7 @@ export const HELP_TEXT = {
   'help.audit.period': { zh: '所审月份，YYYY-MM（默认：受理日期最多的月份）', en: 'the audited month, YYYY-MM (default: the month holding most 受理日期)' },
   'help.asOf': { zh: '未办结事项的“今天”，YYYY-MM-DD（默认：所审月份的最后一天）', en: '"today" for open cases, YYYY-MM-DD (default: the last day of the period)' },
   'help.rules': { zh: '规则文件夹（默认：duty-audit 随附的规则）', en: 'rules folder (default: the rules shipped with duty-audit)' },
-  'help.audit.out': { zh: '报告文件（默认：reports/<中心>-<月份>.xlsx）', en: 'report file (default: reports/<center>-<period>.xlsx)' },
+  'help.audit.out': { zh: '报告文件（默认：reports/<中心>-<月份>.xlsx，英文报告为 -en.xlsx）', en: 'report file (default: reports/<center>-<period>.xlsx; -en.xlsx for an English report)' },
   'help.audit.json': { zh: '同时把报告以 JSON 写入此文件（与 --explain 同用时：写入规则解释）', en: 'also write the report as JSON to this file (with --explain: the explanation)' },
   'help.audit.history': {
     zh: '本中心此前月份的 JSON 报告（--json 所写）所在目录或文件：此前已通报的行为显示为“已于YYYY-MM通报”，不再重复计入',
@@ -105,7 +105,7 @@ export const HELP_TEXT = {
     zh: '写出一个含已知违规的仿真样例月份（工作簿、CSV 文件夹、planted.json、README.md）',
     en: 'Write a realistic sample month (workbook, CSV folder, planted.json, README.md) with known violations',
   },
-  'help.sample.out': { zh: '写入的文件夹', en: 'Folder to write into' },
+  'help.sample.out': { zh: '写入的文件夹（默认：新建的临时文件夹；--out samples 改写随附的样例）', en: 'Folder to write into (default: a new temporary folder; --out samples rewrites the bundled sample)' },
   'help.sample.cases': { zh: '办件台账的行数（100000 也可以，流式写出）', en: 'Case rows in the 办件台账 (100000 works, streamed)' },
   'help.sample.seed': { zh: '随机种子：同一种子写出同一个月份', en: 'Seed: the same seed writes the same month' },
 } as const satisfies Record<string, Localized>;

@@ -32,18 +32,21 @@ export const SETTLEMENT_TEXT = {
   'warning.pending-complaint': { zh: '投诉待查', en: 'Complaint pending' },
 
   // ---- 运行信息: the earlier reports and appeal decisions the run read, or went without ----
-  'run.history': { zh: '历史报告（--history）', en: 'Earlier reports (--history)' },
+  'run.history': { zh: '历史报告', en: 'Earlier reports' },
   'run.noHistory': {
-    zh: '未提供历史报告（--history）：上月已通报、仍逾期未结的办件，以及此前登记、现经核实的投诉，可能重复计入',
-    en: 'no earlier reports given (--history): an overdue case reported last month as open, or a complaint logged earlier and substantiated now, may be counted again',
+    zh: '未提供：上月已通报、仍逾期未结的办件，以及此前登记、现经核实的投诉，可能重复计入',
+    en: 'none given: an overdue case reported last month as open, or a complaint logged earlier and substantiated now, may be counted again',
   },
-  'run.historyEmpty': { zh: '历史报告目录中没有本中心此前月份的报告，重复计入仍有可能', en: 'the history folder holds no earlier report of this center, so a repeat is still possible' },
-  'run.historyPeriod': { zh: '月份', en: 'Period' },
+  'run.historyEmpty': {
+    zh: '{source} 中没有本中心此前月份的报告，重复计入仍有可能',
+    en: '{source} holds no earlier report of this center, so a repeat is still possible',
+  },
+  'run.historyFile': { zh: '{file}（历史报告，{period}）', en: '{file} (earlier report, {period})' },
   'run.ignored': { zh: '未采用：{reason}', en: 'Not used: {reason}' },
   'run.ignored.same-period': { zh: '与本次同月', en: 'same period as this audit' },
   'run.ignored.later-period': { zh: '晚于本次月份', en: 'a later period' },
   'run.ignored.superseded': { zh: '同月有更新的报告', en: 'a later report of that period is used' },
-  'run.decisions': { zh: '复核决定（--decisions）', en: 'Appeal decisions (--decisions)' },
-  'run.noDecisions': { zh: '未提供复核决定', en: 'no appeal decisions given' },
-  'run.decisionCount': { zh: '决定数', en: 'Decisions' },
+  'run.decisions': { zh: '复核决定', en: 'Appeal decisions' },
+  'run.noDecisions': { zh: '未提供', en: 'none given' },
+  'run.decisionsFile': { zh: '{file}（复核决定，{n} 条）', en: '{file} (appeal decisions, {n})' },
 } as const satisfies Record<string, Localized>;

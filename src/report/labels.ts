@@ -54,12 +54,21 @@ export function yesNo(value: boolean, lang: Lang): string {
   return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
 }
 
-export function escalationText(e: EscalationReason, lang: Lang): string {
+/**
+ * Why a finding's grade moved, in words; empty when it is not a repeat. `raised` is how many
+ * grades it actually rose (the final grade's rank less the base's): a repeat that moved
+ * nothing says so instead of "上调0级".
+ */
+export function escalationText(e: EscalationReason, lang: Lang, raised: number = e.kind === 'repeat' ? e.steps : 0): string {
   if (e.kind === 'none') return '';
-  const capped = e.capped ? (lang === 'zh' ? ',已达上限' : ', capped') : '';
-  return lang === 'zh'
-    ? `同一条款本月第${e.occurrence}次,上调${e.steps}级${capped}`
-    : `occurrence ${e.occurrence} of this clause this month: raised ${e.steps} grade${e.steps === 1 ? '' : 's'}${capped}`;
+  const zh = lang === 'zh';
+  const nth = zh ? `同一条款本月第${e.occurrence}次` : `occurrence ${e.occurrence} of this clause this month`;
+  if (raised > 0) {
+    const capped = e.capped ? (zh ? '，已达上限' : ', capped') : '';
+    return zh ? `${nth}，上调${raised}级${capped}` : `${nth}: raised ${raised} grade${raised === 1 ? '' : 's'}${capped}`;
+  }
+  if (e.capped) return zh ? `${nth}，已达上调上限` : `${nth}: already at the cap, not raised`;
+  return zh ? `${nth}，未达上调次数` : `${nth}: not raised (below the repeat count)`;
 }
 
 /** A status in one or two words (column filters, counts); the words are in src/messages/settlement.ts. */
@@ -111,13 +120,13 @@ export const WARNING_LABELS: Record<WarningKind, Localized> = {
 export function ruleNotRunText(run: RuleRun, lang: Lang): string | null {
   if (run.ran || !run.reason) return null;
   const sheets = run.reason.sheets.map((s) => ledgerSheetLabel(s, lang)).join(lang === 'zh' ? '、' : ', ');
-  return lang === 'zh' ? `缺少工作表:${sheets}` : `sheet absent: ${sheets}`;
+  return lang === 'zh' ? `缺少工作表：${sheets}` : `sheet absent: ${sheets}`;
 }
 
 /** What a rule that ran left out for want of a sheet (the deadline rule without 事项公开); null otherwise. */
 export function ruleRunNote(run: RuleRun, lang: Lang): string | null {
   if (!run.ran || !run.partial) return null;
-  return run.partial.without.map((w) => w[lang]).join(lang === 'zh' ? ';' : '; ');
+  return run.partial.without.map((w) => w[lang]).join(lang === 'zh' ? '；' : '; ');
 }
 
 /** A data issue's title, from the importer's catalogue (src/ledger/issue-codes.ts). */
@@ -125,24 +134,29 @@ export function issueLabel(code: DataIssueCode, lang: Lang): string {
   return issueType(code).title[lang];
 }
 
-/** Column headers per report sheet; the key order is the column order. */
+/**
+ * Column headers per report sheet; the key order is the column order. Each table prints its
+ * leading columns (PRINTED_COLUMNS) and keeps ids and codes in the end columns, on screen and
+ * inside the filter.
+ */
 export const COLUMNS = {
   findings: {
-    id: { zh: '问题编号', en: 'ID' },
     clause: { zh: '条款', en: 'Clause' },
-    ruleId: { zh: '规则', en: 'Rule' },
-    title: { zh: '问题', en: 'Rule title' },
+    title: { zh: '规则', en: 'Rule' },
     subject: { zh: '责任对象', en: 'Subject' },
-    sheet: { zh: '台账', en: 'Sheet' },
-    row: { zh: '行', en: 'Row' },
-    key: { zh: '记录编号', en: 'Record' },
+    record: { zh: '记录', en: 'Record' },
     date: { zh: '日期', en: 'Date' },
     message: { zh: '问题描述', en: 'Evidence' },
-    baseGrade: { zh: '基础等级', en: 'Base grade' },
     grade: { zh: '处理等级', en: 'Final grade' },
     status: { zh: '状态', en: 'Status' },
-    escalation: { zh: '升级原因', en: 'Escalation' },
-    deductionYuan: { zh: '扣款(元)', en: 'Deduction (yuan)' },
+    escalation: { zh: '升级说明', en: 'Escalation' },
+    deductionYuan: { zh: '扣款（元）', en: 'Deduction (yuan)' },
+    id: { zh: '问题编号', en: 'ID' },
+    ruleId: { zh: '规则编号', en: 'Rule id' },
+    sheet: { zh: '台账', en: 'Sheet' },
+    row: { zh: '行', en: 'Row' },
+    key: { zh: '记录编号', en: 'Record key' },
+    baseGrade: { zh: '基础等级', en: 'Base grade' },
     rows: { zh: '涉及行', en: 'Rows cited' },
   },
   people: {
@@ -154,7 +168,7 @@ export const COLUMNS = {
     total: { zh: '合计', en: 'Total' },
     highest: { zh: '最高等级', en: 'Highest grade' },
     sanction: { zh: '建议处理', en: 'Suggested sanction' },
-    deductionYuan: { zh: '扣款合计(元)', en: 'Deduction total (yuan)' },
+    deductionYuan: { zh: '扣款合计（元）', en: 'Deduction total (yuan)' },
     handled: { zh: '办件数', en: 'Cases handled' },
     onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
     satisfactionRate: { zh: '满意率', en: 'Satisfaction rate' },
@@ -163,38 +177,48 @@ export const COLUMNS = {
     reportedBefore: { zh: '此前已通报（不计）', en: 'Reported before (not counted)' },
   },
   dataIssues: {
-    file: { zh: '文件', en: 'File' },
-    sheet: { zh: '工作表', en: 'Sheet' },
-    row: { zh: '行', en: 'Row' },
-    column: { zh: '列', en: 'Column' },
+    cell: { zh: '位置', en: 'Cell' },
     header: { zh: '表头', en: 'Header' },
     value: { zh: '值', en: 'Value' },
     code: { zh: '问题类型', en: 'Issue' },
     message: { zh: '原因', en: 'Reason' },
-    cell: { zh: '位置', en: 'Cell' },
+    file: { zh: '文件', en: 'File' },
+    sheet: { zh: '工作表', en: 'Sheet' },
+    row: { zh: '行', en: 'Row' },
+    column: { zh: '列', en: 'Column' },
   },
   warnings: {
     kind: { zh: '预警类型', en: 'Warning' },
-    sheet: { zh: '工作表', en: 'Sheet' },
-    row: { zh: '行', en: 'Row' },
-    key: { zh: '记录', en: 'Record' },
+    record: { zh: '记录', en: 'Record' },
     subject: { zh: '责任人', en: 'Subject' },
     date: { zh: '日期', en: 'Date' },
     dueOn: { zh: '办结期限', en: 'Due on' },
     workingDaysLeft: { zh: '剩余工作日', en: 'Working days left' },
-    findingId: { zh: '对应问题', en: 'Finding' },
     extensionReason: { zh: '延期原因', en: 'Extension reason' },
+    findingId: { zh: '问题编号', en: 'Finding ID' },
+    sheet: { zh: '工作表', en: 'Sheet' },
+    row: { zh: '行', en: 'Row' },
+    key: { zh: '记录编号', en: 'Record key' },
   },
   rules: {
-    id: { zh: '规则', en: 'Rule' },
     clause: { zh: '条款', en: 'Clause' },
-    title: { zh: '标题', en: 'Title' },
+    title: { zh: '规则', en: 'Rule' },
     version: { zh: '版本', en: 'Version' },
     hits: { zh: '命中数', en: 'Hits' },
     ran: { zh: '已运行', en: 'Ran' },
     reason: { zh: '未运行原因或说明', en: 'Why not, or note' },
+    id: { zh: '规则编号', en: 'Rule id' },
   },
 } as const satisfies Record<string, Record<string, Localized>>;
+
+/** How many leading columns of each table print (the rest are ids and codes, on screen only). */
+export const PRINTED_COLUMNS: Record<keyof typeof COLUMNS, number> = {
+  findings: 10,
+  people: Object.keys(COLUMNS.people).length,
+  dataIssues: 6,
+  warnings: 7,
+  rules: 6,
+};
 
 /** Labels of the two key–value sheets (汇总, 运行信息) and of the terminal summary. */
 export const TEXT = {
@@ -202,7 +226,7 @@ export const TEXT = {
   center: { zh: '中心', en: 'Center' },
   district: { zh: '所属街道', en: 'District' },
   period: { zh: '检查期间', en: 'Period' },
-  periodInferred: { zh: '(未指定,按受理日期最多的月份推断)', en: '(not given: inferred from the month holding most 受理日期)' },
+  periodInferred: { zh: '（未指定，按受理日期最多的月份推断）', en: '(not given: inferred from the month holding most 受理日期)' },
   asOf: { zh: '截止日期', en: 'As of' },
   byGrade: { zh: '按处理等级', en: 'By grade' },
   grade: { zh: '等级', en: 'Grade' },
@@ -210,7 +234,10 @@ export const TEXT = {
   total: { zh: '合计', en: 'Total' },
   byClause: { zh: '按条款', en: 'By clause' },
   clause: { zh: '条款', en: 'Clause' },
+  rule: { zh: '规则', en: 'Rule' },
   people: { zh: '需处理人员', en: 'People to act on' },
+  centerFindings: { zh: '中心自身的问题', en: 'The center\'s own findings' },
+  highest: { zh: '最高等级', en: 'Highest grade' },
   nobody: { zh: '无', en: 'none' },
   rows: { zh: '台账行数', en: 'Ledger rows' },
   sheet: { zh: '工作表', en: 'Sheet' },
@@ -229,8 +256,8 @@ export const TEXT = {
   policy: { zh: '处理政策', en: 'Policy' },
   escalateEvery: { zh: '同一条款每多少次上调一级', en: 'Raise one grade every (occurrences)' },
   escalateCap: { zh: '上调上限', en: 'Escalation cap' },
-  deductionYuan: { zh: '每次扣除奖金(元)', en: 'Deduction per finding (yuan)' },
-  monthlyCapYuan: { zh: '每人每月扣款上限(元)', en: 'Monthly cap per person (yuan)' },
+  deductionYuan: { zh: '每次扣除奖金（元）', en: 'Deduction per finding (yuan)' },
+  monthlyCapYuan: { zh: '每人每月扣款上限（元）', en: 'Monthly cap per person (yuan)' },
   sanction: { zh: '建议处理', en: 'Suggested sanction' },
   generatedAt: { zh: '生成时间', en: 'Generated at' },
   masked: { zh: '电话已遮盖', en: 'Phones masked' },
@@ -238,11 +265,34 @@ export const TEXT = {
   report: { zh: '报告', en: 'Report' },
   json: { zh: 'JSON', en: 'JSON' },
   more: { zh: '另有 {n} 人', en: '{n} more' },
-  notCounted: { zh: '不计入', en: 'Not counted' },
+  row: { zh: '第{row}行', en: 'row {row}' },
   byWarning: { zh: '预警（不定等级，不计入处理）', en: 'Warnings (graded no one, count toward nothing)' },
-  warnings: { zh: '预警', en: 'Warnings' },
+  warningCount: { zh: '条数', en: 'Count' },
 } as const satisfies Record<string, Localized>;
 
 export function text(key: keyof typeof TEXT, lang: Lang): string {
   return TEXT[key][lang];
+}
+
+/** The report's language in words, as 运行信息 states it. */
+export const LANGUAGE_NAMES: Record<Lang, Localized> = {
+  zh: { zh: '中文', en: 'Chinese' },
+  en: { zh: '英文', en: 'English' },
+};
+
+/**
+ * Which record a finding is about, in one short line: the record's key where it names something
+ * (受理编号, 登记编号, a person and a day, an item, a person), else the sheet and row in words
+ * (`中心信息第3行`): a sheet-level finding's key is the sheet's own code and the center sheet's is
+ * `center`, neither of which a reader should see. The sheet and row are in end columns too.
+ */
+export function recordText(ref: { sheet: string; row: number; key: string }, lang: Lang): string {
+  if (ref.key !== '' && !isSheetKey(ref.key)) return ref.key.replace('@', ' ');
+  const sheet = ledgerSheetLabel(ref.sheet, lang);
+  return ref.row > 0 ? `${sheet}${lang === 'zh' ? '' : ' '}${rowWords(ref.row, lang)}` : sheet;
+}
+
+/** `第14行` / `row 14`. */
+export function rowWords(row: number, lang: Lang): string {
+  return TEXT.row[lang].replace('{row}', String(row));
 }

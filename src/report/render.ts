@@ -6,6 +6,7 @@ import type { ConditionEvidence, Finding } from '../findings/types.js';
 import type { FactValue } from '../facts/types.js';
 import type { DataIssue } from '../ledger/types.js';
 import { renderIssueMessage as renderCatalogueMessage } from '../ledger/issue-codes.js';
+import { gradeRank } from '../grade-scale.js';
 import { escalationText } from './labels.js';
 import type { Lang } from '../text.js';
 import { maskFactValue, maskFacts, maskText, phoneValues } from './mask.js';
@@ -34,7 +35,7 @@ export function renderFinding(f: Finding, o: RenderOptions): RenderedFinding {
   const message = o.mask ? maskText(f.message[o.lang], phones) : f.message[o.lang];
   const facts = sortedFacts(o.mask ? maskFacts(f.facts) : f.facts);
   const conditions = f.conditions.map((c) => (o.mask ? { ...c, actual: maskFactValue(c.fact, c.actual) } : c));
-  return { title: f.title[o.lang], message, escalation: escalationText(f.escalation, o.lang), facts, conditions };
+  return { title: f.title[o.lang], message, escalation: escalationText(f.escalation, o.lang, gradeRank(f.grade) - gradeRank(f.baseGrade)), facts, conditions };
 }
 
 const PHONE_HEADERS = /电话|联系方式|phone|contact/i;

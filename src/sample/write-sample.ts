@@ -2,9 +2,11 @@
  * `duty-audit sample`: writes the sample month — workbook, CSV folder, planted.json and
  * README.md — into one folder, with what an audit of it takes besides: the month before (its
  * workbook and the JSON report its audit writes, for `--history`) and decisions.json (reviewed
- * appeals, for `--decisions`).
+ * appeals, for `--decisions`). The folder is the one asked for, else a new temporary folder, so
+ * that the tracked samples/ is rewritten only when asked for by name (`--out samples`).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkCalendar } from '../calendar/types.js';
 import { planSampleMonth } from './generate.js';
@@ -47,4 +49,9 @@ export async function writeSample(outDir: string, options: SampleOptions & { str
   const decisions = join(outDir, plan.planted.decisions);
   await writeFile(decisions, plantedDecisions(plan.planted));
   return { xlsx, csvDir, csvFiles, plantedJson: plantedFile, readme, earlierXlsx, history, decisions, planted: plan.planted };
+}
+
+/** A new folder under the system's temporary folder, for a sample nobody asked to keep. */
+export function sampleTempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'duty-audit-sample-'));
 }

@@ -2,11 +2,14 @@
  * Writes the sample workbook with exceljs: one sheet per ledger sheet, a merged title row, the
  * header, the rows; date cells formatted as dates. Large months go through the streaming
  * writer without shared strings, waiting for the file stream every 1,000 rows — exceljs has no
- * backpressure of its own (LIBRARY-NOTES). Workbook dates come from the period, so nothing in
- * the file depends on when it was written.
+ * backpressure of its own (docs/performance.md). Workbook dates come from the period, and the
+ * zip entries are re-dated to the same instant (exceljs stamps each with the clock), so the same
+ * seed gives the same bytes.
  */
 import { once } from 'node:events';
+import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Writable } from 'node:stream';
 import type { SamplePlan, SheetSource } from './generate.js';
 import type { SampleCell } from './types.js';
@@ -62,7 +65,22 @@ async function letStreamDrain(stream: Writable): Promise<void> {
   if (stream.writableNeedDrain) await once(stream, 'drain');
 }
 
+/**
+ * The same zip with every entry dated `at`. JSZip keeps each entry's compressed bytes when the
+ * compression is unchanged, so only the headers are rewritten.
+ */
+export async function redateZip(bytes: Uint8Array, at: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const entry of Object.values(zip.files)) entry.date = at;
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 export async function writeSampleXlsx(plan: WorkbookPlan, file: string, options: { streaming?: boolean } = {}): Promise<void> {
+  await writeWorkbook(plan, file, options);
+  await writeFile(file, await redateZip(await readFile(file), fixedDates(plan).modified));
+}
+
+async function writeWorkbook(plan: WorkbookPlan, file: string, options: { streaming?: boolean }): Promise<void> {
   const casesRows = plan.sheets.find((s) => s.key === 'cases')?.rowCount ?? 0;
   const streaming = options.streaming ?? casesRows >= STREAMING_FROM;
   const meta = { creator: 'duty-audit sample', lastModifiedBy: 'duty-audit sample', ...fixedDates(plan) };

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { AnySchemaObject } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
+import { ledgerFormats } from './ledger-formats.js';
 
 const require = createRequire(import.meta.url);
 
@@ -45,11 +46,13 @@ export const LEDGER_OPTIONS = { strict: true, allErrors: true, useDefaults: true
 /** ledger.schema.json's own annotations, known to ajv so strict mode accepts them. */
 export const LEDGER_ANNOTATION_KEYWORDS = ['x-key', 'x-date', 'x-person', 'x-aliases'] as const;
 
-function ajvModules(): { Ajv2020: typeof Ajv2020; addFormats: FormatsPlugin } {
+type CodeName = typeof import('ajv/dist/2020.js')['Name'];
+
+function ajvModules(): { Ajv2020: typeof Ajv2020; addFormats: FormatsPlugin; Name: CodeName } {
   // Both are CommonJS; module.exports of ajv-formats is the plugin itself.
-  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const { Ajv2020: Ajv, Name } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const addFormats = require('ajv-formats') as FormatsPlugin;
-  return { Ajv2020: Ajv, addFormats };
+  return { Ajv2020: Ajv, addFormats, Name };
 }
 
 /** An ajv for rule, policy and calendar files (one instance holds all three: their $ids differ). */
@@ -60,11 +63,17 @@ export function documentAjv(code: CodeOptions = {}): Ajv2020 {
   return ajv;
 }
 
-/** An ajv holding the ledger schema; each sheet's validator is `<$id>#/$defs/<sheet>`. */
+/** What the generated ledger module imports its formats as (standalone.ts adds the import). */
+export const LEDGER_FORMATS_BINDING = 'ledgerFormats';
+
+/**
+ * An ajv holding the ledger schema; each sheet's validator is `<$id>#/$defs/<sheet>`. Its
+ * formats are ledger-formats.ts's, and standalone code refers to them as `ledgerFormats.<name>`.
+ */
 export function ledgerAjv(schema: AnySchemaObject, code: CodeOptions = {}): Ajv2020 {
-  const { Ajv2020: Ajv, addFormats } = ajvModules();
-  const ajv = new Ajv({ ...LEDGER_OPTIONS, code: { ...LEDGER_OPTIONS.code, ...code } });
-  addFormats(ajv, ['date']);
+  const { Ajv2020: Ajv, Name } = ajvModules();
+  const ajv = new Ajv({ ...LEDGER_OPTIONS, code: { ...LEDGER_OPTIONS.code, ...code, formats: new Name(LEDGER_FORMATS_BINDING) } });
+  for (const [name, validate] of Object.entries(ledgerFormats)) ajv.addFormat(name, validate);
   for (const keyword of LEDGER_ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'object'] });
   ajv.addSchema(schema);
   return ajv;

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AnySchemaObject } from 'ajv';
 import { PACKAGE_ROOT } from '../paths.js';
-import { documentAjv, ledgerAjv, sheetRef } from './ajv-instances.js';
+import { documentAjv, LEDGER_FORMATS_BINDING, ledgerAjv, sheetRef } from './ajv-instances.js';
 import { DOCUMENT_SCHEMAS, LEDGER_SCHEMA_NAME, readSchemaText, type DocumentSchemaName } from './names.js';
 import { schemaSha256 } from './precompiled.js';
 
@@ -59,7 +59,7 @@ function schemaId(schema: string, parsed: AnySchemaObject): string {
  * ajv-formats' format functions (ajv issue #1976): the module header defines `require` with
  * createRequire, which works under Node ESM from src (tsx) and from dist alike.
  */
-function wrap(schema: string, text: string, code: string, typedExports: string): string {
+function wrap(schema: string, text: string, code: string, typedExports: string, imports: readonly string[] = []): string {
   if (code.includes('"_items"')) {
     // ajv-formats' code snippet came from another copy of ajv: the formats would be garbage.
     throw new Error(`standalone code for ${schema} holds an unrendered code snippet; is ajv installed twice?`);
@@ -71,6 +71,7 @@ function wrap(schema: string, text: string, code: string, typedExports: string):
     '// the schema on disk still has the SHA-256 below (src/schemas/validators.ts), else ajv compiles the schema.',
     "import { createRequire } from 'node:module';",
     "import type { ValidateFunction } from 'ajv';",
+    ...imports,
     '',
     'const require = createRequire(import.meta.url);',
     '',
@@ -108,7 +109,9 @@ export function generateLedgerModule(readSchema: ReadSchema = readSchemaText): G
     '/** Each sheet\'s validator, by sheet key (the keys of the schema\'s $defs). */',
     `export const validators = { ${sheets.join(', ')} } as unknown as Readonly<Record<string, ValidateFunction>>;`,
   ].join('\n');
-  return { schema, file: generatedFileName(schema), text: wrap(schema, text, code, typed) };
+  // The ledger's formats are its own functions (ledgerAjv): the code calls them as `ledgerFormats.<name>`.
+  const formats = `import { ${LEDGER_FORMATS_BINDING} } from '../ledger-formats.js';`;
+  return { schema, file: generatedFileName(schema), text: wrap(schema, text, code, typed, [formats]) };
 }
 
 /** Every generated module, as `npm run validators` writes them. */

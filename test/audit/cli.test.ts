@@ -133,7 +133,7 @@ describe('runAudit (in process)', () => {
       [7, 'K', '承诺时限', 'abc'],
     ]);
     expect(issues[0]!['位置']).toBe('办件台账!B6');
-    expect(tableRecords(wb.getWorksheet('问题清单')!).some((f) => f['规则'] === 'case-overdue' && f['行'] === 4)).toBe(true);
+    expect(tableRecords(wb.getWorksheet('问题清单')!).some((f) => f['规则编号'] === 'case-overdue' && f['行'] === 4)).toBe(true);
   });
 
   it('writes English sheets with --lang en, and --no-mask is recorded', async () => {

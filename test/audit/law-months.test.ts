@@ -94,7 +94,7 @@ describe('the limit a case is bound by', () => {
     expect(on(r, 'PLACEHOLDER')).toEqual(['case-overdue criticism']);
     const run = r.rules.find((x) => x.id === 'case-overdue')!;
     expect(run).toMatchObject({ ran: true, hits: 2, partial: { sheets: ['items'] } });
-    expect(run.partial!.without[0]!.zh).toBe('无事项公开表:期限只按承诺时限计算');
+    expect(run.partial!.without[0]!.zh).toBe('无事项公开表：期限只按承诺时限计算');
     expect(r.rules.find((x) => x.id === 'promise-exceeds-statutory')).toMatchObject({ ran: false, reason: { sheets: ['items'] } });
   });
 });

@@ -52,7 +52,7 @@ describe('the sample month', () => {
     const rows = tableRecords((await readBook(fromXlsx.report)).getWorksheet('问题清单')!);
     const findings = json(fromXlsx).findings;
     const missing = planted.violations.filter(
-      (v) => !rows.some((r) => r['规则'] === v.ruleId && r['条款'] === v.clause && r['记录编号'] === v.key && r['行'] === v.row),
+      (v) => !rows.some((r) => r['规则编号'] === v.ruleId && r['条款'] === v.clause && r['记录编号'] === v.key && r['行'] === v.row),
     );
     expect(missing).toEqual([]);
     for (const v of planted.violations) {

@@ -52,7 +52,7 @@ describe('duty-audit batch over a district folder', () => {
       [`uploads/${NO_CASES}`]: 'no-cases-sheet',
     });
     expect(first.counts).toEqual({ audited: 4, skipped: 0, failed: 2 });
-    expect(first.exitCode).toBe(2);
+    expect(first.exitCode).toBe(3);
   });
 
   it('reads each center from its own ledger, the GBK one included', () => {
@@ -97,30 +97,36 @@ describe('duty-audit batch over a district folder', () => {
   });
 
   it('lists every center in 汇总 with its counts, and both failures with their reasons in 失败文件', async () => {
-    const centers = await sheetRows(first.summaryFile, '汇总');
-    expect(centers).toHaveLength(1 + 4 + 1);
-    const byCenter = new Map(centers.slice(1, 5).map((r) => [r[0], r]));
+    const rows = await sheetRows(first.summaryFile, '汇总');
+    expect(rows[0]).toEqual(['城东街道2026-10便民服务中心工作制度检查汇总']);
+    const header = rows[1] as string[];
+    const records = rows.slice(2).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    // one row per input (4 centers, 2 failed files), then the total
+    expect(records).toHaveLength(4 + 2 + 1);
+    const byInput = new Map(records.map((r) => [r['输入文件'], r]));
     for (const e of first.entries) {
-      if (e.status === 'failed') continue;
-      const row = byCenter.get(e.summary.center);
-      expect(row?.slice(2, 9)).toEqual([e.input.display, '2026-10', e.summary.byGrade.reminder, e.summary.byGrade.criticism, e.summary.byGrade.notice, e.summary.byGrade.deduction, e.summary.findings]);
-      // then 办件数, 按期办结率 and its rank, 满意率 and its rank, before the report file
-      expect(row?.[11]).toBe(e.summary.service!.handled);
-      expect(row?.[12]).toBe(e.summary.service!.onTimeRate ?? '');
-      expect(row?.[16]).toBe(e.report);
+      const row = byInput.get(e.input.display)!;
+      if (e.status === 'failed') {
+        expect(row['本次状态']).toMatch(/^审计失败：/);
+        continue;
+      }
+      expect(row).toMatchObject({ 中心名称: e.summary.center, 期间: '2026-10', 提醒: e.summary.byGrade.reminder, 批评教育: e.summary.byGrade.criticism, 通报批评: e.summary.byGrade.notice, 扣除奖金: e.summary.byGrade.deduction, 问题合计: e.summary.findings });
+      expect(row['办件数']).toBe(e.summary.service!.handled);
+      expect(row['按期办结率'] ?? '').toBe(e.summary.service!.onTimeRate ?? '');
+      expect(row['报告文件']).toBe(e.report);
     }
     const failed = await sheetRows(first.summaryFile, '失败文件');
-    expect(failed.slice(1).map((r) => r.slice(0, 3))).toEqual([
+    expect(failed.slice(2).map((r) => r.slice(0, 3))).toEqual([
       [`uploads/${CORRUPT}`, 'not-a-workbook', '不是xlsx工作簿'],
       [`uploads/${NO_CASES}`, 'no-cases-sheet', '缺少办件台账'],
     ]);
-    for (const r of failed.slice(1)) {
+    for (const r of failed.slice(2)) {
       expect(String(r[3])).not.toBe('');
       expect(String(r[4])).not.toBe('');
     }
   });
 
-  it('re-run through the CLI skips every input, lists the failures again and exits 2, in Chinese by default', () => {
+  it('re-run through the CLI skips every input, lists the failures again and exits 3 (some inputs failed), in Chinese by default', () => {
     const run = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), 'batch', 'uploads', '--out', 'reports'], {
       cwd: root,
       encoding: 'utf8',
@@ -135,7 +141,7 @@ describe('duty-audit batch over a district folder', () => {
     expect(run.stdout).toMatch(/失败：uploads\/.*（encrypted-workbook|失败：uploads\/.*（not-a-workbook|失败：uploads\/.*（no-cases-sheet/);
     expect(run.stdout).toContain('解决办法：');
     expect(run.stdout).not.toMatch(/\bfix: /);
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(3);
 
     const english = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), 'batch', 'uploads', '--out', 'reports'], {
       cwd: root,
@@ -147,6 +153,7 @@ describe('duty-audit batch over a district folder', () => {
     expect(english.stdout).toMatch(/0 audited, 4 unchanged \(kept\), 2 failed/);
     expect(english.stdout).toMatch(/district summary: reports\/district-summary-2026-10\.xlsx/);
     expect(english.stdout).toContain('  fix: ');
+    expect(english.status).toBe(3);
   });
 
   it('--force audits every input again with the same report names and the same counts', async () => {
@@ -154,7 +161,7 @@ describe('duty-audit batch over a district folder', () => {
     expect(again.counts).toEqual({ audited: 4, skipped: 0, failed: 2 });
     const view = (r: BatchResult) => r.entries.map((e) => (e.status === 'failed' ? [e.input.display, e.failure.code] : [e.input.display, e.report, e.summary.byGrade]));
     expect(view(again)).toEqual(view(first));
-    expect(again.exitCode).toBe(2);
+    expect(again.exitCode).toBe(3);
   });
 
   it('--fail-on decides the exit code when every input is audited', async () => {

@@ -68,42 +68,93 @@ describe('rankByFigure: e-supervision ranking of centers', () => {
   });
 });
 
-describe('district summary workbook', () => {
-  it('has 汇总 with one row per center plus a total, and 失败文件 with each failure and its reason', async () => {
-    const file = join(tempDir('summary'), 'district-summary-2026-10.xlsx');
-    await writeDistrictSummary(entries, file, 'zh');
-    const centers = await rowsOf(file, '汇总');
-    expect(centers[0]).toEqual(['中心名称', '所属街道', '输入文件', '期间', '提醒', '批评教育', '通报批评', '扣除奖金', '问题合计', '待处理人员(最高等级)', '数据问题', '办件数', '按期办结率', '按期办结率排名', '满意率', '满意率排名', '报告文件', '本次状态']);
-    expect(centers[1]).toEqual(['城东社区便民服务中心', '东城街道', 'u/a.xlsx', '2026-10', 3, 0, 1, 0, 4, '李四、张三 (通报批评)', 1, 120, 0.95, 2, 0.9, 1, '城东-2026-10.xlsx', '已审计']);
-    expect(centers[2]).toEqual(['城西社区便民服务中心', '东城街道', 'u/b/', '2026-10', 0, 0, 0, 0, 0, '', 1, 60, 1, 1, '', '', '城西-2026-10.xlsx', '未变更,沿用']);
-    expect(centers[3]).toEqual(['城南社区便民服务中心', '东城街道', 'u/c.xlsx', '2026-10', 0, 0, 0, 0, 0, '', 1, '', '', '', '', '', '城南-2026-10.xlsx', '已审计']);
-    expect(centers[4]?.slice(0, 12)).toEqual(['合计', undefined, undefined, undefined, 3, 0, 1, 0, 4, undefined, 3, 180]);
-    expect(centers).toHaveLength(5);
+/** Rows after the title line and the header, as records keyed by the header. */
+async function records(file: string, sheetName: string): Promise<{ title: unknown; header: unknown[]; rows: Record<string, unknown>[] }> {
+  const [titleRow, header = [], ...rest] = await rowsOf(file, sheetName);
+  return { title: titleRow?.[0], header, rows: rest.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i] ?? null]))) };
+}
 
-    const failed = await rowsOf(file, '失败文件');
-    expect(failed[0]).toEqual(['输入文件', '错误代码', '原因', '详细说明', '处理建议']);
-    expect(failed[1]).toEqual(['u/bad.xlsx', 'not-a-workbook', '不是xlsx工作簿', 'u/bad.xlsx is not a zip', 'save it again as .xlsx']);
-    expect(failed[2]?.slice(0, 3)).toEqual(['u/x.pdf', 'worker-crashed', '审计进程崩溃']);
-    expect(failed).toHaveLength(3);
+describe('district summary workbook', () => {
+  it('汇总: a title line (district, period), then one row per input — centers with counts, failed files with why — and a total', async () => {
+    const file = join(tempDir('summary'), 'district-summary-2026-10.xlsx');
+    await writeDistrictSummary(entries, file, { lang: 'zh', period: '2026-10' });
+    const { title, header, rows } = await records(file, '汇总');
+    expect(title).toBe('东城街道2026-10便民服务中心工作制度检查汇总');
+    expect(header).toEqual(['中心名称', '提醒', '批评教育', '通报批评', '扣除奖金', '问题合计', '待处理人员（最高等级）', '数据问题', '办件数', '按期办结率', '按期办结率排名', '满意率', '满意率排名', '本次状态', '所属街道', '期间', '输入文件', '报告文件']);
+    expect(rows[0]).toEqual({ 中心名称: '城东社区便民服务中心', 提醒: 3, 批评教育: 0, 通报批评: 1, 扣除奖金: 0, 问题合计: 4, '待处理人员（最高等级）': '李四、张三（通报批评）', 数据问题: 1, 办件数: 120, 按期办结率: 0.95, 按期办结率排名: 2, 满意率: 0.9, 满意率排名: 1, 本次状态: '已审计', 所属街道: '东城街道', 期间: '2026-10', 输入文件: 'u/a.xlsx', 报告文件: '城东-2026-10.xlsx' });
+    expect(rows[1]).toMatchObject({ 中心名称: '城西社区便民服务中心', 按期办结率排名: 1, 满意率: null, 本次状态: '未变更，沿用' });
+    expect(rows[2]).toMatchObject({ 中心名称: '城南社区便民服务中心', 办件数: null, 按期办结率排名: null });
+    expect(rows[3]).toMatchObject({ 中心名称: 'u/bad.xlsx', 问题合计: null, 本次状态: '审计失败：不是xlsx工作簿', 输入文件: 'u/bad.xlsx' });
+    expect(rows[4]).toMatchObject({ 中心名称: 'u/x.pdf', 本次状态: '审计失败：审计进程崩溃' });
+    expect(rows[5]).toMatchObject({ 中心名称: '合计', 提醒: 3, 通报批评: 1, 问题合计: 4, 数据问题: 3, 办件数: 180 });
+    expect(rows).toHaveLength(6);
+
+    const failed = await records(file, '失败文件');
+    expect(failed.header).toEqual(['输入文件', '错误代码', '原因', '详细说明', '处理建议']);
+    expect(failed.rows[0]).toEqual({ 输入文件: 'u/bad.xlsx', 错误代码: 'not-a-workbook', 原因: '不是xlsx工作簿', 详细说明: 'u/bad.xlsx is not a zip', 处理建议: 'save it again as .xlsx' });
+    expect(failed.rows[1]).toMatchObject({ 输入文件: 'u/x.pdf', 错误代码: 'worker-crashed', 原因: '审计进程崩溃' });
+    expect(failed.rows).toHaveLength(2);
+  });
+
+  it('counts a center and month uploaded three times once: the later uploads are warning rows outside the totals and ranks', async () => {
+    const again = (path: string, grades: Parameters<typeof summaryOf>[2]): BatchEntry => ({
+      status: 'audited',
+      input: { path, display: path.slice(1), kind: 'xlsx' },
+      sha256: path,
+      report: `城东-2026-10-${path.length}.xlsx`,
+      summary: { ...summaryOf('城东社区便民服务中心', '2026-10', grades), service: { handled: 99, completedWithDeadline: 10, completedOnTime: 10, onTimeRate: 1, rated: 1, satisfied: 1, satisfactionRate: 1 } },
+    });
+    const file = join(tempDir('summary'), 'dup.xlsx');
+    await writeDistrictSummary([entries[0]!, again('/u/a2.xlsx', { deduction: 5 }), again('/u/a33.xlsx', { deduction: 7 }), entries[1]!], file, { lang: 'zh', period: '2026-10' });
+    const { rows } = await records(file, '汇总');
+    expect(rows.map((r) => r['本次状态'])).toEqual([
+      '已审计',
+      '重复上传，未计入合计（与u/a.xlsx同为城东社区便民服务中心 2026-10）',
+      '重复上传，未计入合计（与u/a.xlsx同为城东社区便民服务中心 2026-10）',
+      '未变更，沿用',
+      null,
+    ]);
+    expect(rows[1]).toMatchObject({ 扣除奖金: 5, 按期办结率排名: null, 满意率排名: null });
+    const total = rows.at(-1)!;
+    expect(total).toMatchObject({ 中心名称: '合计', 提醒: 3, 通报批评: 1, 扣除奖金: 0, 问题合计: 4, 办件数: 180 });
+    // ranks among the counted centers only: 城西 (100%) first, 城东 (95%) second
+    expect(rows[0]!['按期办结率排名']).toBe(2);
+    expect(rows[3]!['按期办结率排名']).toBe(1);
+  });
+
+  it('prints like the report: A4 landscape one page wide, title and header on every page, the file columns on screen only', async () => {
+    const file = join(tempDir('summary'), 'print.xlsx');
+    await writeDistrictSummary(entries, file, { lang: 'zh', period: '2026-10' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    for (const ws of book.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+      expect(ws.headerFooter.oddHeader).toBe('&L东城街道&C&"等线,Bold"&A&R检查期间 2026-10');
+      expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+      ws.eachRow((row) => expect(row.height, `${ws.name} row ${row.number}`).toBeGreaterThan(0));
+    }
+    expect((book.getWorksheet('汇总')!.pageSetup as { printArea?: string }).printArea).toBe('A1:N8');
   });
 
   it('speaks English with lang en', async () => {
-    const file = join(tempDir('summary'), 'district-summary-2026-10.xlsx');
-    await writeDistrictSummary(entries, file, 'en');
-    const centers = await rowsOf(file, 'Summary');
-    expect(centers[0]?.[0]).toBe('Center');
-    expect(centers[1]?.[9]).toBe('李四, 张三 (Circulated notice)');
-    expect(centers[0]?.slice(11, 16)).toEqual(['Cases handled', 'On-time rate', 'On-time rank', 'Satisfaction rate', 'Satisfaction rank']);
-    expect(centers[2]?.[17]).toBe('unchanged, kept');
-    const failed = await rowsOf(file, 'Failed files');
-    expect(failed[1]?.[2]).toBe('not an xlsx workbook');
+    const file = join(tempDir('summary'), 'district-summary-2026-10-en.xlsx');
+    await writeDistrictSummary(entries, file, { lang: 'en', period: '2026-10' });
+    const { title, header, rows } = await records(file, 'Summary');
+    expect(title).toBe('Service center work-rules audit: 东城街道, 2026-10');
+    expect(header[0]).toBe('Center');
+    expect(rows[0]!['People to act on (highest grade)']).toBe('李四, 张三 (Circulated notice)');
+    expect(header.slice(8, 13)).toEqual(['Cases handled', 'On-time rate', 'On-time rank', 'Satisfaction rate', 'Satisfaction rank']);
+    expect(rows[1]!['This run']).toBe('unchanged, kept');
+    expect(rows[3]!['This run']).toBe('failed: not an xlsx workbook');
+    const failed = await records(file, 'Failed files');
+    expect(failed.rows[0]!['Reason']).toBe('not an xlsx workbook');
   });
 
-  it('still writes both sheets, headers only, when nothing was audited or nothing failed', async () => {
+  it('still writes both sheets, title and headers only, when nothing was audited or nothing failed', async () => {
     const file = join(tempDir('summary'), 's.xlsx');
     await writeDistrictSummary([], file, 'zh');
-    expect(await rowsOf(file, '汇总')).toHaveLength(1);
-    expect(await rowsOf(file, '失败文件')).toHaveLength(1);
+    expect(await rowsOf(file, '汇总')).toHaveLength(2);
+    expect(await rowsOf(file, '失败文件')).toHaveLength(2);
   });
 });
 

@@ -40,7 +40,7 @@ describe('worker pool', () => {
     });
     const exit = result.entries.find((e) => e.input.display === 'in/b-exit.xlsx');
     expect(exit?.status === 'failed' && exit.failure.message).toMatch(/exited with code: 7/);
-    expect(result.exitCode).toBe(2);
+    expect(result.exitCode).toBe(3);
   });
 });
 

@@ -37,3 +37,10 @@ describe('report names', () => {
     expect(assignReportNames([{ stem: 'A-2026-10', previous: 'A-2026-10-x.xlsx' }])).toEqual(['A-2026-10.xlsx']);
   });
 });
+
+describe('report names in English', () => {
+  it('end in -en, so an English run never takes the Chinese report’s name', () => {
+    expect(reportStem('城东社区便民服务中心', '2026-10', 'en')).toBe('城东社区便民服务中心-2026-10-en');
+    expect(reportStem('城东社区便民服务中心', '2026-10')).toBe('城东社区便民服务中心-2026-10');
+  });
+});

@@ -146,7 +146,7 @@ describe('runBatch (fake audit)', () => {
       'in/crash.xlsx': 'worker-crashed',
     });
     expect(result.counts).toEqual({ audited: 3, skipped: 0, failed: 6 });
-    expect(result.exitCode).toBe(2);
+    expect(result.exitCode).toBe(3);
     const huge = result.entries.find((e) => e.input.display === 'in/huge.xlsx');
     expect(huge?.status === 'failed' && huge.failure.message).toMatch(/2\.0 MB, over the batch limit of 2 MB/);
     const xls = result.entries.find((e) => e.input.display === 'in/old.xls');
@@ -164,7 +164,7 @@ describe('runBatch (fake audit)', () => {
     expect(rerun.tasks.map((t) => t.input)).toEqual([join(root, 'in', 'crash.xlsx')]);
     const fail = second.entries.find((e) => e.input.display === 'in/fail.xlsx');
     expect(fail).toMatchObject({ status: 'failed', fromManifest: true, failure: { code: 'no-cases-sheet' } });
-    expect(second.exitCode).toBe(2);
+    expect(second.exitCode).toBe(3);
   });
 
   it('exits 1 when a center reaches --fail-on and nothing failed', async () => {
@@ -226,8 +226,9 @@ describe('batch outcome', () => {
     expect(commonestPeriod([failed])).toBe('unknown');
   });
 
-  it('exits 2 on any failure, else 1 at --fail-on, else 0', () => {
-    expect(exitCodeOf([audited('2026-10', { deduction: 1 }), failed], 'reminder')).toBe(2);
+  it('exits 3 when some input failed (2 is for a batch that could not run), else 1 at --fail-on, else 0', () => {
+    expect(exitCodeOf([audited('2026-10', { deduction: 1 }), failed], 'reminder')).toBe(3);
+    expect(exitCodeOf([failed], undefined)).toBe(3);
     expect(exitCodeOf([audited('2026-10', { notice: 1 })], 'notice')).toBe(1);
     expect(exitCodeOf([audited('2026-10', { notice: 1 })], 'deduction')).toBe(0);
     expect(exitCodeOf([audited('2026-10', { notice: 1 })], undefined)).toBe(0);

@@ -131,7 +131,7 @@ describe('rules turned off by an absent sheet', () => {
       {
         id: 'case-overdue', clause: '失职追究制/二.6', title: overdueRule().title, version: 1, hits: 1, ran: true,
         // overdue_days reads 法定时限 from the items sheet when there is one: without it the rule runs on promises.
-        partial: { sheets: ['items'], without: [{ zh: '无事项公开表:期限只按承诺时限计算', en: 'no items sheet: deadlines count from promises only' }] },
+        partial: { sheets: ['items'], without: [{ zh: '无事项公开表：期限只按承诺时限计算', en: 'no items sheet: deadlines count from promises only' }] },
       },
     ]);
   });

@@ -36,7 +36,7 @@ async function findings() {
 describe('coded values in messages', () => {
   it('a fee above its posted standard: words in both languages, the code in the facts', async () => {
     const fee = (await findings()).get('fee-above-standard')!;
-    expect(fee.message.zh).toContain('收费核对:超过公示收费标准(公示标准20元)');
+    expect(fee.message.zh).toContain('收费核对：超过公示收费标准，公示标准（元）：20');
     expect(fee.message.en).toContain('fee check: above the posted standard');
     expect(fee.message.zh).not.toContain('above-standard');
     expect(fee.facts['fee_status']).toBe('above-standard');
@@ -45,7 +45,7 @@ describe('coded values in messages', () => {
   it('a fee charged with no 收费项目 written: the center\'s finding names it in words, the code in the facts', async () => {
     const gap = (await findings()).get('fee-schedule-incomplete')!;
     expect(gap.ref.key).toBe('证明开具');
-    expect(gap.message.zh).toContain('未列入收费公示:(未填收费项目)');
+    expect(gap.message.zh).toContain('未列入收费公示：（未填收费项目）');
     expect(gap.message.en).toContain('not in the posted schedule: (no fee item written)');
     expect(gap.facts['fees_not_in_schedule']).toEqual(['(unnamed)']);
   });
@@ -53,7 +53,7 @@ describe('coded values in messages', () => {
   it('the limit a case is bound by reads in words: a promise capped at the statutory limit', async () => {
     const overdue = (await findings()).get('case-overdue')!;
     expect(overdue.facts['limit_basis']).toBe('promise-capped');
-    expect(overdue.message.zh).toContain('按法定时限(承诺时限长于法定时限,只计到法定时限)自2026-10-08起10个工作日,截止2026-10-21,逾期2个工作日');
+    expect(overdue.message.zh).toContain('按法定时限（承诺时限长于法定时限，只计到法定时限）自2026-10-08起10个工作日，截止2026-10-21，逾期2个工作日');
     expect(overdue.message.en).toContain('bound by the statutory limit (the promise is longer, and binds only up to it), 10 working days from 2026-10-08');
   });
 
@@ -65,7 +65,7 @@ describe('coded values in messages', () => {
 
   it('missing complaint fields: each named in the language, listed in its way', async () => {
     const complaint = (await findings()).get('complaint-record-incomplete')!;
-    expect(complaint.message.zh).toContain('缺少必记项联系方式、投诉内容,');
+    expect(complaint.message.zh).toContain('缺少必记项联系方式、投诉内容，');
     expect(complaint.message.en).toContain('lacks contact, content;');
     expect(complaint.facts['missing_fields']).toEqual(['contact', 'content']);
   });

@@ -48,14 +48,14 @@ describe('toReportJson', () => {
       date: '2026-10-20',
       baseGrade: 'criticism',
       grade: 'notice',
-      escalation: '同一条款本月第3次,上调1级',
+      escalation: '同一条款本月第3次，上调1级',
     });
     expect(f.facts['overdue_days']).toBe(4);
     expect(json.people[0]).toEqual({ name: '李敏', counts: { reminder: 1, criticism: 1, notice: 1, deduction: 0 }, highest: 'notice', deductionYuan: 0, sanction: '中心内通报批评', merged: 0, withdrawn: 0, reportedBefore: 0 });
     expect(json.dataIssues[0]).toMatchObject({ file: 'samples/城东社区-2026-10.xlsx', sheet: 'cases', row: 12, column: 'B', value: '2026-13-45', code: 'bad-date' });
     expect(json.rules[0]).toMatchObject({ id: 'case-overdue', clause: '失职追究制/二.6', hits: 4, ran: true, reason: null, note: '无事项公开表:期限只按承诺时限计算' });
     expect(json.rules[1]).toMatchObject({ id: 'complaint-rude', ran: true, reason: null, note: null });
-    expect(json.rules[3]).toMatchObject({ ran: false, reason: '缺少工作表:AB岗交接', note: null, missingSheets: ['handovers'] });
+    expect(json.rules[3]).toMatchObject({ ran: false, reason: '缺少工作表：AB岗交接', note: null, missingSheets: ['handovers'] });
   });
 
   it('carries the service figures per handler and for the center, as data (rates 0…1, null when nothing to divide)', () => {

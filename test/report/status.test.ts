@@ -128,37 +128,40 @@ describe('workbook', () => {
     expect(tableRecords(wb.getWorksheet('人员汇总')!)[0]).toEqual(
       expect.objectContaining({ 姓名: '赵六', 合计: 0, 最高等级: null, 建议处理: null, '已撤销（不计）': 1 }),
     );
-    const summary = JSON.stringify(rowsOf(wb.getWorksheet('汇总')!));
-    expect(summary).toContain('["无"]');
+    // 汇总's people block (left, columns A–E): its header row, then 无 for nobody.
+    const summary = rowsOf(wb.getWorksheet('汇总')!);
+    const header = summary.findIndex((r) => r[0] === '姓名');
+    expect(summary[header + 1]![0]).toBe('无');
     expect(terminalSummary(result, { lang: 'zh' })).toContain('需处理人员：无');
   });
 
   it('汇总 totals the findings that count and lists those that do not', async () => {
-    const text = JSON.stringify(rowsOf((await book(settledResult())).getWorksheet('汇总')!));
-    expect(text).toContain('["合计",9]');
-    expect(text).toContain('["不计入 · 并入",1]');
-    expect(text).toContain('["不计入 · 此前已通报",1]');
-    expect(text).toContain('["不计入 · 已撤销",1]');
+    // The grade block is the left one: label and count in columns A and B.
+    const counts = new Map(rowsOf((await book(settledResult())).getWorksheet('汇总')!).map((r) => [r[0], r[1]]));
+    expect(counts.get('合计')).toBe(9);
+    expect(counts.get('并入（不计）')).toBe(1);
+    expect(counts.get('此前已通报（不计）')).toBe(1);
+    expect(counts.get('已撤销（不计）')).toBe(1);
   });
 
   it('运行信息 says a repeat is possible without --history, and lists history and decisions files with their SHA-256', async () => {
     const none = JSON.stringify(rowsOf((await book(settledResult())).getWorksheet('运行信息')!));
-    expect(none).toContain('未提供历史报告（--history）');
-    expect(none).toContain('未提供复核决定');
+    expect(none).toContain('["历史报告","未提供：上月已通报、仍逾期未结的办件，以及此前登记、现经核实的投诉，可能重复计入"]');
+    expect(none).toContain('["复核决定","未提供"]');
     const given = settledResult({
       history: { source: 'reports', reports: [{ file: 'reports/城东-2026-09.json', sha256: 'c'.repeat(64), period: '2026-09', asOf: '2026-09-30' }], ignored: [{ file: 'reports/城东-2026-08-old.json', period: '2026-08', reason: 'superseded' }] },
       decisions: { file: 'decisions.xlsx', sha256: 'd'.repeat(64), count: 2 },
     });
     const text = JSON.stringify(rowsOf((await book(given)).getWorksheet('运行信息')!));
-    expect(text).toContain(`["reports/城东-2026-09.json","${'c'.repeat(64)}","2026-09"]`);
-    expect(text).toContain('["reports/城东-2026-08-old.json","未采用：同月有更新的报告","2026-08"]');
-    expect(text).toContain(`["decisions.xlsx","${'d'.repeat(64)}",2]`);
-    expect(text).not.toContain('未提供历史报告');
+    // Beside the ledger under 输入文件, each with its SHA-256; a file not used, with why.
+    expect(text).toContain(`["samples/城东社区-2026-10.xlsx","${'a'.repeat(64)}"],["reports/城东-2026-09.json（历史报告，2026-09）","${'c'.repeat(64)}"],["decisions.xlsx（复核决定，2 条）","${'d'.repeat(64)}"]`);
+    expect(text).toContain('["reports/城东-2026-08-old.json（历史报告，2026-08）","未采用：同月有更新的报告"]');
+    expect(text).not.toContain('未提供');
   });
 
   it('运行信息 says when the history folder held no earlier report of this center', async () => {
     const text = JSON.stringify(rowsOf((await book(settledResult({ history: { source: 'reports', reports: [], ignored: [] } }), 'en')).getWorksheet('Run')!));
-    expect(text).toContain('["reports","the history folder holds no earlier report of this center, so a repeat is still possible"]');
+    expect(text).toContain('["Earlier reports","reports holds no earlier report of this center, so a repeat is still possible"]');
   });
 });
 

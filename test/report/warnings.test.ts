@@ -27,16 +27,16 @@ describe('the 预警 sheet', () => {
   it('lists each warning with its kind, record, subject, dates, working days left and finding; no grade', async () => {
     const rows = tableRecords((await book(makeResult())).getWorksheet('预警')!);
     expect(rows).toEqual([
-      { 预警类型: '即将到期', 工作表: '办件台账', 行: 20, 记录: 'SL-2026-10-0120', 责任人: '王强', 日期: expect.any(Date), 办结期限: expect.any(Date), 剩余工作日: 1, 对应问题: null, 延期原因: null },
-      { 预警类型: '已超期未办结', 工作表: '办件台账', 行: 14, 记录: 'SL-2026-10-0042', 责任人: '李敏', 日期: expect.any(Date), 办结期限: expect.any(Date), 剩余工作日: -4, 对应问题: 'F-0000000000aa', 延期原因: null },
-      { 预警类型: '投诉待查', 工作表: '投诉登记', 行: 5, 记录: 'TS-2026-10-004', 责任人: '王强', 日期: expect.any(Date), 办结期限: null, 剩余工作日: null, 对应问题: null, 延期原因: null },
+      { 预警类型: '即将到期', 记录: 'SL-2026-10-0120', 责任人: '王强', 日期: expect.any(Date), 办结期限: expect.any(Date), 剩余工作日: 1, 延期原因: null, 问题编号: null, 工作表: '办件台账', 行: 20, 记录编号: 'SL-2026-10-0120' },
+      { 预警类型: '已超期未办结', 记录: 'SL-2026-10-0042', 责任人: '李敏', 日期: expect.any(Date), 办结期限: expect.any(Date), 剩余工作日: -4, 延期原因: null, 问题编号: 'F-0000000000aa', 工作表: '办件台账', 行: 14, 记录编号: 'SL-2026-10-0042' },
+      { 预警类型: '投诉待查', 记录: 'TS-2026-10-004', 责任人: '王强', 日期: expect.any(Date), 办结期限: null, 剩余工作日: null, 延期原因: null, 问题编号: null, 工作表: '投诉登记', 行: 5, 记录编号: 'TS-2026-10-004' },
     ]);
     expect((rows[1]!['办结期限'] as Date).toISOString().slice(0, 10)).toBe('2026-10-26');
   });
 
   it('is there, with only its header, when there is nothing to warn of; in English with --lang en', async () => {
     const wb = await book(makeResult(undefined, undefined, []), 'en');
-    expect(rowsOf(wb.getWorksheet('Warnings')!)).toEqual([['Warning', 'Sheet', 'Row', 'Record', 'Subject', 'Date', 'Due on', 'Working days left', 'Finding', 'Extension reason']]);
+    expect(rowsOf(wb.getWorksheet('Warnings')!)).toEqual([['Warning', 'Record', 'Subject', 'Date', 'Due on', 'Working days left', 'Extension reason', 'Finding ID', 'Sheet', 'Row', 'Record key']]);
   });
 });
 
@@ -61,10 +61,11 @@ describe('warnings in the JSON and the summaries', () => {
   it('汇总 and the terminal show the counts; the grade counts are those of the findings alone', async () => {
     const with3 = makeResult();
     const without = makeResult(undefined, undefined, []);
-    const summary = JSON.stringify(rowsOf((await book(with3)).getWorksheet('汇总')!));
-    expect(summary).toContain('["即将到期",1]');
-    expect(summary).toContain('["已超期未办结",1]');
-    expect(summary).toContain('["投诉待查",1]');
+    // The 预警 block is on the left: label and count in columns A and B.
+    const counts = new Map(rowsOf((await book(with3)).getWorksheet('汇总')!).map((r) => [r[0], r[1]]));
+    expect(counts.get('即将到期')).toBe(1);
+    expect(counts.get('已超期未办结')).toBe(1);
+    expect(counts.get('投诉待查')).toBe(1);
     expect(terminalSummary(with3, { lang: 'zh' })).toContain('预警：即将到期 1 · 已超期未办结 1 · 投诉待查 1');
     expect(terminalSummary(without, { lang: 'en' })).toContain('Warnings: Due soon 0 · Open past its deadline 0 · Complaint pending 0');
     expect(with3.summary.byGrade).toEqual(without.summary.byGrade);

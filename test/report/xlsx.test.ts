@@ -65,8 +65,8 @@ describe('writeReportXlsx', () => {
       const row = rows.find((r) => r['问题编号'] === f.id)!;
       expect(row).toMatchObject({
         条款: f.clause,
-        规则: f.ruleId,
-        问题: f.title.zh,
+        规则: f.title.zh,
+        规则编号: f.ruleId,
         责任对象: f.subject.name,
         行: f.ref.row,
         记录编号: f.ref.key,
@@ -75,8 +75,12 @@ describe('writeReportXlsx', () => {
       });
     }
     const escalated = rows.find((r) => r['问题编号'] === FINDINGS[2]!.id)!;
-    expect(escalated['升级原因']).toBe('同一条款本月第3次,上调1级');
-    expect(rows.find((r) => r['问题编号'] === 'F-bbbbbbbbbbbb')!['涉及行']).toBe('12, 17');
+    expect(escalated['升级说明']).toBe('同一条款本月第3次，上调1级');
+    const ledger = rows.find((r) => r['问题编号'] === 'F-bbbbbbbbbbbb')!;
+    expect(ledger['涉及行']).toBe('12、17');
+    // A sheet-level finding's key is the sheet's code: the record reads as the sheet and row in words.
+    expect(ledger['记录']).toBe('办件台账第12行');
+    expect(rows[0]!['记录']).toBe('SL-2026-10-0001');
     expect(rows[0]!['台账']).toBe('办件台账');
   });
 
@@ -96,7 +100,7 @@ describe('writeReportXlsx', () => {
   it('writes dates as real Excel dates on the right UTC day', async () => {
     const wb = await written('zh');
     const ws = wb.getWorksheet('问题清单')!;
-    const cell = ws.getRow(2).getCell(9);
+    const cell = ws.getRow(2).getCell(5);
     expect(cell.value).toBeInstanceOf(Date);
     expect((cell.value as Date).toISOString()).toBe('2026-10-09T00:00:00.000Z');
     expect(cell.numFmt).toBe('yyyy-mm-dd');
@@ -104,21 +108,22 @@ describe('writeReportXlsx', () => {
     expect((asOf as Date).toISOString()).toBe('2026-10-31T00:00:00.000Z');
   });
 
-  it('colours each Findings row by its final grade', async () => {
+  it('colours each Findings row\'s grade cell by its final grade, with the grade in words on it', async () => {
     const wb = await written('zh');
     const ws = wb.getWorksheet('问题清单')!;
     FINDINGS.forEach((f, i) => {
-      const row = ws.getRow(i + 2);
-      for (const c of [1, 10, 15]) {
-        expect((row.getCell(c).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(GRADE_FILLS[f.grade]);
-      }
+      const cell = ws.getRow(i + 2).getCell(7);
+      expect(cell.value).toBe(GRADE_LABELS[f.grade].zh);
+      expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(GRADE_FILLS[f.grade]);
+      expect(cell.font?.bold).toBe(true);
     });
   });
 
   it('wraps the evidence text', async () => {
     const ws = (await written('zh')).getWorksheet('问题清单')!;
-    expect(ws.getRow(2).getCell(10).alignment?.wrapText).toBe(true);
-    expect(ws.getColumn(10).width).toBeGreaterThanOrEqual(40);
+    expect(ws.getRow(1).getCell(6).value).toBe('问题描述');
+    expect(ws.getRow(2).getCell(6).alignment?.wrapText).toBe(true);
+    expect(ws.getColumn(6).width).toBeGreaterThanOrEqual(40);
   });
 
   it('masks phones in facts-derived text and data issues unless mask is false', async () => {
@@ -150,7 +155,7 @@ describe('writeReportXlsx', () => {
     const ws = (await written('zh')).getWorksheet('人员汇总')!;
     const rows = tableRecords(ws);
     expect(rows.map((r) => r['姓名'])).toEqual(['王强', '李敏']);
-    expect(rows[0]).toMatchObject({ 提醒: 0, 批评教育: 1, 通报批评: 0, 扣除奖金: 1, 合计: 2, 最高等级: '扣除奖金', 建议处理: '扣除当月奖金', '扣款合计(元)': 200 });
+    expect(rows[0]).toMatchObject({ 提醒: 0, 批评教育: 1, 通报批评: 0, 扣除奖金: 1, 合计: 2, 最高等级: '扣除奖金', 建议处理: '扣除当月奖金', '扣款合计（元）': 200 });
     expect(rows[1]).toMatchObject({ 提醒: 1, 批评教育: 1, 通报批评: 1, 扣除奖金: 0, 最高等级: '通报批评' });
     const cf = conditionalFormats(ws);
     expect(cf.map((c) => c.ref)).toEqual(['B2:B3', 'C2:C3', 'D2:D3', 'E2:E3']);
@@ -180,27 +185,42 @@ describe('writeReportXlsx', () => {
 
   it('lists every rule with hits, why a rule did not run, and what a rule that ran went without', async () => {
     const rows = tableRecords((await written('zh')).getWorksheet('规则')!);
-    expect(rows).toHaveLength(4);
-    expect(rows[0]).toMatchObject({ 规则: 'case-overdue', 条款: '失职追究制/二.6', 版本: 1, 命中数: 4, 已运行: '是', 未运行原因或说明: '无事项公开表:期限只按承诺时限计算' });
-    expect(rows[1]).toMatchObject({ 规则: 'complaint-rude', 已运行: '是', 未运行原因或说明: null });
-    expect(rows[3]).toMatchObject({ 规则: 'absence-without-handover', 已运行: '否', 未运行原因或说明: '缺少工作表:AB岗交接' });
+    // in the one clause order: 全程代理制 before 失职追究制, then 二.1, 二.6, 二.9
+    expect(rows.map((r) => r['规则编号'])).toEqual(['ledger-incomplete', 'complaint-rude', 'case-overdue', 'absence-without-handover']);
+    expect(rows[2]).toMatchObject({ 规则: '超过承诺时限未办结', 规则编号: 'case-overdue', 条款: '失职追究制/二.6', 版本: 1, 命中数: 4, 已运行: '是', 未运行原因或说明: '无事项公开表:期限只按承诺时限计算' });
+    expect(rows[1]).toMatchObject({ 规则编号: 'complaint-rude', 已运行: '是', 未运行原因或说明: null });
+    expect(rows[3]).toMatchObject({ 规则: '请假出差无AB岗交接', 已运行: '否', 未运行原因或说明: '缺少工作表：AB岗交接' });
     const en = tableRecords((await written('en')).getWorksheet('Rules')!);
-    expect(en[0]).toMatchObject({ Ran: 'yes', 'Why not, or note': 'no items sheet: deadlines count from promises only' });
+    expect(en[2]).toMatchObject({ Rule: 'Case not completed within its promised time limit', Ran: 'yes', 'Why not, or note': 'no items sheet: deadlines count from promises only' });
     expect(en[3]).toMatchObject({ Ran: 'no', 'Why not, or note': 'sheet absent: A/B handovers' });
   });
 
   it('summarises center, period (inferred), as-of, grades, clauses, people, rows and rules not run', async () => {
-    const text = JSON.stringify(rowsOf((await written('zh')).getWorksheet('汇总')!));
-    for (const expected of ['城东社区便民服务中心', '2026-10', '按受理日期', '["提醒",2]', '["批评教育",2]', '["通报批评",1]', '["扣除奖金",1]', '["失职追究制/二.9",0]', '["王强","扣除奖金","扣除当月奖金",200,2]', '["办件台账",30,28,2]', '["合计",40,38,2]', 'absence-without-handover']) {
-      expect(text).toContain(expected);
-    }
+    const rows = rowsOf((await written('zh')).getWorksheet('汇总')!);
+    const left = rows.map((r) => r.slice(0, 5).filter((v) => v !== null && v !== undefined));
+    const right = rows.map((r) => r.slice(6).filter((v) => v !== null && v !== undefined));
+    const has = (block: unknown[][], cells: unknown[]) => expect(block.map((r) => JSON.stringify(r))).toContain(JSON.stringify(cells));
+    has(left, ['中心', '城东社区便民服务中心']);
+    has(left, ['检查期间', '2026-10（未指定，按受理日期最多的月份推断）']);
+    for (const [grade, n] of [['提醒', 2], ['批评教育', 2], ['通报批评', 1], ['扣除奖金', 1], ['合计', 6]] as const) has(left, [grade, n]);
+    has(left, ['王强', '扣除奖金', '扣除当月奖金', 200, 2]);
+    // the center's own findings, one line per rule
+    has(left, ['全程代理制/三.4', '提醒', '台账记录不完整', 1]);
+    has(left, ['失职追究制/二.9', '请假出差无AB岗交接', '缺少工作表：AB岗交接']);
+    // by clause, in the one clause order, on the right
+    const clauses = right.filter((r) => typeof r[0] === 'string' && /\//.test(r[0] as string)).map((r) => r[0]);
+    expect(clauses).toEqual(['全程代理制/三.4', '失职追究制/二.1', '失职追究制/二.6', '失职追究制/二.9']);
+    has(right, ['失职追究制/二.9', 0]);
+    has(right, ['办件台账', 30, 28, 2]);
+    has(right, ['合计', 40, 38, 2]);
   });
 
   it('records inputs, hashes, policy, tool version and the generated-at in the Run sheet', async () => {
     const text = JSON.stringify(rowsOf((await written('en')).getWorksheet('Run')!));
-    for (const expected of ['"duty-audit"', '"0.1.0"', 'a'.repeat(64), 'b'.repeat(64), '["Raise one grade every (occurrences)",2]', '2026-11-01T08:00:00.000Z', '["Phones masked","yes"]']) {
+    for (const expected of ['["Tool","duty-audit 0.1.0"]', 'a'.repeat(64), 'b'.repeat(64), '["Raise one grade every (occurrences)",2]', '["Phones masked","yes"]', '["Language","English"]']) {
       expect(text).toContain(expected);
     }
+    expect(text).toMatch(/\["Generated at","2026-11-0[12] \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)"\]/);
   });
 
   it('dates the workbook properties from the as-of, not the clock', async () => {
@@ -221,16 +241,19 @@ describe('writeReportXlsx', () => {
     expect(contents(streamed)).toEqual(contents(memory));
     const ws = streamed.getWorksheet('问题清单')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect((ws.getRow(2).getCell(1).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(GRADE_FILLS.reminder);
-    expect(ws.getRow(2).getCell(9).value).toBeInstanceOf(Date);
-    expect(conditionalFormats(streamed.getWorksheet('人员汇总')!).length).toBe(4);
+    expect((ws.getRow(2).getCell(7).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(GRADE_FILLS.reminder);
+    expect(ws.getRow(2).getCell(5).value).toBeInstanceOf(Date);
+    expect(ws.getRow(2).height).toBe(memory.getWorksheet('问题清单')!.getRow(2).height);
+    // exceljs's streaming writer cannot write a data bar Excel accepts: none rather than a broken one
+    expect(conditionalFormats(streamed.getWorksheet('人员汇总')!) ?? []).toHaveLength(0);
+    expect(conditionalFormats(memory.getWorksheet('人员汇总')!)).toHaveLength(4);
   });
 
   it('writes an empty month: no findings, no issues, headers still there', async () => {
     const wb = await written('zh', true, makeResult([], []));
     expect(rowsOf(wb.getWorksheet('问题清单')!)).toHaveLength(1);
     expect(rowsOf(wb.getWorksheet('数据问题')!)).toHaveLength(1);
-    expect(JSON.stringify(rowsOf(wb.getWorksheet('汇总')!))).toContain('["无"]');
+    expect(JSON.stringify(rowsOf(wb.getWorksheet('汇总')!))).toContain('["无"');
   });
 
   it('creates the output folder and leaves no partial file behind', async () => {

@@ -9,7 +9,7 @@ import { earlierReport } from '../../src/sample/earlier-month.js';
 import { sheetSpec } from '../../src/ledger/columns.js';
 import { expectedRows, readCsv, readXlsx } from './helpers.js';
 
-const STALE = 'samples/ is stale: regenerate with `duty-audit sample` (npx tsx src/cli/main.ts sample)';
+const STALE = 'samples/ is stale: regenerate with `duty-audit sample --out samples` (npx tsx src/cli/main.ts sample --out samples)';
 
 describe('the committed samples equal a fresh generation', () => {
   const fresh = generateSampleMonth();

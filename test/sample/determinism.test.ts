@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { generateSampleMonth } from '../../src/sample/generate.js';
 import { writeSample } from '../../src/sample/write-sample.js';
@@ -46,6 +47,22 @@ describe('the sample is deterministic', () => {
     expect(readFileSync(wy.plantedJson, 'utf8')).toBe(readFileSync(wx.plantedJson, 'utf8'));
     expect(readFileSync(wy.readme, 'utf8')).toBe(readFileSync(wx.readme, 'utf8'));
     expect(await readXlsx(wy.xlsx)).toEqual(await readXlsx(wx.xlsx));
+  });
+
+  it('the same seed gives the same workbook bytes, written a second apart, in memory and streamed (zip entries dated from the period)', async () => {
+    for (const streaming of [false, true]) {
+      const a = await writeSample(tmp(), { seed: 5, cases: 600, streaming });
+      await new Promise((r) => setTimeout(r, 2100)); // past the zip format's 2-second clock
+      const b = await writeSample(tmp(), { seed: 5, cases: 600, streaming });
+      expect(readFileSync(b.xlsx).equals(readFileSync(a.xlsx)), `streaming ${streaming}`).toBe(true);
+    }
+  }, 30_000);
+
+  it('every zip entry is dated 2026-10-31 09:00 UTC, the as-of, not the clock', async () => {
+    const { xlsx } = await writeSample(tmp(), { cases: 80 });
+    const zip = await JSZip.loadAsync(readFileSync(xlsx));
+    const dates = new Set(Object.values(zip.files).map((f) => f.date.toISOString()));
+    expect([...dates]).toEqual(['2026-10-31T09:00:00.000Z']);
   });
 
   it('the workbook carries dates from the period, not from the clock', async () => {

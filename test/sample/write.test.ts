@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { SAMPLES_DIR } from '../../src/paths.js';
 import { describe, expect, it } from 'vitest';
 import { sampleCommand } from '../../src/cli/commands/sample.js';
 import { DutyAuditError } from '../../src/errors.js';
@@ -58,6 +59,25 @@ describe('duty-audit sample', () => {
     }
     expect(readdirSync(dir).sort()).toEqual(['README.md', 'decisions.json', 'planted.json', '城东社区-2026-09.json', '城东社区-2026-09.xlsx', '城东社区-2026-10-csv', '城东社区-2026-10.xlsx']);
     expect(out.join('')).toMatch(/120 cases; \d+ planted violations of 36 rules; 3 unreadable cells/);
+  });
+
+  it('without --out writes into a new temporary folder and leaves the tracked samples/ alone', async () => {
+    const before = statSync(join(SAMPLES_DIR, '城东社区-2026-10.xlsx')).mtimeMs;
+    const out: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      await (sampleCommand('zh').handler as (a: object) => Promise<void>)({ cases: 120, seed: 9, _: [], $0: 'duty-audit' });
+    } finally {
+      process.stdout.write = original;
+    }
+    // The path it names, whatever the language of the words around it.
+    const written = /(\S*城东社区-2026-10\.xlsx)/.exec(out.join(''))![1]!;
+    const folder = dirname(resolve(written));
+    expect(folder.startsWith(realpathSync(tmpdir())) || folder.startsWith(tmpdir())).toBe(true);
+    expect(basename(folder)).toMatch(/^duty-audit-sample-/);
+    expect(readdirSync(folder).sort()).toEqual(['README.md', 'decisions.json', 'planted.json', '城东社区-2026-09.json', '城东社区-2026-09.xlsx', '城东社区-2026-10-csv', '城东社区-2026-10.xlsx']);
+    expect(statSync(join(SAMPLES_DIR, '城东社区-2026-10.xlsx')).mtimeMs).toBe(before);
   });
 
   it('too few cases for the planted ones is a bad-usage error with the minimum', async () => {

@@ -44,8 +44,9 @@ export function fileSafe(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'report';
 }
 
-export function defaultReportPath(result: AuditResult, cwd = process.cwd()): string {
-  return join(cwd, 'reports', `${fileSafe(result.center)}-${result.period}.xlsx`);
+/** `reports/<center>-<period>.xlsx`; an English report is `…-en.xlsx`, so it never overwrites the Chinese one. */
+export function defaultReportPath(result: AuditResult, cwd = process.cwd(), lang: Lang = 'zh'): string {
+  return join(cwd, 'reports', `${fileSafe(result.center)}-${result.period}${lang === 'zh' ? '' : `-${lang}`}.xlsx`);
 }
 
 function failOnGrade(value: string | undefined): Grade | undefined {
@@ -92,7 +93,7 @@ export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () =>
   if (now) options.now = now;
 
   const result = await audit(args.input, options);
-  const report = args.out ? resolve(cwd, args.out) : defaultReportPath(result, cwd);
+  const report = args.out ? resolve(cwd, args.out) : defaultReportPath(result, cwd, lang);
   await writeOutput(report, msg('cli.what.report'), 'out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
   const json = args.json ? resolve(cwd, args.json) : undefined;
   if (json) await writeOutput(json, msg('cli.what.json'), 'json', () => writeFile(json, reportJsonText(result, { lang, mask: args.mask })));

@@ -1,6 +1,7 @@
 /**
  * `duty-audit batch <folder|glob...> --out DIR`: a thin shell over runBatch (src/batch). Sets
- * the exit code: 0 all audited, 1 findings at or above --fail-on, 2 some input failed.
+ * the exit code: 0 all audited, 1 findings at or above --fail-on, 3 some input failed (listed in
+ * the district summary); 2 only when the batch itself could not run.
  */
 import type { CommandModule } from 'yargs';
 import { availableParallelism } from 'node:os';

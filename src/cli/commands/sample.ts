@@ -2,15 +2,14 @@
 import { relative } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { tr } from '../../messages/catalogue.js';
-import { SAMPLES_DIR } from '../../paths.js';
 import { DEFAULT_CASES, DEFAULT_SEED } from '../../sample/types.js';
-import { writeSample } from '../../sample/write-sample.js';
+import { sampleTempDir, writeSample } from '../../sample/write-sample.js';
 import type { Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';
 import { printOut } from '../terminal.js';
 
 interface SampleArgs {
-  out: string;
+  out?: string;
   cases: number;
   seed: number;
 }
@@ -21,11 +20,11 @@ export function sampleCommand(lang: Lang): CommandModule<object, SampleArgs> {
     describe: tr(lang, 'help.sample'),
     builder: (y) =>
       y
-        .option('out', { type: 'string', default: SAMPLES_DIR, defaultDescription: 'samples/', describe: tr(lang, 'help.sample.out') })
+        .option('out', { type: 'string', describe: tr(lang, 'help.sample.out') })
         .option('cases', { type: 'number', default: DEFAULT_CASES, describe: tr(lang, 'help.sample.cases') })
         .option('seed', { type: 'number', default: DEFAULT_SEED, describe: tr(lang, 'help.sample.seed') }),
     handler: async (args) => {
-      const written = await writeSample(args.out, { cases: args.cases, seed: args.seed });
+      const written = await writeSample(args.out ?? (await sampleTempDir()), { cases: args.cases, seed: args.seed });
       const show = (p: string): string => relative(process.cwd(), p) || p;
       const { violations, dataIssues } = written.planted;
       const said = {

@@ -9,17 +9,25 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { fitRowHeight } from './row-height.js';
+import { FONT_SIZE, SharedStyles } from './style.js';
 
 export type CellValue = ExcelJS.CellValue;
 
 export interface SheetSink {
   readonly ws: ExcelJS.Worksheet;
-  /** Appends a row; `decorate` styles it before it is committed. */
+  /**
+   * Appends a row; `decorate` styles it before it is committed. Every row then gets the body
+   * font (where decorate named none) and a height that shows its wrapped text (row-height.ts).
+   */
   add(values: CellValue[], decorate?: (row: ExcelJS.Row) => void): Promise<void>;
 }
 
 export interface BookSink {
-  addSheet(name: string, options: Partial<ExcelJS.AddWorksheetOptions>): SheetSink;
+  /** True for the streaming writer, which cannot write everything the in-memory one can (data bars). */
+  readonly streaming: boolean;
+  /** A sheet whose cells are in `fontSize` points unless styled otherwise (default 10.5, 五号). */
+  addSheet(name: string, options: Partial<ExcelJS.AddWorksheetOptions>, fontSize?: number): SheetSink;
   /** Commits the last sheet and writes the file. */
   close(): Promise<void>;
 }
@@ -44,6 +52,12 @@ function setMeta(wb: ExcelJS.Workbook, meta: BookMeta): void {
   wb.modified = meta.created;
 }
 
+/** What every row gets after its own styling: the named font, shared styles, a height for its wrapped text. */
+function finish(styles: SharedStyles, row: ExcelJS.Row, ws: ExcelJS.Worksheet, fontSize: number): void {
+  styles.finish(row, fontSize);
+  fitRowHeight(row, ws);
+}
+
 /** Writes to `<file>.partial` and renames at the end, so a failed run leaves no half report. */
 function partialName(file: string): string {
   return `${file}.partial`;
@@ -52,14 +66,17 @@ function partialName(file: string): string {
 export function memoryBook(file: string, meta: BookMeta): BookSink {
   const wb = new ExcelJS.Workbook();
   setMeta(wb, meta);
+  const styles = new SharedStyles();
   return {
-    addSheet(name, options) {
+    streaming: false,
+    addSheet(name, options, fontSize = FONT_SIZE) {
       const ws = wb.addWorksheet(name, options);
       return {
         ws,
         async add(values, decorate) {
           const row = ws.addRow(values.map(blankToNull));
           decorate?.(row);
+          finish(styles, row, ws, fontSize);
         },
       };
     },
@@ -86,9 +103,11 @@ export function streamingBook(file: string, meta: BookMeta): BookSink {
   const out = createWriteStream(tmp);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   setMeta(wb, meta);
+  const styles = new SharedStyles();
   let current: ExcelJS.Worksheet | undefined;
   return {
-    addSheet(name, options) {
+    streaming: true,
+    addSheet(name, options, fontSize = FONT_SIZE) {
       current?.commit();
       const ws = wb.addWorksheet(name, options);
       current = ws;
@@ -98,6 +117,7 @@ export function streamingBook(file: string, meta: BookMeta): BookSink {
         async add(values, decorate) {
           const row = ws.addRow(values.map(blankToNull));
           decorate?.(row);
+          finish(styles, row, ws, fontSize);
           row.commit();
           if (++count % BATCH === 0) await drain(out);
         },

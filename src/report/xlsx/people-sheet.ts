@@ -1,52 +1,53 @@
 /**
-/**
  * 人员汇总 By person: the findings that count by grade (with data bars), highest grade, sanction,
  * deduction, and the month's service figures (cases handled, 按期办结率, 满意率;
  * src/facts/service-figures.ts); then, apart, the findings that count for nothing (merged,
  * withdrawn, reported before). People with findings come first, most serious first; handlers
  * with none follow in ledger order.
+ *
+ * The data bars are written the way Excel 2010+ writes them: each bar's rule carries an
+ * `<x14:id>` naming an entry of the sheet's `x14:conditionalFormattings` extension. exceljs
+ * writes that pair only for a solid bar (gradient false) and only in its in-memory writer; its
+ * streaming writer leaves the id empty with no entry, which Excel repairs or ignores. So a
+ * report big enough to be streamed shows the plain counts without bars.
  */
+import type ExcelJS from 'exceljs';
 import type { AuditResult } from '../../audit/types.js';
 import type { PersonService } from '../../facts/service-figures.js';
 import type { PersonSummary } from '../../findings/types.js';
 import { GRADES } from '../../grade-scale.js';
 import { highestRank } from '../../grade/people.js';
+import { columnLetter } from '../../ledger/column-letter.js';
+import { compareText } from '../../text.js';
 import { COLUMNS, gradeLabel, SHEET_NAMES } from '../labels.js';
 import type { RenderOptions } from '../render.js';
-import type ExcelJS from 'exceljs';
-import type { BookSink } from './book.js';
-import { GRADE_FILLS, solidFill, wrap } from './style.js';
-import { openTable, tableColumns } from './table.js';
-import { compareText } from '../../text.js';
+import type { BookSink, CellValue, SheetSink } from './book.js';
+import type { PageHead } from './print.js';
+import { gradeCell } from './style.js';
+import { columnOf, inColumnOrder, openTable, tableColumns } from './table.js';
 
-const WIDTHS: Record<keyof typeof COLUMNS.people, number> = {
-  name: 14,
-  reminder: 10,
-  criticism: 10,
-  notice: 10,
-  deduction: 10,
-  total: 8,
-  highest: 12,
-  sanction: 36,
-  deductionYuan: 14,
-  handled: 10,
-  onTimeRate: 12,
-  satisfactionRate: 10,
-  merged: 12,
-  withdrawn: 12,
-  reportedBefore: 14,
+type Column = keyof typeof COLUMNS.people;
+
+const WIDTHS: Record<Column, number> = {
+  name: 10,
+  reminder: 8,
+  criticism: 9,
+  notice: 9,
+  deduction: 9,
+  total: 6,
+  highest: 10,
+  sanction: 44,
+  deductionYuan: 10,
+  handled: 8,
+  onTimeRate: 10,
+  satisfactionRate: 8,
+  merged: 8,
+  withdrawn: 8,
+  reportedBefore: 9,
 };
 
 const RATE_FORMAT = '0.0%';
-/** Columns of the two rates (1-based), after name, four grades, total, highest, sanction, deduction and handled. */
-const RATE_COLUMNS = [11, 12];
-
-/** Cases handled and the two rates; blank for a person who handled no audited case. */
-function serviceCells(s: PersonService | undefined): (number | string)[] {
-  return s ? [s.handled, s.onTimeRate ?? '', s.satisfactionRate ?? ''] : ['', '', ''];
-}
-
-const HIGHEST_COLUMN = 7;
+const BAR_COLOUR = 'FF5B9BD5';
 
 /** Most serious first: highest grade, then deduction, then number of findings, then name. */
 export function byConcern(a: PersonSummary, b: PersonSummary): number {
@@ -59,49 +60,67 @@ export function byConcern(a: PersonSummary, b: PersonSummary): number {
   );
 }
 
-export async function writePeopleSheet(book: BookSink, result: AuditResult, o: RenderOptions): Promise<void> {
+/** Cases handled and the two rates; blank for a person who handled no audited case. */
+function serviceCells(s: PersonService | undefined): Pick<Record<Column, CellValue>, 'handled' | 'onTimeRate' | 'satisfactionRate'> {
+  return { handled: s?.handled ?? '', onTimeRate: s?.onTimeRate ?? '', satisfactionRate: s?.satisfactionRate ?? '' };
+}
+
+/** Bars per grade column, so each column compares people on that grade alone. */
+function addDataBars(sheet: SheetSink, rows: number): void {
+  GRADES.forEach((g, i) => {
+    const col = columnLetter(columnOf(COLUMNS.people, g));
+    const rule = { type: 'dataBar', priority: i + 1, gradient: false, cfvo: [{ type: 'num', value: 0 }, { type: 'max' }], color: { argb: BAR_COLOUR } };
+    sheet.ws.addConditionalFormatting({ ref: `${col}2:${col}${rows + 1}`, rules: [rule as ExcelJS.ConditionalFormattingRule] });
+  });
+}
+
+function formatRates(row: ExcelJS.Row): void {
+  for (const c of ['onTimeRate', 'satisfactionRate'] as const) row.getCell(columnOf(COLUMNS.people, c)).numFmt = RATE_FORMAT;
+}
+
+export async function writePeopleSheet(book: BookSink, result: AuditResult, o: RenderOptions, head?: PageHead): Promise<void> {
   const people = [...result.people].sort(byConcern);
   const service = new Map(result.service.people.map((s) => [s.name, s]));
   const withoutFindings = result.service.people.filter((s) => !people.some((p) => p.name === s.name));
   const rows = people.length + withoutFindings.length;
-  const sheet = await openTable(book, SHEET_NAMES.people[o.lang], tableColumns(COLUMNS.people, WIDTHS), rows, o.lang);
-  if (rows > 0) {
-    // Bars per grade column, so each column compares people on that grade alone.
-    GRADES.forEach((_g, i) => {
-      const col = String.fromCharCode(66 + i);
-      sheet.ws.addConditionalFormatting({
-        ref: `${col}2:${col}${rows + 1}`,
-        rules: [{ type: 'dataBar', priority: i + 1, gradient: true, cfvo: [{ type: 'num', value: 0 }, { type: 'max' }], color: { argb: 'FF5B9BD5' } } as never],
-      });
+  const columns = tableColumns(COLUMNS.people, WIDTHS, ['name', 'sanction']);
+  const sheet = await openTable(book, SHEET_NAMES.people[o.lang], columns, rows, o.lang, head ? { head } : {});
+  if (rows > 0 && !book.streaming) addDataBars(sheet, rows);
+  for (const p of people) {
+    const counts = Object.fromEntries(GRADES.map((g) => [g, p.counts[g] ?? 0])) as Record<(typeof GRADES)[number], number>;
+    const cells: Record<Column, CellValue> = {
+      name: p.name,
+      ...counts,
+      total: GRADES.reduce((n, g) => n + counts[g], 0),
+      highest: p.highest === null ? '' : gradeLabel(p.highest, o.lang),
+      sanction: p.sanction?.[o.lang] ?? '',
+      deductionYuan: p.deductionYuan,
+      ...serviceCells(service.get(p.name)),
+      merged: p.merged,
+      withdrawn: p.withdrawn,
+      reportedBefore: p.reportedBefore,
+    };
+    await sheet.add(inColumnOrder(COLUMNS.people, cells), (row) => {
+      if (p.highest !== null) gradeCell(row.getCell(columnOf(COLUMNS.people, 'highest')), p.highest);
+      formatRates(row);
     });
   }
-  for (const p of people) {
-    const counts = GRADES.map((g) => p.counts[g] ?? 0);
-    await sheet.add(
-      [
-        p.name,
-        ...counts,
-        counts.reduce((a, b) => a + b, 0),
-        p.highest === null ? '' : gradeLabel(p.highest, o.lang),
-        p.sanction?.[o.lang] ?? '',
-        p.deductionYuan,
-        ...serviceCells(service.get(p.name)),
-        p.merged,
-        p.withdrawn,
-        p.reportedBefore,
-      ],
-      (row) => {
-        if (p.highest !== null) row.getCell(HIGHEST_COLUMN).fill = solidFill(GRADE_FILLS[p.highest]);
-        wrap(row, [8]);
-        formatRates(row);
-      },
-    );
-  }
   for (const s of withoutFindings) {
-    await sheet.add([s.name, ...GRADES.map(() => 0), 0, '', '', 0, ...serviceCells(s), 0, 0, 0], formatRates);
+    const cells: Record<Column, CellValue> = {
+      name: s.name,
+      reminder: 0,
+      criticism: 0,
+      notice: 0,
+      deduction: 0,
+      total: 0,
+      highest: '',
+      sanction: '',
+      deductionYuan: 0,
+      ...serviceCells(s),
+      merged: 0,
+      withdrawn: 0,
+      reportedBefore: 0,
+    };
+    await sheet.add(inColumnOrder(COLUMNS.people, cells), formatRates);
   }
-}
-
-function formatRates(row: ExcelJS.Row): void {
-  for (const c of RATE_COLUMNS) row.getCell(c).numFmt = RATE_FORMAT;
 }

@@ -1,28 +1,65 @@
 /**
- * A filterable table sheet: a styled header row frozen in place, column widths, and an
- * auto-filter over header and data. Every list sheet of the report is one of these.
+ * A filterable table sheet: a styled header row frozen in place and repeated on every printed
+ * page, column widths, wrapped columns, and an auto-filter over header and data. Every list
+ * sheet of the report is one of these. A table may print only its leading columns: the end
+ * columns (ids and codes a person filters by but does not read on paper) stay on screen and
+ * inside the filter.
  */
+import { columnLetter } from '../../ledger/column-letter.js';
 import type { Lang, Localized } from '../../text.js';
-import type { BookSink, SheetSink } from './book.js';
-import { styleHeader } from './style.js';
+import type { BookSink, CellValue, SheetSink } from './book.js';
+import { printOptions, type PageHead } from './print.js';
+import { styleHeader, TABLE_FONT_SIZE, wrap } from './style.js';
 
 export interface TableColumn {
   label: Localized;
   width: number;
+  /** Wrap the text of this column's cells (the row grows to show it). */
+  wrap?: boolean;
 }
 
-export async function openTable(book: BookSink, name: string, columns: TableColumn[], dataRows: number, lang: Lang): Promise<SheetSink> {
-  const sheet = book.addSheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+export interface TableLayout {
+  /** The page header's center and period; none for a workbook that is not a center's report. */
+  head?: PageHead;
+  /** How many leading columns print; all of them when absent. */
+  printed?: number;
+}
+
+export async function openTable(book: BookSink, name: string, columns: TableColumn[], dataRows: number, lang: Lang, layout: TableLayout = {}): Promise<SheetSink> {
+  const printed = Math.min(layout.printed ?? columns.length, columns.length);
+  const options = printOptions(layout.head, {
+    titleRows: '1:1',
+    ...(printed < columns.length ? { printColumns: { first: 'A', last: columnLetter(printed), rows: dataRows + 1 } } : {}),
+  });
+  const sheet = book.addSheet(name, { ...options, views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] }, TABLE_FONT_SIZE);
   sheet.ws.columns = columns.map((c) => ({ width: c.width }));
   sheet.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, dataRows + 1), column: columns.length } };
   await sheet.add(
     columns.map((c) => c.label[lang]),
     styleHeader,
   );
-  return sheet;
+  const wrapped = columns.flatMap((c, i) => (c.wrap ? [i + 1] : []));
+  return {
+    ws: sheet.ws,
+    add: (values, decorate) =>
+      sheet.add(values, (row) => {
+        wrap(row, wrapped);
+        decorate?.(row);
+      }),
+  };
 }
 
-/** Column definitions from a label table plus widths, in the label table's key order. */
-export function tableColumns<K extends string>(labels: Record<K, Localized>, widths: Record<K, number>): TableColumn[] {
-  return (Object.keys(labels) as K[]).map((k) => ({ label: labels[k], width: widths[k] }));
+/** Column definitions from a label table plus widths (and wrapped keys), in the label table's key order. */
+export function tableColumns<K extends string>(labels: Record<K, Localized>, widths: Record<K, number>, wrapped: readonly K[] = []): TableColumn[] {
+  return (Object.keys(labels) as K[]).map((k) => ({ label: labels[k], width: widths[k], ...(wrapped.includes(k) ? { wrap: true } : {}) }));
+}
+
+/** A row's cells in the label table's key order, so a writer names each cell by its column. */
+export function inColumnOrder<K extends string>(labels: Record<K, Localized>, cells: Record<K, CellValue>): CellValue[] {
+  return (Object.keys(labels) as K[]).map((k) => cells[k]);
+}
+
+/** A column's 1-based position in a label table. */
+export function columnOf<K extends string>(labels: Record<K, Localized>, key: K): number {
+  return Object.keys(labels).indexOf(key) + 1;
 }

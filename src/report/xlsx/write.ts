@@ -1,7 +1,8 @@
 /**
  * writeReportXlsx: the seven sheets of docs/report.md in order. Sheet contents depend only on the
  * AuditResult and the options, except the one generated-at cell; workbook properties are
- * dated from the as-of for the same reason.
+ * dated from the as-of for the same reason. Every sheet prints on A4 landscape with the center
+ * and period in its page header (print.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -11,6 +12,7 @@ import { memoryBook, streamingBook, type BookSink } from './book.js';
 import { writeFindingsSheet } from './findings-sheet.js';
 import { writeIssuesSheet } from './issues-sheet.js';
 import { writePeopleSheet } from './people-sheet.js';
+import type { PageHead } from './print.js';
 import { writeRulesSheet } from './rules-sheet.js';
 import { writeRunSheet } from './run-sheet.js';
 import { excelDate } from './style.js';
@@ -35,14 +37,15 @@ export async function writeReportXlsx(result: AuditResult, file: string, options
   const size = result.findings.length + result.dataIssues.length;
   const streaming = options.streaming ?? size > STREAMING_THRESHOLD;
   const o: RenderOptions = { lang: options.lang, mask: options.mask };
+  const head: PageHead = { center: result.center, period: result.period, lang: options.lang };
   await mkdir(dirname(file), { recursive: true });
   const book = openBook(result, file, streaming);
-  await writeSummarySheet(book, result, o);
-  await writeFindingsSheet(book, result, o);
-  await writePeopleSheet(book, result, o);
-  await writeWarningsSheet(book, result, o);
-  await writeIssuesSheet(book, result, o);
-  await writeRulesSheet(book, result, o);
-  await writeRunSheet(book, result, o);
+  await writeSummarySheet(book, result, o, head);
+  await writeFindingsSheet(book, result, o, head);
+  await writePeopleSheet(book, result, o, head);
+  await writeWarningsSheet(book, result, o, head);
+  await writeIssuesSheet(book, result, o, head);
+  await writeRulesSheet(book, result, o, head);
+  await writeRunSheet(book, result, o, head);
   await book.close();
 }

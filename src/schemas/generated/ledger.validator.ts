@@ -4,6 +4,7 @@
 // the schema on disk still has the SHA-256 below (src/schemas/validators.ts), else ajv compiles the schema.
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
+import { ledgerFormats } from '../ledger-formats.js';
 
 const require = createRequire(import.meta.url);
 
@@ -14,7 +15,7 @@ export const cases = validate21;
 const schema32 = {"title":"办件台账","description":"The full-process agency ledger (全程代理台帐): one row per case received. Required.","type":"object","additionalProperties":false,"properties":{"case_id":{"title":"受理编号","type":"string","minLength":1},"received_on":{"title":"受理日期","type":"string","format":"date"},"applicant":{"title":"申请人","type":"string","minLength":1},"phone":{"title":"联系电话","type":"string","minLength":1},"item":{"title":"事项名称","type":"string","minLength":1},"kind":{"title":"办件类型","type":"string","enum":["即办件","承诺件","上报件"]},"handler":{"title":"经办人","type":"string","minLength":1},"materials_complete":{"title":"材料齐全","type":"boolean"},"notified":{"title":"一次性告知","type":"boolean"},"notified_on":{"title":"告知日期","type":"string","format":"date"},"notice_form":{"title":"告知方式","type":"string","enum":["当场口头","书面告知单","电话"]},"missing_count":{"title":"需补材料数","type":"integer","minimum":0},"visits":{"title":"往返次数","type":"integer","minimum":1,"default":1},"promised_days":{"title":"承诺时限","type":"integer","minimum":0,"description":"working days"},"materials_completed_on":{"title":"补齐日期","type":"string","format":"date","description":"optional: the day an incomplete application was made complete; every time limit counts from it (行政许可法 §32)"},"completed_on":{"title":"办结日期","type":"string","format":"date"},"result":{"title":"办理结果","type":"string","enum":["办结","不予办理","已转报","办理中","退回补正"]},"refusal_reason":{"title":"不予办理原因","type":"string","minLength":1},"extension_reason":{"title":"延期原因","type":"string","minLength":1},"result_notified_on":{"title":"结果告知日期","type":"string","format":"date"},"materials_logged":{"title":"材料登记","type":"boolean"},"materials_lost":{"title":"材料遗失","type":"boolean"},"fee_item":{"title":"收费项目","type":"string","minLength":1},"fee":{"title":"收费金额","type":"number","minimum":0,"description":"yuan"},"rating":{"title":"满意度","type":"string","enum":["非常满意","满意","基本满意","不满意","非常不满意"]},"error":{"title":"差错","type":"boolean"},"deviation":{"title":"政策偏差","type":"boolean"},"loss":{"title":"损失金额","type":"number","minimum":0,"description":"yuan"},"note":{"title":"备注","type":"string","minLength":1}},"required":["case_id","received_on","applicant","item","kind","handler","materials_complete","result"],"x-key":"case_id","x-date":"received_on"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
-const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
+const formats0 = ledgerFormats.date;
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -150,7 +151,7 @@ errors++;
 if(data.received_on !== undefined){
 let data1 = data.received_on;
 if(typeof data1 === "string"){
-if(!(formats0.validate(data1))){
+if(!(formats0(data1))){
 const err11 = {instancePath:instancePath+"/received_on",schemaPath:"#/properties/received_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -322,7 +323,7 @@ errors++;
 if(data.notified_on !== undefined){
 let data9 = data.notified_on;
 if(typeof data9 === "string"){
-if(!(formats0.validate(data9))){
+if(!(formats0(data9))){
 const err25 = {instancePath:instancePath+"/notified_on",schemaPath:"#/properties/notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -443,7 +444,7 @@ errors++;
 if(data.materials_completed_on !== undefined){
 let data14 = data.materials_completed_on;
 if(typeof data14 === "string"){
-if(!(formats0.validate(data14))){
+if(!(formats0(data14))){
 const err35 = {instancePath:instancePath+"/materials_completed_on",schemaPath:"#/properties/materials_completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err35];
@@ -468,7 +469,7 @@ errors++;
 if(data.completed_on !== undefined){
 let data15 = data.completed_on;
 if(typeof data15 === "string"){
-if(!(formats0.validate(data15))){
+if(!(formats0(data15))){
 const err37 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err37];
@@ -566,7 +567,7 @@ errors++;
 if(data.result_notified_on !== undefined){
 let data19 = data.result_notified_on;
 if(typeof data19 === "string"){
-if(!(formats0.validate(data19))){
+if(!(formats0(data19))){
 const err45 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err45];
@@ -889,7 +890,7 @@ errors++;
 if(data.logged_on !== undefined){
 let data1 = data.logged_on;
 if(typeof data1 === "string"){
-if(!(formats0.validate(data1))){
+if(!(formats0(data1))){
 const err9 = {instancePath:instancePath+"/logged_on",schemaPath:"#/properties/logged_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -1060,7 +1061,7 @@ errors++;
 if(data.verified_on !== undefined){
 let data8 = data.verified_on;
 if(typeof data8 === "string"){
-if(!(formats0.validate(data8))){
+if(!(formats0(data8))){
 const err23 = {instancePath:instancePath+"/verified_on",schemaPath:"#/properties/verified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err23];
@@ -1232,7 +1233,7 @@ errors++;
 if(data.date !== undefined){
 let data0 = data.date;
 if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
+if(!(formats0(data0))){
 const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -1439,7 +1440,7 @@ errors++;
 if(data.date !== undefined){
 let data0 = data.date;
 if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
+if(!(formats0(data0))){
 const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -1464,7 +1465,7 @@ errors++;
 if(data.end_date !== undefined){
 let data1 = data.end_date;
 if(typeof data1 === "string"){
-if(!(formats0.validate(data1))){
+if(!(formats0(data1))){
 const err6 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -2223,7 +2224,7 @@ errors++;
 if(data.date !== undefined){
 let data0 = data.date;
 if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
+if(!(formats0(data0))){
 const err5 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err5];

@@ -1,0 +1,82 @@
+/**
+ * Row heights that show wrapped text. Neither exceljs nor LibreOffice sizes a row to its
+ * wrapped text when a workbook is opened (a row without a stored height shows one line, cut at
+ * the column edge), so every row the report writes gets a height computed here from the text
+ * and the column widths.
+ *
+ * A column width is counted in the widths of the default font's digit; a Chinese character at
+ * the report's 10.5 pt is two of them, a Latin letter or digit about one (the Unicode East Asian
+ * width says which is which; ambiguous ones, “ ” — …, are wide in a Chinese font). The line height is Noto Sans CJK's (1.45 em), the face
+ * LibreOffice draws 等线 with on Linux; Excel's 等线 is a little tighter, so a row has room to
+ * spare there rather than cut text.
+ */
+import type ExcelJS from 'exceljs';
+import { eastAsianWidth } from 'get-east-asian-width';
+import { FONT_SIZE } from './style.js';
+
+/** Points per line at a font size: the CJK face's ascent plus descent. */
+export function lineHeight(size: number = FONT_SIZE): number {
+  return Math.ceil(size * 1.45 * 2) / 2;
+}
+
+/**
+ * Padding inside a cell, in digit widths. A column `w` wide is 7w + 5 px, of which a few px are
+ * the cell's margins: measured in LibreOffice with Carlito (Calibri's metrics), a column 10 wide
+ * holds exactly five Chinese characters at 10.5 pt.
+ */
+const CELL_PADDING = 0;
+/** Points added under the last line. */
+const ROW_PADDING = 2;
+
+/**
+ * A narrow character's width in digits of the default font at the body size: a digit of the
+ * CJK face at 10.5 pt is 0.55 em, 7.7 px, against the 7 px digit a column is measured in.
+ */
+const NARROW = 1.1;
+
+/** A text's width in digit widths at the body size: 2 per wide character, 1.1 per narrow one. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true }) === 2 ? 2 : NARROW;
+  return width;
+}
+
+/** Lines a text takes in a column `width` wide when wrapped. */
+export function wrappedLines(text: string, width: number, size: number = FONT_SIZE): number {
+  const usable = Math.max(1, width - CELL_PADDING);
+  // At the body size a Chinese character (width 2) is 14 px, two 7 px digits of the default font.
+  const scale = size / FONT_SIZE;
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil((textWidth(line) * scale) / usable));
+  return lines;
+}
+
+/** The text a cell shows, for measuring: dates and numbers are short; rich text by its runs. */
+function shownText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return '0000-00-00';
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  if (typeof value === 'object') return '';
+  return String(value);
+}
+
+/**
+ * The height a row needs: the most lines of any wrapped cell (a cell that does not wrap takes
+ * one line), at the largest font in the row.
+ */
+export function rowHeight(row: ExcelJS.Row, widthOf: (column: number) => number): number {
+  let lines = 1;
+  let size = 0;
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    const cellSize = cell.font?.size ?? FONT_SIZE;
+    size = Math.max(size, cellSize);
+    if (!cell.alignment?.wrapText) return;
+    lines = Math.max(lines, wrappedLines(shownText(cell.value), widthOf(column), cellSize));
+  });
+  return lines * lineHeight(size || FONT_SIZE) + ROW_PADDING;
+}
+
+/** Sets a row's height from its cells and the sheet's column widths (8.43 where none is set). */
+export function fitRowHeight(row: ExcelJS.Row, ws: ExcelJS.Worksheet): void {
+  row.height = rowHeight(row, (column) => ws.getColumn(column).width ?? 8.43);
+}
