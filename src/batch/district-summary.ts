@@ -22,6 +22,7 @@ import { fillRow, HEADING_FONT, MUTED_FILL, solidFill, styleBold, styleHeader, T
 import type { ErrorCode } from '../errors.js';
 import type { PersonSummary } from '../findings/types.js';
 import { GRADE_LABELS, GRADES, gradeRank, type Grade } from '../grade-scale.js';
+import { render } from '../messages/catalogue.js';
 import type { Lang, Localized } from '../text.js';
 import { rankByFigure } from './center-ranking.js';
 import type { AuditedEntry, BatchEntry, CenterSummary, FailedEntry, FailureCode } from './types.js';
@@ -227,8 +228,9 @@ export function failedRow(entry: FailedEntry, lang: Lang): Record<FailedColumn, 
     input: entry.input.display,
     code: entry.failure.code,
     reason: FAILURE_TITLES[entry.failure.code][lang],
-    message: entry.failure.message,
-    hint: entry.failure.hint ?? '',
+    // Manifests written before the message catalogue carry the English words only.
+    message: entry.failure.detail ? render(entry.failure.detail, lang) : entry.failure.message,
+    hint: entry.failure.fix ? render(entry.failure.fix, lang) : entry.failure.hint ?? '',
   };
 }
 

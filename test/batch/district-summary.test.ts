@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { rankByFigure } from '../../src/batch/center-ranking.js';
 import { peopleToActOn, reaches, writeDistrictSummary } from '../../src/batch/district-summary.js';
-import type { BatchEntry } from '../../src/batch/types.js';
+import { batchFailure, type BatchEntry } from '../../src/batch/types.js';
+import { msg } from '../../src/messages/catalogue.js';
 import { summaryOf, tempDir } from './helpers.js';
 
 const entries: BatchEntry[] = [
@@ -94,6 +95,20 @@ describe('district summary workbook', () => {
     expect(failed.rows[0]).toEqual({ 输入文件: 'u/bad.xlsx', 错误代码: 'not-a-workbook', 原因: '不是xlsx工作簿', 详细说明: 'u/bad.xlsx is not a zip', 处理建议: 'save it again as .xlsx' });
     expect(failed.rows[1]).toMatchObject({ 输入文件: 'u/x.pdf', 错误代码: 'worker-crashed', 原因: '审计进程崩溃' });
     expect(failed.rows).toHaveLength(2);
+  });
+
+  it('失败文件 shows a failure in the summary\'s language (it was always English: the manifest kept only the English words)', async () => {
+    const failure = batchFailure('not-a-workbook', msg('ledger.oldXls', { file: 'u/old.xls' }), msg('ledger.saveAsXlsx.hint'));
+    const old: BatchEntry = { status: 'failed', input: { path: '/u/old.xls', display: 'u/old.xls', kind: 'xlsx' }, failure, fromManifest: false };
+    for (const [lang, detail, fix] of [
+      ['zh', 'u/old.xls：这是旧版 Excel 97–2003（.xls）文件，无法读取', '请在 Excel 或 WPS 中打开，另存为 .xlsx（文件 → 另存为 → Excel 工作簿）'],
+      ['en', 'u/old.xls: an old Excel 97–2003 (.xls) file, which cannot be read', 'open it in Excel or WPS and save it as .xlsx (File → Save As → Excel Workbook)'],
+    ] as const) {
+      const file = join(tempDir('summary'), `failed-${lang}.xlsx`);
+      await writeDistrictSummary([entries[0]!, old], file, { lang, period: '2026-10' });
+      const [, , row] = await rowsOf(file, lang === 'zh' ? '失败文件' : 'Failed files');
+      expect(row?.slice(3)).toEqual([detail, fix]);
+    }
   });
 
   it('counts a center and month uploaded three times once: the later uploads are warning rows outside the totals and ranks', async () => {
