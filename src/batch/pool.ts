@@ -18,8 +18,9 @@ import type { Pending } from './triage.js';
 import { msg } from '../messages/catalogue.js';
 import { batchFailure, type AuditTask, type BatchEntry, type BatchFailure, type TaskOutcome, type TaskRunner } from './types.js';
 
-export interface WorkerPool {
-  run: TaskRunner;
+/** Runs tasks on the worker threads; the upload service passes its own worker and task types. */
+export interface WorkerPool<Task = AuditTask, Outcome = TaskOutcome> {
+  run: (task: Task) => Promise<Outcome>;
   close(): Promise<void>;
 }
 
@@ -29,11 +30,11 @@ export interface PoolOptions {
   workerFile?: string | URL;
 }
 
-export function createWorkerPool(options: PoolOptions): WorkerPool {
+export function createWorkerPool<Task = AuditTask, Outcome = TaskOutcome>(options: PoolOptions): WorkerPool<Task, Outcome> {
   const filename = workerUrl(options.workerFile);
-  // Loaded here, not at start-up: only `batch` runs workers (~15-30 ms of CPU for every other command).
+  // Loaded here, not at start-up: only `batch` and `serve` run workers (~15-30 ms of CPU for every other command).
   const { Piscina: Pool } = createRequire(import.meta.url)('piscina') as { Piscina: typeof Piscina };
-  const piscina = new Pool<AuditTask, TaskOutcome>({
+  const piscina = new Pool<Task, Outcome>({
     filename,
     minThreads: 0,
     maxThreads: Math.max(1, options.jobs),

@@ -1,0 +1,325 @@
+/**
+ * What an upload is, decided by its bytes and never by its name (docs/service.md, "Guards"):
+ * an xlsx workbook, a csv file, or a zip of csv files (one per sheet, named after the sheet, as
+ * a CSV folder is). Everything else is refused before it is stored: an old .xls, a workbook with
+ * a password, any other file.
+ *
+ * Zip bombs are stopped twice. When the upload arrives, the zip's central directory is read
+ * (nothing inflated): the sizes it declares are limited in total and in ratio. When a zip of csv
+ * files is unpacked for its audit (in a worker, never on the HTTP thread), the bytes actually
+ * inflated are counted against the same limits and against what each entry declared, so a zip
+ * that lies about its sizes stops there.
+ *
+ * Entry names inside a zip are used only to tell which sheet a csv is: each one is written to a
+ * name of our own (the sheet's name), never to the name the zip gives.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import iconv from 'iconv-lite';
+import yauzl from 'yauzl';
+import { DutyAuditError } from '../errors.js';
+import { SHEETS } from '../ledger/columns.js';
+import { sheetKeyOfFileName } from '../ledger/names.js';
+import type { SheetKey } from '../ledger/types.js';
+import { ApiError } from './api-errors.js';
+
+export type UploadKind = 'xlsx' | 'csv' | 'zip-csv';
+
+export interface UploadLimits {
+  /** One uploaded file, in bytes (413 above it). */
+  maxFileBytes: number;
+  /** All entries of one zip, once inflated. */
+  maxInflatedBytes: number;
+  /** Inflated bytes per compressed byte of an entry over 1 MiB: a real sheet is near 10, a bomb near 1,000. */
+  maxCompressionRatio: number;
+  /** Entries in one zip (an xlsx has a few dozen parts). */
+  maxEntries: number;
+}
+
+export const DEFAULT_UPLOAD_LIMITS: Readonly<UploadLimits> = Object.freeze({
+  maxFileBytes: 50 * 1024 * 1024,
+  maxInflatedBytes: 1024 * 1024 * 1024,
+  maxCompressionRatio: 100,
+  maxEntries: 10_000,
+});
+
+/** Entries this small are never judged by ratio: a few KB of repeated XML compress 200:1 honestly. */
+const RATIO_FREE_BYTES = 1024 * 1024;
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** Stream names of an encrypted OOXML package, as UTF-16LE directory entries in the OLE file. */
+const ENCRYPTION_STREAMS = ['EncryptionInfo', 'EncryptedPackage'].map((name) => Buffer.from(name, 'utf16le'));
+/** How much of a file is read to tell csv text from anything else. */
+const TEXT_PROBE_BYTES = 64 * 1024;
+
+// ---- upload time: what is it? ----
+
+/**
+ * The kind of the stored upload at `file` (already within maxFileBytes), or an ApiError saying
+ * why it is refused. `name` is the uploaded file name, shown in messages and used for nothing
+ * else. A csv uploaded alone must be the cases sheet (`sheetOfCsv`).
+ */
+export async function sniffUpload(file: string, name: string, size: number, limits: UploadLimits): Promise<UploadKind> {
+  if (size === 0) throw new ApiError('empty-file', { file: name });
+  const head = await readHead(file, size <= TEXT_PROBE_BYTES ? size : TEXT_PROBE_BYTES);
+  if (startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC)) return zipKind(await zipDirectory(file, name, limits), name);
+  if (startsWith(head, OLE_MAGIC)) {
+    // The OLE directory may lie anywhere in the file; an upload is bounded, so read it whole.
+    const whole = await readHead(file, size);
+    throw new ApiError(ENCRYPTION_STREAMS.some((s) => whole.includes(s)) ? 'encrypted-workbook' : 'old-excel', { file: name });
+  }
+  if (!looksLikeCsv(head, head.length < size)) throw new ApiError('unsupported-content', { file: name });
+  const sheet = sheetOfCsv(name);
+  if (sheet !== 'cases') throw new ApiError('csv-not-cases', { file: name, sheet: SHEETS.find((s) => s.key === sheet)!.zh });
+  return 'csv';
+}
+
+/** The sheet a csv uploaded alone stands for: the one its name ends with, else the cases sheet. */
+export function sheetOfCsv(name: string): SheetKey {
+  return sheetKeyOfFileName(name.replace(/\.[^.]*$/, '')) ?? 'cases';
+}
+
+/**
+ * Text a ledger csv could be: no NUL byte (UTF-16 and binary files have many), valid UTF-8 or
+ * GB18030 (a multi-byte character cut by the probe's end is allowed), and a comma on its first
+ * line (a ledger has many columns).
+ */
+export function looksLikeCsv(head: Buffer, cut: boolean): boolean {
+  if (head.includes(0)) return false;
+  const text = decodeText(head, cut);
+  if (text === undefined) return false;
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return firstLine.includes(',');
+}
+
+function decodeText(bytes: Buffer, cut: boolean): string | undefined {
+  // A probe cut inside a character: drop up to 3 trailing bytes before judging.
+  for (let drop = 0; drop <= (cut ? 3 : 0); drop++) {
+    const part = bytes.subarray(0, bytes.length - drop);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(part);
+    } catch {
+      const gb = iconv.decode(part, 'gb18030');
+      if (!gb.includes('\uFFFD')) return gb;
+    }
+  }
+  return undefined;
+}
+
+interface DirectoryEntry {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+/** An xlsx has [Content_Types].xml and an xl/ folder; a zip of csv has a csv named after the cases sheet. */
+function zipKind(entries: DirectoryEntry[], name: string): UploadKind {
+  const names = entries.map((e) => e.name);
+  if (names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+  const sheets = csvEntries(entries).map((e) => e.sheet);
+  if (sheets.includes('cases')) return 'zip-csv';
+  if (sheets.length > 0) throw new ApiError('no-ledger-csv', { file: name });
+  throw new ApiError('unsupported-content', { file: name });
+}
+
+/** The entries of a zip that are ledger csv files, each with the sheet its name stands for. */
+function csvEntries<T extends DirectoryEntry>(entries: T[]): (T & { sheet: SheetKey })[] {
+  return entries.flatMap((entry) => {
+    const base = entry.name.split('/').pop() ?? '';
+    if (base.startsWith('.') || entry.name.startsWith('__MACOSX/') || !/\.csv$/i.test(base)) return [];
+    const sheet = sheetKeyOfFileName(base.replace(/\.csv$/i, ''));
+    return sheet ? [{ ...entry, sheet }] : [];
+  });
+}
+
+/** The zip's central directory, with the declared sizes checked; nothing is inflated. */
+async function zipDirectory(file: string, name: string, limits: UploadLimits): Promise<DirectoryEntry[]> {
+  const zip = await openZip(file, name);
+  try {
+    const entries: DirectoryEntry[] = [];
+    let declared = 0;
+    for await (const entry of zipEntries(zip, name)) {
+      if (entries.length >= limits.maxEntries) throw new ApiError('inflated-too-large', { file: name, detail: `more than ${limits.maxEntries} entries` });
+      declared += entry.uncompressedSize;
+      if (declared > limits.maxInflatedBytes) throw new ApiError('inflated-too-large', { file: name, detail: `over ${mb(limits.maxInflatedBytes)} MB declared` });
+      checkRatio(entry.uncompressedSize, entry.compressedSize, limits, name, entryName(entry));
+      entries.push({ name: entryName(entry), compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
+    }
+    return entries;
+  } finally {
+    zip.close();
+  }
+}
+
+function checkRatio(inflated: number, compressed: number, limits: UploadLimits, file: string, entry: string): void {
+  if (inflated > RATIO_FREE_BYTES && inflated > limits.maxCompressionRatio * Math.max(1, compressed)) {
+    throw new ApiError('inflated-too-large', { file, detail: `${entry} inflates more than ${limits.maxCompressionRatio}:1` });
+  }
+}
+
+// ---- audit time: unpack a zip of csv files, counting what is actually inflated ----
+
+/**
+ * Writes each ledger csv of the zip to `dir` under its sheet's own name (办件台账.csv…), counting
+ * the inflated bytes against the limits and against each entry's declared size. Runs in the
+ * audit's worker. Failures are DutyAuditErrors, so they become the audit's failure with a fix.
+ */
+export async function unpackCsvZip(file: string, dir: string, limits: UploadLimits): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const zip = await openZip(file, file).catch((err: unknown) => {
+    throw damaged(file, err);
+  });
+  let inflated = 0;
+  const written = new Set<SheetKey>();
+  try {
+    const all: (yauzl.Entry & DirectoryEntry)[] = [];
+    for await (const entry of zipEntries(zip, file)) all.push(Object.assign(entry, { name: entryName(entry) }));
+    for (const entry of csvEntries(all)) {
+      if (written.has(entry.sheet)) continue; // a second csv for one sheet: the first one is read, as in a folder
+      written.add(entry.sheet);
+      const target = join(dir, `${SHEETS.find((s) => s.key === entry.sheet)!.zh}.csv`);
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          inflated += chunk.length;
+          if (inflated > limits.maxInflatedBytes) return done(tooLarge(file, `over ${mb(limits.maxInflatedBytes)} MB once inflated`));
+          done(null, chunk);
+        },
+      });
+      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+        zip.openReadStream(entry, (err, s) => (err ? reject(damaged(file, err)) : resolve(s))),
+      );
+      await pipeline(stream, counter, createWriteStream(target)).catch((err: unknown) => {
+        throw err instanceof DutyAuditError ? err : damaged(file, err);
+      });
+    }
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err instanceof ApiError ? damaged(file, err) : err;
+  } finally {
+    zip.close();
+  }
+  if (!written.has('cases')) throw new DutyAuditError('no-cases-sheet', `${file}: the zip holds no 办件台账 (cases) csv`, { file, hint: 'name the cases csv like 城东社区-2026-10-办件台账.csv' });
+}
+
+/**
+ * Inflates every part of a workbook into nothing, counting the bytes: the actual-size half of the
+ * zip-bomb guard for xlsx uploads. Runs in the audit's worker before the ledger is read.
+ * LEDGER-LIMITS: once the ledger reader takes limits itself (ReadLedgerOptions: maxPartBytes,
+ * maxCompressionRatio), pass them to the audit and remove this pass.
+ */
+export async function checkZipInflation(file: string, limits: UploadLimits): Promise<void> {
+  const zip = await openZip(file, file).catch((err: unknown) => {
+    throw damaged(file, err);
+  });
+  let inflated = 0;
+  try {
+    for await (const entry of zipEntries(zip, file)) {
+      let part = 0;
+      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+        zip.openReadStream(entry, (err, s) => (err ? reject(damaged(file, err)) : resolve(s))),
+      );
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        part += chunk.length;
+        inflated += chunk.length;
+        if (inflated > limits.maxInflatedBytes) throw tooLarge(file, `over ${mb(limits.maxInflatedBytes)} MB once inflated`);
+        if (part > RATIO_FREE_BYTES && part > limits.maxCompressionRatio * Math.max(1, entry.compressedSize)) {
+          throw tooLarge(file, `${entryName(entry)} inflates more than ${limits.maxCompressionRatio}:1`);
+        }
+      }
+    }
+  } catch (err) {
+    if (err instanceof DutyAuditError) throw err;
+    throw damaged(file, err);
+  } finally {
+    zip.close();
+  }
+}
+
+function tooLarge(file: string, what: string): DutyAuditError {
+  return new DutyAuditError('file-too-large', `${file}: ${what}`, { file, hint: 'this is not what a ledger looks like (a zip bomb?); export the ledger again' });
+}
+
+function damaged(file: string, err: unknown): DutyAuditError {
+  const detail = err instanceof Error ? err.message : String(err);
+  return new DutyAuditError('not-a-workbook', `${file}: the zip is damaged (${detail})`, { file, hint: 'zip the csv files again and upload that' });
+}
+
+// ---- yauzl, promised ----
+
+function openZip(file: string, name: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    // decodeStrings off: a Chinese zip tool writes names in GBK without saying so, which yauzl
+    // would read as CP437; entryName decodes them. validateEntrySizes (on) stops an entry that
+    // inflates past what it declared.
+    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
+      err ? reject(err instanceof ApiError || err instanceof DutyAuditError ? err : new ApiError('damaged-zip', { file: name, detail: err.message })) : resolve(zip),
+    ),
+  );
+}
+
+async function* zipEntries(zip: yauzl.ZipFile, name: string): AsyncGenerator<yauzl.Entry> {
+  for (;;) {
+    const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
+      const onEntry = (e: yauzl.Entry) => {
+        cleanup();
+        resolve(e);
+      };
+      const onEnd = () => {
+        cleanup();
+        resolve(undefined);
+      };
+      const onError = (err: Error) => {
+        cleanup();
+        reject(new ApiError('damaged-zip', { file: name, detail: err.message }));
+      };
+      const cleanup = () => {
+        zip.off('entry', onEntry);
+        zip.off('end', onEnd);
+        zip.off('error', onError);
+      };
+      zip.on('entry', onEntry);
+      zip.on('end', onEnd);
+      zip.on('error', onError);
+      zip.readEntry();
+    });
+    if (!entry) return;
+    if (!entryName(entry).endsWith('/')) yield entry;
+  }
+}
+
+/** An entry's name: UTF-8 when the zip says so (bit 11) or when it is valid UTF-8, else GB18030. */
+export function entryName(entry: yauzl.Entry): string {
+  const raw = entry.fileNameRaw;
+  if (entry.generalPurposeBitFlag & 0x800) return raw.toString('utf8');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return iconv.decode(raw, 'gb18030');
+  }
+}
+
+// ---- small helpers ----
+
+async function readHead(file: string, length: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function startsWith(bytes: Buffer, magic: Buffer): boolean {
+  return bytes.length >= magic.length && bytes.subarray(0, magic.length).equals(magic);
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / (1024 * 1024));
+}

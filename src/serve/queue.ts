@@ -1,0 +1,142 @@
+/**
+ * The job runner: takes queued jobs from the store, oldest first, and runs at most `jobs` of
+ * them at once on the worker pool (src/batch/pool.ts, with the service's own worker module).
+ * The queue itself is the `jobs` table, so nothing here needs to survive a restart: at start,
+ * jobs that were running are queued again (Store.recoverInterrupted) and the runner begins.
+ *
+ * Each act is judged once across months (docs/grading.md): an audit reads its center's earlier
+ * months as history. Months can arrive in any order, so when an audit finishes the runner checks
+ * every month of that center: a month audited against other earlier reports than the ones that
+ * stand now is queued again ('history-changed'). That settles, because a month's history is only
+ * ever the months before it.
+ */
+import { join } from 'node:path';
+import { createWorkerPool, crashFailure, type WorkerPool } from '../batch/pool.js';
+import type { Lang } from '../index.js';
+import type { UploadLimits } from './guards.js';
+import { centerKey, newId, type ClaimedJob, type JobOutcome, type Store } from './store.js';
+import type { ServeTask } from './worker.js';
+
+export interface QueueOptions {
+  jobs: number;
+  lang: Lang;
+  mask: boolean;
+  limits: UploadLimits;
+  rulesDir?: string;
+  /** The pool's worker module (default: ./worker beside this file; a test may pass a slow one). */
+  workerFile?: string | URL;
+}
+
+export class JobQueue {
+  private readonly pool: WorkerPool<ServeTask, JobOutcome>;
+  private running = 0;
+  private closing = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: QueueOptions,
+  ) {
+    this.pool = createWorkerPool<ServeTask, JobOutcome>({ jobs: options.jobs, workerFile: options.workerFile ?? defaultWorker() });
+  }
+
+  /** Queues the interrupted jobs again, brings the history folder in line, and starts running. */
+  start(): { requeued: number; failed: number } {
+    const recovered = this.store.recoverInterrupted();
+    this.store.syncHistoryFolder();
+    this.pump();
+    return recovered;
+  }
+
+  /** Starts queued jobs while there is room; called after each upload and each finished job. */
+  pump(): void {
+    while (!this.closing && this.running < this.options.jobs) {
+      const job = this.store.claimNextJob();
+      if (!job) break;
+      this.running += 1;
+      const run = this.run(job).finally(() => {
+        this.running -= 1;
+        this.inFlight.delete(run);
+        this.pump();
+        this.notifyIdle();
+      });
+      this.inFlight.add(run);
+    }
+    this.notifyIdle();
+  }
+
+  /** Resolves when nothing is queued or running (tests, the load bench). */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Stops taking jobs and ends the pool. Jobs cut short stay `running` in the index, so the next
+   * start runs them again, as after a crash.
+   */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.pool.close();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private isIdle(): boolean {
+    return this.running === 0 && (this.closing || this.store.pendingJobs() === 0);
+  }
+
+  private notifyIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private async run(job: ClaimedJob): Promise<void> {
+    const task: ServeTask = {
+      auditId: job.auditId,
+      kind: job.kind,
+      file: job.file,
+      workDir: join(this.store.tmpDir, `job-${newId()}`),
+      reportDir: this.store.reportDir(job.auditId),
+      historyDir: this.store.historyDir(),
+      lang: this.options.lang,
+      mask: this.options.mask,
+      limits: this.options.limits,
+      ...(this.options.rulesDir ? { rulesDir: this.options.rulesDir } : {}),
+    };
+    const outcome = await this.pool.run(task).catch((err: unknown): JobOutcome => ({ ok: false, failure: crashFailure(err) }));
+    if (this.closing) return; // cut short by close(): left running, run again at the next start
+    const settled = this.store.finishJob(job.auditId, outcome);
+    if (!settled || !outcome.ok) return;
+    // A crash between the commit and this copy is mended at the next start (syncHistoryFolder).
+    if (settled.standing) this.store.placeHistory(centerKey(outcome.summary.center), settled.period, job.auditId);
+    this.reconcile(settled.centerId);
+  }
+
+  /** Queues again each month of the center that was audited against other earlier reports than stand now. */
+  private reconcile(centerId: number): void {
+    for (const month of this.store.laterMonths(centerId, '')) {
+      if (month.status !== 'done') continue;
+      const used = this.store.audit(month.auditId)?.history;
+      if (used === null || used === undefined) continue; // the pipeline took no history
+      const standing = this.store.earlierMonths(centerId, month.period).map((m) => m.reportSha256);
+      if (!sameSet(used, standing)) {
+        this.store.requeue(month.auditId, 'history-changed');
+        this.pump();
+      }
+    }
+  }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = [...a].sort();
+  const right = [...b].sort();
+  return left.length === right.length && left.every((x, i) => x === right[i]);
+}
+
+function defaultWorker(): URL {
+  // From src/ (vitest, tsx) this module is .ts and so is its worker; from dist/ both are .js.
+  return new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+}

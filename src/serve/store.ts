@@ -1,0 +1,485 @@
+/**
+ * The service's storage (docs/service.md, "Storage"): one data folder holding the uploaded files,
+ * the reports and an SQLite index, nothing else to install.
+ *
+ *   DATA/index.sqlite                  uploads, audits, centers, periods, each center's months, the job queue
+ *   DATA/files/<sha256>.<kind>         each distinct upload once, named by its content hash
+ *   DATA/reports/<audit id>/report.*   the audit's xlsx and JSON reports
+ *   DATA/history/<center key>-<period>.json
+ *                                      the JSON report that stands for each center's month: what a
+ *                                      later month's audit reads as history (docs/grading.md)
+ *   DATA/tmp/                          uploads being received, job folders; emptied at start
+ *
+ * No uploaded file name is ever part of a path: names are kept as text to show. Ids are 128
+ * random bits (hex), so one audit's id says nothing about another's.
+ *
+ * The job queue lives in the same database: an upload's file is written and synced, then its
+ * audit and its job are inserted in one transaction, before the upload is answered. A job is
+ * `queued` or `running`; a job found `running` when the service starts was interrupted and runs
+ * again (after a few interruptions of one job it is failed instead, so one poisonous file cannot
+ * keep the service restarting).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BatchFailure, CenterSummary } from '../index.js';
+import type { UploadKind } from './guards.js';
+
+export type AuditStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** Why an audit is queued: a new upload, a restart, or an earlier month of its center that changed. */
+export type QueueReason = 'uploaded' | 'interrupted' | 'history-changed';
+
+export interface AuditRecord {
+  id: string;
+  sha256: string;
+  kind: UploadKind;
+  bytes: number;
+  status: AuditStatus;
+  /** The names it was uploaded under (text to show, never a path), first upload first. */
+  names: string[];
+  uploadedAt: string;
+  queueReason: QueueReason | null;
+  center: string | null;
+  centerKey: string | null;
+  district: string | null;
+  period: string | null;
+  summary: CenterSummary | null;
+  failure: BatchFailure | null;
+  /** SHA-256 of the earlier reports this audit read as history; null when the audit took none. */
+  history: string[] | null;
+  reportSha256: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** A file received and checked, ready to be stored. */
+export interface StagedUpload {
+  tempFile: string;
+  name: string;
+  sha256: string;
+  bytes: number;
+  kind: UploadKind;
+}
+
+export interface StoredUpload {
+  id: string;
+  name: string;
+  /** True when the same bytes were uploaded before: that audit is answered, not a new one. */
+  duplicate: boolean;
+  status: AuditStatus;
+}
+
+export interface ClaimedJob {
+  auditId: string;
+  kind: UploadKind;
+  file: string;
+}
+
+/** What a finished audit brings back from its worker. */
+export type JobOutcome =
+  | { ok: true; summary: CenterSummary; reportSha256: string; history: string[] | null }
+  | { ok: false; failure: BatchFailure };
+
+/** The audit standing for one center's month: its latest upload that was audited. */
+export interface StandingAudit {
+  auditId: string;
+  center: string;
+  centerKey: string;
+  period: string;
+  summary: CenterSummary;
+  names: string[];
+  sha256: string;
+  kind: UploadKind;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS centers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  key TEXT NOT NULL UNIQUE,
+  district TEXT
+);
+CREATE TABLE IF NOT EXISTS periods (
+  period TEXT PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS audits (
+  id TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  seq INTEGER NOT NULL UNIQUE,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+  queue_reason TEXT,
+  center_id INTEGER REFERENCES centers(id),
+  period TEXT REFERENCES periods(period),
+  summary TEXT,
+  failure TEXT,
+  history TEXT,
+  report_sha256 TEXT,
+  created_at TEXT NOT NULL,
+  started_at TEXT,
+  finished_at TEXT
+);
+CREATE TABLE IF NOT EXISTS uploads (
+  id TEXT PRIMARY KEY,
+  audit_id TEXT NOT NULL REFERENCES audits(id),
+  name TEXT NOT NULL,
+  received_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS uploads_by_audit ON uploads(audit_id);
+-- Each center's history: the audit that stands for each of its months.
+CREATE TABLE IF NOT EXISTS center_months (
+  center_id INTEGER NOT NULL REFERENCES centers(id),
+  period TEXT NOT NULL REFERENCES periods(period),
+  audit_id TEXT NOT NULL REFERENCES audits(id),
+  PRIMARY KEY (center_id, period)
+);
+CREATE TABLE IF NOT EXISTS jobs (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  audit_id TEXT NOT NULL UNIQUE REFERENCES audits(id),
+  state TEXT NOT NULL CHECK (state IN ('queued', 'running')),
+  attempts INTEGER NOT NULL DEFAULT 0
+);
+`;
+
+/** Starts of one job that each ended with the service stopping: after this many it is failed. */
+export const MAX_ATTEMPTS = 3;
+
+export function newId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+export const ID_PATTERN = /^[0-9a-f]{32}$/;
+
+const EXTENSIONS: Record<UploadKind, string> = { xlsx: 'xlsx', csv: 'csv', 'zip-csv': 'zip' };
+
+export class Store {
+  readonly root: string;
+  readonly db: Database.Database;
+
+  private constructor(root: string) {
+    this.root = root;
+    for (const dir of ['files', 'reports', 'history', 'tmp']) mkdirSync(join(root, dir), { recursive: true });
+    // Whatever was half-received or half-unpacked when the service stopped is of no use now.
+    rmSync(this.tmpDir, { recursive: true, force: true });
+    mkdirSync(this.tmpDir, { recursive: true });
+    this.db = new Database(join(root, 'index.sqlite'));
+    // WAL lets the page read while an audit's result is written; synchronous FULL makes each
+    // commit durable before the upload is answered.
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+  }
+
+  static open(root: string): Store {
+    return new Store(root);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  get tmpDir(): string {
+    return join(this.root, 'tmp');
+  }
+
+  fileOf(sha256: string, kind: UploadKind): string {
+    return join(this.root, 'files', `${sha256}.${EXTENSIONS[kind]}`);
+  }
+
+  reportDir(auditId: string): string {
+    return join(this.root, 'reports', auditId);
+  }
+
+  reportFile(auditId: string, format: 'xlsx' | 'json'): string {
+    return join(this.reportDir(auditId), `report.${format}`);
+  }
+
+  historyDir(): string {
+    return join(this.root, 'history');
+  }
+
+  // ---- uploads ----
+
+  /**
+   * Stores checked uploads: each distinct file once under its hash, then its audit and job in
+   * one transaction. Bytes seen before answer with the audit they already have.
+   */
+  storeUploads(staged: readonly StagedUpload[], now = new Date()): StoredUpload[] {
+    for (const upload of staged) {
+      const target = this.fileOf(upload.sha256, upload.kind);
+      if (existsSync(target)) rmSync(upload.tempFile, { force: true });
+      else renameSync(upload.tempFile, target);
+    }
+    const at = now.toISOString();
+    const findBySha = this.db.prepare<[string], { id: string; status: AuditStatus }>('SELECT id, status FROM audits WHERE sha256 = ?');
+    const nextSeq = this.db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM audits');
+    const insertAudit = this.db.prepare(
+      `INSERT INTO audits (id, sha256, kind, bytes, seq, status, queue_reason, created_at) VALUES (?, ?, ?, ?, ?, 'queued', 'uploaded', ?)`,
+    );
+    const insertJob = this.db.prepare(`INSERT INTO jobs (audit_id, state) VALUES (?, 'queued')`);
+    const insertUpload = this.db.prepare('INSERT INTO uploads (id, audit_id, name, received_at) VALUES (?, ?, ?, ?)');
+    return this.db.transaction(() =>
+      staged.map((upload): StoredUpload => {
+        const known = findBySha.get(upload.sha256);
+        const id = known?.id ?? newId();
+        if (!known) {
+          insertAudit.run(id, upload.sha256, upload.kind, upload.bytes, nextSeq.get()!.seq, at);
+          insertJob.run(id);
+        }
+        insertUpload.run(newId(), id, upload.name, at);
+        return { id, name: upload.name, duplicate: known !== undefined, status: known?.status ?? 'queued' };
+      }),
+    )();
+  }
+
+  // ---- the queue ----
+
+  /**
+   * At start: jobs left `running` were interrupted. Each is queued again, unless it has already
+   * been started MAX_ATTEMPTS times, when it is failed with that reason. Returns how many.
+   */
+  recoverInterrupted(now = new Date()): { requeued: number; failed: number } {
+    const stuck = this.db.prepare<[], { audit_id: string; attempts: number }>(`SELECT audit_id, attempts FROM jobs WHERE state = 'running'`).all();
+    let requeued = 0;
+    let failed = 0;
+    this.db.transaction(() => {
+      for (const job of stuck) {
+        if (job.attempts >= MAX_ATTEMPTS) {
+          this.finishJob(job.audit_id, { ok: false, failure: interruptedFailure(job.attempts) }, now);
+          failed += 1;
+        } else {
+          this.db.prepare(`UPDATE jobs SET state = 'queued' WHERE audit_id = ?`).run(job.audit_id);
+          this.db.prepare(`UPDATE audits SET status = 'queued', queue_reason = 'interrupted' WHERE id = ?`).run(job.audit_id);
+          requeued += 1;
+        }
+      }
+    })();
+    return { requeued, failed };
+  }
+
+  /** Takes the oldest queued job and marks it running (with its audit). */
+  claimNextJob(now = new Date()): ClaimedJob | undefined {
+    return this.db.transaction((): ClaimedJob | undefined => {
+      const job = this.db
+        .prepare<[], { audit_id: string; kind: UploadKind; sha256: string }>(
+          `SELECT j.audit_id, a.kind, a.sha256 FROM jobs j JOIN audits a ON a.id = j.audit_id WHERE j.state = 'queued' ORDER BY j.seq LIMIT 1`,
+        )
+        .get();
+      if (!job) return undefined;
+      this.db.prepare(`UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE audit_id = ?`).run(job.audit_id);
+      this.db.prepare(`UPDATE audits SET status = 'running', started_at = ? WHERE id = ?`).run(now.toISOString(), job.audit_id);
+      return { auditId: job.audit_id, kind: job.kind, file: this.fileOf(job.sha256, job.kind) };
+    })();
+  }
+
+  pendingJobs(): number {
+    return this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM jobs').get()!.n;
+  }
+
+  /**
+   * Records a finished job. An audited upload names its center and period; it becomes the audit
+   * standing for that month unless a later upload of the same month already does. Returns the
+   * center and period (when audited) so the caller can bring later months up to date.
+   */
+  finishJob(auditId: string, outcome: JobOutcome, now = new Date()): { centerId: number; period: string; standing: boolean } | undefined {
+    const at = now.toISOString();
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM jobs WHERE audit_id = ?').run(auditId);
+      if (!outcome.ok) {
+        this.db
+          .prepare(`UPDATE audits SET status = 'failed', queue_reason = NULL, failure = ?, summary = NULL, finished_at = ? WHERE id = ?`)
+          .run(JSON.stringify(outcome.failure), at, auditId);
+        this.db.prepare('DELETE FROM center_months WHERE audit_id = ?').run(auditId);
+        return undefined;
+      }
+      const { summary } = outcome;
+      const centerId = this.centerId(summary.center, summary.district);
+      this.db.prepare('INSERT OR IGNORE INTO periods (period) VALUES (?)').run(summary.period);
+      this.db
+        .prepare(
+          `UPDATE audits SET status = 'done', queue_reason = NULL, center_id = ?, period = ?, summary = ?, failure = NULL, history = ?, report_sha256 = ?, finished_at = ? WHERE id = ?`,
+        )
+        .run(centerId, summary.period, JSON.stringify(summary), outcome.history ? JSON.stringify(outcome.history) : null, outcome.reportSha256, at, auditId);
+      // An audit that once stood for another month (a re-audit under other rules could move it) stops standing there.
+      this.db.prepare('DELETE FROM center_months WHERE audit_id = ? AND NOT (center_id = ? AND period = ?)').run(auditId, centerId, summary.period);
+      const held = this.db
+        .prepare<[number, string], { seq: number; audit_id: string }>(
+          'SELECT a.seq, a.id AS audit_id FROM center_months m JOIN audits a ON a.id = m.audit_id WHERE m.center_id = ? AND m.period = ?',
+        )
+        .get(centerId, summary.period);
+      const mine = this.db.prepare<[string], { seq: number }>('SELECT seq FROM audits WHERE id = ?').get(auditId)!.seq;
+      const standing = !held || held.seq <= mine;
+      if (standing) this.db.prepare('INSERT OR REPLACE INTO center_months (center_id, period, audit_id) VALUES (?, ?, ?)').run(centerId, summary.period, auditId);
+      return { centerId, period: summary.period, standing };
+    })();
+  }
+
+  /** Queues a finished audit again (an earlier month of its center changed). */
+  requeue(auditId: string, reason: QueueReason): void {
+    this.db.transaction(() => {
+      this.db.prepare(`INSERT OR IGNORE INTO jobs (audit_id, state) VALUES (?, 'queued')`).run(auditId);
+      this.db.prepare(`UPDATE audits SET status = 'queued', queue_reason = ? WHERE id = ? AND status IN ('done', 'failed')`).run(reason, auditId);
+    })();
+  }
+
+  private centerId(name: string, district: string | undefined): number {
+    const key = centerKey(name);
+    this.db.prepare('INSERT INTO centers (name, key, district) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET district = excluded.district').run(name, key, district ?? null);
+    return this.db.prepare<[string], { id: number }>('SELECT id FROM centers WHERE name = ?').get(name)!.id;
+  }
+
+  // ---- reading ----
+
+  audit(id: string): AuditRecord | undefined {
+    const row = this.db.prepare<[string], AuditRow>(`${AUDIT_SELECT} WHERE a.id = ?`).get(id);
+    return row ? this.toRecord(row) : undefined;
+  }
+
+  /** The latest audits, newest upload first (the page's list). */
+  recentAudits(limit = 200): AuditRecord[] {
+    return this.db.prepare<[number], AuditRow>(`${AUDIT_SELECT} ORDER BY a.seq DESC LIMIT ?`).all(limit).map((row) => this.toRecord(row));
+  }
+
+  /** Every center's standing audit of a month, by center name. */
+  standingAudits(period: string): StandingAudit[] {
+    return this.db
+      .prepare<[string], AuditRow>(`${AUDIT_SELECT} JOIN center_months m ON m.audit_id = a.id WHERE m.period = ? ORDER BY c.name`)
+      .all(period)
+      .map((row) => this.toRecord(row))
+      .map((r) => ({ auditId: r.id, center: r.center!, centerKey: r.centerKey!, period: r.period!, summary: r.summary!, names: r.names, sha256: r.sha256, kind: r.kind }));
+  }
+
+  /** The months that have at least one standing audit, latest first. */
+  periods(): string[] {
+    return this.db.prepare<[], { period: string }>('SELECT DISTINCT period FROM center_months ORDER BY period DESC').all().map((r) => r.period);
+  }
+
+  /** The centers' standing audits of every month before `period` of one center, oldest first. */
+  earlierMonths(centerId: number, period: string): { period: string; auditId: string; reportSha256: string }[] {
+    return this.db
+      .prepare<[number, string], { period: string; audit_id: string; report_sha256: string }>(
+        `SELECT m.period, m.audit_id, a.report_sha256 FROM center_months m JOIN audits a ON a.id = m.audit_id WHERE m.center_id = ? AND m.period < ? ORDER BY m.period`,
+      )
+      .all(centerId, period)
+      .map((r) => ({ period: r.period, auditId: r.audit_id, reportSha256: r.report_sha256 }));
+  }
+
+  /** The standing audits of one center's months after `period`, oldest first. */
+  laterMonths(centerId: number, period: string): { period: string; auditId: string; status: AuditStatus }[] {
+    return this.db
+      .prepare<[number, string], { period: string; audit_id: string; status: AuditStatus }>(
+        `SELECT m.period, m.audit_id, a.status FROM center_months m JOIN audits a ON a.id = m.audit_id WHERE m.center_id = ? AND m.period > ? ORDER BY m.period`,
+      )
+      .all(centerId, period)
+      .map((r) => ({ period: r.period, auditId: r.audit_id, status: r.status }));
+  }
+
+  /** Each center's months: center, period, audit (the index of history files). */
+  allMonths(): { centerKey: string; period: string; auditId: string; reportSha256: string }[] {
+    return this.db
+      .prepare<[], { key: string; period: string; audit_id: string; report_sha256: string }>(
+        'SELECT c.key, m.period, m.audit_id, a.report_sha256 FROM center_months m JOIN centers c ON c.id = m.center_id JOIN audits a ON a.id = m.audit_id',
+      )
+      .all()
+      .map((r) => ({ centerKey: r.key, period: r.period, auditId: r.audit_id, reportSha256: r.report_sha256 }));
+  }
+
+  centerIdOf(auditId: string): number | undefined {
+    return this.db.prepare<[string], { center_id: number | null }>('SELECT center_id FROM audits WHERE id = ?').get(auditId)?.center_id ?? undefined;
+  }
+
+  // ---- the history folder ----
+
+  historyFile(key: string, period: string): string {
+    return join(this.historyDir(), `${key}-${period}.json`);
+  }
+
+  /** Puts an audit's JSON report where later months read it (written whole, then renamed). */
+  placeHistory(key: string, period: string, auditId: string): void {
+    const target = this.historyFile(key, period);
+    const temp = join(this.tmpDir, `${newId()}.json`);
+    copyFileSync(this.reportFile(auditId, 'json'), temp);
+    renameSync(temp, target);
+  }
+
+  /** At start: each standing month's report is in the history folder, as the index says. */
+  syncHistoryFolder(): void {
+    for (const month of this.allMonths()) {
+      const file = this.historyFile(month.centerKey, month.period);
+      if (!existsSync(this.reportFile(month.auditId, 'json'))) continue;
+      if (existsSync(file) && sha256Of(readFileSync(file)) === month.reportSha256) continue;
+      this.placeHistory(month.centerKey, month.period, month.auditId);
+    }
+  }
+
+  private toRecord(row: AuditRow): AuditRecord {
+    return {
+      id: row.id,
+      sha256: row.sha256,
+      kind: row.kind,
+      bytes: row.bytes,
+      status: row.status,
+      names: JSON.parse(row.names ?? '[]') as string[],
+      uploadedAt: row.created_at,
+      queueReason: row.queue_reason,
+      center: row.center,
+      centerKey: row.center_key,
+      district: row.district,
+      period: row.period,
+      summary: row.summary ? (JSON.parse(row.summary) as CenterSummary) : null,
+      failure: row.failure ? (JSON.parse(row.failure) as BatchFailure) : null,
+      history: row.history ? (JSON.parse(row.history) as string[]) : null,
+      reportSha256: row.report_sha256,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+    };
+  }
+}
+
+interface AuditRow {
+  id: string;
+  sha256: string;
+  kind: UploadKind;
+  bytes: number;
+  status: AuditStatus;
+  queue_reason: QueueReason | null;
+  center: string | null;
+  center_key: string | null;
+  district: string | null;
+  period: string | null;
+  summary: string | null;
+  failure: string | null;
+  history: string | null;
+  report_sha256: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  names: string | null;
+}
+
+const AUDIT_SELECT = `
+SELECT a.id, a.sha256, a.kind, a.bytes, a.status, a.queue_reason, c.name AS center, c.key AS center_key, c.district,
+       a.period, a.summary, a.failure, a.history, a.report_sha256, a.created_at, a.started_at, a.finished_at,
+       (SELECT json_group_array(name) FROM (SELECT name FROM uploads u WHERE u.audit_id = a.id ORDER BY u.received_at, u.rowid)) AS names
+FROM audits a LEFT JOIN centers c ON c.id = a.center_id`;
+
+/** A center's name as a path part: 16 hex of its SHA-256 (names hold any character). */
+export function centerKey(name: string): string {
+  return createHash('sha256').update(name).digest('hex').slice(0, 16);
+}
+
+export function sha256Of(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function interruptedFailure(attempts: number): BatchFailure {
+  return {
+    code: 'worker-crashed',
+    message: `the service stopped ${attempts} times while auditing this upload`,
+    hint: 'the file may be too large for memory or malformed; try it with `duty-audit audit` on a copy, or ask the operator',
+  };
+}

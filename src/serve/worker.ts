@@ -1,0 +1,109 @@
+/**
+ * The service's worker module: one upload's audit, on a pool thread (src/batch/pool.ts), never on
+ * the HTTP thread. It turns the stored upload into a ledger input (a zip of csv files is
+ * unpacked, counting what it inflates; a csv alone becomes the cases sheet of a folder), audits
+ * it with the earlier months of its center as history, writes the xlsx and JSON reports under
+ * the audit's id, and sends back the center's summary row. A bad upload comes back as a failure
+ * with its fix, never as a thrown error.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { failureOf } from '../batch/worker.js';
+import { summarizeAudit } from '../batch/district-summary.js';
+import { audit, DEFAULT_RULES_DIR, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type Lang, type RuleSet } from '../index.js';
+import { checkZipInflation, unpackCsvZip, type UploadKind, type UploadLimits } from './guards.js';
+import type { JobOutcome } from './store.js';
+
+export interface ServeTask {
+  auditId: string;
+  kind: UploadKind;
+  /** The stored upload (DATA/files/<sha256>.<kind>). */
+  file: string;
+  /** A folder of this job's own under DATA/tmp, removed when the job ends. */
+  workDir: string;
+  /** Where the reports go (DATA/reports/<id>). */
+  reportDir: string;
+  /** Every center's standing JSON reports (DATA/history): this center's earlier months are read. */
+  historyDir: string;
+  rulesDir?: string;
+  lang: Lang;
+  mask: boolean;
+  limits: UploadLimits;
+}
+
+/** Rule sets this thread has loaded, by folder: loading one costs more than a small audit. */
+const ruleSets = new Map<string, Promise<RuleSet>>();
+
+function ruleSetFor(dir: string): Promise<RuleSet> {
+  let loaded = ruleSets.get(dir);
+  if (!loaded) {
+    loaded = loadValidRuleSet(dir);
+    ruleSets.set(dir, loaded);
+  }
+  return loaded;
+}
+
+export async function auditUpload(task: ServeTask): Promise<JobOutcome> {
+  try {
+    const input = await ledgerInput(task);
+    const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR), ...historyOptions(task) };
+    if (task.rulesDir) options.rulesDir = task.rulesDir;
+    const result = await audit(input, options);
+    const reportSha256 = await writeReports(result, task);
+    return { ok: true, summary: summarizeAudit(result), reportSha256, history: historyUsed(result) };
+  } catch (err) {
+    return { ok: false, failure: failureOf(err) };
+  } finally {
+    await rm(task.workDir, { recursive: true, force: true });
+  }
+}
+
+/** The path the audit reads: the workbook itself, or a folder of csv files named by sheet. */
+async function ledgerInput(task: ServeTask): Promise<string> {
+  switch (task.kind) {
+    case 'xlsx':
+      await checkZipInflation(task.file, task.limits);
+      return task.file;
+    case 'csv': {
+      const folder = join(task.workDir, 'ledger');
+      await mkdir(folder, { recursive: true });
+      await copyFile(task.file, join(folder, '办件台账.csv'));
+      return folder;
+    }
+    case 'zip-csv': {
+      const folder = join(task.workDir, 'ledger');
+      await unpackCsvZip(task.file, folder, task.limits);
+      return folder;
+    }
+  }
+}
+
+/**
+ * HISTORY: the one place the audit is told about its center's earlier months. The history
+ * folder holds every center's standing JSON report of each month; the audit reads only its
+ * own center's earlier ones. Empty until `AuditOptions.history` reaches main (issue #10).
+ */
+function historyOptions(_task: ServeTask): Partial<AuditOptions> {
+  return {};
+}
+
+/** The SHA-256 of each earlier report the audit read, or null when the pipeline took no history. */
+function historyUsed(_result: AuditResult): string[] | null {
+  return null;
+}
+
+/** Each report written whole under a temporary name, then renamed: a reader never sees half. */
+async function writeReports(result: AuditResult, task: ServeTask): Promise<string> {
+  await mkdir(task.reportDir, { recursive: true });
+  const xlsx = join(task.reportDir, 'report.xlsx');
+  const json = join(task.reportDir, 'report.json');
+  await writeReportXlsx(result, `${xlsx}.partial`, { lang: task.lang, mask: task.mask });
+  const text = reportJsonText(result, { lang: task.lang, mask: task.mask });
+  await writeFile(`${json}.partial`, text);
+  await rename(`${xlsx}.partial`, xlsx);
+  await rename(`${json}.partial`, json);
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export default auditUpload;
