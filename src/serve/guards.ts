@@ -128,12 +128,12 @@ function zipKind(entries: DirectoryEntry[], name: string): UploadKind {
 }
 
 /** The entries of a zip that are ledger csv files, each with the sheet its name stands for. */
-function csvEntries<T extends DirectoryEntry>(entries: T[]): (T & { sheet: SheetKey })[] {
+function csvEntries<T extends { name: string }>(entries: T[]): { entry: T; sheet: SheetKey }[] {
   return entries.flatMap((entry) => {
     const base = entry.name.split('/').pop() ?? '';
     if (base.startsWith('.') || entry.name.startsWith('__MACOSX/') || !/\.csv$/i.test(base)) return [];
     const sheet = sheetKeyOfFileName(base.replace(/\.csv$/i, ''));
-    return sheet ? [{ ...entry, sheet }] : [];
+    return sheet ? [{ entry, sheet }] : [];
   });
 }
 
@@ -177,12 +177,12 @@ export async function unpackCsvZip(file: string, dir: string, limits: UploadLimi
   let inflated = 0;
   const written = new Set<SheetKey>();
   try {
-    const all: (yauzl.Entry & DirectoryEntry)[] = [];
-    for await (const entry of zipEntries(zip, file)) all.push(Object.assign(entry, { name: entryName(entry) }));
-    for (const entry of csvEntries(all)) {
-      if (written.has(entry.sheet)) continue; // a second csv for one sheet: the first one is read, as in a folder
-      written.add(entry.sheet);
-      const target = join(dir, `${SHEETS.find((s) => s.key === entry.sheet)!.zh}.csv`);
+    const all: { name: string; zipEntry: yauzl.Entry }[] = [];
+    for await (const zipEntry of zipEntries(zip, file)) all.push({ name: entryName(zipEntry), zipEntry });
+    for (const { entry: { zipEntry: entry }, sheet } of csvEntries(all)) {
+      if (written.has(sheet)) continue; // a second csv for one sheet: the first one is read, as in a folder
+      written.add(sheet);
+      const target = join(dir, `${SHEETS.find((s) => s.key === sheet)!.zh}.csv`);
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, done) {
           inflated += chunk.length;

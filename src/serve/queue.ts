@@ -98,6 +98,7 @@ export class JobQueue {
       auditId: job.auditId,
       kind: job.kind,
       file: job.file,
+      uploadName: job.uploadName,
       workDir: join(this.store.tmpDir, `job-${newId()}`),
       reportDir: this.store.reportDir(job.auditId),
       historyDir: this.store.historyDir(),

@@ -75,6 +75,8 @@ export interface ClaimedJob {
   auditId: string;
   kind: UploadKind;
   file: string;
+  /** The name it was first uploaded under: text, the center's name when the ledger gives none. */
+  uploadName: string;
 }
 
 /** What a finished audit brings back from its worker. */
@@ -272,7 +274,8 @@ export class Store {
       if (!job) return undefined;
       this.db.prepare(`UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE audit_id = ?`).run(job.audit_id);
       this.db.prepare(`UPDATE audits SET status = 'running', started_at = ? WHERE id = ?`).run(now.toISOString(), job.audit_id);
-      return { auditId: job.audit_id, kind: job.kind, file: this.fileOf(job.sha256, job.kind) };
+      const first = this.db.prepare<[string], { name: string }>('SELECT name FROM uploads WHERE audit_id = ? ORDER BY received_at, rowid LIMIT 1').get(job.audit_id);
+      return { auditId: job.audit_id, kind: job.kind, file: this.fileOf(job.sha256, job.kind), uploadName: first?.name ?? '' };
     })();
   }
 

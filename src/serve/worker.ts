@@ -11,7 +11,8 @@ import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { failureOf } from '../batch/worker.js';
 import { summarizeAudit } from '../batch/district-summary.js';
-import { audit, DEFAULT_RULES_DIR, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type Lang, type RuleSet } from '../index.js';
+import { centerFromFileName } from '../ledger/center.js';
+import { audit, DEFAULT_RULES_DIR, readLedger, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type Lang, type RuleSet } from '../index.js';
 import { checkZipInflation, unpackCsvZip, type UploadKind, type UploadLimits } from './guards.js';
 import type { JobOutcome } from './store.js';
 
@@ -20,6 +21,8 @@ export interface ServeTask {
   kind: UploadKind;
   /** The stored upload (DATA/files/<sha256>.<kind>). */
   file: string;
+  /** The name it was uploaded under (text only): names the center when the ledger has no 中心信息. */
+  uploadName: string;
   /** A folder of this job's own under DATA/tmp, removed when the job ends. */
   workDir: string;
   /** Where the reports go (DATA/reports/<id>). */
@@ -49,7 +52,11 @@ export async function auditUpload(task: ServeTask): Promise<JobOutcome> {
     const input = await ledgerInput(task);
     const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR), ...historyOptions(task) };
     if (task.rulesDir) options.rulesDir = task.rulesDir;
-    const result = await audit(input, options);
+    const ledger = await readLedger(input);
+    const result = await audit(input, { ...options, ledger });
+    // A ledger without 中心信息 is named after its file, as `duty-audit audit` does; here that is
+    // the name it was uploaded under, not the stored file's hash.
+    if (!ledger.sheets.center?.[0]?.record.center?.trim()) result.center = centerFromFileName(task.uploadName || result.center);
     const reportSha256 = await writeReports(result, task);
     return { ok: true, summary: summarizeAudit(result), reportSha256, history: historyUsed(result) };
   } catch (err) {
