@@ -214,14 +214,14 @@ export async function unpackCsvZip(file: string, dir: string, limits: UploadLimi
  */
 export async function checkZipInflation(file: string, limits: UploadLimits): Promise<void> {
   const zip = await openZip(file, file).catch((err: unknown) => {
-    throw damaged(file, err);
+    throw damaged(file, err, WORKBOOK_HINT);
   });
   let inflated = 0;
   try {
     for await (const entry of zipEntries(zip, file)) {
       let part = 0;
       const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-        zip.openReadStream(entry, (err, s) => (err ? reject(damaged(file, err)) : resolve(s))),
+        zip.openReadStream(entry, (err, s) => (err ? reject(damaged(file, err, WORKBOOK_HINT)) : resolve(s))),
       );
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         part += chunk.length;
@@ -234,7 +234,7 @@ export async function checkZipInflation(file: string, limits: UploadLimits): Pro
     }
   } catch (err) {
     if (err instanceof DutyAuditError) throw err;
-    throw damaged(file, err);
+    throw damaged(file, err, WORKBOOK_HINT);
   } finally {
     zip.close();
   }
@@ -244,9 +244,11 @@ function tooLarge(file: string, what: string): DutyAuditError {
   return new DutyAuditError('file-too-large', `${file}: ${what}`, { file, hint: 'this is not what a ledger looks like (a zip bomb?); export the ledger again' });
 }
 
-function damaged(file: string, err: unknown): DutyAuditError {
+const WORKBOOK_HINT = 'open it in Excel or WPS, save it again as .xlsx and upload that';
+
+function damaged(file: string, err: unknown, hint = 'zip the csv files again and upload that'): DutyAuditError {
   const detail = err instanceof Error ? err.message : String(err);
-  return new DutyAuditError('not-a-workbook', `${file}: the zip is damaged (${detail})`, { file, hint: 'zip the csv files again and upload that' });
+  return new DutyAuditError('not-a-workbook', `${file}: the zip is damaged (${detail})`, { file, hint });
 }
 
 // ---- yauzl, promised ----

@@ -232,7 +232,7 @@ th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: lef
 th { background: #f6f8fa; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.name { max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
-td.status { white-space: normal; min-width: 140px; max-width: 420px; }
+td.status { white-space: normal; min-width: 140px; max-width: 340px; overflow-wrap: anywhere; }
 td.change { white-space: normal; min-width: 200px; }
 tr.total td { font-weight: 600; background: #f6f8fa; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 0.8rem; background: #eaeef2; }
@@ -374,7 +374,9 @@ const SCRIPT = `
   async function refreshMonth(period) {
     const select = $('#period');
     const shown = select ? select.value : undefined;
-    const target = shown && period && period !== shown ? shown : period || shown;
+    // A later month than the one on show is the month being uploaded: show it; an earlier one
+    // (a late correction) leaves the view where the reader put it, brought up to date.
+    const target = !shown || (period && period >= shown) ? period : shown;
     if (!target) return;
     const res = await fetch('/month?period=' + encodeURIComponent(target) + '&' + langQuery, { credentials: 'same-origin' });
     if (res.ok) { $('#month').innerHTML = await res.text(); bindMonth(); }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { failureOf } from '../batch/worker.js';
 import { summarizeAudit } from '../batch/district-summary.js';
 import { centerFromFileName } from '../ledger/center.js';
-import { audit, DEFAULT_RULES_DIR, readLedger, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type Lang, type RuleSet } from '../index.js';
+import { audit, DEFAULT_RULES_DIR, readLedger, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type RuleSet } from '../index.js';
 import { checkZipInflation, unpackCsvZip, type UploadKind, type UploadLimits } from './guards.js';
 import type { JobOutcome } from './store.js';
 
@@ -60,7 +60,7 @@ export async function auditUpload(task: ServeTask): Promise<JobOutcome> {
     const reportSha256 = await writeReports(result, task);
     return { ok: true, summary: summarizeAudit(result), reportSha256, history: historyUsed(result) };
   } catch (err) {
-    return { ok: false, failure: failureOf(err) };
+    return { ok: false, failure: named(failureOf(err), task) };
   } finally {
     await rm(task.workDir, { recursive: true, force: true });
   }
@@ -98,6 +98,13 @@ function historyOptions(_task: ServeTask): Partial<AuditOptions> {
 /** The SHA-256 of each earlier report the audit read, or null when the pipeline took no history. */
 function historyUsed(_result: AuditResult): string[] | null {
   return null;
+}
+
+/** A failure names the upload as it was sent, not where the service keeps it. */
+function named(failure: BatchFailure, task: ServeTask): BatchFailure {
+  const shown = task.uploadName || 'upload';
+  const scrub = (text: string) => text.split(join(task.workDir, 'ledger')).join(shown).split(task.file).join(shown);
+  return { ...failure, message: scrub(failure.message), ...(failure.hint === undefined ? {} : { hint: scrub(failure.hint) }) };
 }
 
 /** Each report written whole under a temporary name, then renamed: a reader never sees half. */
