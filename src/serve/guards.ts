@@ -5,10 +5,11 @@
  * a password, any other file.
  *
  * Zip bombs are stopped twice. When the upload arrives, the zip's central directory is read
- * (nothing inflated): the sizes it declares are limited in total and in ratio. When a zip of csv
- * files is unpacked for its audit (in a worker, never on the HTTP thread), the bytes actually
- * inflated are counted against the same limits and against what each entry declared, so a zip
- * that lies about its sizes stops there.
+ * (nothing inflated): the sizes it declares are limited in total and in ratio. At audit time (in
+ * a worker, never on the HTTP thread) the bytes actually inflated are counted: a workbook's parts
+ * by the ledger reader against its limits (ReadLedgerOptions), a zip of csv files here as it is
+ * unpacked, against the same limits and against what each entry declared, so a zip that lies
+ * about its sizes stops there.
  *
  * Entry names inside a zip are used only to tell which sheet a csv is: each one is written to a
  * name of our own (the sheet's name), never to the name the zip gives.
@@ -23,6 +24,7 @@ import yauzl from 'yauzl';
 import { DutyAuditError } from '../errors.js';
 import { SHEETS } from '../ledger/columns.js';
 import { sheetKeyOfFileName } from '../ledger/names.js';
+import { sniffFileKind } from '../ledger/sniff.js';
 import type { SheetKey } from '../ledger/types.js';
 import { ApiError } from './api-errors.js';
 
@@ -49,11 +51,6 @@ export const DEFAULT_UPLOAD_LIMITS: Readonly<UploadLimits> = Object.freeze({
 /** Entries this small are never judged by ratio: a few KB of repeated XML compress 200:1 honestly. */
 const RATIO_FREE_BYTES = 1024 * 1024;
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-/** Stream names of an encrypted OOXML package, as UTF-16LE directory entries in the OLE file. */
-const ENCRYPTION_STREAMS = ['EncryptionInfo', 'EncryptedPackage'].map((name) => Buffer.from(name, 'utf16le'));
 /** How much of a file is read to tell csv text from anything else. */
 const TEXT_PROBE_BYTES = 64 * 1024;
 
@@ -67,11 +64,15 @@ const TEXT_PROBE_BYTES = 64 * 1024;
 export async function sniffUpload(file: string, name: string, size: number, limits: UploadLimits): Promise<UploadKind> {
   if (size === 0) throw new ApiError('empty-file', { file: name });
   const head = await readHead(file, size <= TEXT_PROBE_BYTES ? size : TEXT_PROBE_BYTES);
-  if (startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC)) return zipKind(await zipDirectory(file, name, limits), name);
-  if (startsWith(head, OLE_MAGIC)) {
-    // The OLE directory may lie anywhere in the file; an upload is bounded, so read it whole.
-    const whole = await readHead(file, size);
-    throw new ApiError(ENCRYPTION_STREAMS.some((s) => whole.includes(s)) ? 'encrypted-workbook' : 'old-excel', { file: name });
+  switch (sniffFileKind(head)) {
+    case 'zip':
+      return zipKind(await zipDirectory(file, name, limits), name);
+    case 'ole':
+    case 'encrypted-ooxml':
+      // The OLE directory may lie anywhere in the file; an upload is bounded, so read it whole.
+      throw new ApiError(sniffFileKind(await readHead(file, size)) === 'encrypted-ooxml' ? 'encrypted-workbook' : 'old-excel', { file: name });
+    case 'other':
+      break;
   }
   if (!looksLikeCsv(head, head.length < size)) throw new ApiError('unsupported-content', { file: name });
   const sheet = sheetOfCsv(name);
@@ -206,45 +207,9 @@ export async function unpackCsvZip(file: string, dir: string, limits: UploadLimi
   if (!written.has('cases')) throw new DutyAuditError('no-cases-sheet', `${file}: the zip holds no 办件台账 (cases) csv`, { file, hint: 'name the cases csv like 城东社区-2026-10-办件台账.csv' });
 }
 
-/**
- * Inflates every part of a workbook into nothing, counting the bytes: the actual-size half of the
- * zip-bomb guard for xlsx uploads. Runs in the audit's worker before the ledger is read.
- * LEDGER-LIMITS: once the ledger reader takes limits itself (ReadLedgerOptions: maxPartBytes,
- * maxCompressionRatio), pass them to the audit and remove this pass.
- */
-export async function checkZipInflation(file: string, limits: UploadLimits): Promise<void> {
-  const zip = await openZip(file, file).catch((err: unknown) => {
-    throw damaged(file, err, WORKBOOK_HINT);
-  });
-  let inflated = 0;
-  try {
-    for await (const entry of zipEntries(zip, file)) {
-      let part = 0;
-      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-        zip.openReadStream(entry, (err, s) => (err ? reject(damaged(file, err, WORKBOOK_HINT)) : resolve(s))),
-      );
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        part += chunk.length;
-        inflated += chunk.length;
-        if (inflated > limits.maxInflatedBytes) throw tooLarge(file, `over ${mb(limits.maxInflatedBytes)} MB once inflated`);
-        if (part > RATIO_FREE_BYTES && part > limits.maxCompressionRatio * Math.max(1, entry.compressedSize)) {
-          throw tooLarge(file, `${entryName(entry)} inflates more than ${limits.maxCompressionRatio}:1`);
-        }
-      }
-    }
-  } catch (err) {
-    if (err instanceof DutyAuditError) throw err;
-    throw damaged(file, err, WORKBOOK_HINT);
-  } finally {
-    zip.close();
-  }
-}
-
 function tooLarge(file: string, what: string): DutyAuditError {
   return new DutyAuditError('file-too-large', `${file}: ${what}`, { file, hint: 'this is not what a ledger looks like (a zip bomb?); export the ledger again' });
 }
-
-const WORKBOOK_HINT = 'open it in Excel or WPS, save it again as .xlsx and upload that';
 
 function damaged(file: string, err: unknown, hint = 'zip the csv files again and upload that'): DutyAuditError {
   const detail = err instanceof Error ? err.message : String(err);
@@ -316,10 +281,6 @@ async function readHead(file: string, length: number): Promise<Buffer> {
   } finally {
     await handle.close();
   }
-}
-
-function startsWith(bytes: Buffer, magic: Buffer): boolean {
-  return bytes.length >= magic.length && bytes.subarray(0, magic.length).equals(magic);
 }
 
 function mb(bytes: number): number {

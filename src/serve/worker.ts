@@ -1,7 +1,8 @@
 /**
  * The service's worker module: one upload's audit, on a pool thread (src/batch/pool.ts), never on
  * the HTTP thread. It turns the stored upload into a ledger input (a zip of csv files is
- * unpacked, counting what it inflates; a csv alone becomes the cases sheet of a folder), audits
+ * unpacked, counting what it inflates; a csv alone becomes the cases sheet of a folder), reads it
+ * within the service's limits (the ledger reader counts what a workbook inflates), audits
  * it with the earlier months of its center as history, writes the xlsx and JSON reports under
  * the audit's id, and sends back the center's summary row. A bad upload comes back as a failure
  * with its fix, never as a thrown error.
@@ -12,8 +13,8 @@ import { join } from 'node:path';
 import { failureOf } from '../batch/worker.js';
 import { summarizeAudit } from '../batch/district-summary.js';
 import { centerFromFileName } from '../ledger/center.js';
-import { audit, DEFAULT_RULES_DIR, readLedger, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type RuleSet } from '../index.js';
-import { checkZipInflation, unpackCsvZip, type UploadKind, type UploadLimits } from './guards.js';
+import { audit, DEFAULT_RULES_DIR, readLedger, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type ReadLedgerOptions, type RuleSet } from '../index.js';
+import { unpackCsvZip, type UploadKind, type UploadLimits } from './guards.js';
 import type { JobOutcome } from './store.js';
 
 export interface ServeTask {
@@ -52,7 +53,7 @@ export async function auditUpload(task: ServeTask): Promise<JobOutcome> {
     const input = await ledgerInput(task);
     const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR), ...historyOptions(task) };
     if (task.rulesDir) options.rulesDir = task.rulesDir;
-    const ledger = await readLedger(input);
+    const ledger = await readLedger(input, ledgerLimits(task));
     const result = await audit(input, { ...options, ledger });
     // A ledger without 中心信息 is named after its file, as `duty-audit audit` does; here that is
     // the name it was uploaded under, not the stored file's hash.
@@ -70,7 +71,6 @@ export async function auditUpload(task: ServeTask): Promise<JobOutcome> {
 async function ledgerInput(task: ServeTask): Promise<string> {
   switch (task.kind) {
     case 'xlsx':
-      await checkZipInflation(task.file, task.limits);
       return task.file;
     case 'csv': {
       const folder = join(task.workDir, 'ledger');
@@ -84,6 +84,16 @@ async function ledgerInput(task: ServeTask): Promise<string> {
       return folder;
     }
   }
+}
+
+/**
+ * The ledger reader's limits from the service's: a workbook as large as an upload may be, its
+ * parts inflated no more than the upload guard allows; a csv unpacked from a zip as large as the
+ * zip may inflate to (src/ledger/limits.ts has the rest, rows and cell length, at their defaults).
+ */
+function ledgerLimits(task: ServeTask): ReadLedgerOptions {
+  const { maxFileBytes, maxInflatedBytes, maxCompressionRatio } = task.limits;
+  return { maxInputBytes: task.kind === 'xlsx' ? maxFileBytes : maxInflatedBytes, maxCompressionRatio };
 }
 
 /**

@@ -275,6 +275,31 @@ describe('refusals', () => {
   });
 });
 
+describe('zip bombs that lie about their sizes', () => {
+  /** A zip of one cases csv whose directory and local header declare 1,000 bytes for 2 MB. */
+  async function lyingZip(): Promise<Buffer> {
+    let text = '受理编号,事项名称\n';
+    for (let i = 0; text.length < 2 * 1024 * 1024; i++) text += `SL-${i},${Math.random().toString(36).slice(2)}\n`;
+    const zip = Buffer.from(await zipOf({ '办件台账.csv': text }));
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    expect(zip.readUInt32LE(central + 24)).toBeGreaterThan(2 * 1024 * 1024);
+    zip.writeUInt32LE(1000, central + 24);
+    zip.writeUInt32LE(1000, 22);
+    return zip;
+  }
+
+  it('passes the declared check at upload, then fails its audit when the bytes inflated exceed what was declared', async () => {
+    const res = await upload(service, [{ name: 'lying.zip', bytes: await lyingZip() }]);
+    expect(res.status).toBe(202);
+    await service.queue.whenIdle();
+    const body = (await get(service, `/api/audits/${res.body.audits[0].id}`)).body;
+    expect(body.status).toBe('failed');
+    expect(body.failure.code).toBe('not-a-workbook');
+    expect(body.failure.message).toMatch(/^lying\.zip: the zip is damaged \(.*(too many bytes|size)/);
+    expect(readdirSync(join(tmp.dir, 'data', 'tmp'))).toEqual([]);
+  });
+});
+
 describe('the token', () => {
   const TOKEN = 'a-long-random-secret-for-tests';
   let guarded: Service;
