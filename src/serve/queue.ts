@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { createWorkerPool, crashFailure, type WorkerPool } from '../batch/pool.js';
 import type { Lang } from '../index.js';
 import type { UploadLimits } from './guards.js';
-import { centerKey, newId, type ClaimedJob, type JobOutcome, type Store } from './store.js';
+import { centerKey, type ClaimedJob, type JobOutcome, type Store } from './store.js';
 import type { ServeTask } from './worker.js';
 
 export interface QueueOptions {
@@ -99,7 +99,9 @@ export class JobQueue {
       kind: job.kind,
       file: job.file,
       uploadName: job.uploadName,
-      workDir: join(this.store.tmpDir, `job-${newId()}`),
+      // Named by the audit (one job per audit at a time): the paths a csv ledger's report names
+      // are the same on every run, so a re-audit of unchanged input writes the same JSON.
+      workDir: join(this.store.tmpDir, `job-${job.auditId}`),
       reportDir: this.store.reportDir(job.auditId),
       historyDir: this.store.historyDir(),
       lang: this.options.lang,

@@ -50,6 +50,7 @@ function ruleSetFor(dir: string): Promise<RuleSet> {
 
 export async function auditUpload(task: ServeTask): Promise<JobOutcome> {
   try {
+    await rm(task.workDir, { recursive: true, force: true });
     const input = await ledgerInput(task);
     const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR), ...historyOptions(task) };
     if (task.rulesDir) options.rulesDir = task.rulesDir;
