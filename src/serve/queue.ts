@@ -32,6 +32,7 @@ export class JobQueue {
   private running = 0;
   private closing = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly runningIds = new Set<string>();
   private idleWaiters: (() => void)[] = [];
 
   constructor(
@@ -55,8 +56,10 @@ export class JobQueue {
       const job = this.store.claimNextJob();
       if (!job) break;
       this.running += 1;
+      this.runningIds.add(job.auditId);
       const run = this.run(job).finally(() => {
         this.running -= 1;
+        if (!this.closing) this.runningIds.delete(job.auditId);
         this.inFlight.delete(run);
         this.pump();
         this.notifyIdle();
@@ -73,13 +76,15 @@ export class JobQueue {
   }
 
   /**
-   * Stops taking jobs and ends the pool. Jobs cut short stay `running` in the index, so the next
-   * start runs them again, as after a crash.
+   * Stops taking jobs and ends the pool. Jobs cut short are queued again for the next start (a
+   * crash leaves them `running`, which the next start treats the same way).
    */
   async close(): Promise<void> {
     this.closing = true;
     await this.pool.close();
     await Promise.allSettled([...this.inFlight]);
+    // Stopped on purpose, not crashed: these do not count towards the attempts of a poisonous file.
+    for (const auditId of this.runningIds) this.store.releaseJob(auditId);
   }
 
   private isIdle(): boolean {
@@ -110,7 +115,7 @@ export class JobQueue {
       ...(this.options.rulesDir ? { rulesDir: this.options.rulesDir } : {}),
     };
     const outcome = await this.pool.run(task).catch((err: unknown): JobOutcome => ({ ok: false, failure: crashFailure(err) }));
-    if (this.closing) return; // cut short by close(): left running, run again at the next start
+    if (this.closing) return; // cut short by close(): queued again for the next start
     const settled = this.store.finishJob(job.auditId, outcome);
     if (!settled || !outcome.ok) return;
     // A crash between the commit and this copy is mended at the next start (syncHistoryFolder).

@@ -321,6 +321,14 @@ export class Store {
     })();
   }
 
+  /** A job cut short by a deliberate stop: queued again, and this start not counted as an attempt. */
+  releaseJob(auditId: string): void {
+    this.db.transaction(() => {
+      const changed = this.db.prepare(`UPDATE jobs SET state = 'queued', attempts = MAX(0, attempts - 1) WHERE audit_id = ? AND state = 'running'`).run(auditId);
+      if (changed.changes > 0) this.db.prepare(`UPDATE audits SET status = 'queued', queue_reason = 'interrupted' WHERE id = ?`).run(auditId);
+    })();
+  }
+
   /** Queues a finished audit again (an earlier month of its center changed). */
   requeue(auditId: string, reason: QueueReason): void {
     this.db.transaction(() => {

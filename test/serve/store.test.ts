@@ -1,0 +1,95 @@
+/**
+ * The index and queue (src/serve/store.ts) on their own: a crash-interrupted job is queued again
+ * until it has been started MAX_ATTEMPTS times, then failed; a deliberate stop does not count as
+ * an attempt; identical files in one request are one audit; the audit standing for a center's
+ * month is its latest upload, whichever finishes first.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_ATTEMPTS, Store, type StagedUpload } from '../../src/serve/store.js';
+import type { CenterSummary } from '../../src/index.js';
+import { multipart, tempDir, testService } from './helpers.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let store: Store;
+
+function staged(name: string, content: string): StagedUpload {
+  const tempFile = join(store.tmpDir, `${name}.part`);
+  writeFileSync(tempFile, content);
+  return { tempFile, name, sha256: Buffer.from(content).toString('hex').padEnd(64, '0').slice(0, 64), bytes: content.length, kind: 'csv' };
+}
+
+function summary(center: string, period: string): CenterSummary {
+  return { center, period, asOf: `${period}-28`, byGrade: { reminder: 1, criticism: 0, notice: 0, deduction: 0 }, findings: 1, toAct: null, dataIssues: 0, rowsRead: 1 };
+}
+
+beforeEach(() => {
+  tmp = tempDir();
+  store = Store.open(join(tmp.dir, 'data'));
+});
+afterEach(() => {
+  store.close();
+  tmp.remove();
+});
+
+describe('the job queue in SQLite', () => {
+  it('queues an interrupted job again, and fails it once it was started MAX_ATTEMPTS times', () => {
+    const { id } = store.storeUploads([staged('a', 'x,y\n1,2\n')])[0]!;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      expect(store.claimNextJob()?.auditId).toBe(id);
+      // The process dies here; the next start finds the job running.
+      const recovered = store.recoverInterrupted();
+      if (attempt < MAX_ATTEMPTS) {
+        expect(recovered).toEqual({ requeued: 1, failed: 0 });
+        expect(store.audit(id)).toMatchObject({ status: 'queued', queueReason: 'interrupted' });
+      } else {
+        expect(recovered).toEqual({ requeued: 0, failed: 1 });
+        expect(store.audit(id)).toMatchObject({ status: 'failed', failure: { code: 'worker-crashed' } });
+      }
+    }
+    expect(store.pendingJobs()).toBe(0);
+  });
+
+  it('does not count a deliberate stop as an attempt', () => {
+    const { id } = store.storeUploads([staged('a', 'x,y\n1,2\n')])[0]!;
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
+      expect(store.claimNextJob()?.auditId).toBe(id);
+      store.releaseJob(id);
+    }
+    expect(store.recoverInterrupted()).toEqual({ requeued: 0, failed: 0 });
+    expect(store.audit(id)!.status).toBe('queued');
+  });
+
+  it('takes identical files of one request as one audit', () => {
+    const stored = store.storeUploads([staged('a', 'same'), staged('b', 'same')]);
+    expect(stored[1]).toMatchObject({ id: stored[0]!.id, duplicate: true });
+    expect(store.pendingJobs()).toBe(1);
+    expect(store.audit(stored[0]!.id)!.names).toEqual(['a', 'b']);
+  });
+
+  it('keeps the latest upload of a center\'s month standing, whichever audit finishes first', () => {
+    const [older, newer] = store.storeUploads([staged('old', 'one'), staged('new', 'two')]).map((u) => u.id) as [string, string];
+    store.claimNextJob();
+    store.claimNextJob();
+    const outcome = { ok: true as const, summary: summary('城东', '2026-10'), reportSha256: 'r', history: null };
+    expect(store.finishJob(newer, outcome)).toMatchObject({ standing: true });
+    expect(store.finishJob(older, outcome)).toMatchObject({ standing: false });
+    expect(store.standingAudits('2026-10').map((s) => s.auditId)).toEqual([newer]);
+  });
+});
+
+describe('stopping the service', () => {
+  it('queues a running audit again without counting the attempt', async () => {
+    store.close();
+    const data = join(tmp.dir, 'slow');
+    const service = await testService(data, { workerFile: new URL('./fixtures/history-worker.ts', import.meta.url), jobs: 1 });
+    const res = await service.app.inject({ method: 'POST', url: '/api/audits', ...multipart([{ name: 'a.csv', bytes: Buffer.from('center,period,delay\n城东,2026-10,5000\n') }]) });
+    const id = (res.json() as { audits: { id: string }[] }).audits[0]!.id;
+    expect(service.store.audit(id)!.status).toBe('running');
+    await service.close();
+    store = Store.open(data);
+    expect(store.audit(id)).toMatchObject({ status: 'queued', queueReason: 'interrupted' });
+    expect(store.db.prepare('SELECT state, attempts FROM jobs WHERE audit_id = ?').get(id)).toEqual({ state: 'queued', attempts: 0 });
+  });
+});
