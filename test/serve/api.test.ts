@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summarizeAudit } from '../../src/batch/district-summary.js';
 import { audit } from '../../src/index.js';
 import { startService, type Service } from '../../src/serve/server.js';
 import { CENTERS, multipart, sampleCsvFiles, sampleWorkbook, tempDir, testService, workbookWithoutCases } from './helpers.js';
@@ -92,14 +93,15 @@ describe('POST /api/audits', () => {
   });
 
   it('gives the counts the library gives for the same workbook', async () => {
-    const body = (await get(service, `/api/audits/${ids.east}`)).body;
-    const direct = await audit(join(tmp.dir, 'east.xlsx'));
-    expect(body).toMatchObject({ status: 'done', center: CENTERS[0].center, period: '2026-10', byGrade: direct.summary.byGrade, findings: direct.findings.length });
+    // 城西 has no earlier month here, so its audit is the library's audit of the file alone.
+    const body = (await get(service, `/api/audits/${ids.west}`)).body;
+    const direct = await audit(join(tmp.dir, 'west.xlsx'));
+    expect(body).toMatchObject({ status: 'done', center: CENTERS[1].center, period: '2026-10', byGrade: direct.summary.byGrade, findings: summarizeAudit(direct).findings });
     expect(body.dataIssueCount).toBe(direct.dataIssues.length);
     expect(body.dataIssues).toHaveLength(direct.dataIssues.length);
-    expect(body.dataIssues[0]).toMatchObject({ file: '城东社区-2026-10.xlsx', sheet: direct.dataIssues[0]!.sheet, row: direct.dataIssues[0]!.row });
+    expect(body.dataIssues[0]).toMatchObject({ file: '城西社区-2026-10.xlsx', sheet: direct.dataIssues[0]!.sheet, row: direct.dataIssues[0]!.row });
     expect(body.service.onTimeRate).toBe(direct.service.center.onTimeRate);
-    expect(body.warnings).toEqual([]);
+    expect(body.warnings).toHaveLength((direct as { warnings?: unknown[] }).warnings?.length ?? 0);
   });
 
   it('audits a zip of csv files like the workbook of the same month', async () => {
@@ -153,7 +155,7 @@ describe('POST /api/audits', () => {
     const json = await service.app.inject({ url: `/api/audits/${ids.east}/report.json` });
     const report = json.json() as Json;
     expect(report).toMatchObject({ center: CENTERS[0].center, period: '2026-10', masked: true });
-    expect((await get(service, `/api/audits/${ids.east}`)).body.findings).toBe(report.findings.length);
+    expect((await get(service, `/api/audits/${ids.east}`)).body.byGrade).toEqual(report.summary.byGrade);
   });
 
   it('shows the month: every center with counts, rates, ranks and the change from the month before', async () => {
