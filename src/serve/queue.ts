@@ -6,8 +6,8 @@
  *
  * Each act is judged once across months (docs/grading.md): an audit reads its center's earlier
  * months as history. Months can arrive in any order, so when an audit finishes the runner checks
- * every month of that center: a month audited against other earlier reports than the ones that
- * stand now is queued again ('history-changed'). That settles, because a month's history is only
+ * every month of that center: a month whose audit started before the report of an earlier month
+ * changed is queued again ('history-changed'). That settles, because a month's history is only
  * ever the months before it.
  */
 import { join } from 'node:path';
@@ -116,32 +116,33 @@ export class JobQueue {
     };
     const outcome = await this.pool.run(task).catch((err: unknown): JobOutcome => ({ ok: false, failure: crashFailure(err) }));
     if (this.closing) return; // cut short by close(): queued again for the next start
+    if (outcome.ok) this.placeIfStanding(job.auditId, outcome);
     const settled = this.store.finishJob(job.auditId, outcome);
-    if (!settled || !outcome.ok) return;
-    // A crash between the commit and this copy is mended at the next start (syncHistoryFolder).
-    if (settled.standing) this.store.placeHistory(centerKey(outcome.summary.center), settled.period, job.auditId);
-    this.reconcile(settled.centerId);
+    // Without history (outcome.history null) no month depends on another.
+    if (settled && outcome.ok && outcome.history !== null) this.reconcile(settled.centerId);
   }
 
-  /** Queues again each month of the center that was audited against other earlier reports than stand now. */
+  /**
+   * Puts the report where later months read it, before the index says it stands: the copy and
+   * the commit run in one turn of the event loop, so no audit starts between them. (A crash
+   * between the two is mended at the next start: syncHistoryFolder.)
+   */
+  private placeIfStanding(auditId: string, outcome: Extract<JobOutcome, { ok: true }>): void {
+    const { center, period } = outcome.summary;
+    const centerId = this.store.centerIdByName(center);
+    if (centerId === undefined || this.store.wouldStand(auditId, centerId, period)) this.store.placeHistory(centerKey(center), period, auditId);
+  }
+
+  /**
+   * Queues again each month of the center whose earlier months' reports changed after its audit
+   * started. Each re-audit starts at the current generation, and a month's report only changes
+   * the months after it, so this settles.
+   */
   private reconcile(centerId: number): void {
-    for (const month of this.store.laterMonths(centerId, '')) {
-      if (month.status !== 'done') continue;
-      const used = this.store.audit(month.auditId)?.history;
-      if (used === null || used === undefined) continue; // the pipeline took no history
-      const standing = this.store.earlierMonths(centerId, month.period).map((m) => m.reportSha256);
-      if (!sameSet(used, standing)) {
-        this.store.requeue(month.auditId, 'history-changed');
-        this.pump();
-      }
-    }
+    const stale = this.store.staleMonths(centerId);
+    for (const auditId of stale) this.store.requeue(auditId, 'history-changed');
+    if (stale.length > 0) this.pump();
   }
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const left = [...a].sort();
-  const right = [...b].sort();
-  return left.length === right.length && left.every((x, i) => x === right[i]);
 }
 
 function defaultWorker(): URL {

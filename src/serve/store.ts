@@ -120,6 +120,9 @@ CREATE TABLE IF NOT EXISTS audits (
   failure TEXT,
   history TEXT,
   report_sha256 TEXT,
+  -- The history generation when this audit last started: an earlier month of its center that
+  -- changed after it (center_months.changed_gen greater) means it read other history.
+  claimed_gen INTEGER,
   created_at TEXT NOT NULL,
   started_at TEXT,
   finished_at TEXT
@@ -136,6 +139,8 @@ CREATE TABLE IF NOT EXISTS center_months (
   center_id INTEGER NOT NULL REFERENCES centers(id),
   period TEXT NOT NULL REFERENCES periods(period),
   audit_id TEXT NOT NULL REFERENCES audits(id),
+  -- When the report standing for this month last changed (the history generation, counting up).
+  changed_gen INTEGER NOT NULL,
   PRIMARY KEY (center_id, period)
 );
 CREATE TABLE IF NOT EXISTS jobs (
@@ -273,7 +278,7 @@ export class Store {
         .get();
       if (!job) return undefined;
       this.db.prepare(`UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE audit_id = ?`).run(job.audit_id);
-      this.db.prepare(`UPDATE audits SET status = 'running', started_at = ? WHERE id = ?`).run(now.toISOString(), job.audit_id);
+      this.db.prepare(`UPDATE audits SET status = 'running', started_at = ?, claimed_gen = ? WHERE id = ?`).run(now.toISOString(), this.generation(), job.audit_id);
       const first = this.db.prepare<[string], { name: string }>('SELECT name FROM uploads WHERE audit_id = ? ORDER BY received_at, rowid LIMIT 1').get(job.audit_id);
       return { auditId: job.audit_id, kind: job.kind, file: this.fileOf(job.sha256, job.kind), uploadName: first?.name ?? '' };
     })();
@@ -285,40 +290,77 @@ export class Store {
 
   /**
    * Records a finished job. An audited upload names its center and period; it becomes the audit
-   * standing for that month unless a later upload of the same month already does. Returns the
-   * center and period (when audited) so the caller can bring later months up to date.
+   * standing for that month unless a later upload of the same month already does, and when the
+   * month's standing report changes, the month gets the next history generation (the months
+   * after it that started before then read other history). A failed re-audit leaves the month's
+   * last report standing. Returns the center and period when audited.
    */
   finishJob(auditId: string, outcome: JobOutcome, now = new Date()): { centerId: number; period: string; standing: boolean } | undefined {
     const at = now.toISOString();
     return this.db.transaction(() => {
       this.db.prepare('DELETE FROM jobs WHERE audit_id = ?').run(auditId);
       if (!outcome.ok) {
-        this.db
-          .prepare(`UPDATE audits SET status = 'failed', queue_reason = NULL, failure = ?, summary = NULL, finished_at = ? WHERE id = ?`)
-          .run(JSON.stringify(outcome.failure), at, auditId);
-        this.db.prepare('DELETE FROM center_months WHERE audit_id = ?').run(auditId);
+        this.db.prepare(`UPDATE audits SET status = 'failed', queue_reason = NULL, failure = ?, finished_at = ? WHERE id = ?`).run(JSON.stringify(outcome.failure), at, auditId);
         return undefined;
       }
       const { summary } = outcome;
       const centerId = this.centerId(summary.center, summary.district);
       this.db.prepare('INSERT OR IGNORE INTO periods (period) VALUES (?)').run(summary.period);
+      const standing = this.wouldStand(auditId, centerId, summary.period);
+      if (standing) {
+        const before = this.db
+          .prepare<[number, string], { report_sha256: string | null }>(
+            'SELECT a.report_sha256 FROM center_months m JOIN audits a ON a.id = m.audit_id WHERE m.center_id = ? AND m.period = ?',
+          )
+          .get(centerId, summary.period);
+        // The month's history changes only when its standing report's bytes do: a re-audit that
+        // writes the same report leaves the months after it alone.
+        const changed = before === undefined || before.report_sha256 !== outcome.reportSha256;
+        this.db
+          .prepare(
+            `INSERT INTO center_months (center_id, period, audit_id, changed_gen) VALUES (?, ?, ?, ?)
+             ON CONFLICT(center_id, period) DO UPDATE SET audit_id = excluded.audit_id,
+               changed_gen = CASE WHEN ? THEN excluded.changed_gen ELSE center_months.changed_gen END`,
+          )
+          .run(centerId, summary.period, auditId, this.generation() + 1, changed ? 1 : 0);
+      }
       this.db
         .prepare(
           `UPDATE audits SET status = 'done', queue_reason = NULL, center_id = ?, period = ?, summary = ?, failure = NULL, history = ?, report_sha256 = ?, finished_at = ? WHERE id = ?`,
         )
         .run(centerId, summary.period, JSON.stringify(summary), outcome.history ? JSON.stringify(outcome.history) : null, outcome.reportSha256, at, auditId);
-      // An audit that once stood for another month (a re-audit under other rules could move it) stops standing there.
-      this.db.prepare('DELETE FROM center_months WHERE audit_id = ? AND NOT (center_id = ? AND period = ?)').run(auditId, centerId, summary.period);
-      const held = this.db
-        .prepare<[number, string], { seq: number; audit_id: string }>(
-          'SELECT a.seq, a.id AS audit_id FROM center_months m JOIN audits a ON a.id = m.audit_id WHERE m.center_id = ? AND m.period = ?',
-        )
-        .get(centerId, summary.period);
-      const mine = this.db.prepare<[string], { seq: number }>('SELECT seq FROM audits WHERE id = ?').get(auditId)!.seq;
-      const standing = !held || held.seq <= mine;
-      if (standing) this.db.prepare('INSERT OR REPLACE INTO center_months (center_id, period, audit_id) VALUES (?, ?, ?)').run(centerId, summary.period, auditId);
       return { centerId, period: summary.period, standing };
     })();
+  }
+
+  /** True when this audit is the latest upload of the center's month that was audited (or will be, once recorded). */
+  wouldStand(auditId: string, centerId: number, period: string): boolean {
+    const held = this.db
+      .prepare<[number, string], { seq: number }>('SELECT a.seq FROM center_months m JOIN audits a ON a.id = m.audit_id WHERE m.center_id = ? AND m.period = ?')
+      .get(centerId, period);
+    const mine = this.db.prepare<[string], { seq: number }>('SELECT seq FROM audits WHERE id = ?').get(auditId)!.seq;
+    return !held || held.seq <= mine;
+  }
+
+  /** The history generation: the latest change of any month's standing report. */
+  generation(): number {
+    return this.db.prepare<[], { g: number | null }>('SELECT MAX(changed_gen) AS g FROM center_months').get()!.g ?? 0;
+  }
+
+  /**
+   * The center's standing, finished months whose earlier months' reports changed after the
+   * month's audit started: they read other history than stands now.
+   */
+  staleMonths(centerId: number): string[] {
+    return this.db
+      .prepare<[number, number], { audit_id: string }>(
+        `SELECT m.audit_id FROM center_months m JOIN audits a ON a.id = m.audit_id
+         WHERE m.center_id = ? AND a.status = 'done'
+           AND EXISTS (SELECT 1 FROM center_months e WHERE e.center_id = ? AND e.period < m.period AND e.changed_gen > COALESCE(a.claimed_gen, 0))
+         ORDER BY m.period`,
+      )
+      .all(centerId, centerId)
+      .map((r) => r.audit_id);
   }
 
   /** A job cut short by a deliberate stop: queued again, and this start not counted as an attempt. */
@@ -369,26 +411,6 @@ export class Store {
     return this.db.prepare<[], { period: string }>('SELECT DISTINCT period FROM center_months ORDER BY period DESC').all().map((r) => r.period);
   }
 
-  /** The centers' standing audits of every month before `period` of one center, oldest first. */
-  earlierMonths(centerId: number, period: string): { period: string; auditId: string; reportSha256: string }[] {
-    return this.db
-      .prepare<[number, string], { period: string; audit_id: string; report_sha256: string }>(
-        `SELECT m.period, m.audit_id, a.report_sha256 FROM center_months m JOIN audits a ON a.id = m.audit_id WHERE m.center_id = ? AND m.period < ? ORDER BY m.period`,
-      )
-      .all(centerId, period)
-      .map((r) => ({ period: r.period, auditId: r.audit_id, reportSha256: r.report_sha256 }));
-  }
-
-  /** The standing audits of one center's months after `period`, oldest first. */
-  laterMonths(centerId: number, period: string): { period: string; auditId: string; status: AuditStatus }[] {
-    return this.db
-      .prepare<[number, string], { period: string; audit_id: string; status: AuditStatus }>(
-        `SELECT m.period, m.audit_id, a.status FROM center_months m JOIN audits a ON a.id = m.audit_id WHERE m.center_id = ? AND m.period > ? ORDER BY m.period`,
-      )
-      .all(centerId, period)
-      .map((r) => ({ period: r.period, auditId: r.audit_id, status: r.status }));
-  }
-
   /** Each center's months: center, period, audit (the index of history files). */
   allMonths(): { centerKey: string; period: string; auditId: string; reportSha256: string }[] {
     return this.db
@@ -399,8 +421,8 @@ export class Store {
       .map((r) => ({ centerKey: r.key, period: r.period, auditId: r.audit_id, reportSha256: r.report_sha256 }));
   }
 
-  centerIdOf(auditId: string): number | undefined {
-    return this.db.prepare<[string], { center_id: number | null }>('SELECT center_id FROM audits WHERE id = ?').get(auditId)?.center_id ?? undefined;
+  centerIdByName(name: string): number | undefined {
+    return this.db.prepare<[string], { id: number }>('SELECT id FROM centers WHERE name = ?').get(name)?.id;
   }
 
   // ---- the history folder ----

@@ -16,7 +16,10 @@ const WORKER = new URL('./fixtures/history-worker.ts', import.meta.url);
 const tmp = tempDir();
 let service: Service;
 
-const month = (center: string, period: string, delayMs = 0) => ({ name: `${center}-${period}.csv`, bytes: Buffer.from(`center,period,delay\n${center},${period},${delayMs}\n`) });
+const month = (center: string, period: string, delayMs = 0, blind = '') => ({
+  name: `${center}-${period}.csv`,
+  bytes: Buffer.from(`center,period,delay,blind\n${center},${period},${delayMs},${blind}\n`),
+});
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 async function upload(...parts: ReturnType<typeof month>[]): Promise<string[]> {
@@ -67,12 +70,25 @@ describe('months of one center uploaded out of order', () => {
 
   it('a corrected upload of an earlier month replaces it as standing and re-audits the months after it', async () => {
     const before = standing('城东');
-    const [corrected] = await upload({ ...month('城东', '2026-10'), bytes: Buffer.from('center,period,delay\n城东,2026-10,0\n\n') });
+    const [corrected] = await upload({ ...month('城东', '2026-10'), bytes: Buffer.from('center,period,delay,blind\n城东,2026-10,0,\n\n') });
     await service.queue.whenIdle();
     const after = standing('城东');
     expect(after.get('2026-10')!.id).toBe(corrected);
     expect(after.get('2026-10')!.sha).not.toBe(before.get('2026-10')!.sha);
     expect(after.get('2026-09')!.sha).toBe(before.get('2026-09')!.sha);
     expect([...after.get('2026-11')!.history!].sort()).toEqual([after.get('2026-09')!.sha, after.get('2026-10')!.sha].sort());
+  });
+
+  it('re-audits a month that cannot read its history once per change, not forever (regression: a re-audit loop)', async () => {
+    const runs = () => service.store.db.prepare(`SELECT COUNT(*) AS n FROM audits WHERE queue_reason = 'history-changed' OR status != 'done'`).get() as { n: number };
+    const [november] = await upload(month('城北', '2026-11', 0, 'blind'));
+    await service.queue.whenIdle();
+    await upload(month('城北', '2026-10', 0, 'blind'));
+    await service.queue.whenIdle();
+    expect(runs().n).toBe(0);
+    const record = service.store.audit(november!)!;
+    expect(record).toMatchObject({ status: 'done', history: [] });
+    // November started before October stood, so it ran again once, after October.
+    expect(record.finishedAt! > service.store.audit(standing('城北').get('2026-10')!.id)!.finishedAt!).toBe(true);
   });
 });
