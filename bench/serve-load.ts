@@ -43,7 +43,7 @@ function startServer(data: string): Promise<{ child: ChildProcess; url: string }
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) done({ child, url: m[1]! });
     });
     child.on('exit', (code) => fail(new Error(`serve exited with ${code} before listening`)));

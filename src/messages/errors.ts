@@ -285,6 +285,26 @@ export const ERROR_TEXT = {
   'diff.notFolder': { zh: '{spec} 在 git 中是 {kind}，不是文件夹', en: '{spec} is a {kind} in git, not a folder' },
   'diff.notFolder.hint': { zh: '请在冒号后写规则文件夹，例如 HEAD~1:rules', en: 'name the rules folder after the colon, e.g. HEAD~1:rules' },
 
+  // ---- serve: its options, and what an upload's audit can stop at (src/serve) ----
+  'serve.openHost': { zh: '拒绝在 {host} 上无 --token 监听：报告含有姓名和电话号码', en: 'refusing to listen on {host} without --token: the reports hold names and phone numbers' },
+  'serve.openHost.hint': {
+    zh: '请用 --token 给出一个足够长的随机密钥（例如 `openssl rand -hex 16`），或在 127.0.0.1 上监听',
+    en: 'pass --token with a long random secret (e.g. `openssl rand -hex 16`), or listen on 127.0.0.1',
+  },
+  'serve.badPort': { zh: '--port {value} 不是端口号', en: '--port {value} is not a port number' },
+  'serve.badPort.hint': { zh: '请给 --port 一个 0 到 65535 之间的数', en: 'pass --port between 0 and 65535' },
+  'serve.badJobs': { zh: '--jobs {value} 至少应为 1', en: '--jobs {value} must be at least 1' },
+  'serve.badJobs.hint': { zh: '请给 --jobs 一个整数，例如 2', en: 'pass --jobs with a whole number, e.g. 2' },
+  'serve.shortToken': { zh: '--token 短于 16 个字符', en: '--token is shorter than 16 characters' },
+  'serve.shortToken.hint': { zh: '请用足够长的随机密钥，例如 `openssl rand -hex 16`', en: 'use a long random secret, e.g. `openssl rand -hex 16`' },
+  'serve.zipTooLarge': { zh: '{file}：{what}', en: '{file}: {what}' },
+  'serve.zipTooLarge.total': { zh: '解压后超过 {mb} MB', en: 'over {mb} MB once inflated' },
+  'serve.zipTooLarge.hint': { zh: '这不像正常的台账（疑似压缩炸弹）；请重新导出台账', en: 'this is not what a ledger looks like (a zip bomb?); export the ledger again' },
+  'serve.zipDamaged': { zh: '{file}：压缩包已损坏（{reason}）', en: '{file}: the zip is damaged ({reason})' },
+  'serve.zipDamaged.hint': { zh: '请把各 csv 文件重新打包后上传', en: 'zip the csv files again and upload that' },
+  'serve.zipNoCases': { zh: '{file}：压缩包中没有办件台账（cases）csv', en: '{file}: the zip holds no 办件台账 (cases) csv' },
+  'serve.zipNoCases.hint': { zh: '办件台账 csv 的文件名应以表名结尾，如 城东社区-2026-10-办件台账.csv', en: 'name the cases csv like 城东社区-2026-10-办件台账.csv' },
+
   // ---- batch: usage, and the failures it lists for one input ----
   'batch.noInputs': { zh: '请至少给出一个要审计的文件夹、工作簿或通配符', en: 'name at least one folder, workbook or glob to audit' },
   'batch.nothingToAudit': { zh: '{inputs} 中没有可审计的内容：没有工作簿、CSV 文件夹或其他文件', en: 'nothing to audit in {inputs}: no workbooks, CSV folders or other files' },

@@ -8,7 +8,7 @@ import type { Localized } from '../text.js';
 export const HELP_TEXT = {
   // ---- the bin ----
   'help.usage': { zh: '$0 <命令> [选项]', en: '$0 <command> [options]' },
-  'help.nameCommand': { zh: '请指定命令：audit、batch、rules、facts 或 sample。', en: 'Name a command: audit, batch, rules, facts or sample.' },
+  'help.nameCommand': { zh: '请指定命令：audit、batch、rules、facts、sample 或 serve。', en: 'Name a command: audit, batch, rules, facts, sample or serve.' },
   'help.lang': {
     zh: '语言：zh 中文，en 英文；终端提示和所写文件（报告、JSON）都用此语言。不写时终端提示随 LC_ALL、LC_MESSAGES、LANG（en_* 为英文，其余为中文），文件用中文',
     en: 'language: zh (Chinese) or en (English), for the terminal and for the files written (reports, JSON). Without it the terminal follows LC_ALL / LC_MESSAGES / LANG (en_* is English, anything else Chinese) and files are Chinese',
@@ -17,6 +17,21 @@ export const HELP_TEXT = {
     zh: '退出码：0＝已运行；1＝有问题达到 --fail-on 等级（或规则用例失败）；2＝无法运行（提示会说明原因、位置和解决办法）。',
     en: 'Exit codes: 0 it ran; 1 findings at or above --fail-on (or a failing rule case); 2 it could not run (the message says what, where and how to fix it).',
   },
+
+  // ---- serve ----
+  'help.serve': {
+    zh: '运行上传服务：各中心上传台账、督查人员下载报告的网页和 JSON 接口',
+    en: 'Run the upload service: a web page and JSON API where centers upload ledgers and inspectors download reports',
+  },
+  'help.serve.port': { zh: '监听端口（0：任一空闲端口）', en: 'port to listen on (0: any free port)' },
+  'help.serve.host': { zh: '监听地址；本机以外的地址须给出 --token', en: 'address to listen on; beyond loopback --token is required' },
+  'help.serve.data': { zh: '存放上传文件、报告和 SQLite 索引的文件夹', en: 'folder for the uploads, the reports and the SQLite index' },
+  'help.serve.jobs': { zh: '同时审计的数量（默认：CPU 核数，{cores}）', en: 'audits at once (default: the number of cores, {cores})' },
+  'help.serve.token': {
+    zh: '每个请求都须带上的密钥（请求头 Authorization: Bearer 密钥，或用 /?token=密钥 打开一次页面）',
+    en: 'secret every request must carry (Authorization: Bearer T, or open /?token=T once)',
+  },
+  'help.serve.maxMb': { zh: '可接收的最大文件（MB），超过时回复 413', en: 'largest file accepted, in MB (413 above it)' },
 
   // ---- audit ----
   'help.audit': {

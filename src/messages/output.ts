@@ -49,6 +49,7 @@ export const OUTPUT_TEXT = {
     zh: '批量审计：已审计 {audited} 个，未改动（保留）{skipped} 个，失败 {failed} 个',
     en: 'batch: {audited} audited, {skipped} unchanged (kept), {failed} failed',
   },
+  'serve.listening': { zh: 'duty-audit serve：正在 {url} 上监听（数据：{data}）', en: 'duty-audit serve: listening on {url}  (data: {data})' },
   'batch.closing.summary': { zh: '区汇总表：{path}', en: 'district summary: {path}' },
   'batch.closing.failed': { zh: '失败：{input}（{code}）', en: 'failed: {input} ({code})' },
 

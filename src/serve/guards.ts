@@ -22,6 +22,7 @@ import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
 import { DutyAuditError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import { SHEETS } from '../ledger/columns.js';
 import { sheetKeyOfFileName } from '../ledger/names.js';
 import { sniffFileKind } from '../ledger/sniff.js';
@@ -187,7 +188,7 @@ export async function unpackCsvZip(file: string, dir: string, limits: UploadLimi
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, done) {
           inflated += chunk.length;
-          if (inflated > limits.maxInflatedBytes) return done(tooLarge(file, `over ${mb(limits.maxInflatedBytes)} MB once inflated`));
+          if (inflated > limits.maxInflatedBytes) return done(tooLarge(file, mb(limits.maxInflatedBytes)));
           done(null, chunk);
         },
       });
@@ -204,16 +205,19 @@ export async function unpackCsvZip(file: string, dir: string, limits: UploadLimi
   } finally {
     zip.close();
   }
-  if (!written.has('cases')) throw new DutyAuditError('no-cases-sheet', `${file}: the zip holds no 办件台账 (cases) csv`, { file, hint: 'name the cases csv like 城东社区-2026-10-办件台账.csv' });
+  if (!written.has('cases')) throw new DutyAuditError('no-cases-sheet', msg('serve.zipNoCases', { file }), { file, hint: msg('serve.zipNoCases.hint') });
 }
 
-function tooLarge(file: string, what: string): DutyAuditError {
-  return new DutyAuditError('file-too-large', `${file}: ${what}`, { file, hint: 'this is not what a ledger looks like (a zip bomb?); export the ledger again' });
+function tooLarge(file: string, maxMb: number): DutyAuditError {
+  return new DutyAuditError('file-too-large', msg('serve.zipTooLarge', { file, what: msg('serve.zipTooLarge.total', { mb: maxMb }) }), {
+    file,
+    hint: msg('serve.zipTooLarge.hint'),
+  });
 }
 
-function damaged(file: string, err: unknown, hint = 'zip the csv files again and upload that'): DutyAuditError {
-  const detail = err instanceof Error ? err.message : String(err);
-  return new DutyAuditError('not-a-workbook', `${file}: the zip is damaged (${detail})`, { file, hint });
+function damaged(file: string, err: unknown): DutyAuditError {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new DutyAuditError('not-a-workbook', msg('serve.zipDamaged', { file, reason }), { file, hint: msg('serve.zipDamaged.hint') });
 }
 
 // ---- yauzl, promised ----

@@ -13,7 +13,8 @@
  * Narrow screens: the tables scroll sideways inside their box and the upload area stacks.
  */
 import { FAILURE_TITLES } from '../batch/district-summary.js';
-import { GRADE_LABELS, GRADES, type Lang, type Localized } from '../index.js';
+import { GRADE_LABELS, GRADES, type BatchFailure, type Lang, type Localized } from '../index.js';
+import { render } from '../messages/catalogue.js';
 import type { MonthCenter, MonthView } from './month.js';
 import type { AuditRecord, AuditStatus, QueueReason } from './store.js';
 
@@ -146,9 +147,9 @@ export function auditRow(a: AuditRecord, lang: Lang): string {
 function statusCell(a: AuditRecord, lang: Lang): string {
   const badge = `<span class="badge ${a.status}">${escapeHtml(statusText(a.status, lang))}</span>`;
   if (a.status === 'failed' && a.failure) {
-    const title = FAILURE_TITLES[a.failure.code]?.[lang] ?? a.failure.code;
-    const hint = a.failure.hint ? `<div class="hint">${escapeHtml(word('fix', lang))}: ${escapeHtml(a.failure.hint)}</div>` : '';
-    return `${badge}<div class="reason"><b>${escapeHtml(title)}</b>: ${escapeHtml(a.failure.message)}</div>${hint}`;
+    const failure = failureJson(a.failure, lang);
+    const hint = failure.hint ? `<div class="hint">${escapeHtml(word('fix', lang))}: ${escapeHtml(failure.hint)}</div>` : '';
+    return `${badge}<div class="reason"><b>${escapeHtml(failure.title)}</b>: ${escapeHtml(failure.message)}</div>${hint}`;
   }
   const reason = queueNote(a.queueReason, a.status);
   return reason ? `${badge}<div class="small">${escapeHtml(word(reason, lang))}</div>` : badge;
@@ -161,6 +162,16 @@ function queueNote(reason: QueueReason | null, status: AuditStatus): PageWord | 
 
 function reportLinks(id: string, lang: Lang): string {
   return `<a href="/api/audits/${id}/report.xlsx" download>${escapeHtml(word('reportXlsx', lang))}</a> · <a href="/api/audits/${id}/report.json" download>${escapeHtml(word('reportJson', lang))}</a>`;
+}
+
+/** A failed audit's reason and fix in the request's language (their messages are kept as data). */
+export function failureJson(failure: BatchFailure, lang: Lang): { code: string; title: string; message: string; hint: string | null } {
+  return {
+    code: failure.code,
+    title: FAILURE_TITLES[failure.code]?.[lang] ?? failure.code,
+    message: failure.detail ? render(failure.detail, lang) : failure.message,
+    hint: failure.fix ? render(failure.fix, lang) : (failure.hint ?? null),
+  };
 }
 
 // ---- the month view ----

@@ -31,12 +31,12 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { FAILURE_TITLES } from '../batch/district-summary.js';
 import { DutyAuditError, isLang, type Lang } from '../index.js';
+import { msg } from '../messages/catalogue.js';
 import { ApiError, errorBody } from './api-errors.js';
 import { DEFAULT_UPLOAD_LIMITS, sniffUpload, type UploadLimits } from './guards.js';
 import { monthView, PERIOD_PATTERN, writeMonthSummary } from './month.js';
-import { renderMonth, renderPage } from './page.js';
+import { failureJson, renderMonth, renderPage } from './page.js';
 import { JobQueue } from './queue.js';
 import { ID_PATTERN, newId, Store, type AuditRecord, type StagedUpload } from './store.js';
 
@@ -228,9 +228,7 @@ export async function createService(options: ServeOptions): Promise<Service> {
 export async function startService(options: ServeOptions): Promise<Service & { url: string }> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host) && !options.token) {
-    throw new DutyAuditError('bad-usage', `refusing to listen on ${host} without --token: the reports hold names and phone numbers`, {
-      hint: 'pass --token with a long random secret (e.g. `openssl rand -hex 16`), or listen on 127.0.0.1',
-    });
+    throw new DutyAuditError('bad-usage', msg('serve.openHost', { host }), { hint: msg('serve.openHost.hint') });
   }
   const service = await createService(options);
   const address = await service.app.listen({ host, port: options.port ?? 8080 });
@@ -349,7 +347,7 @@ function auditJson(a: AuditRecord, lang: Lang) {
     dataIssueCount: a.summary?.dataIssues ?? null,
     service: a.summary?.service ?? null,
     toAct: a.summary?.toAct ?? null,
-    failure: a.failure ? { ...a.failure, title: FAILURE_TITLES[a.failure.code]?.[lang] ?? a.failure.code } : null,
+    failure: a.failure ? failureJson(a.failure, lang) : null,
     reports: a.summary ? reportUrls(a.id) : null,
     history: a.history,
   };

@@ -10,7 +10,9 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { batchFailure } from '../batch/types.js';
 import { failureOf } from '../batch/worker.js';
+import type { Message, MessageParam } from '../messages/catalogue.js';
 import { summarizeAudit } from '../batch/district-summary.js';
 import { centerFromFileName } from '../ledger/center.js';
 import { audit, DEFAULT_RULES_DIR, readLedger, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type ReadLedgerOptions, type RuleSet } from '../index.js';
@@ -115,7 +117,23 @@ function historyUsed(_result: AuditResult): string[] | null {
 function named(failure: BatchFailure, task: ServeTask): BatchFailure {
   const shown = task.uploadName || 'upload';
   const scrub = (text: string) => text.split(join(task.workDir, 'ledger')).join(shown).split(task.file).join(shown);
-  return { ...failure, message: scrub(failure.message), ...(failure.hint === undefined ? {} : { hint: scrub(failure.hint) }) };
+  const scrubParam = (value: MessageParam): MessageParam => {
+    if (typeof value === 'string') return scrub(value);
+    if (Array.isArray(value)) return value.map(scrubParam);
+    if (isMessage(value)) return scrubMessage(value);
+    return value;
+  };
+  const scrubMessage = (message: Message): Message => ({
+    key: message.key,
+    params: Object.fromEntries(Object.entries(message.params).map(([name, value]) => [name, scrubParam(value)])),
+  });
+  const detail = failure.detail ? scrubMessage(failure.detail) : undefined;
+  const fix = failure.fix ? scrubMessage(failure.fix) : undefined;
+  return detail ? batchFailure(failure.code, detail, fix) : { ...failure, message: scrub(failure.message) };
+}
+
+function isMessage(value: MessageParam): value is Message {
+  return typeof value === 'object' && !Array.isArray(value) && 'key' in value && 'params' in value;
 }
 
 /** Each report written whole under a temporary name, then renamed: a reader never sees half. */

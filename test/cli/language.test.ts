@@ -105,7 +105,7 @@ describe('the bin speaks the terminal’s language (child process)', () => {
   it('yargs’ own refusals are said in the terminal’s language, with the fix', () => {
     const none = runCli([], cwd);
     expect(none.status).toBe(2);
-    expect(none.stderr).toBe('duty-audit：请指定命令：audit、batch、rules、facts 或 sample。\n  解决办法：运行 `duty-audit --help` 查看命令和选项\n');
+    expect(none.stderr).toBe('duty-audit：请指定命令：audit、batch、rules、facts、sample 或 serve。\n  解决办法：运行 `duty-audit --help` 查看命令和选项\n');
     const missing = runCli(['batch', 'x'], cwd);
     expect(missing.stderr).toMatch(/^duty-audit：缺少必填选项：out\n/);
     const english = runCli(['batch', 'x'], cwd, { LANG: 'en_US.UTF-8' });

@@ -294,9 +294,10 @@ describe('zip bombs that lie about their sizes', () => {
     const res = await upload(service, [{ name: 'lying.zip', bytes: await lyingZip() }]);
     expect(res.status).toBe(202);
     await service.queue.whenIdle();
-    const body = (await get(service, `/api/audits/${res.body.audits[0].id}`)).body;
+    const body = (await get(service, `/api/audits/${res.body.audits[0].id}?lang=en`)).body;
     expect(body.status).toBe('failed');
     expect(body.failure.code).toBe('not-a-workbook');
+    expect((await get(service, `/api/audits/${res.body.audits[0].id}`)).body.failure.message).toMatch(/^lying\.zip：压缩包已损坏（/);
     expect(body.failure.message).toMatch(/^lying\.zip: the zip is damaged \(.*(too many bytes|size)/);
     expect(readdirSync(join(tmp.dir, 'data', 'tmp'))).toEqual([]);
   });

@@ -33,7 +33,7 @@ function startServer(data: string): Promise<{ child: ChildProcess; url: string }
     let err = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) resolvePromise({ child, url: m[1]! });
     });
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
