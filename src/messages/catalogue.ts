@@ -1,15 +1,17 @@
 /**
  * The one message catalogue: every sentence the tool says to a person outside the reports
  * (errors and their hints, `rules validate` problems, `--help`, the terminal output of every
- * command) is an entry here with a Chinese and an English template, and code names it by key.
+ * command, the upload service's refusals and page) is an entry here with a Chinese and an
+ * English template, and code names it by key.
  * A message is data — a key and its parameters (`Message`) — rendered in either language when it
  * is shown, so an error thrown deep in the ledger reader is printed in the language of the
  * terminal that ran the command (docs/cli.md, "Language").
  *
- * The tables are split by what they hold (errors.ts, rule-problems.ts, help.ts, output.ts, and
- * settlement.ts: the finding statuses, 预警 kinds and 运行信息 notes the reports share); this
- * file joins them and types them: `msg(key, params)` does not compile with an unknown key, a
- * missing parameter or one the template does not use. test/messages/catalogue.test.ts checks
+ * The tables are split by what they hold (errors.ts, rule-problems.ts, help.ts, output.ts,
+ * settlement.ts: the finding statuses, 预警 kinds and 运行信息 notes the reports share, and
+ * serve.ts: the upload service's refusals and page); this file joins them and types them:
+ * `msg(key, params)` does not compile with an unknown key, a missing parameter or one the
+ * template does not use. test/messages/catalogue.test.ts checks
  * every entry has both languages with the same placeholders and Chinese punctuation in Chinese,
  * and that commands, errors and problems take their words from here.
  */
@@ -18,12 +20,13 @@ import { ERROR_TEXT } from './errors.js';
 import { HELP_TEXT } from './help.js';
 import { OUTPUT_TEXT } from './output.js';
 import { RULE_PROBLEM_TEXT } from './rule-problems.js';
+import { SERVE_TEXT } from './serve.js';
 import { SETTLEMENT_TEXT } from './settlement.js';
 
 /** Each table by the area it serves; keys are unique across them (checked by the catalogue test). */
-export const MESSAGE_TABLES = { errors: ERROR_TEXT, ruleProblems: RULE_PROBLEM_TEXT, help: HELP_TEXT, output: OUTPUT_TEXT, settlement: SETTLEMENT_TEXT } as const;
+export const MESSAGE_TABLES = { errors: ERROR_TEXT, ruleProblems: RULE_PROBLEM_TEXT, help: HELP_TEXT, output: OUTPUT_TEXT, settlement: SETTLEMENT_TEXT, serve: SERVE_TEXT } as const;
 
-const MESSAGES = { ...ERROR_TEXT, ...RULE_PROBLEM_TEXT, ...HELP_TEXT, ...OUTPUT_TEXT, ...SETTLEMENT_TEXT } as const;
+const MESSAGES = { ...ERROR_TEXT, ...RULE_PROBLEM_TEXT, ...HELP_TEXT, ...OUTPUT_TEXT, ...SETTLEMENT_TEXT, ...SERVE_TEXT } as const;
 type Catalogue = typeof MESSAGES;
 
 /** A key in two tables would silently take the later one's words: this does not compile then. */
@@ -38,7 +41,12 @@ type NoSharedKeys = [
   | Shared<typeof SETTLEMENT_TEXT, typeof ERROR_TEXT>
   | Shared<typeof SETTLEMENT_TEXT, typeof RULE_PROBLEM_TEXT>
   | Shared<typeof SETTLEMENT_TEXT, typeof HELP_TEXT>
-  | Shared<typeof SETTLEMENT_TEXT, typeof OUTPUT_TEXT>,
+  | Shared<typeof SETTLEMENT_TEXT, typeof OUTPUT_TEXT>
+  | Shared<typeof SERVE_TEXT, typeof ERROR_TEXT>
+  | Shared<typeof SERVE_TEXT, typeof RULE_PROBLEM_TEXT>
+  | Shared<typeof SERVE_TEXT, typeof HELP_TEXT>
+  | Shared<typeof SERVE_TEXT, typeof OUTPUT_TEXT>
+  | Shared<typeof SERVE_TEXT, typeof SETTLEMENT_TEXT>,
 ] extends [never]
   ? true
   : false;

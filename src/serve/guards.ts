@@ -146,9 +146,9 @@ async function zipDirectory(file: string, name: string, limits: UploadLimits): P
     const entries: DirectoryEntry[] = [];
     let declared = 0;
     for await (const entry of zipEntries(zip, name)) {
-      if (entries.length >= limits.maxEntries) throw new ApiError('inflated-too-large', { file: name, detail: `more than ${limits.maxEntries} entries` });
+      if (entries.length >= limits.maxEntries) throw new ApiError('inflated-too-large', { file: name, detail: msg('serve.api.inflatedTooLarge.entries', { max: limits.maxEntries }) });
       declared += entry.uncompressedSize;
-      if (declared > limits.maxInflatedBytes) throw new ApiError('inflated-too-large', { file: name, detail: `over ${mb(limits.maxInflatedBytes)} MB declared` });
+      if (declared > limits.maxInflatedBytes) throw new ApiError('inflated-too-large', { file: name, detail: msg('serve.api.inflatedTooLarge.declared', { mb: mb(limits.maxInflatedBytes) }) });
       checkRatio(entry.uncompressedSize, entry.compressedSize, limits, name, entryName(entry));
       entries.push({ name: entryName(entry), compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
     }
@@ -160,7 +160,7 @@ async function zipDirectory(file: string, name: string, limits: UploadLimits): P
 
 function checkRatio(inflated: number, compressed: number, limits: UploadLimits, file: string, entry: string): void {
   if (inflated > RATIO_FREE_BYTES && inflated > limits.maxCompressionRatio * Math.max(1, compressed)) {
-    throw new ApiError('inflated-too-large', { file, detail: `${entry} inflates more than ${limits.maxCompressionRatio}:1` });
+    throw new ApiError('inflated-too-large', { file, detail: msg('serve.api.inflatedTooLarge.ratio', { entry, ratio: limits.maxCompressionRatio }) });
   }
 }
 

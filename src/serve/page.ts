@@ -9,65 +9,27 @@
  * (`/month?period=`) when an audit of that month finishes.
  *
  * Every value from an upload (file names, center names) is escaped; the script sets text, never
- * HTML, from JSON. The words are one table typed by key: a missing translation does not compile.
+ * HTML, from JSON. The words are the message catalogue's `serve.page.*` (src/messages/serve.ts).
  * Narrow screens: the tables scroll sideways inside their box and the upload area stacks.
  */
 import { FAILURE_TITLES } from '../batch/district-summary.js';
-import { GRADE_LABELS, GRADES, type BatchFailure, type Lang, type Localized } from '../index.js';
-import { render } from '../messages/catalogue.js';
+import { GRADE_LABELS, GRADES, type BatchFailure, type Lang } from '../index.js';
+import { MESSAGE_KEYS, render, templateOf, type Message, type MessageKey, type MessageParam } from '../messages/catalogue.js';
 import type { MonthCenter, MonthView } from './month.js';
 import type { AuditRecord, AuditStatus, QueueReason } from './store.js';
 
-export const PAGE_WORDS = {
-  title: { zh: '便民服务中心台账审计', en: 'Service center ledger audits' },
-  intro: {
-    zh: '各中心上传本月台账,系统按工作制度逐条审计;督查人员在此查看状态、下载报告和区汇总表。',
-    en: 'Centers upload their month\'s ledgers and each is audited against the work rules; inspectors follow the status and download the reports and the district summary here.',
-  },
-  otherLang: { zh: 'English', en: '中文' },
-  drop: { zh: '把台账文件拖到这里,或', en: 'Drop ledger files here, or' },
-  pick: { zh: '选择文件', en: 'choose files' },
-  accepted: { zh: '可一次选多个:xlsx 工作簿、csv 或 csv 压缩包,每个不超过 {mb} MB。按文件内容识别。', en: 'Several at once: xlsx workbooks, csv files or zips of csv files, up to {mb} MB each, recognised by their content.' },
-  uploads: { zh: '上传与审计', en: 'Uploads and audits' },
-  noUploads: { zh: '还没有上传。', en: 'Nothing uploaded yet.' },
-  file: { zh: '文件', en: 'File' },
-  status: { zh: '状态', en: 'Status' },
-  center: { zh: '中心', en: 'Center' },
-  period: { zh: '期间', en: 'Period' },
-  findings: { zh: '问题合计', en: 'Findings' },
-  dataIssues: { zh: '数据问题', en: 'Data issues' },
-  reports: { zh: '报告', en: 'Reports' },
-  reportXlsx: { zh: 'Excel', en: 'Excel' },
-  reportJson: { zh: 'JSON', en: 'JSON' },
-  fix: { zh: '处理建议', en: 'How to fix' },
-  uploading: { zh: '上传中', en: 'Uploading' },
-  queued: { zh: '排队', en: 'Queued' },
-  running: { zh: '审计中', en: 'Auditing' },
-  done: { zh: '完成', en: 'Done' },
-  failed: { zh: '失败', en: 'Failed' },
-  duplicate: { zh: '同一文件已上传过,沿用其审计', en: 'the same file was uploaded before: its audit is shown' },
-  'history-changed': { zh: '前月报告有更新,重新审计', en: 'audited again: an earlier month changed' },
-  interrupted: { zh: '服务重启后继续审计', en: 'resumed after a restart' },
-  uploadFailed: { zh: '上传失败', en: 'Upload refused' },
-  month: { zh: '月度汇总', en: 'Month view' },
-  monthPick: { zh: '月份', en: 'Month' },
-  noMonth: { zh: '还没有审计完成的月份。', en: 'No month has a finished audit yet.' },
-  onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
-  satisfactionRate: { zh: '满意率', en: 'Satisfaction' },
-  rank: { zh: '排名', en: 'Rank' },
-  change: { zh: '较上月', en: 'vs. month before' },
-  changeFindings: { zh: '问题', en: 'findings' },
-  noPrevious: { zh: '上月未审计', en: 'no month before' },
-  handled: { zh: '办件数', en: 'Cases' },
-  total: { zh: '合计', en: 'Total' },
-  summary: { zh: '下载区汇总表(一区一表)', en: 'Download the district summary' },
-  reauditing: { zh: '重新审计中', en: 'being audited again' },
-} satisfies Record<string, Localized>;
+/** The page's words are the catalogue's `serve.page.*` entries (src/messages/serve.ts). */
+type PageKey = Extract<MessageKey, `serve.page.${string}`>;
+export type PageWord = PageKey extends `serve.page.${infer W}` ? W : never;
 
-export type PageWord = keyof typeof PAGE_WORDS;
+export function word(key: PageWord, lang: Lang, params: Record<string, MessageParam> = {}): string {
+  const message: Message = { key: `serve.page.${key}`, params };
+  return render(message, lang);
+}
 
-export function word(key: PageWord, lang: Lang): string {
-  return PAGE_WORDS[key][lang];
+/** Every page word as its template, for the script (it fills `{name}` itself). */
+function clientWords(lang: Lang): Record<string, string> {
+  return Object.fromEntries(MESSAGE_KEYS.filter((k) => k.startsWith('serve.page.')).map((k) => [k.slice('serve.page.'.length), templateOf(k, lang)]));
 }
 
 export function escapeHtml(text: string): string {
@@ -87,7 +49,7 @@ export interface PageData {
 export function renderPage(data: PageData): string {
   const { lang, nonce } = data;
   const w = (key: PageWord) => escapeHtml(word(key, lang));
-  const words = Object.fromEntries(Object.keys(PAGE_WORDS).map((k) => [k, word(k as PageWord, lang)]));
+  const words = clientWords(lang);
   const failureTitles = Object.fromEntries(Object.entries(FAILURE_TITLES).map(([code, text]) => [code, text[lang]]));
   const clientData = { lang, words, failureTitles, grades: GRADES };
   return `<!doctype html>
@@ -106,7 +68,7 @@ export function renderPage(data: PageData): string {
 <p class="intro">${w('intro')}</p>
 <section id="upload" class="drop" aria-label="${w('uploads')}">
   <p>${w('drop')} <label class="button">${w('pick')}<input id="files" type="file" multiple></label></p>
-  <p class="small">${escapeHtml(word('accepted', lang).replace('{mb}', String(data.maxMb)))}</p>
+  <p class="small">${escapeHtml(word('accepted', lang, { mb: data.maxMb }))}</p>
 </section>
 <section>
   <h2>${w('uploads')}</h2>
@@ -148,8 +110,8 @@ function statusCell(a: AuditRecord, lang: Lang): string {
   const badge = `<span class="badge ${a.status}">${escapeHtml(statusText(a.status, lang))}</span>`;
   if (a.status === 'failed' && a.failure) {
     const failure = failureJson(a.failure, lang);
-    const hint = failure.hint ? `<div class="hint">${escapeHtml(word('fix', lang))}: ${escapeHtml(failure.hint)}</div>` : '';
-    return `${badge}<div class="reason"><b>${escapeHtml(failure.title)}</b>: ${escapeHtml(failure.message)}</div>${hint}`;
+    const hint = failure.hint ? `<div class="hint">${escapeHtml(word('fix', lang, { hint: failure.hint }))}</div>` : '';
+    return `${badge}<div class="reason">${escapeHtml(word('reason', lang, { title: failure.title, message: failure.message }))}</div>${hint}`;
   }
   const reason = queueNote(a.queueReason, a.status);
   return reason ? `${badge}<div class="small">${escapeHtml(word(reason, lang))}</div>` : badge;
@@ -182,8 +144,7 @@ function percent(rate: number | null): string {
 
 function points(change: number | null, lang: Lang): string {
   if (change === null) return '—';
-  const value = (change * 100).toFixed(1);
-  return `${change > 0 ? '+' : ''}${value}${lang === 'zh' ? '个百分点' : ' pts'}`;
+  return word('points', lang, { value: `${change > 0 ? '+' : ''}${(change * 100).toFixed(1)}` });
 }
 
 function signed(n: number): string {
@@ -195,7 +156,7 @@ export function renderMonth(view: MonthView | undefined, periods: string[], lang
   const w = (key: PageWord) => escapeHtml(word(key, lang));
   if (!view) return `<h2>${w('month')}</h2><p class="small">${w('noMonth')}</p>`;
   const options = periods.map((p) => `<option value="${escapeHtml(p)}"${p === view.period ? ' selected' : ''}>${escapeHtml(p)}</option>`).join('');
-  const head = `<tr><th>${w('center')}</th>${GRADES.map((g) => `<th>${escapeHtml(GRADE_LABELS[g][lang])}</th>`).join('')}<th>${w('findings')}</th><th>${w('handled')}</th><th>${w('onTimeRate')}</th><th>${w('rank')}</th><th>${w('satisfactionRate')}</th><th>${w('rank')}</th><th>${w('change')} (${escapeHtml(view.previousPeriod)})</th><th>${w('dataIssues')}</th><th>${w('reports')}</th></tr>`;
+  const head = `<tr><th>${w('center')}</th>${GRADES.map((g) => `<th>${escapeHtml(GRADE_LABELS[g][lang])}</th>`).join('')}<th>${w('findings')}</th><th>${w('handled')}</th><th>${w('onTimeRate')}</th><th>${w('rank')}</th><th>${w('satisfactionRate')}</th><th>${w('rank')}</th><th>${escapeHtml(word('change', lang, { period: view.previousPeriod }))}</th><th>${w('dataIssues')}</th><th>${w('reports')}</th></tr>`;
   const t = view.totals;
   const total = `<tr class="total"><td>${w('total')}</td>${GRADES.map((g) => `<td class="num">${t.byGrade[g]}</td>`).join('')}<td class="num">${t.findings}</td><td class="num">${t.handled}</td><td></td><td></td><td></td><td></td><td></td><td class="num">${t.dataIssues}</td><td></td></tr>`;
   return `<h2>${w('month')} <label class="small">${w('monthPick')} <select id="period">${options}</select></label></h2>
@@ -211,7 +172,7 @@ export function renderMonth(view: MonthView | undefined, periods: string[], lang
 function monthRow(c: MonthCenter, lang: Lang): string {
   const w = (key: PageWord) => escapeHtml(word(key, lang));
   const change = c.change
-    ? `${w('changeFindings')} ${signed(c.change.findings)} · ${escapeHtml(word('onTimeRate', lang))} ${points(c.change.onTimeRate, lang)} · ${escapeHtml(word('satisfactionRate', lang))} ${points(c.change.satisfactionRate, lang)}`
+    ? escapeHtml(word('changeLine', lang, { findings: signed(c.change.findings), onTime: points(c.change.onTimeRate, lang), satisfaction: points(c.change.satisfactionRate, lang) }))
     : w('noPrevious');
   const again = c.status === 'done' ? '' : ` <span class="small">(${w('reauditing')})</span>`;
   return `<tr data-center-audit="${c.auditId}">
@@ -271,6 +232,8 @@ const SCRIPT = `
   const tbody = document.querySelector('#audits tbody');
   const $ = (sel, root = document) => root.querySelector(sel);
   const text = (el, value) => { el.textContent = value == null ? '' : String(value); };
+  // A catalogue template's {name} placeholders. No backslashes: this script is a template literal, which would eat them.
+  const fill = (template, vars) => template.replace(/[{]([A-Za-z0-9_]+)[}]/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
   const langQuery = 'lang=' + PAGE.lang;
 
   function badge(status) {
@@ -311,8 +274,8 @@ const SCRIPT = `
     if (audit.queueReason === 'history-changed' || audit.queueReason === 'interrupted') lines.push(['small', W[audit.queueReason]]);
     if (audit.status === 'failed' && audit.failure) {
       const title = audit.failure.title || PAGE.failureTitles[audit.failure.code] || audit.failure.code;
-      lines.push(['reason', title + ': ' + audit.failure.message]);
-      if (audit.failure.hint) lines.push(['hint', W.fix + ': ' + audit.failure.hint]);
+      lines.push(['reason', fill(W.reason, { title, message: audit.failure.message })]);
+      if (audit.failure.hint) lines.push(['hint', fill(W.fix, { hint: audit.failure.hint })]);
     }
     for (const [cls, value] of lines) {
       const div = document.createElement('div');
@@ -340,7 +303,7 @@ const SCRIPT = `
     tr.dataset.status = 'failed';
     const status = $('.status', tr);
     status.replaceChildren(badge('failed'));
-    for (const [cls, value] of [['reason', W.uploadFailed + ': ' + (body.message || '')], ['hint', body.hint ? W.fix + ': ' + body.hint : '']]) {
+    for (const [cls, value] of [['reason', fill(W.uploadFailed, { message: body.message || '' })], ['hint', body.hint ? fill(W.fix, { hint: body.hint }) : '']]) {
       if (!value) continue;
       const div = document.createElement('div');
       div.className = cls; div.textContent = value;

@@ -33,6 +33,8 @@ const SCANNED = [
   'rules/load.ts',
   'rules/json-source.ts',
   'calendar/check.ts',
+  'serve/api-errors.ts',
+  'serve/guards.ts',
 ];
 
 /** Tables that are data rather than sentences, each with why. */

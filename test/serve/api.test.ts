@@ -271,6 +271,14 @@ describe('refusals', () => {
     expect(after.n).toBe(before.n);
   });
 
+  it('a zip bomb refused in Chinese says why in Chinese (its detail was English inside the Chinese message)', async () => {
+    const bomb = await zipOf({ '办件台账.csv': Buffer.alloc(20 * 1024 * 1024, 0x30) });
+    const zh = await upload(service, [{ name: 'bomb.zip', bytes: bomb }]);
+    expect(zh.body.message).toBe('bomb.zip 解压后过大（办件台账.csv 的压缩比超过 100:1）');
+    const en = await upload(service, [{ name: 'bomb.zip', bytes: bomb }], '?lang=en');
+    expect(en.body.message).toBe('bomb.zip inflates too far (办件台账.csv inflates more than 100:1)');
+  });
+
   it('answers in English on ?lang=en', async () => {
     const res = await get(service, `/api/audits/${'f'.repeat(32)}?lang=en`);
     expect(res.body.message).toBe(`no audit with id ${'f'.repeat(32)}`);

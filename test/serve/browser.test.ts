@@ -121,7 +121,7 @@ describe('the upload page in Chromium', () => {
     const failure = (await api(`/api/audits/${broken.id}`)).failure;
     expect(failure.code).toBe('not-a-workbook');
     expect(broken.statusText).toContain(failure.message);
-    expect(broken.statusText).toContain(`处理建议: ${failure.hint}`);
+    expect(broken.statusText).toContain(`处理建议：${failure.hint}`);
     // The reason names the upload, not where the service keeps it.
     expect(failure.message).toContain('城南社区-2026-10-损坏.xlsx');
     expect(failure.message).not.toContain('/files/');
