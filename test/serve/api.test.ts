@@ -181,7 +181,7 @@ describe('POST /api/audits', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('汇总')!;
-    const centers = sheet.getColumn(1).values.slice(2).map(String);
+    const centers = sheet.getColumn(1).values.slice(3).map(String); // under the title line and the header
     expect(centers).toEqual([...MONTH_CENTERS, '合计']);
   });
 
