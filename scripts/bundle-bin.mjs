@@ -17,7 +17,10 @@
  *   yargs' translated messages (its locales/ folder: with the bundle's own URL a Chinese LANG
  *   got English usage errors);
  * - piscina stays in node_modules, loaded by node when `batch` starts workers: it starts its
- *   worker from a file beside its CommonJS module (`__dirname`).
+ *   worker from a file beside its CommonJS module (`__dirname`);
+ * - so does better-sqlite3 (`serve`'s index): `bindings` finds its compiled .node file from
+ *   `__filename`, which a bundled ES module does not have; fastify and @fastify/multipart, loaded
+ *   only by `serve`, stay with it rather than grow every command's bundle.
  * CommonJS dependencies ask for node's built-in modules with `require`, which an ES module does
  * not have: the banner defines one.
  *
@@ -35,7 +38,7 @@ const DIST = join(ROOT, 'dist');
 export const BIN = join(DIST, 'cli', 'main.js');
 
 /** Packages left in node_modules (see above). */
-const EXTERNAL = ['piscina'];
+const EXTERNAL = ['piscina', 'better-sqlite3', 'fastify', '@fastify/multipart'];
 
 const REQUIRE_BANNER = "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
 

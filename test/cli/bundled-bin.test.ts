@@ -1,9 +1,9 @@
 /**
  * The bin as `npm run build` ships it — src/cli/main.ts bundled with its dependencies by
  * scripts/bundle-bin.mjs — does what the source does: same version, same report, same summary,
- * same refusal of bad input.
+ * same refusal of bad input, and `serve` starts and takes an upload.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,35 @@ describe('the bundled bin', () => {
     expect(fromSource.stderr).toMatch(/缺少/);
     expect(fromBundle.stderr).toBe(fromSource.stderr);
   });
+
+  it('serves: the index opens and an upload is stored and queued (regression: better-sqlite3 bundled could not find its .node file, `__filename is not defined`)', async () => {
+    const data = join(work, 'serve-data');
+    const child = spawn(process.execPath, [bundled, 'serve', '--port', '0', '--data', data, '--jobs', '1', '--lang', 'en'], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /listening on (http:\/\/\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+      });
+      expect((await fetch(`${url}/`)).status).toBe(200);
+      const form = new FormData();
+      form.append('file', new Blob([readFileSync(SAMPLE)]), '城东社区-2026-10.xlsx');
+      const upload = await fetch(`${url}/api/audits`, { method: 'POST', body: form });
+      expect(upload.status).toBe(202);
+      const { audits } = (await upload.json()) as { audits: { id: string }[] };
+      const status = (await (await fetch(`${url}/api/audits/${audits[0]!.id}`)).json()) as { names: string[] };
+      expect(status.names).toEqual(['城东社区-2026-10.xlsx']);
+      expect(stderr).toBe('');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
 
   it('refuses a file that is not a workbook as the source does (exit 2, what and how to fix)', () => {
     const notes = join(PACKAGE_ROOT, 'package.json');
