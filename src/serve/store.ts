@@ -21,8 +21,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { BatchFailure, CenterSummary } from '../index.js';
 import type { UploadKind } from './guards.js';
 
@@ -172,7 +173,9 @@ export class Store {
     // Whatever was half-received or half-unpacked when the service stopped is of no use now.
     rmSync(this.tmpDir, { recursive: true, force: true });
     mkdirSync(this.tmpDir, { recursive: true });
-    this.db = new Database(join(root, 'index.sqlite'));
+    // Loaded when a service opens its index, not with the bin (see server.ts).
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+    this.db = new Sqlite(join(root, 'index.sqlite'));
     // WAL lets the page read while an audit's result is written; synchronous FULL makes each
     // commit durable before the upload is answered.
     this.db.pragma('journal_mode = WAL');
