@@ -364,14 +364,16 @@ function auditJson(a: AuditRecord, lang: Lang) {
 export const DATA_ISSUES_SHOWN = 200;
 
 /**
- * What the JSON report adds to an audit's status: its data issues (each naming the upload, not
- * the stored file's path) and warnings.
+ * What the JSON report adds to an audit's status: its findings by status, its data issues (each
+ * naming the upload, not the stored file's path) and warnings.
  */
-function reportDetails(file: string, uploadName: string): { dataIssues: unknown[]; warnings: unknown[] } {
-  if (!existsSync(file)) return { dataIssues: [], warnings: [] };
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { dataIssues?: Record<string, unknown>[]; warnings?: unknown[] };
+function reportDetails(file: string, uploadName: string): { byStatus: unknown; dataIssues: unknown[]; warnings: unknown[] } {
+  if (!existsSync(file)) return { byStatus: null, dataIssues: [], warnings: [] };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { summary?: { byStatus?: unknown }; dataIssues?: Record<string, unknown>[]; warnings?: unknown[] };
   const dataIssues = (report.dataIssues ?? []).slice(0, DATA_ISSUES_SHOWN).map((issue) => ({ ...issue, file: uploadName }));
-  return { dataIssues, warnings: report.warnings ?? [] };
+  // Every finding by status (counted, regraded, reported-before, merged, withdrawn); the audit's
+  // findings and byGrade count only the first two (docs/grading.md).
+  return { byStatus: report.summary?.byStatus ?? null, dataIssues, warnings: report.warnings ?? [] };
 }
 
 /** A download name: ASCII fallback plus the UTF-8 name (RFC 6266), never a path. */

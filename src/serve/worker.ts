@@ -9,13 +9,15 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { batchFailure } from '../batch/types.js';
 import { failureOf } from '../batch/worker.js';
 import type { Message, MessageParam } from '../messages/catalogue.js';
 import { summarizeAudit } from '../batch/district-summary.js';
-import { centerFromFileName } from '../ledger/center.js';
-import { audit, DEFAULT_RULES_DIR, readLedger, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type ReadLedgerOptions, type RuleSet } from '../index.js';
+import { loadHistory, type History } from '../history/read-history.js';
+import { centerFromFileName, centerOf } from '../ledger/center.js';
+import type { Ledger } from '../ledger/types.js';
+import { completeAudit, DEFAULT_RULES_DIR, prepareAudit, readLedger, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type ReadLedgerOptions, type RuleSet } from '../index.js';
 import { unpackCsvZip, type UploadKind, type UploadLimits } from './guards.js';
 import type { JobOutcome } from './store.js';
 
@@ -54,20 +56,42 @@ export async function auditUpload(task: ServeTask): Promise<JobOutcome> {
   try {
     await rm(task.workDir, { recursive: true, force: true });
     const input = await ledgerInput(task);
-    const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR), ...historyOptions(task) };
+    const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR) };
     if (task.rulesDir) options.rulesDir = task.rulesDir;
     const ledger = await readLedger(input, ledgerLimits(task));
-    const result = await audit(input, { ...options, ledger });
-    // A ledger without 中心信息 is named after its file, as `duty-audit audit` does; here that is
-    // the name it was uploaded under, not the stored file's hash.
-    if (!ledger.sheets.center?.[0]?.record.center?.trim()) result.center = centerFromFileName(task.uploadName || result.center);
+    const center = centerOfUpload(ledger, task);
+    const prepared = await prepareAudit(input, { ...options, ledger });
+    prepared.history = centerHistory(task, center, prepared.ctx.period);
+    const result = await completeAudit(prepared, options);
+    result.center = center;
     const reportSha256 = await writeReports(result, task);
-    return { ok: true, summary: summarizeAudit(result), reportSha256, history: historyUsed(result) };
+    return { ok: true, summary: summarizeAudit(result), reportSha256, history: result.history?.reports.map((report) => report.sha256) ?? [] };
   } catch (err) {
     return { ok: false, failure: named(failureOf(err), task) };
   } finally {
     await rm(task.workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The center an upload is of: its 中心信息, else the name it was uploaded under, as `duty-audit
+ * audit` names a ledger without 中心信息 after its file (here the stored file is named by hash).
+ */
+function centerOfUpload(ledger: Ledger, task: ServeTask): string {
+  const own = ledger.sheets.center?.[0]?.record.center?.trim();
+  return own || centerFromFileName(task.uploadName || centerOf(ledger).center);
+}
+
+/**
+ * HISTORY: the center's standing JSON reports of earlier months (DATA/history holds every
+ * center's), read as the batch reads its output folder, so an act an earlier month already
+ * charged is not charged again (docs/grading.md). Loaded here rather than by AuditOptions.history
+ * because the pipeline would look for the center the ledger names, and a ledger without 中心信息
+ * is named by its upload, not by the stored file. Paths are shown from the data folder, so the
+ * report does not depend on where the service was started.
+ */
+function centerHistory(task: ServeTask, center: string, period: string): History {
+  return loadHistory(task.historyDir, { center, period }, { sameCenterOnly: true, cwd: dirname(task.historyDir) });
 }
 
 /** The path the audit reads: the workbook itself, or a folder of csv files named by sheet. */
@@ -97,20 +121,6 @@ async function ledgerInput(task: ServeTask): Promise<string> {
 function ledgerLimits(task: ServeTask): ReadLedgerOptions {
   const { maxFileBytes, maxInflatedBytes, maxCompressionRatio } = task.limits;
   return { maxInputBytes: task.kind === 'xlsx' ? maxFileBytes : maxInflatedBytes, maxCompressionRatio };
-}
-
-/**
- * HISTORY: the one place the audit is told about its center's earlier months. The history
- * folder holds every center's standing JSON report of each month; the audit reads only its
- * own center's earlier ones. Empty until `AuditOptions.history` reaches main (issue #10).
- */
-function historyOptions(_task: ServeTask): Partial<AuditOptions> {
-  return {};
-}
-
-/** The SHA-256 of each earlier report the audit read, or null when the pipeline took no history. */
-function historyUsed(_result: AuditResult): string[] | null {
-  return null;
 }
 
 /** A failure names the upload as it was sent, not where the service keeps it. */
