@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'encrypted-workbook'
   | 'empty-file'
   | 'no-cases-sheet'
+  /** The case sheet's header row is not found (too low, wrong CSV separator, no column names). */
+  | 'no-header'
   | 'bad-encoding'
   | 'file-too-large'
   | 'bad-rules'
@@ -21,7 +23,15 @@ export type ErrorCode =
   | 'date-outside-calendar'
   | 'bad-history'
   | 'bad-decisions'
-  | 'bad-usage';
+  | 'bad-usage'
+  /** An output could not be written (disk full, no permission, path too long…). */
+  | 'cannot-write'
+  /** An output path is an input of the run, or another output of it. */
+  | 'output-clash'
+  /** Another batch is writing into the same out folder. */
+  | 'out-folder-busy'
+  /** A symbolic link that is broken, loops, or leads out of the folder given. */
+  | 'bad-link';
 
 export interface DutyAuditErrorOptions {
   file?: string;

@@ -17,7 +17,9 @@ export type { AuditResult } from './audit/types.js';
 
 // Its inputs: the ledger, the rules and the calendar.
 export { readLedger, type ReadLedgerOptions } from './ledger/read-ledger.js';
+export { DEFAULT_LEDGER_LIMITS, type LedgerLimits } from './ledger/limits.js';
 export { loadRuleSet, loadValidRuleSet, type LoadOptions, type LoadResult } from './rules/load.js';
+export { DEFAULT_RULE_LIMITS, type RuleLimits } from './rules/limits.js';
 export { formatProblem } from './rules/problems.js';
 export { loadCalendar } from './calendar/load.js';
 export { DEFAULT_RULES_DIR } from './paths.js';
@@ -26,6 +28,9 @@ export { DEFAULT_RULES_DIR } from './paths.js';
 export { writeReportXlsx, type XlsxOptions } from './report/xlsx/write.js';
 export { reportJsonText, toReportJson, type ReportJson, type ReportJsonOptions } from './report/json.js';
 export { terminalSummary, type TerminalOptions } from './report/terminal.js';
+export { writeFileAtomically, writeTextAtomically } from './output/atomic-file.js';
+export { refuseClashingOutputs, type NamedPath } from './output/output-paths.js';
+export { terminalSafe } from './messages/terminal-safe.js';
 
 // Many uploads at once.
 export { runBatch, type BatchOptions, type BatchProgress } from './batch/run-batch.js';

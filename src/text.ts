@@ -23,7 +23,22 @@ export interface Localized {
  * written, so a missing value shows in the text instead of vanishing.
  */
 export function fillTemplate(template: string, vars: Readonly<Record<string, string | number | undefined>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])));
+  // Own properties only: `{constructor}` would otherwise print Object's constructor.
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (!Object.hasOwn(vars, name) || vars[name] === undefined ? whole : String(vars[name])));
+}
+
+/**
+ * Characters that show nothing or only steer the direction of text: zero-width spaces and
+ * joiners, the soft hyphen, word joiners, the byte-order mark, and the bidirectional marks,
+ * embeddings, overrides and isolates. Pasted names carry them invisibly (from web forms, chat,
+ * right-to-left text), and `李明` with a zero-width space is otherwise a second person.
+ */
+const INVISIBLE_MARKS = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const HAS_INVISIBLE_MARK = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+/** The text without invisible and direction marks (the same string when it has none). */
+export function withoutInvisibleMarks(text: string): string {
+  return HAS_INVISIBLE_MARK.test(text) ? text.replace(INVISIBLE_MARKS, '') : text;
 }
 
 /**

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCalendar } from '../calendar/load.js';
 import { scopeRecordSources } from '../facts/build.js';
+import { setAsideUncountedDates } from '../facts/calendar-screen.js';
 import { serviceFigures } from '../facts/service-figures.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { readDecisions, type DecisionsFile } from '../decisions/read-decisions.js';
@@ -21,6 +22,7 @@ import { DEFAULT_RULES_DIR } from '../paths.js';
 import { loadValidRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { dutyWindows } from '../rules/windows.js';
+import type { RuleLimits } from '../rules/limits.js';
 import { centerOf } from '../ledger/center.js';
 import { inputFiles } from './inputs.js';
 import { resolvePeriod } from './period.js';
@@ -68,6 +70,8 @@ export interface AuditOptions {
   engine?: AuditEngine;
   /** How much of the ledger is read before it is refused (src/ledger/limits.ts; defaults when absent). */
   limits?: ReadLedgerOptions;
+  /** Rule file size and nesting limits (src/rules/limits.ts; defaults when absent). */
+  ruleLimits?: Partial<RuleLimits>;
 }
 
 export type AuditEngine = 'evaluator' | 'reference';
@@ -96,11 +100,11 @@ export interface PreparedAudit {
 /** Loads the rules, reads the ledger, fixes period and as-of, and builds the fact records once. */
 export async function prepareAudit(input: string, options: AuditOptions = {}): Promise<PreparedAudit> {
   const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
-  const ruleSet = options.ruleSet ?? (await timed('rules', options, () => loadValidRuleSet(rulesDir)));
+  const ruleSet = options.ruleSet ?? (await timed('rules', options, () => loadValidRuleSet(rulesDir, rulesDir, { limits: options.ruleLimits ?? {} })));
   const read = options.ledger ?? (await timed('read', options, () => readLedger(input, options.limits)));
   const { period, periodInferred, asOf } = resolvePeriod(read, options);
-  const ledger = applyAsOf(read, asOf);
   const calendar = loadCalendar(calendarDir(rulesDir));
+  const ledger = setAsideUncountedDates(applyAsOf(read, asOf), calendar, asOf);
   const ctx: AuditContext = { ledger, calendar, period, asOf, windows: dutyWindows(ruleSet.rules) };
   // Both read before evaluation, so a bad history or decisions file stops the audit at once.
   const history = options.history === undefined ? undefined : loadHistory(options.history, { center: centerOf(ledger).center, period }, historyOptions(options));

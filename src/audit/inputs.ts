@@ -1,8 +1,10 @@
 /** The files an audit read, each with its SHA-256, so a report can be reproduced (SPEC §6). */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { LedgerSource } from '../ledger/types.js';
+import { msg, type Message } from '../messages/catalogue.js';
+import { listCalendarFiles, listRuleFiles, POLICY_FILE } from '../rules/files.js';
 
 export interface InputFile {
   file: string;
@@ -25,4 +27,23 @@ export async function inputFiles(source: LedgerSource): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const file of files) out.push({ file: join(source.file, basename(file)), sha256: await sha256File(file) });
   return out;
+}
+
+/**
+ * Every file an audit of `input` with the rules of `rulesDir` reads, named as a message would
+ * name it: the workbook or the folder and its files, and the rules, policy and calendars. An
+ * output must be none of them (src/output/output-paths.ts).
+ */
+export function inputPaths(input: string, rulesDir: string): { path: string; label: Message }[] {
+  const paths: { path: string; label: Message }[] = [];
+  const ledger = resolve(input);
+  paths.push({ path: ledger, label: msg('write.label.theLedger', { path: input }) });
+  if (existsSync(ledger) && statSync(ledger).isDirectory()) {
+    for (const name of readdirSync(ledger)) paths.push({ path: join(ledger, name), label: msg('write.label.ledgerFile', { path: join(input, name) }) });
+  }
+  if (existsSync(rulesDir)) {
+    const rel = [...listRuleFiles(rulesDir).files, ...listCalendarFiles(rulesDir).files, POLICY_FILE];
+    for (const file of rel) paths.push({ path: join(rulesDir, file), label: msg('write.label.ruleFile', { path: join(rulesDir, file) }) });
+  }
+  return paths;
 }

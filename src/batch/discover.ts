@@ -1,18 +1,29 @@
 /**
  * What a batch audits: every .xlsx, every folder holding CSV files (one center-month), and every
  * other upload-like file — the last so it is listed as the wrong kind instead of vanishing.
+ *
+ * Symbolic links inside a folder are resolved, never followed out of it: a link whose real file
+ * or folder lies inside the folder adds nothing (the walk reaches the real one, which is audited
+ * once), and a link leading outside the folder, or to nothing, is listed as failed with the
+ * reason. (Before, a batch followed links out of its folder and audited one ledger four times.)
+ * Every input is known by its real path, so two arguments or two links naming one file give one
+ * input. A file or folder named directly as an argument is taken wherever it leads: the user
+ * chose it.
  */
 import { displayPath } from '../display-path.js';
-import { statSync } from 'node:fs';
-import { basename, dirname, extname, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { BatchInput } from './types.js';
+import { msg } from '../messages/catalogue.js';
+import { batchFailure, type BatchFailure, type BatchInput } from './types.js';
 import { compareText } from '../text.js';
 
 export interface Discovery {
   inputs: BatchInput[];
   /** Arguments that named nothing: no such file or folder, or a glob matching nothing. */
   unmatched: string[];
+  /** Links found inside a folder that are broken or lead out of it: listed as failed. */
+  refused: { input: BatchInput; failure: BatchFailure }[];
 }
 
 export interface DiscoverOptions {
@@ -21,42 +32,130 @@ export interface DiscoverOptions {
   exclude?: string[];
 }
 
+interface Found {
+  /** Real path → the path it was first found by. */
+  files: Map<string, string>;
+  refused: Map<string, { input: BatchInput; failure: BatchFailure }>;
+  cwd: string;
+}
+
 export async function discoverInputs(args: string[], options: DiscoverOptions = {}): Promise<Discovery> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const excluded = (options.exclude ?? []).map((p) => resolve(cwd, p));
-  const files = new Set<string>();
+  const excluded = (options.exclude ?? []).map((p) => realOrSelf(resolve(cwd, p)));
+  const found: Found = { files: new Map(), refused: new Map(), cwd };
   const unmatched: string[] = [];
 
-  for (const arg of args) {
-    const found = await filesOf(arg, cwd);
-    // An existing folder that holds nothing loses no upload; a path or glob naming nothing might.
-    if (found.length === 0 && statKind(resolve(cwd, arg)) !== 'dir') unmatched.push(arg);
-    for (const f of found) if (!excluded.some((x) => isInside(f, x))) files.add(f);
-  }
-  return { inputs: classify([...files], cwd), unmatched };
+  // An existing folder that holds nothing loses no upload; a path or glob naming nothing might.
+  for (const arg of args) if (!(await collect(arg, found))) unmatched.push(arg);
+  const files = [...found.files].filter(([real]) => !excluded.some((x) => isInside(real, x))).map(([, path]) => path);
+  return { inputs: classify(files, cwd), unmatched, refused: [...found.refused.values()] };
 }
 
-async function filesOf(arg: string, cwd: string): Promise<string[]> {
-  const path = resolve(cwd, arg);
+/** Adds what `arg` names; false when it names nothing at all. */
+async function collect(arg: string, found: Found): Promise<boolean> {
+  const path = resolve(found.cwd, arg);
   const kind = statKind(path);
-  if (kind === 'file') return [path];
-  if (kind === 'dir') return walk(path);
-  if (!isDynamicPattern(arg)) return [];
-  // Uploads arrive as .xlsx and .XLSX alike.
-  const matches = await glob(arg, { cwd, absolute: true, onlyFiles: false, dot: false, expandDirectories: false, caseSensitiveMatch: false });
-  const out: string[] = [];
+  if (kind === 'file') {
+    add(path, found);
+    return true;
+  }
+  if (kind === 'dir') {
+    walk(path, realOrSelf(path), found);
+    return true;
+  }
+  if (!isDynamicPattern(arg)) return false;
+  // Uploads arrive as .xlsx and .XLSX alike. Links are not followed by the glob: each match is
+  // looked at below, inside the folder the glob starts from.
+  const matches = await glob(arg, {
+    cwd: found.cwd,
+    absolute: true,
+    onlyFiles: false,
+    dot: false,
+    expandDirectories: false,
+    caseSensitiveMatch: false,
+    followSymbolicLinks: false,
+  });
+  if (matches.length === 0) return false;
   for (const m of matches) {
     const p = resolve(m);
+    if (isLink(p)) {
+      const root = resolve(found.cwd, globBase(arg));
+      checkLink(p, realOrSelf(root), found);
+      continue;
+    }
     const k = statKind(p);
-    if (k === 'file') out.push(p);
-    else if (k === 'dir') out.push(...(await walk(p)));
+    if (k === 'file') add(p, found);
+    else if (k === 'dir') walk(p, realOrSelf(p), found);
   }
-  return out;
+  return true;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const found = await glob('**/*', { cwd: dir, absolute: true, onlyFiles: true, dot: false });
-  return found.map((f) => resolve(f));
+/** Every file under `dir` (hidden files and folders left out), links resolved within `rootReal`. */
+function walk(dir: string, rootReal: string, found: Found): void {
+  const stack = [dir];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(current, entry.name);
+      if (entry.isSymbolicLink()) checkLink(path, rootReal, found);
+      else if (entry.isDirectory()) stack.push(path);
+      else if (entry.isFile()) add(path, found);
+    }
+  }
+}
+
+/** A link inside a folder: fine when it leads inside (the walk reaches its target), else refused. */
+function checkLink(path: string, rootReal: string, found: Found): void {
+  // A CSV sheet: its folder is the input, and the CSV reader reads the link or says why not.
+  if (extname(path).toLowerCase() === '.csv') {
+    if (!found.files.has(path)) found.files.set(path, path);
+    return;
+  }
+  let real: string;
+  try {
+    real = realpathSync.native(path);
+  } catch {
+    refuse(path, found, batchFailure('bad-link', msg('batch.linkBroken', { input: displayPath(path, found.cwd), target: readlinkSync(path) }), msg('batch.linkBroken.hint')));
+    return;
+  }
+  if (isInside(real, rootReal)) return;
+  refuse(path, found, batchFailure('bad-link', msg('batch.linkOutside', { input: displayPath(path, found.cwd), real }), msg('batch.linkOutside.hint')));
+}
+
+function refuse(path: string, found: Found, failure: BatchFailure): void {
+  const kind = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'other';
+  if (!found.refused.has(path)) found.refused.set(path, { input: { path, display: displayPath(path, found.cwd), kind }, failure });
+}
+
+function add(path: string, found: Found): void {
+  const real = realOrSelf(path);
+  if (!found.files.has(real)) found.files.set(real, path);
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The folder a glob starts from: its path up to the first segment with a pattern. */
+function globBase(pattern: string): string {
+  const parts = pattern.split(/[\\/]/);
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join('/') || '.';
 }
 
 function statKind(path: string): 'file' | 'dir' | undefined {
@@ -65,6 +164,14 @@ function statKind(path: string): 'file' | 'dir' | undefined {
     return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
   } catch {
     return undefined;
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -90,5 +197,6 @@ function classify(files: string[], cwd: string): BatchInput[] {
 }
 
 function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

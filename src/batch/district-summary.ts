@@ -148,6 +148,7 @@ const ERROR_TITLES: Record<ErrorCode, Localized> = {
   'encrypted-workbook': { zh: '工作簿已加密', en: 'encrypted workbook' },
   'empty-file': { zh: '空文件', en: 'empty file' },
   'no-cases-sheet': { zh: '缺少办件台账', en: 'no cases sheet' },
+  'no-header': { zh: '办件台账找不到表头', en: 'no header row in the cases sheet' },
   'bad-encoding': { zh: '编码无法识别', en: 'unreadable encoding' },
   'file-too-large': { zh: '文件过大', en: 'file too large' },
   'bad-rules': { zh: '规则有误', en: 'bad rules' },
@@ -156,6 +157,10 @@ const ERROR_TITLES: Record<ErrorCode, Localized> = {
   'bad-history': { zh: '历史报告有误', en: 'bad history report' },
   'bad-decisions': { zh: '复核决定有误', en: 'bad appeal decisions' },
   'bad-usage': { zh: '用法有误', en: 'bad usage' },
+  'cannot-write': { zh: '无法写入', en: 'cannot write' },
+  'output-clash': { zh: '输出与输入冲突', en: 'output clashes with an input' },
+  'out-folder-busy': { zh: '输出文件夹被占用', en: 'out folder busy' },
+  'bad-link': { zh: '链接有误', en: 'bad link' },
 };
 
 export const FAILURE_TITLES: Record<FailureCode, Localized> = {

@@ -10,9 +10,10 @@
  * month is looked at. A run of one month per center, none changed, audits nothing here: each
  * report's head is read once, and only a center's earlier reports are hashed.
  */
-import { renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HistoryFolder } from '../history/read-history.js';
+import { openTemp } from '../output/atomic-file.js';
 import { compareText } from '../text.js';
 import { crashFailure } from './pool.js';
 import { jsonReportOf } from './report-names.js';
@@ -32,7 +33,7 @@ export interface LaterMonthsContext {
   run: TaskRunner;
   outDir: string;
   /** The same task fields as the first audits. */
-  task: Omit<AuditTask, 'input' | 'kind' | 'reportFile'>;
+  task: Omit<AuditTask, 'input' | 'kind' | 'reportFile' | 'jsonReportFile'>;
   /** Each input as the first audit named it (the worker's `input`). */
   inputOf: (input: BatchInput) => string;
 }
@@ -56,15 +57,19 @@ export async function auditLaterMonthsAgain(months: readonly MonthReport[], ctx:
 }
 
 async function auditAgain(m: MonthReport, ctx: LaterMonthsContext): Promise<TaskOutcome> {
-  const temp = join(ctx.outDir, `.partial-${process.pid}-again.xlsx`);
-  const task: AuditTask = { ...ctx.task, input: ctx.inputOf(m.input), kind: m.input.kind, reportFile: temp };
+  // Temporary files of this process, removed if it is stopped (src/output/atomic-file.ts).
+  const temp = openTemp(join(ctx.outDir, m.report));
+  const jsonTemp = openTemp(join(ctx.outDir, jsonReportOf(m.report)));
+  const task: AuditTask = { ...ctx.task, input: ctx.inputOf(m.input), kind: m.input.kind, reportFile: temp.path, jsonReportFile: jsonTemp.path };
   const outcome = await ctx.run(task).catch((err: unknown): TaskOutcome => ({ ok: false, failure: crashFailure(err) }));
   if (outcome.ok) {
-    renameSync(temp, join(ctx.outDir, m.report));
-    renameSync(jsonReportOf(temp), join(ctx.outDir, jsonReportOf(m.report)));
+    await temp.commit();
+    await jsonTemp.commit();
   } else {
+    await temp.discard();
+    await jsonTemp.discard();
     // A report that may charge an earlier month's act again must not stand.
-    for (const file of [temp, jsonReportOf(temp), join(ctx.outDir, m.report), join(ctx.outDir, jsonReportOf(m.report))]) rmSync(file, { force: true });
+    for (const file of [join(ctx.outDir, m.report), join(ctx.outDir, jsonReportOf(m.report))]) await rm(file, { force: true });
   }
   return outcome;
 }

@@ -3,11 +3,12 @@
  * path, its content hash, the rule-set hash and options it was audited with, the key of the
  * earlier reports it read as history, and the outcome.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryFolder } from '../history/read-history.js';
 import type { BatchFailure, CenterSummary, TaskOutcome } from './types.js';
 import { compareText } from '../text.js';
+import { writeTextAtomically } from '../output/atomic-file.js';
 
 export const MANIFEST_FILE = 'batch-manifest.json';
 const MANIFEST_VERSION = 1;
@@ -53,12 +54,11 @@ export function readManifest(outDir: string): Manifest {
   }
 }
 
-/** Written whole to a temporary name and renamed, so an interrupted run leaves the old one. */
-export function writeManifest(outDir: string, manifest: Manifest): string {
+/** Written through a temporary file (src/output/atomic-file.ts), so an interrupted run leaves the old one. */
+export async function writeManifest(outDir: string, manifest: Manifest): Promise<string> {
   const file = join(outDir, MANIFEST_FILE);
   const sorted = Object.fromEntries(Object.entries(manifest.entries).sort(([a], [b]) => compareText(a, b)));
-  writeFileSync(`${file}.tmp`, JSON.stringify({ version: manifest.version, entries: sorted }, null, 2) + '\n');
-  renameSync(`${file}.tmp`, file);
+  await writeTextAtomically(file, JSON.stringify({ version: manifest.version, entries: sorted }, null, 2) + '\n');
   return file;
 }
 

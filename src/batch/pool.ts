@@ -7,13 +7,12 @@
  * worker for the next one. Each report goes to a temporary name first; it is named once every
  * audit is in (report-names.ts).
  */
-import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
 import { displayPath } from '../display-path.js';
-import { jsonReportOf } from './report-names.js';
+import { openTemp, type TempFile } from '../output/atomic-file.js';
 import type { Pending } from './triage.js';
 import { msg } from '../messages/catalogue.js';
 import { batchFailure, type AuditTask, type BatchEntry, type BatchFailure, type TaskOutcome, type TaskRunner } from './types.js';
@@ -75,7 +74,10 @@ export function crashFailure(err: unknown): BatchFailure {
 // ---- dispatch: at most `jobs` audits in flight ----
 
 export interface Fresh extends Pending {
-  tempFile: string;
+  /** The report, complete but not yet named (committed by report-names.ts). */
+  temp: TempFile;
+  /** Its JSON report (the center's history), committed beside it. */
+  jsonTemp: TempFile;
   outcome: TaskOutcome;
 }
 
@@ -83,26 +85,28 @@ export interface DispatchContext {
   run: TaskRunner;
   jobs: number;
   outDir: string;
-  task: Pick<AuditTask, 'period' | 'asOf' | 'rulesDir' | 'lang' | 'mask' | 'historyDir'>;
+  task: Pick<AuditTask, 'period' | 'asOf' | 'rulesDir' | 'lang' | 'mask' | 'historyDir' | 'limits' | 'ruleLimits'>;
   /** Told as each input finishes (a report name is settled later, so it is '' here). */
   settled: (entry: BatchEntry) => void;
 }
 
 export async function dispatch(pending: Pending[], ctx: DispatchContext): Promise<Fresh[]> {
-  return mapLimit(pending, ctx.jobs, async (p, i) => {
-    const tempFile = join(ctx.outDir, `.partial-${process.pid}-${i}.xlsx`);
+  return mapLimit(pending, ctx.jobs, async (p) => {
+    // A temporary file of this process (removed if it is stopped), which the worker writes as it is.
+    const temp = openTemp(join(ctx.outDir, 'report.xlsx'));
+    const jsonTemp = openTemp(join(ctx.outDir, 'report.json'));
     // As the user would name it (workers share this process's working folder), so messages and
     // the report's 运行信息 show the path the way `duty-audit audit` would.
-    const task: AuditTask = { ...ctx.task, input: displayPath(p.input.path, process.cwd()), kind: p.input.kind, reportFile: tempFile };
+    const task: AuditTask = { ...ctx.task, input: displayPath(p.input.path, process.cwd()), kind: p.input.kind, reportFile: temp.path, jsonReportFile: jsonTemp.path };
     const outcome = await ctx.run(task).catch((err: unknown): TaskOutcome => ({ ok: false, failure: crashFailure(err) }));
     if (outcome.ok) {
       ctx.settled({ status: 'audited', input: p.input, sha256: p.sha256, report: '', summary: outcome.summary });
     } else {
-      rmSync(tempFile, { force: true });
-      rmSync(jsonReportOf(tempFile), { force: true });
+      await temp.discard();
+      await jsonTemp.discard();
       ctx.settled({ status: 'failed', input: p.input, sha256: p.sha256, failure: outcome.failure, fromManifest: false });
     }
-    return { ...p, tempFile, outcome };
+    return { ...p, temp, jsonTemp, outcome };
   });
 }
 

@@ -5,17 +5,13 @@
  * Each new report is then moved from its temporary name to its own, and an input's old report
  * under a name nobody holds any more is removed, so the folder matches the manifest.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../text.js';
+import { safeFileStem } from '../output/file-name.js';
 import type { Fresh } from './pool.js';
 
-/** Characters Windows or a shell would choke on become `_`; a name never becomes a path. */
-export function safeFileStem(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
-  return cleaned === '' ? 'center' : cleaned.slice(0, 120);
-}
+export { safeFileStem };
 
 /** `<center>-<period>`, and `-en` after it for an English report, so it never takes the Chinese one's name. */
 export function reportStem(center: string, period: string, lang: Lang = 'zh'): string {
@@ -61,7 +57,7 @@ function fitsStem(name: string, stem: string): boolean {
 }
 
 /** Returns the final file name per audited input path. */
-export function placeReports(fresh: Fresh[], keptNames: string[], outDir: string, lang: Lang = 'zh'): Map<string, string> {
+export async function placeReports(fresh: Fresh[], keptNames: string[], outDir: string, lang: Lang = 'zh'): Promise<Map<string, string>> {
   const audited = fresh.flatMap((f) => (f.outcome.ok ? [{ f, summary: f.outcome.summary }] : []));
   const names = assignReportNames(
     audited.map(({ f, summary }) => {
@@ -72,17 +68,17 @@ export function placeReports(fresh: Fresh[], keptNames: string[], outDir: string
   );
   const claimed = new Set([...keptNames, ...names]);
   const placed = new Map<string, string>();
-  audited.forEach(({ f }, k) => {
+  for (const [k, { f }] of audited.entries()) {
     const name = names[k] as string;
-    renameSync(f.tempFile, join(outDir, name));
+    await f.temp.commit(join(outDir, name));
     // The JSON report travels with the xlsx (history for the center's later months).
-    if (existsSync(jsonReportOf(f.tempFile))) renameSync(jsonReportOf(f.tempFile), join(outDir, jsonReportOf(name)));
+    await f.jsonTemp.commit(join(outDir, jsonReportOf(name)));
     placed.set(f.input.path, name);
     if (f.previous?.status === 'audited' && !claimed.has(f.previous.report)) {
-      rmSync(join(outDir, f.previous.report), { force: true });
-      rmSync(join(outDir, jsonReportOf(f.previous.report)), { force: true });
+      await rm(join(outDir, f.previous.report), { force: true });
+      await rm(join(outDir, jsonReportOf(f.previous.report)), { force: true });
     }
-  });
+  }
   return placed;
 }
 

@@ -4,15 +4,20 @@
  * the reports, write the manifest and the district summary. A bad input is one failed entry;
  * it never stops the others (SPEC §7, issue 6). The CLI is a thin shell over this.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DutyAuditError } from '../errors.js';
 import { msg, type Message } from '../messages/catalogue.js';
 import type { Grade } from '../grade-scale.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
+import type { ReadLedgerOptions } from '../ledger/read-ledger.js';
 import { loadValidRuleSet } from '../rules/load.js';
+import type { RuleLimits } from '../rules/limits.js';
 import { compareText, type Lang } from '../text.js';
+import { sweepIfStopped } from '../output/stop-cleanup.js';
+import { writeFailure } from '../output/write-error.js';
+import { lockOutFolder } from './out-folder-lock.js';
 import { discoverInputs } from './discover.js';
 import { displayPath } from '../display-path.js';
 import { HistoryFolder } from '../history/read-history.js';
@@ -39,6 +44,10 @@ export interface BatchOptions {
   failOn?: Grade;
   /** Inputs larger than this many MB are listed as failed (default 50). */
   maxMb?: number;
+  /** Ledger limits for every audit (src/ledger/limits.ts; defaults when absent). */
+  limits?: ReadLedgerOptions;
+  /** Rule file limits (src/rules/limits.ts; defaults when absent). */
+  ruleLimits?: Partial<RuleLimits>;
   /** Where relative inputs are resolved and shown from (default: process.cwd()). */
   cwd?: string;
   progress?: BatchProgress;
@@ -66,10 +75,39 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
 
   // Loaded once, before any worker starts: bad rules stop the whole batch (every report would
   // be wrong), unlike a bad input. Each worker loads the set again for its own audits.
-  const rulesHash = (await loadValidRuleSet(rulesDir)).hash;
-  mkdirSync(outDir, { recursive: true });
+  const rulesHash = (await loadValidRuleSet(rulesDir, rulesDir, { limits: options.ruleLimits ?? {} })).hash;
+  await mkdirOut(outDir);
+  const unlock = await lockOutFolder(outDir);
+  const endSweep = sweepIfStopped(outDir);
+  try {
+    return await runLocked(inputs, options, { cwd, outDir, jobs, lang, mask, rulesDir, rulesHash });
+  } finally {
+    endSweep();
+    await unlock();
+  }
+}
+
+interface RunContext {
+  cwd: string;
+  outDir: string;
+  jobs: number;
+  lang: Lang;
+  mask: boolean;
+  rulesDir: string;
+  rulesHash: string;
+}
+
+async function mkdirOut(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw writeFailure(error, outDir, msg('cli.what.outFolder'), 'out');
+  }
+}
+
+async function runLocked(inputs: string[], options: BatchOptions, { cwd, outDir, jobs, lang, mask, rulesDir, rulesHash }: RunContext): Promise<BatchResult> {
   const found = await discoverInputs(inputs, { cwd, exclude: [outDir] });
-  const total = found.inputs.length + found.unmatched.length;
+  const total = found.inputs.length + found.unmatched.length + found.refused.length;
   if (total === 0) throw usage(msg('batch.nothingToAudit', { inputs }));
 
   const manifest = readManifest(outDir);
@@ -85,6 +123,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   for (const arg of found.unmatched) {
     settle({ status: 'failed', input: { path: resolve(cwd, arg), display: arg, kind: 'other' }, failure: notFound(arg), fromManifest: false });
   }
+  for (const { input, failure } of found.refused) settle({ status: 'failed', input, failure, fromManifest: false });
   const pending: Pending[] = [];
   // An unchanged input is kept only if the earlier reports it would read as history are unchanged too.
   const history = Object.keys(manifest.entries).length > 0 ? new HistoryFolder(outDir) : undefined;
@@ -102,14 +141,23 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   let pool: WorkerPool | undefined;
   const run: TaskRunner = options.runner ?? ((t) => (pool ??= createWorkerPool({ jobs, ...(options.workerFile ? { workerFile: options.workerFile } : {}) })).run(t));
   // The out folder's JSON reports are each center's history (earlier months are not charged again).
-  const task = { rulesDir, lang, mask, historyDir: outDir, ...(options.period ? { period: options.period } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) };
+  const task = {
+    rulesDir,
+    lang,
+    mask,
+    historyDir: outDir,
+    ...(options.period ? { period: options.period } : {}),
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.ruleLimits ? { ruleLimits: options.ruleLimits } : {}),
+  };
   const keptNames = [...entries.values()].flatMap((e) => (e.status === 'skipped' ? [e.report] : []));
   let fresh: Fresh[] = [];
   let reports = new Map<string, string>();
   let again = new Map<string, TaskOutcome>();
   try {
     fresh = await dispatch(pending, { run, jobs, outDir, task, settled: settle });
-    reports = placeReports(fresh, keptNames, outDir, lang);
+    reports = await writing(outDir, msg('cli.what.reports'), () => placeReports(fresh, keptNames, outDir, lang));
     const months = monthReports(fresh, reports, entries, manifest);
     again = await auditLaterMonthsAgain(months, { run, outDir, task, inputOf: (input) => displayPath(input.path, process.cwd()) });
   } finally {
@@ -141,12 +189,12 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     }
   }
   recordRun(manifest, [...fresh, ...keptAgain], reports, runKey);
-  const manifestFile = writeManifest(outDir, manifest);
+  const manifestFile = await writing(outDir, msg('cli.what.manifest'), () => writeManifest(outDir, manifest));
 
   const ordered = [...entries.values()].sort(byInputPath);
   const period = options.period ?? commonestPeriod(ordered);
   const summaryFile = join(outDir, `district-summary-${period}${lang === 'zh' ? '' : `-${lang}`}.xlsx`);
-  await writeDistrictSummary(ordered, summaryFile, { lang, period });
+  await writing(summaryFile, msg('cli.what.districtSummary'), () => writeDistrictSummary(ordered, summaryFile, { lang, period }));
 
   const counts = { audited: 0, skipped: 0, failed: 0 };
   for (const e of ordered) counts[e.status] += 1;
@@ -166,6 +214,15 @@ function monthReports(fresh: readonly Fresh[], reports: ReadonlyMap<string, stri
     months.push({ input: e.input, report: e.report, summary: e.summary, history: previous?.status === 'audited' ? previous.history : undefined });
   }
   return months;
+}
+
+/** A write into the out folder; a failure says what could not be written and why. */
+async function writing<T>(file: string, what: Message, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw writeFailure(error, file, what, 'out');
+  }
 }
 
 function usage(detail: Message): DutyAuditError {

@@ -94,7 +94,16 @@ export function inputBytes(input: BatchInput): number {
 
 function csvFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.toLowerCase().endsWith('.csv') && !d.name.startsWith('.'))
+    .filter((d) => (d.isFile() || (d.isSymbolicLink() && isFileTarget(join(folder, d.name)))) && d.name.toLowerCase().endsWith('.csv') && !d.name.startsWith('.'))
     .map((d) => d.name)
     .sort();
+}
+
+/** A link to a file (a broken one is left to the CSV reader, which says what is wrong with it). */
+function isFileTarget(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

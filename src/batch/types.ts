@@ -9,6 +9,8 @@ import { render, type Message } from '../messages/catalogue.js';
 import type { ServiceFigures } from '../facts/service-figures.js';
 import type { Grade } from '../grade-scale.js';
 import type { Lang } from '../text.js';
+import type { LedgerLimits } from '../ledger/limits.js';
+import type { RuleLimits } from '../rules/limits.js';
 
 /** `other` is an upload that is not a workbook or a CSV folder: listed as failed, never ignored. */
 export type InputKind = 'xlsx' | 'csv-folder' | 'other';
@@ -106,6 +108,8 @@ export interface AuditTask {
   kind: InputKind;
   /** Where the worker writes the report; the batch renames it once names are settled. */
   reportFile: string;
+  /** Where it writes the JSON report kept beside the xlsx (default: reportFile with .json for .xlsx). */
+  jsonReportFile?: string;
   /**
    * The batch's output folder: this center's earlier months' JSON reports there are the audit's
    * history (other centers' reports are passed over). The JSON report goes beside the xlsx.
@@ -116,6 +120,10 @@ export interface AuditTask {
   rulesDir?: string;
   lang: Lang;
   mask: boolean;
+  /** Ledger limits (src/ledger/limits.ts); defaults when absent. */
+  limits?: Partial<LedgerLimits>;
+  /** Rule file limits (src/rules/limits.ts); defaults when absent. */
+  ruleLimits?: Partial<RuleLimits>;
 }
 
 /**

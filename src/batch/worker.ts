@@ -10,8 +10,10 @@ import { DEFAULT_RULES_DIR } from '../paths.js';
 import { writeFile } from 'node:fs/promises';
 import { reportJsonText } from '../report/json.js';
 import { writeReportXlsx } from '../report/xlsx/write.js';
+import { writeOutput } from '../output/write-output.js';
 import { loadValidRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
+import type { RuleLimits } from '../rules/limits.js';
 import { summarizeAudit } from './district-summary.js';
 import { historyKey } from '../history/read-history.js';
 import { jsonReportOf } from './report-names.js';
@@ -25,10 +27,10 @@ import { batchFailure, type AuditTask, type BatchFailure, type TaskOutcome } fro
  */
 const ruleSets = new Map<string, Promise<RuleSet>>();
 
-function ruleSetFor(dir: string): Promise<RuleSet> {
+function ruleSetFor(dir: string, limits: Partial<RuleLimits> = {}): Promise<RuleSet> {
   let loaded = ruleSets.get(dir);
   if (!loaded) {
-    loaded = loadValidRuleSet(dir);
+    loaded = loadValidRuleSet(dir, dir, { limits });
     ruleSets.set(dir, loaded);
   }
   return loaded;
@@ -36,7 +38,8 @@ function ruleSetFor(dir: string): Promise<RuleSet> {
 
 export async function auditToReport(task: AuditTask): Promise<TaskOutcome> {
   try {
-    const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR) };
+    const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR, task.ruleLimits) };
+    if (task.limits) options.limits = task.limits;
     if (task.period) options.period = task.period;
     if (task.asOf) options.asOf = task.asOf;
     if (task.rulesDir) options.rulesDir = task.rulesDir;
@@ -45,9 +48,11 @@ export async function auditToReport(task: AuditTask): Promise<TaskOutcome> {
       options.historySameCenterOnly = true;
     }
     const result = await audit(task.input, options);
-    await writeReportXlsx(result, task.reportFile, { lang: task.lang, mask: task.mask });
+    // A failed write (disk full, no permission) is this input's failure, said in words.
+    await writeOutput(task.reportFile, msg('cli.what.report'), 'out', () => writeReportXlsx(result, task.reportFile, { lang: task.lang, mask: task.mask, inPlace: true }));
     // Kept beside the xlsx: next month's audit of this center reads it as history.
-    await writeFile(jsonReportOf(task.reportFile), reportJsonText(result, { lang: task.lang, mask: task.mask }));
+    const jsonFile = task.jsonReportFile ?? jsonReportOf(task.reportFile);
+    await writeOutput(jsonFile, msg('cli.what.json'), 'out', () => writeFile(jsonFile, reportJsonText(result, { lang: task.lang, mask: task.mask })));
     return { ok: true, summary: summarizeAudit(result), history: historyKey(result.history?.reports ?? []) };
   } catch (err) {
     return { ok: false, failure: failureOf(err) };

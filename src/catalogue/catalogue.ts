@@ -3,10 +3,10 @@
  * writer per format (terminal table, Markdown, JSON). The CLI (`rules list`, `facts`) and the
  * README test call these.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Scope } from '../facts/scopes.js';
 import { loadValidRuleSet } from '../rules/load.js';
+import { writeTextAtomically } from '../output/atomic-file.js';
 import type { Lang } from '../text.js';
 import { factEntries, ruleEntries, type FactEntry, type RuleEntry } from './entries.js';
 import { catalogueMarkdown, factsMarkdown } from './markdown.js';
@@ -49,6 +49,6 @@ export async function catalogueReadme(dir: string, lang: Lang = 'zh'): Promise<s
 /** Writes the page into the rules folder; returns its path. */
 export async function writeCatalogueReadme(dir: string, text: string): Promise<string> {
   const file = join(dir, README_FILE);
-  await writeFile(file, text);
+  await writeTextAtomically(file, text);
   return file;
 }

@@ -43,14 +43,15 @@ function quotedNames(rule: Rule): string[] {
 function quotedFacts(rule: Rule, record: ScopeRecord): Record<string, FactValue> {
   const names = quotedNames(rule);
   const facts: Record<string, FactValue> = {};
-  for (const name of names) if (name in record.facts && !(name in facts)) facts[name] = record.facts[name]!;
+  for (const name of names) if (Object.hasOwn(record.facts, name) && !Object.hasOwn(facts, name)) facts[name] = record.facts[name]!;
   return facts;
 }
 
 function lookup(rule: Rule, record: ScopeRecord): (name: string) => FactValue | undefined {
   return (name) => {
-    if (name in record.facts) return record.facts[name];
-    const param = rule.params[name];
+    // Own properties only: `{constructor}` in a template printed Object's constructor as code.
+    if (Object.hasOwn(record.facts, name)) return record.facts[name];
+    const param = Object.hasOwn(rule.params, name) ? rule.params[name] : undefined;
     return param === undefined ? undefined : (param.value as FactValue);
   };
 }

@@ -51,7 +51,7 @@ function factsRead(rules: readonly Rule[]): string[] {
  */
 function factsFor(record: ScopeRecord, names: readonly string[]): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
-  for (const name of names) if (name in record.facts) facts[name] = record.facts[name];
+  for (const name of names) if (Object.hasOwn(record.facts, name)) facts[name] = record.facts[name];
   return facts;
 }
 

@@ -6,12 +6,15 @@
  * the report, they are masked unless `--no-mask` — in the header facts, in condition values and
  * in the quoted evidence.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { displayPath } from '../display-path.js';
 import type { AuditOptions } from '../audit/audit.js';
+import { inputPaths } from '../audit/inputs.js';
+import { refuseClashingOutputs, type NamedPath } from '../output/output-paths.js';
+import { writeOutput, writeTextOutput } from '../output/write-output.js';
+import { DEFAULT_RULES_DIR } from '../paths.js';
 import { DutyAuditError } from '../errors.js';
-import { msg, tr, type Message } from '../messages/catalogue.js';
+import { msg, tr } from '../messages/catalogue.js';
 import { isLang, type Lang } from '../text.js';
 import { writeReportXlsx } from '../report/xlsx/write.js';
 import { explainAuditRun } from './explain.js';
@@ -91,16 +94,6 @@ export function reportLang(value: string | undefined): Lang {
   return value;
 }
 
-async function writeOutput(file: string, what: Message, option: string, write: () => Promise<void>): Promise<void> {
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    await write();
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new DutyAuditError('bad-usage', msg('cli.cannotWrite', { what, file, reason }), { file, hint: msg('cli.cannotWrite.hint', { option }), cause: err });
-  }
-}
-
 /** The Explanation as JSON, ending in a newline. */
 export function explanationJsonText(e: Explanation): string {
   return `${JSON.stringify(e, null, 2)}\n`;
@@ -117,20 +110,24 @@ export async function runExplain(args: ExplainArgs, cwd = process.cwd(), now?: (
   if (args.decisions !== undefined) options.decisions = resolve(cwd, args.decisions);
   if (now) options.now = now;
 
+  const json = args.json ? resolve(cwd, args.json) : undefined;
+  const report = args.out ? resolve(cwd, args.out) : undefined;
+  const outputs: NamedPath[] = [];
+  if (json) outputs.push({ path: json, label: '--json' });
+  if (report) outputs.push({ path: report, label: '--out' });
+  refuseClashingOutputs(outputs, inputPaths(args.input, options.rulesDir ?? DEFAULT_RULES_DIR));
   const { explanation: raw, result } = await explainAuditRun(args.input, String(args.explain), options);
   const explanation = args.mask ? maskExplanation(raw) : raw;
   const shown = (file: string) => displayPath(file, cwd);
   let text = renderExplanation(explanation, ui, { all: args.all ?? false });
   const run: ExplainRun = { explanation, text, exitCode: 0 };
 
-  if (args.json) {
-    const json = resolve(cwd, args.json);
-    await writeOutput(json, msg('cli.what.explanation'), 'json', () => writeFile(json, explanationJsonText(explanation)));
+  if (json) {
+    await writeTextOutput(json, explanationJsonText(explanation), msg('cli.what.explanation'), 'json');
     run.json = json;
     text += `${tr(ui, 'summary.json', { path: shown(json) })}\n`;
   }
-  if (args.out) {
-    const report = resolve(cwd, args.out);
+  if (report) {
     await writeOutput(report, msg('cli.what.report'), 'out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
     run.report = report;
     text += `${tr(ui, 'summary.report', { path: shown(report) })}\n`;

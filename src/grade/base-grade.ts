@@ -21,7 +21,7 @@ type GradedRule = Pick<Rule, 'id' | 'grade' | 'params'> & { file?: string };
 
 export function thresholdValue(rule: GradedRule, threshold: Threshold): number {
   if (typeof threshold === 'number') return threshold;
-  const value = rule.params[threshold.param]?.value;
+  const value = Object.hasOwn(rule.params, threshold.param) ? rule.params[threshold.param]?.value : undefined;
   if (typeof value !== 'number') {
     throw badRule(rule, msg('rules.ladderParamNotNumber', { rule: ruleName(rule), param: threshold.param }));
   }
@@ -51,7 +51,9 @@ export function baseGrade(rule: GradedRule, facts: Readonly<Record<string, FactV
   }
   if ('byValue' in spec) {
     const value = facts[spec.byValue.fact] ?? null;
-    const grade = spec.byValue.map[String(value)];
+    // Own keys only: a value "constructor" would otherwise find Object's constructor in the map.
+    const key = String(value);
+    const grade = Object.hasOwn(spec.byValue.map, key) ? spec.byValue.map[key] : undefined;
     if (!grade) throw badRule(rule, msg('rules.byValueUnlisted', { rule: ruleName(rule), fact: spec.byValue.fact, value: JSON.stringify(value) }));
     return { grade, reason: { kind: 'byValue', fact: spec.byValue.fact, value } };
   }

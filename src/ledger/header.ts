@@ -8,6 +8,8 @@ import { columnOfHeader } from './names.js';
 import { rawText, type RawValue } from './raw-value.js';
 
 export const HEADER_SEARCH_ROWS = 10;
+/** How far down a header is looked for only to say it is too low (it is not read: docs/ledger.md, the first 10 rows). */
+export const HEADER_HINT_ROWS = 100;
 export const MIN_KNOWN_HEADERS = 3;
 
 export interface HeaderColumn {

@@ -32,10 +32,22 @@ export const DEFAULT_LEDGER_LIMITS: Readonly<LedgerLimits> = Object.freeze({
   maxSharedStringsBytes: 64 * 1024 * 1024,
   maxCompressionRatio: 100,
   maxCellChars: 32_767,
-  maxRows: 250_000,
+  // A held row costs ~1.5 KB: refused at 250,001 rows, a 1,000,000-row workbook peaked at 492 MB
+  // and a CSV at 439 MB (bench/hostile.ts); at 150,000 both stay under 400 MB.
+  maxRows: 150_000,
 });
 
 export type LimitName = keyof LedgerLimits;
+
+/** The command-line option that sets each limit, and the unit it is given in (docs/cli.md). */
+export const LEDGER_LIMIT_FLAGS: Record<LimitName, { flag: string; unit: number }> = {
+  maxInputBytes: { flag: '--max-input-mb', unit: 1024 * 1024 },
+  maxPartBytes: { flag: '--max-part-mb', unit: 1024 * 1024 },
+  maxSharedStringsBytes: { flag: '--max-shared-strings-mb', unit: 1024 * 1024 },
+  maxCompressionRatio: { flag: '--max-compression-ratio', unit: 1 },
+  maxCellChars: { flag: '--max-cell-chars', unit: 1 },
+  maxRows: { flag: '--max-rows', unit: 1 },
+};
 
 /** The defaults with the given options over them (undefined options keep the default). */
 export function ledgerLimits(options: Partial<LedgerLimits> = {}): LedgerLimits {
@@ -55,8 +67,11 @@ export function ledgerLimits(options: Partial<LedgerLimits> = {}): LedgerLimits 
 
 /**
  * The refusal of input over a limit: what was over, where, and the option that raises it.
- * `what` reads after the file name, e.g. `sheet 办件台账 has more than 250000 rows`.
+ * `what` reads after the file name, e.g. `sheet 办件台账 has more than 150000 rows`.
  */
 export function limitExceeded(file: string, what: Message, limit: LimitName, value: number): DutyAuditError {
-  return new DutyAuditError('file-too-large', msg('ledger.overLimit', { file, what, limit, value }), { file, hint: msg('ledger.overLimit.hint', { limit }) });
+  return new DutyAuditError('file-too-large', msg('ledger.overLimit', { file, what, limit, value }), {
+    file,
+    hint: msg('ledger.overLimit.hint', { limit, flag: LEDGER_LIMIT_FLAGS[limit].flag }),
+  });
 }

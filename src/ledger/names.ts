@@ -1,8 +1,10 @@
 /**
- * Matching sheet and column names as people write them (SPEC §2): trimmed, full-width folded
- * to half-width (NFKC), a parenthesised suffix dropped (`承诺时限(工作日)` → `承诺时限`), and
- * the English key accepted as an alias, in any case and with spaces, `_` or `-`.
+ * Matching sheet and column names as people write them (docs/ledger.md): zero-width and
+ * direction marks dropped, trimmed, full-width folded to half-width (NFKC), a parenthesised
+ * suffix dropped (`承诺时限(工作日)` → `承诺时限`), and the English key accepted as an alias, in
+ * any case and with spaces, `_` or `-`.
  */
+import { withoutInvisibleMarks } from '../text.js';
 import { SHEETS, type ColumnSpec, type SheetSpec } from './columns.js';
 import type { SheetKey } from './types.js';
 
@@ -11,7 +13,7 @@ const PARENTHESISED_SUFFIX = /\([^()]*\)\s*$/;
 const IGNORED_CHARACTERS = /[\s_\-*]/g;
 
 export function canonicalName(name: string): string {
-  let folded = name.normalize('NFKC').trim();
+  let folded = withoutInvisibleMarks(name).normalize('NFKC').trim();
   while (PARENTHESISED_SUFFIX.test(folded)) {
     const dropped = folded.replace(PARENTHESISED_SUFFIX, '').trim();
     if (dropped === '') break;

@@ -32,7 +32,7 @@ export async function readLedger(path: string, options: ReadLedgerOptions = {}):
   const limits = ledgerLimits(options);
   const stats = await statOrThrow(path);
   if (stats.isDirectory()) {
-    const folder = await readCsvFolder(path, (file) => readCheckedFile(file, limits));
+    const folder = await readCsvFolder(path, limits, (file) => readCheckedFile(file, limits));
     const source: LedgerSource = {
       file: path,
       kind: 'csv-folder',
@@ -77,6 +77,7 @@ function assemble(source: LedgerSource, results: readonly SheetResult[], duplica
       hint: source.kind === 'xlsx' ? msg('ledger.noCasesSheet.xlsxHint') : msg('ledger.noCasesSheet.csvHint'),
     });
   }
+  refuseCasesWithoutHeader(byKey.get('cases')!);
   const ledger: Ledger = { source, sheets: {}, sheetNames: {}, dataIssues: [], accounts: {}, layout: {} };
   for (const key of SHEET_KEYS) {
     const result = byKey.get(key);
@@ -85,10 +86,32 @@ function assemble(source: LedgerSource, results: readonly SheetResult[], duplica
     ledger.sheetNames[key] = result.layout.sheetName;
     ledger.accounts[key] = result.account;
     ledger.layout![key] = result.layout;
-    ledger.dataIssues.push(...result.issues);
+    // One at a time: push(...issues) passes every issue as an argument, and more than ~125,000
+    // of them overflowed the stack ("Maximum call stack size exceeded").
+    for (const issue of result.issues) ledger.dataIssues.push(issue);
   }
-  ledger.dataIssues.push(...duplicates.map(duplicateSheetIssue));
+  for (const duplicate of duplicates) ledger.dataIssues.push(duplicateSheetIssue(duplicate));
   return ledger;
+}
+
+/**
+ * A case sheet whose header row is not found cannot be audited at all: every case is set aside
+ * and the month cannot even be told. Said here, with the reason (the header is too low, the CSV
+ * is not comma-separated, or no row names the columns), instead of the later "cannot infer the
+ * audited month".
+ */
+function refuseCasesWithoutHeader(cases: SheetResult): void {
+  if (cases.layout.headerRow !== 0) return;
+  const issue = cases.issues.find((i) => i.code === 'header-too-low' || i.code === 'wrong-delimiter' || i.code === 'missing-header');
+  const { file, sheetName: sheet } = cases.layout;
+  if (issue?.code === 'header-too-low') {
+    throw new DutyAuditError('no-header', msg('ledger.headerTooLow', { file, sheet, row: String(issue.params?.['headerRow']) }), { file, hint: msg('ledger.headerTooLow.hint') });
+  }
+  if (issue?.code === 'wrong-delimiter') {
+    const delimiter = String(issue.params?.['delimiter'] ?? '');
+    throw new DutyAuditError('no-header', msg('ledger.wrongDelimiter', { file, sheet, delimiter }), { file, hint: msg('ledger.wrongDelimiter.hint') });
+  }
+  throw new DutyAuditError('no-header', msg('ledger.noHeader', { file, sheet }), { file, hint: msg('ledger.noHeader.hint') });
 }
 
 function duplicateSheetIssue({ key, file, sheetName, firstSheet }: Duplicate): DataIssue {

@@ -13,7 +13,8 @@ import { cellParser, type CellParser } from './cells/cell-parser.js';
 import type { CellValue } from './cells/cell-parser.js';
 import type { DateContext } from './cells/date.js';
 import type { ColumnSpec, ColumnType, SheetSpec } from './columns.js';
-import { HEADER_SEARCH_ROWS, readHeader, type HeaderColumn } from './header.js';
+import { columnLetter } from './column-letter.js';
+import { HEADER_HINT_ROWS, HEADER_SEARCH_ROWS, readHeader, type HeaderColumn } from './header.js';
 import { renderIssueMessage } from './issue-codes.js';
 import { isBlank, rawText, type RawValue } from './raw-value.js';
 import { validateRecord, type SchemaViolation } from './record-schema.js';
@@ -50,6 +51,8 @@ const UNIQUE_KEY_SHEETS: ReadonlySet<SheetKey> = new Set(['cases', 'complaints']
 interface IssueDraft {
   row: number;
   column?: HeaderColumn;
+  /** The column letter when the cell is under no known header. */
+  letter?: string;
   value?: string;
   code: DataIssueCode;
   params?: Record<string, string | number>;
@@ -72,6 +75,8 @@ export class SheetReader {
   private missingColumns: ColumnSpec[] = [];
   /** Non-blank rows seen while looking for the header; all of them count if none is found. */
   private rowsBeforeHeader = 0;
+  /** A row below the first 10 that would have been the header: said in the missing-header issue. */
+  private headerTooLow = 0;
   /**
    * Each record id (受理编号, 投诉编号) seen so far, with the row it first appeared in. A plain
    * map: a sorted run of ids (FirstRows) saved 20–40 ms per 100,000 ids, which bench/import.ts
@@ -129,9 +134,27 @@ export class SheetReader {
     };
   }
 
+  /**
+   * A row the file's structure broke (a CSV quote never closed where it should be): it is
+   * counted and set aside with `code` at the cell `cellIndex` (0-based), as read.
+   */
+  setAside(rowNumber: number, cells: readonly RawValue[], code: DataIssueCode, cellIndex: number, params: Record<string, string | number>): void {
+    if (!this.header) {
+      this.push(rowNumber, cells);
+      this.issues.push(this.toIssue({ row: rowNumber, letter: columnLetter(cellIndex + 1), value: rawText(cells[cellIndex] ?? null), code, params }));
+      return;
+    }
+    this.account.rowsRead += 1;
+    this.account.rowsSetAside += 1;
+    const column = this.header.find((c) => c.index === cellIndex);
+    this.issues.push(this.toIssue({ row: rowNumber, ...optionalColumn(column), letter: columnLetter(cellIndex + 1), value: rawText(cells[cellIndex] ?? null), code, params }));
+  }
+
   private lookForHeader(rowNumber: number, cells: readonly RawValue[]): void {
     const header = rowNumber <= HEADER_SEARCH_ROWS ? readHeader(this.sheet, cells) : undefined;
     if (!header) {
+      // Looked for a little further, only to say where the header is when it is too low.
+      if (rowNumber > HEADER_SEARCH_ROWS && rowNumber <= HEADER_HINT_ROWS && this.headerTooLow === 0 && readHeader(this.sheet, cells)) this.headerTooLow = rowNumber;
       this.rowsBeforeHeader += 1;
       return;
     }
@@ -153,7 +176,8 @@ export class SheetReader {
     this.account.rowsRead = this.rowsBeforeHeader;
     this.account.rowsSetAside = this.rowsBeforeHeader;
     const expected = this.sheet.columns.slice(0, 4).map((column) => column.zh).join(', ');
-    this.issues.push(this.toIssue({ row: 0, code: 'missing-header', params: { expected } }));
+    if (this.headerTooLow > 0) this.issues.push(this.toIssue({ row: 0, code: 'header-too-low', params: { expected, headerRow: this.headerTooLow } }));
+    else this.issues.push(this.toIssue({ row: 0, code: 'missing-header', params: { expected } }));
   }
 
   /** The row's record, with its issues (if any) in `drafts`; no record when the sheet cannot be read. */
@@ -225,7 +249,7 @@ export class SheetReader {
       sheet: this.sheet.key,
       sheetName: this.origin.sheetName,
       row: draft.row,
-      column: draft.column?.letter ?? '',
+      column: draft.column?.letter ?? draft.letter ?? '',
       header: draft.column?.header ?? '',
       value: draft.value ?? '',
       code: draft.code,

@@ -193,7 +193,11 @@ export type DataIssueCode =
   // Added by the importer (optional codes, see issue-codes.ts):
   | 'formula-no-result'
   | 'missing-column'
-  | 'duplicate-sheet';
+  | 'duplicate-sheet'
+  | 'header-too-low'
+  | 'wrong-delimiter'
+  | 'unclosed-quote'
+  | 'outside-calendar';
 
 export interface SheetAccount {
   /** Non-blank data rows below the header. */

@@ -79,7 +79,21 @@ export const HELP_TEXT = {
   'help.batch.mask': { zh: '报告中的电话号码打码（--no-mask 显示完整号码）', en: 'mask phone numbers in reports (--no-mask to show them)' },
   'help.batch.force': { zh: '审计每个文件，包括上次运行后未改动的', en: 'audit every input, even those unchanged since the last run' },
   'help.batch.failOn': { zh: '有中心的问题达到此等级或更高时以 1 退出', en: 'exit 1 when a center has a finding at or above this grade' },
-  'help.batch.maxMb': { zh: '大于此大小（MB）的文件列为失败', en: 'inputs larger than this (MB) are listed as failed' },
+  'help.batch.maxMb': { zh: '大于此大小（MB）的文件（或 CSV 文件夹的总大小）列为失败', en: 'inputs (a workbook, or a CSV folder in all) larger than this many MB are listed as failed' },
+
+  // ---- the input limits (src/cli/limit-options.ts) ----
+  'help.limits.group': { zh: '限制：', en: 'Limits:' },
+  'help.limit.maxInputBytes': { zh: '拒绝大于此大小（MB）的工作簿或 CSV 文件', en: 'refuse a workbook or CSV file larger than this many MB' },
+  'help.limit.maxPartBytes': { zh: '拒绝解压后大于此大小（MB）的工作簿部件（工作表）', en: 'refuse a workbook part (a sheet) that inflates to more than this many MB' },
+  'help.limit.maxSharedStringsBytes': { zh: '拒绝共享字符串表解压后大于此大小（MB）的工作簿', en: 'refuse a workbook whose shared-string table inflates to more than this many MB' },
+  'help.limit.maxCompressionRatio': {
+    zh: '拒绝解压后超过压缩大小此倍数的工作簿部件（zip 炸弹）',
+    en: 'refuse a workbook part that inflates to more than this many times its compressed size (a zip bomb)',
+  },
+  'help.limit.maxCellChars': { zh: '拒绝字符数超过此数的单元格', en: 'refuse a cell with more than this many characters' },
+  'help.limit.maxRows': { zh: '拒绝行数超过此数的工作表', en: 'refuse a sheet with more than this many rows' },
+  'help.limit.maxRuleFileBytes': { zh: '拒绝大于此大小（KB）的规则、处理政策或日历文件', en: 'refuse a rule, policy or calendar file larger than this many KB' },
+  'help.limit.maxRuleNesting': { zh: '拒绝对象和列表嵌套超过此层数的规则文件', en: 'refuse a rule file whose objects and lists nest deeper than this' },
 
   // ---- rules ----
   'help.rules.command': { zh: '检查、测试、列出和比较规则文件：rules validate | test | list | diff', en: 'Check, test, list and diff rule files: rules validate | test | list | diff' },

@@ -15,6 +15,30 @@ export const RULE_PROBLEM_TEXT = {
   'json.unexpectedEnd': { zh: '文件意外结束', en: 'Unexpected end of input found.' },
   'json.parserSays': { zh: '解析器报告：{reason}', en: '{reason}' },
 
+  // ---- before parsing (src/rules/limits.ts, src/rules/files.ts): size, encoding, nesting, links ----
+  'problem.tooLarge': {
+    zh: '文件有 {size} 字节，超过规则文件 {max} 字节的上限（maxRuleFileBytes）：一条规则只有几 KB；如文件确实如此，请用 {flag} 调高上限',
+    en: 'the file is {size} bytes, over the limit of {max} bytes for a rule file (maxRuleFileBytes): a rule is a few kilobytes; if this file is genuine, raise the limit with {flag}',
+  },
+  'problem.notUtf8': {
+    zh: '文件不是 UTF-8 编码：规则文件须为 UTF-8；请在编辑器中另存为 UTF-8（如 VS Code：“通过编码保存”→ UTF-8）',
+    en: 'the file is not UTF-8: rule files are UTF-8; save it as UTF-8 in your editor (e.g. VS Code: "Save with Encoding" → UTF-8)',
+  },
+  'problem.notUtf8Gbk': {
+    zh: '文件不是 UTF-8 编码（看起来是 GBK/GB18030）：规则文件须为 UTF-8；请在编辑器中另存为 UTF-8（如 VS Code：“通过编码保存”→ UTF-8）',
+    en: 'the file is not UTF-8 (it looks like GBK/GB18030): rule files are UTF-8; save it as UTF-8 in your editor (e.g. VS Code: "Save with Encoding" → UTF-8)',
+  },
+  'problem.tooDeep': {
+    zh: '此处对象和列表嵌套超过 {max} 层（maxRuleNesting）：请把条件写得平一些（用一个 all 或 any 列表代替层层嵌套的分组）；如嵌套确有必要，请用 {flag} 调高上限',
+    en: 'objects and lists nest more than {max} levels deep here (maxRuleNesting): write the conditions flatter (an "all" or "any" list instead of groups inside groups); if the nesting is genuine, raise the limit with {flag}',
+  },
+  'problem.linkBroken': { zh: '符号链接已失效：{target} 不存在；请修好或删除该链接', en: 'broken symbolic link: {target} does not exist; fix the link or remove it' },
+  'problem.linkLoop': { zh: '指向 {target} 的符号链接绕回了自身：请删除该链接', en: 'symbolic link to {target} loops back on itself: remove the link' },
+  'problem.linkRepeated': {
+    zh: '这是指向 {first} 的链接，而它已经读过：请删除该链接（每条规则只读一次）',
+    en: 'a link to {first}, which is read already: remove the link (each rule is read once)',
+  },
+
   // ---- the schema, in words: `<where> <reason>` ----
   'problem.schema': { zh: '{path}：{reason}', en: '{path} {reason}' },
   'schema.theFile': { zh: '文件', en: 'the file' },

@@ -69,7 +69,7 @@ function without(domain: Admitted, removed: Admitted): Admitted {
 function leafValue(leaf: Json, pointer: string, params: Params): { value: unknown; at: string } {
   const value = leaf['value'];
   if (isObject(value) && typeof value['param'] === 'string') {
-    const spec = params[value['param']];
+    const spec = Object.hasOwn(params, value['param']) ? params[value['param']] : undefined;
     return { value: isObject(spec) ? spec['value'] : undefined, at: joinPointer('/params', value['param'], 'value') };
   }
   return { value, at: joinPointer(pointer, 'value') };

@@ -17,7 +17,7 @@ function isParamRef(v: unknown): v is { param: string } {
 }
 
 function paramValue(params: Record<string, ParamSpec>, name: string): ParamSpec['value'] {
-  const spec = params[name];
+  const spec = Object.hasOwn(params, name) ? params[name] : undefined;
   if (!spec) throw new Error(`resolve: param "${name}" is not declared (the loader should have said so)`);
   return spec.value;
 }

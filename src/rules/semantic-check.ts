@@ -72,10 +72,11 @@ export function checkSemantics(file: string, source: JsonSource, ctx: SemanticCo
         break;
       case 'param':
         used.add(ref.name);
-        if (!(ref.name in params)) problems.push(problem(file, at, 'undeclared-param', msg('problem.undeclaredParam', { name: ref.name })));
+        if (!Object.hasOwn(params, ref.name)) problems.push(problem(file, at, 'undeclared-param', msg('problem.undeclaredParam', { name: ref.name })));
         break;
       case 'placeholder':
-        if (ref.name in params) used.add(ref.name);
+        // Own properties only: "constructor" and "toString" are on every object's prototype.
+        if (Object.hasOwn(params, ref.name)) used.add(ref.name);
         else if (!isFact(ref.name)) problems.push(problem(file, at, 'unknown-fact', msg('problem.unknownPlaceholder', { name: ref.name, scope: String(scope) })));
         break;
       case 'operator':
@@ -129,8 +130,8 @@ const DECORATORS: Record<string, (operator: string) => Message> = {
 function decoratorMessage(name: string, isOperator: (name: string) => boolean): Message | undefined {
   const parts = name.split(':');
   const operator = parts.pop()!;
-  const advice = DECORATORS[parts[0] ?? ''];
-  if (parts.length === 0 || !advice || !parts.every((d) => d in DECORATORS) || !isOperator(operator)) return undefined;
+  const advice = Object.hasOwn(DECORATORS, parts[0] ?? '') ? DECORATORS[parts[0]!] : undefined;
+  if (parts.length === 0 || !advice || !parts.every((d) => Object.hasOwn(DECORATORS, d)) || !isOperator(operator)) return undefined;
   return msg('problem.decorator', { name, decorators: `${parts.join(':')}:`, advice: advice(operator) });
 }
 
@@ -138,7 +139,7 @@ function unsupportedFeatures(file: string, source: JsonSource, conditions: unkno
   const problems: RuleProblem[] = [];
   forEachCondition(conditions, '/conditions', (node, pointer) => {
     for (const key of Object.keys(node)) {
-      const message = LEFT_OUT[key];
+      const message = Object.hasOwn(LEFT_OUT, key) ? LEFT_OUT[key] : undefined;
       if (message) problems.push(problem(file, locate(source, joinPointer(pointer, key), 'key'), 'schema', message));
     }
     const value = node['value'];
@@ -165,7 +166,7 @@ function isLeftOutValue(data: unknown): boolean {
 function isLeftOutError(e: { keyword: string; instancePath: string; params: unknown; data?: unknown }): boolean {
   if (!e.instancePath.startsWith('/conditions')) return false;
   const p = e.params as Record<string, unknown>;
-  if (e.keyword === 'additionalProperties') return String(p['additionalProperty']) in LEFT_OUT;
+  if (e.keyword === 'additionalProperties') return Object.hasOwn(LEFT_OUT, String(p['additionalProperty']));
   if (e.keyword === 'oneOf') return isObject(e.data) && 'condition' in e.data && !('all' in e.data || 'any' in e.data || 'not' in e.data);
   if (e.keyword === 'anyOf') return e.instancePath.endsWith('/value') && isLeftOutValue(e.data);
   return false;
@@ -179,7 +180,7 @@ export function reportedBySemanticCheck(e: { keyword: string; instancePath: stri
 function checkIdentity(file: string, source: JsonSource, rule: Json, ctx: SemanticContext): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const clause = rule['clause'];
-  if (typeof clause === 'string' && !(clause in ctx.clauses)) {
+  if (typeof clause === 'string' && !Object.hasOwn(ctx.clauses, clause)) {
     problems.push(problem(file, locate(source, '/clause'), 'unknown-clause', msg('problem.unknownClause', { clause })));
   }
   const id = rule['id'];

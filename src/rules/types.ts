@@ -162,4 +162,12 @@ export type RuleProblemCode =
   /** A condition value or param of the wrong shape for its operator, or a fact of the wrong type. */
   | 'param-type'
   /** A value compared with a fact of listed values that is not one of them. */
-  | 'impossible-value';
+  | 'impossible-value'
+  /** A file over maxRuleFileBytes (src/rules/limits.ts): not read. */
+  | 'too-large'
+  /** Objects and lists nested deeper than maxRuleNesting: not parsed. */
+  | 'too-deep'
+  /** A file that is not UTF-8 (GBK, UTF-16). */
+  | 'bad-encoding'
+  /** A broken symbolic link, or one leading to a file or folder read already. */
+  | 'bad-link';

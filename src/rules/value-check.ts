@@ -88,7 +88,7 @@ function report(ctx: Context, pointer: string, code: RuleProblem['code'], messag
 function operand(ctx: Context, leaf: Json, pointer: string): { value: unknown; at: string; where: Message } | undefined {
   const value = leaf['value'];
   if (isObject(value) && typeof value['param'] === 'string') {
-    const spec = ctx.params[value['param']];
+    const spec = Object.hasOwn(ctx.params, value['param']) ? ctx.params[value['param']] : undefined;
     if (!isObject(spec) || !('value' in spec)) return undefined; // undeclared: reported elsewhere
     return { value: spec['value'], at: joinPointer('/params', value['param'], 'value'), where: msg('problem.where.param', { name: value['param'] }) };
   }
@@ -104,7 +104,7 @@ function checkLeaf(ctx: Context, leaf: Json, pointer: string): void {
   const operator = typeof leaf['operator'] === 'string' ? leaf['operator'] : undefined;
   const fact = typeof leaf['fact'] === 'string' ? ctx.factOf(leaf['fact']) : undefined;
   // An unknown or decorated operator (`not:in`, not part of the rule format) is reported elsewhere.
-  const shape = operator === undefined ? undefined : VALUE_SHAPE[operator];
+  const shape = operator === undefined || !Object.hasOwn(VALUE_SHAPE, operator) ? undefined : VALUE_SHAPE[operator];
   if (!operator || !shape) return;
   const o = operand(ctx, leaf, pointer);
   if (o && !fits(shape, o.value)) {
@@ -114,7 +114,7 @@ function checkLeaf(ctx: Context, leaf: Json, pointer: string): void {
     return;
   }
   if (!fact) return;
-  const types = FACT_TYPES[operator];
+  const types = Object.hasOwn(FACT_TYPES, operator) ? FACT_TYPES[operator] : undefined;
   if (types && !types.includes(fact.type)) {
     const compared = { zh: types.join(' 或 '), en: types.join(' or ') };
     report(ctx, joinPointer(pointer, 'fact'), 'param-type', msg('problem.factType', { operator, types: compared, fact: fact.name, type: fact.type }));
@@ -182,7 +182,7 @@ function checkFromFact(ctx: Context, factName: unknown): void {
 function thresholdOf(ctx: Context, min: unknown, pointer: string, step: number): number | undefined {
   if (typeof min === 'number') return min;
   if (!isObject(min) || typeof min['param'] !== 'string') return undefined;
-  const spec = ctx.params[min['param']];
+  const spec = Object.hasOwn(ctx.params, min['param']) ? ctx.params[min['param']] : undefined;
   if (!isObject(spec) || !('value' in spec)) return undefined; // undeclared: reported elsewhere
   if (typeof spec['value'] === 'number') return spec['value'];
   report(ctx, joinPointer('/params', min['param'], 'value'), 'param-type', msg('problem.ladderParamNotNumber', { param: min['param'], value: JSON.stringify(spec['value']), step: step + 1, pointer }));

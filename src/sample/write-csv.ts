@@ -8,6 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sheetSpec, type ColumnType } from '../ledger/columns.js';
+import { writeFileAtomically } from '../output/atomic-file.js';
 import type { SamplePlan, SheetSource } from './generate.js';
 import { cellText } from './render.js';
 import type { SampleCell } from './types.js';
@@ -28,6 +29,10 @@ export function csvFileName(stem: string, sheet: Pick<SheetSource, 'name'>): str
 }
 
 async function writeSheet(file: string, sheet: SheetSource): Promise<void> {
+  await writeFileAtomically(file, (path) => writeSheetTo(path, sheet));
+}
+
+async function writeSheetTo(file: string, sheet: SheetSource): Promise<void> {
   const out = createWriteStream(file, { encoding: 'utf8' });
   const write = async (text: string): Promise<void> => {
     if (!out.write(text)) await once(out, 'drain');

@@ -5,10 +5,11 @@
  * appeals, for `--decisions`). The folder is the one asked for, else a new temporary folder, so
  * that the tracked samples/ is rewritten only when asked for by name (`--out samples`).
  */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkCalendar } from '../calendar/types.js';
+import { writeTextAtomically } from '../output/atomic-file.js';
 import { planSampleMonth } from './generate.js';
 import type { Planted, SampleOptions } from './types.js';
 import { writeSampleCsv } from './write-csv.js';
@@ -39,15 +40,15 @@ export async function writeSample(outDir: string, options: SampleOptions & { str
   const csvDir = join(outDir, csvName);
   const csvFiles = await writeSampleCsv(plan, csvDir);
   const plantedFile = join(outDir, 'planted.json');
-  await writeFile(plantedFile, plantedJson(plan.planted));
+  await writeTextAtomically(plantedFile, plantedJson(plan.planted));
   const readme = join(outDir, 'README.md');
-  await writeFile(readme, plantedReadme(plan.planted, { xlsx: xlsxName, csvDir: csvName, earlierXlsx: `${plan.earlier.stem}.xlsx` }));
+  await writeTextAtomically(readme, plantedReadme(plan.planted, { xlsx: xlsxName, csvDir: csvName, earlierXlsx: `${plan.earlier.stem}.xlsx` }));
   const earlierXlsx = join(outDir, `${plan.earlier.stem}.xlsx`);
   await writeSampleXlsx(plan.earlier, earlierXlsx);
   const history = join(outDir, plan.planted.history);
-  await writeFile(history, await earlierReport(earlierXlsx, plan.earlier, options.rulesDir));
+  await writeTextAtomically(history, await earlierReport(earlierXlsx, plan.earlier, options.rulesDir));
   const decisions = join(outDir, plan.planted.decisions);
-  await writeFile(decisions, plantedDecisions(plan.planted));
+  await writeTextAtomically(decisions, plantedDecisions(plan.planted));
   return { xlsx, csvDir, csvFiles, plantedJson: plantedFile, readme, earlierXlsx, history, decisions, planted: plan.planted };
 }
 

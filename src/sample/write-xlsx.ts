@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { writeFileAtomically } from '../output/atomic-file.js';
 import type { Writable } from 'node:stream';
 import type { SamplePlan, SheetSource } from './generate.js';
 import type { SampleCell } from './types.js';
@@ -76,8 +77,10 @@ export async function redateZip(bytes: Uint8Array, at: Date): Promise<Buffer> {
 }
 
 export async function writeSampleXlsx(plan: WorkbookPlan, file: string, options: { streaming?: boolean } = {}): Promise<void> {
-  await writeWorkbook(plan, file, options);
-  await writeFile(file, await redateZip(await readFile(file), fixedDates(plan).modified));
+  await writeFileAtomically(file, async (path) => {
+    await writeWorkbook(plan, path, options);
+    await writeFile(path, await redateZip(await readFile(path), fixedDates(plan).modified));
+  });
 }
 
 async function writeWorkbook(plan: WorkbookPlan, file: string, options: { streaming?: boolean }): Promise<void> {

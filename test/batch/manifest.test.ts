@@ -9,12 +9,12 @@ const opts = optionsKey({ lang: 'zh', mask: true });
 const audited: ManifestEntry = { sha256: 'h1', rulesHash: 'r1', options: opts, status: 'audited', report: 'A-2026-10.xlsx', summary: summaryOf('A') };
 
 describe('manifest', () => {
-  it('round-trips through the out folder, entries in path order', () => {
+  it('round-trips through the out folder, entries in path order', async () => {
     const out = tempDir('manifest');
     const m = emptyManifest();
     m.entries['/z.xlsx'] = audited;
     m.entries['/a.xlsx'] = { ...audited, status: 'failed', failure: { code: 'encrypted-workbook', message: 'locked' } } as ManifestEntry;
-    writeManifest(out, m);
+    await writeManifest(out, m);
     const text = readFileSync(join(out, MANIFEST_FILE), 'utf8');
     expect(text.indexOf('/a.xlsx')).toBeLessThan(text.indexOf('/z.xlsx'));
     expect(readManifest(out)).toEqual(m);

@@ -16,16 +16,16 @@ describe('decodeCsv', () => {
   const text = csvText(CASE_ROWS);
 
   test('valid UTF-8 is UTF-8', () => {
-    expect(decodeCsv('a.csv', Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeCsv('a.csv', Buffer.from(text, 'utf8'))).toEqual({ utf8: Buffer.from(text, 'utf8'), encoding: 'utf-8' });
   });
 
   test('a UTF-8 BOM is recognised and removed', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
-    expect(decodeCsv('a.csv', bytes)).toEqual({ text, encoding: 'utf-8-bom' });
+    expect(decodeCsv('a.csv', bytes)).toEqual({ utf8: Buffer.from(text, 'utf8'), encoding: 'utf-8-bom' });
   });
 
   test.each(['gbk', 'gb18030'])('%s text is read as GB18030', (encoding) => {
-    expect(decodeCsv('a.csv', iconv.encode(text, encoding))).toEqual({ text, encoding: 'gb18030' });
+    expect(decodeCsv('a.csv', iconv.encode(text, encoding))).toEqual({ utf8: Buffer.from(text, 'utf8'), encoding: 'gb18030' });
   });
 
   test('bytes that are neither are refused, naming the file and the fix', () => {

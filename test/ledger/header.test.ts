@@ -50,14 +50,27 @@ describe('header detection in a workbook', () => {
     });
   });
 
-  test('a header below row 10 is not found: the sheet is one missing-header issue and all rows set aside', async () => {
+  test('a header below row 10 is not found: the sheet is one header-too-low issue naming the row, and all rows set aside', async () => {
+    await withTempDir(async (dir) => {
+      const titles = Array.from({ length: 10 }, (_, index) => [`说明第${index + 1}行`]);
+      const complaints = [['登记编号', '登记日期', '被投诉人', '类别', '是否属实', '首问责任人'], ['TS-1', '2026-10-05', '李明', '态度粗暴', '待查', '张三']];
+      const file = await writeWorkbook(`${dir}/late.xlsx`, [
+        { name: '办件台账', rows: [[...CASE_HEADER], caseRow()] },
+        { name: '投诉登记', rows: [...titles, ...complaints] },
+      ]);
+      const ledger = await readLedger(file);
+      expect(ledger.sheets.complaints).toEqual([]);
+      expect(ledger.dataIssues).toMatchObject([{ sheet: 'complaints', row: 0, code: 'header-too-low', params: { headerRow: 11 } }]);
+      expect(ledger.accounts.complaints).toEqual({ rowsRead: 12, rowsEvaluated: 0, rowsSetAside: 12 });
+    });
+  });
+
+  test('a case sheet whose header is below row 10 is refused, naming the row (not "cannot infer the audited month")', async () => {
     await withTempDir(async (dir) => {
       const titles = Array.from({ length: 10 }, (_, index) => [`说明第${index + 1}行`]);
       const file = await writeWorkbook(`${dir}/late.xlsx`, [{ name: '办件台账', rows: [...titles, [...CASE_HEADER], caseRow()] }]);
-      const ledger = await readLedger(file);
-      expect(ledger.sheets.cases).toEqual([]);
-      expect(ledger.dataIssues).toMatchObject([{ sheet: 'cases', row: 0, code: 'missing-header' }]);
-      expect(ledger.accounts.cases).toEqual({ rowsRead: 12, rowsEvaluated: 0, rowsSetAside: 12 });
+      const error = await readLedger(file).catch((thrown: unknown) => thrown);
+      expect(error).toMatchObject({ code: 'no-header', file, message: expect.stringContaining('row 11, below the first 10 rows') });
     });
   });
 

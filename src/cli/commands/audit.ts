@@ -3,10 +3,10 @@
  * audit() and the report writers; sets the exit code (0 ran, 1 --fail-on reached) and throws
  * DutyAuditError for anything that stops it (exit 2, printed by main.ts).
  */
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { audit, type AuditEngine, type AuditOptions } from '../../audit/audit.js';
+import { inputPaths } from '../../audit/inputs.js';
 import type { AuditResult } from '../../audit/types.js';
 import { DutyAuditError } from '../../errors.js';
 import { countsToward } from '../../findings/types.js';
@@ -18,8 +18,12 @@ import { terminalSummary } from '../../report/terminal.js';
 import { writeReportXlsx } from '../../report/xlsx/write.js';
 import { reportLang, runExplain, type ExplainArgs } from '../../explain/run-explain.js';
 import { displayPath } from '../../display-path.js';
-import { writeOutput } from '../write-output.js';
+import { writeOutput, writeTextOutput } from '../../output/write-output.js';
+import { refuseClashingOutputs, type NamedPath } from '../../output/output-paths.js';
+import { safeFileStem } from '../../output/file-name.js';
+import { DEFAULT_RULES_DIR } from '../../paths.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
+import { ledgerLimitsOf, ruleLimitsOf, withLedgerLimitOptions, withRuleLimitOptions } from '../limit-options.js';
 import { printOut } from '../terminal.js';
 
 /** The explain runner's options (same names, same meaning) plus the audit's own. */
@@ -39,14 +43,21 @@ export interface AuditRun {
   summary: string;
 }
 
-/** A center name made safe as a file name (no path separators or characters Windows refuses). */
-export function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'report';
+/**
+ * `reports/<center>-<period>.xlsx`; an English report is `…-en.xlsx`, so it never overwrites the
+ * Chinese one. The center name is made safe as a file name and cut to a length every file system
+ * takes (src/output/file-name.ts; a 300-character name failed with ENAMETOOLONG).
+ */
+export function defaultReportPath(result: AuditResult, cwd = process.cwd(), lang: Lang = 'zh'): string {
+  return join(cwd, 'reports', `${safeFileStem(result.center, 'report')}-${safeFileStem(result.period, 'period')}${lang === 'zh' ? '' : `-${lang}`}.xlsx`);
 }
 
-/** `reports/<center>-<period>.xlsx`; an English report is `…-en.xlsx`, so it never overwrites the Chinese one. */
-export function defaultReportPath(result: AuditResult, cwd = process.cwd(), lang: Lang = 'zh'): string {
-  return join(cwd, 'reports', `${fileSafe(result.center)}-${result.period}${lang === 'zh' ? '' : `-${lang}`}.xlsx`);
+/** The outputs, checked against each other and every file the audit reads (exit 2 on a clash). */
+function checkOutputs(outputs: (NamedPath | undefined)[], input: string, rulesDir: string): void {
+  refuseClashingOutputs(
+    outputs.filter((o): o is NamedPath => o !== undefined),
+    inputPaths(input, rulesDir),
+  );
 }
 
 function failOnGrade(value: string | undefined): Grade | undefined {
@@ -91,12 +102,20 @@ export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () =>
   if (args.history !== undefined) options.history = resolve(cwd, args.history);
   if (args.decisions !== undefined) options.decisions = resolve(cwd, args.decisions);
   if (now) options.now = now;
+  options.limits = ledgerLimitsOf(args);
+  options.ruleLimits = ruleLimitsOf(args);
 
-  const result = await audit(args.input, options);
-  const report = args.out ? resolve(cwd, args.out) : defaultReportPath(result, cwd, lang);
-  await writeOutput(report, msg('cli.what.report'), 'out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
+  const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
+  const asked = args.out ? resolve(cwd, args.out) : undefined;
   const json = args.json ? resolve(cwd, args.json) : undefined;
-  if (json) await writeOutput(json, msg('cli.what.json'), 'json', () => writeFile(json, reportJsonText(result, { lang, mask: args.mask })));
+  const named = (path: string | undefined, label: NamedPath['label']): NamedPath | undefined => (path === undefined ? undefined : { path, label });
+  // Before the audit, so a clash is said at once; again after, for the default report name.
+  checkOutputs([named(asked, '--out'), named(json, '--json')], args.input, rulesDir);
+  const result = await audit(args.input, options);
+  const report = asked ?? defaultReportPath(result, cwd, lang);
+  checkOutputs([named(report, asked ? '--out' : msg('write.label.report')), named(json, '--json')], args.input, rulesDir);
+  await writeOutput(report, msg('cli.what.report'), 'out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
+  if (json) await writeTextOutput(json, reportJsonText(result, { lang, mask: args.mask }), msg('cli.what.json'), 'json');
 
   const shown = (file: string) => displayPath(file, cwd);
   let summary = terminalSummary(result, { lang: ui, report: shown(report), ...(json ? { json: shown(json) } : {}) });
@@ -109,7 +128,7 @@ export function auditCommand(lang: Lang): CommandModule<object, AuditArgs> {
     command: 'audit <input>',
     describe: tr(lang, 'help.audit'),
     builder: (y) =>
-      y
+      withRuleLimitOptions(withLedgerLimitOptions(y, lang), lang)
         .positional('input', { type: 'string', demandOption: true, describe: tr(lang, 'help.audit.input') })
         .option('period', { type: 'string', describe: tr(lang, 'help.audit.period') })
         .option('as-of', { type: 'string', describe: tr(lang, 'help.asOf') })

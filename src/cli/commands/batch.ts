@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { checkAsOf, checkPeriod } from '../../audit/period.js';
 import { displayPath } from '../../display-path.js';
 import { progressFor } from '../../batch/progress.js';
+import { ledgerLimitsOf, ruleLimitsOf, withLedgerLimitOptions, withRuleLimitOptions } from '../limit-options.js';
 import { runBatch, type BatchOptions } from '../../batch/run-batch.js';
 import type { BatchFailure, BatchResult } from '../../batch/types.js';
 import { DutyAuditError } from '../../errors.js';
@@ -36,7 +37,7 @@ export function batchCommand(lang: Lang): CommandModule<object, BatchArgs> {
     command: 'batch <inputs...>',
     describe: tr(lang, 'help.batch'),
     builder: (y) =>
-      y
+      withRuleLimitOptions(withLedgerLimitOptions(y, lang, ['maxInputBytes']), lang)
         .positional('inputs', { type: 'string', array: true, demandOption: true, describe: tr(lang, 'help.batch.inputs') })
         .option('out', { type: 'string', demandOption: true, describe: tr(lang, 'help.batch.out') })
         .option('jobs', { type: 'number', describe: tr(lang, 'help.batch.jobs', { cores: availableParallelism() }) })
@@ -46,7 +47,7 @@ export function batchCommand(lang: Lang): CommandModule<object, BatchArgs> {
         .option('mask', { type: 'boolean', default: true, describe: tr(lang, 'help.batch.mask') })
         .option('force', { type: 'boolean', default: false, describe: tr(lang, 'help.batch.force') })
         .option('fail-on', { type: 'string', describe: tr(lang, 'help.batch.failOn') })
-        .option('max-mb', { type: 'number', default: 50, describe: tr(lang, 'help.batch.maxMb') }),
+        .option('max-mb', { type: 'number', default: 50, alias: 'max-input-mb', describe: tr(lang, 'help.batch.maxMb') }),
     handler: async (args) => {
       const result = await runBatch(args.inputs, toOptions(args, lang));
       printOut(closingLines(result, lang).join('\n') + '\n');
@@ -63,6 +64,8 @@ function toOptions(args: BatchArgs, lang: Lang): BatchOptions {
     force: args.force,
     maxMb: positive(args['max-mb'], '--max-mb'),
     progress: progressFor(process.stderr, lang),
+    limits: { ...ledgerLimitsOf(args), maxInputBytes: Math.floor(args['max-mb'] * 1024 * 1024) },
+    ruleLimits: ruleLimitsOf(args),
   };
   if (args.jobs !== undefined) options.jobs = Math.floor(positive(args.jobs, '--jobs'));
   if (args.period !== undefined) options.period = checkPeriod(args.period);

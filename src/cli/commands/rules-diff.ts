@@ -5,7 +5,6 @@
  * argument may be a git revision (`HEAD~1:rules`). Prints the diff, optionally writes it as a
  * workbook and as JSON, and exits 0 whatever it finds (a diff is information, not a verdict).
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { displayPath } from '../../display-path.js';
 import type { CommandModule } from 'yargs';
@@ -18,7 +17,8 @@ import type { DiffResult } from '../../diff/types.js';
 import { writeDiffXlsx } from '../../diff/xlsx.js';
 import type { Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';
-import { writeOutput } from '../write-output.js';
+import { writeOutput, writeTextOutput } from '../../output/write-output.js';
+import { refuseClashingOutputs, type NamedPath } from '../../output/output-paths.js';
 import { msg, tr } from '../../messages/catalogue.js';
 import { fileLang } from '../language.js';
 import { printOut } from '../terminal.js';
@@ -58,6 +58,10 @@ export async function runRulesDiff(args: RulesDiffArgs, cwd = process.cwd()): Pr
     const after = openRulesSource(args.new, cwd);
     sources.push(after);
     const inputs = args.workbooks.map((w) => resolve(cwd, w));
+    const outputs: NamedPath[] = [];
+    if (args.xlsx) outputs.push({ path: resolve(cwd, args.xlsx), label: '--xlsx' });
+    if (args.json) outputs.push({ path: resolve(cwd, args.json), label: '--json' });
+    refuseClashingOutputs(outputs, inputs.map((path, i) => ({ path, label: msg('write.label.workbook', { path: args.workbooks[i]! }) })));
     const result = await diffRuleSets(before.dir, after.dir, inputs, options);
     // Show workbooks as the user named them, not as absolute paths.
     for (const w of result.workbooks) w.workbook = shown(w.workbook, cwd);
@@ -72,7 +76,7 @@ export async function runRulesDiff(args: RulesDiffArgs, cwd = process.cwd()): Pr
     }
     const json = args.json ? resolve(cwd, args.json) : undefined;
     if (json) {
-      await writeOutput(json, msg('cli.what.diffJson'), 'json', () => writeFile(json, diffJsonText(result)));
+      await writeTextOutput(json, diffJsonText(result), msg('cli.what.diffJson'), 'json');
       text += `${tr(ui, 'diff.written.json', { path: shown(json, cwd) })}\n`;
     }
     return { result, text, ...(xlsx ? { xlsx } : {}), ...(json ? { json } : {}) };

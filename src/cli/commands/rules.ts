@@ -16,6 +16,7 @@ import type { RuleSet } from '../../rules/types.js';
 import { coverageLines, problemLines, summaryLine, testReportLines, validOkLine } from '../../rule-tester/report.js';
 import type { Lang } from '../../text.js';
 import { EXIT_FATAL, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
+import { ruleLimitsOf, withRuleLimitOptions } from '../limit-options.js';
 import { printOut } from '../terminal.js';
 import { rulesDiffCommand } from './rules-diff.js';
 import { rulesListCommand } from './rules-list.js';
@@ -29,8 +30,8 @@ function print(lines: string[]): void {
 }
 
 /** The rule set, or undefined after printing every problem and setting exit code 2. */
-async function loadOrPrintProblems(dir: string, lang: Lang): Promise<RuleSet | undefined> {
-  const { ruleSet, problems } = await loadRuleSet(dir);
+async function loadOrPrintProblems(dir: string, lang: Lang, args: object): Promise<RuleSet | undefined> {
+  const { ruleSet, problems } = await loadRuleSet(dir, { limits: ruleLimitsOf(args) });
   if (ruleSet) return ruleSet;
   print(problemLines(problems, lang));
   process.exitCode = EXIT_FATAL;
@@ -45,9 +46,9 @@ export function rulesValidateCommand(lang: Lang): CommandModule<object, DirArgs>
   return {
     command: 'validate [dir]',
     describe: tr(lang, 'help.rules.validate'),
-    builder: (y) => y.positional('dir', dirPositional(lang)),
+    builder: (y) => withRuleLimitOptions(y, lang).positional('dir', dirPositional(lang)),
     handler: async (args) => {
-      const ruleSet = await loadOrPrintProblems(args.dir, lang);
+      const ruleSet = await loadOrPrintProblems(args.dir, lang, args);
       if (!ruleSet) return;
       print([validOkLine(ruleSet, calendarFilesOf(ruleSet.dir).length, lang)]);
       process.exitCode = EXIT_OK;
@@ -59,9 +60,9 @@ export function rulesTestCommand(lang: Lang): CommandModule<object, DirArgs> {
   return {
     command: 'test [dir]',
     describe: tr(lang, 'help.rules.test'),
-    builder: (y) => y.positional('dir', dirPositional(lang)),
+    builder: (y) => withRuleLimitOptions(y, lang).positional('dir', dirPositional(lang)),
     handler: async (args) => {
-      const ruleSet = await loadOrPrintProblems(args.dir, lang);
+      const ruleSet = await loadOrPrintProblems(args.dir, lang, args);
       if (!ruleSet) return;
       const report = await testRules(ruleSet);
       const gaps = catalogueGaps(ruleSet);

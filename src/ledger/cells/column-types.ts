@@ -4,6 +4,7 @@
  * of its own (serials, 1904, written forms), are read in date.ts; cell-parser.ts picks the reader
  * for a column.
  */
+import { withoutInvisibleMarks } from '../../text.js';
 import type { ColumnSpec } from '../columns.js';
 import { rawText, trimmed, type RawValue } from '../raw-value.js';
 import type { DataIssueCode } from '../types.js';
@@ -25,16 +26,18 @@ export function unreadable(code: DataIssueCode, params?: Record<string, string |
   return params ? { ok: false, code, params } : { ok: false, code };
 }
 
-/** Cell text folded for comparison: full-width → half-width, trimmed. */
+/** Cell text folded for comparison: invisible and direction marks dropped, full-width → half-width, trimmed. */
 export function foldText(text: string): string {
-  return text.normalize('NFKC').trim();
+  return withoutInvisibleMarks(text).normalize('NFKC').trim();
 }
 
 // ---- Free text, trimmed. Numbers become their digits (phone numbers are often number cells).
+// Zero-width and direction marks are dropped (src/text.ts): `李明` typed once with a zero-width
+// space and once with a right-to-left mark was three people, each with a third of the findings.
 
 export function parseText(value: RawValue): Parsed<string> {
   if (typeof value === 'boolean') return ok(value ? '是' : '否');
-  const text = trimmed(rawText(value));
+  const text = trimmed(withoutInvisibleMarks(rawText(value)));
   return text === '' ? unreadable('missing-required') : ok(detached(text));
 }
 

@@ -1,39 +1,76 @@
 /**
- * A CSV file's text, its encoding detected rather than assumed: a file that is valid UTF-8
+ * A CSV file as UTF-8 bytes, its encoding detected rather than assumed: a file that is valid UTF-8
  * (with or without BOM) is UTF-8; otherwise GB18030 (a superset of GBK, what Chinese Excel
- * saves) if it decodes cleanly; otherwise the file is refused with a way to fix it.
+ * saves) if it decodes cleanly; otherwise the file is refused, saying what it actually is:
+ * UTF-16 (Excel's "Unicode text"), a UTF-8 byte-order mark in front of GBK text (a program that
+ * labelled its output wrongly), NUL bytes (not a text file, or damaged), or neither encoding.
+ * Each of these once read "neither UTF-8 nor GBK", which sent people to re-save a file that was
+ * already GBK.
  */
 import chardet from 'chardet';
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { DutyAuditError } from '../../errors.js';
-import { msg } from '../../messages/catalogue.js';
+import { msg, type Message } from '../../messages/catalogue.js';
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);
+const UTF16BE_BOM = Buffer.from([0xfe, 0xff]);
 /** iconv-lite's stand-in for bytes that are not GB18030. */
 const REPLACEMENT_CHARACTER = '\uFFFD';
-/** A NUL is never in a text CSV; valid "UTF-8" full of NULs is UTF-16 without its BOM. */
-const NUL = '\u0000';
 
-export function decodeCsv(file: string, bytes: Buffer): { text: string; encoding: CsvEncoding } {
-  const utf8 = decodeUtf8(bytes);
-  if (utf8 !== undefined && !utf8.includes(NUL)) {
-    return { text: utf8, encoding: bytes.subarray(0, 3).equals(UTF8_BOM) ? 'utf-8-bom' : 'utf-8' };
+/**
+ * The file's bytes as UTF-8, without a byte-order mark: the file itself when it is UTF-8 (no copy,
+ * no string: a decoded Chinese CSV takes twice its size again), else its GB18030 text re-encoded.
+ */
+export function decodeCsv(file: string, bytes: Buffer): { utf8: Buffer; encoding: CsvEncoding } {
+  if (startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM)) {
+    throw refused(file, msg('ledger.csvUtf16', { file }));
   }
-  const gb18030 = utf8 === undefined ? iconv.decode(bytes, 'gb18030') : undefined;
-  if (gb18030 !== undefined && !gb18030.includes(REPLACEMENT_CHARACTER) && !gb18030.includes(NUL)) {
-    return { text: gb18030, encoding: 'gb18030' };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const utf16 = looksLikeUtf16(bytes);
+    throw utf16
+      ? refused(file, msg('ledger.csvUtf16NoBom', { file }))
+      : refused(file, msg('ledger.csvNul', { file, line: lineOfByte(bytes, nul), byte: nul + 1 }), msg('ledger.csvNul.hint'));
   }
+  if (isUtf8(bytes)) {
+    const bom = startsWith(bytes, UTF8_BOM);
+    return { utf8: bom ? bytes.subarray(UTF8_BOM.length) : bytes, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  }
+  if (startsWith(bytes, UTF8_BOM)) {
+    const rest = iconv.decode(bytes.subarray(UTF8_BOM.length), 'gb18030');
+    const gbk = !rest.includes(REPLACEMENT_CHARACTER);
+    throw gbk ? refused(file, msg('ledger.csvBomGbk', { file }), msg('ledger.csvBomGbk.hint')) : refused(file, msg('ledger.csvBomNotUtf8', { file }));
+  }
+  const gb18030 = iconv.decode(bytes, 'gb18030');
+  if (!gb18030.includes(REPLACEMENT_CHARACTER)) return { utf8: Buffer.from(gb18030, 'utf8'), encoding: 'gb18030' };
   const guess = chardet.detect(bytes);
   const detail = guess ? msg('ledger.badEncoding.guess', { file, guess }) : msg('ledger.badEncoding', { file });
   throw new DutyAuditError('bad-encoding', detail, { file, hint: msg('ledger.badEncoding.hint') });
 }
 
-function decodeUtf8(bytes: Buffer): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+function refused(file: string, detail: Message, hint: Message = msg('ledger.badEncoding.hint')): DutyAuditError {
+  return new DutyAuditError('bad-encoding', detail, { file, hint });
+}
+
+/** Most NULs at even or most at odd offsets in the first kilobytes: UTF-16 text of mostly ASCII. */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  return Math.max(even, odd) > n / 4;
+}
+
+function lineOfByte(bytes: Buffer, at: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < at; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
+function startsWith(bytes: Buffer, magic: Buffer): boolean {
+  return bytes.length >= magic.length && bytes.subarray(0, magic.length).equals(magic);
 }

@@ -1,14 +1,17 @@
 /**
  * Where the sheet writers put their rows: an in-memory exceljs Workbook for ordinary months, or
- * the streaming WorkbookWriter for very large ones (LIBRARY-NOTES: an in-memory write of 100k
+ * the streaming WorkbookWriter for very large ones (docs/performance.md: an in-memory write of 100k
  * rows peaks near 2 GB). The streaming writer has no backpressure of its own, so every
  * BATCH rows we yield to the event loop and wait for the file stream to drain; it runs
  * without shared strings, whose table would otherwise grow with every row.
  */
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
+import { openTemp, type TempFile } from '../../output/atomic-file.js';
+import { safeCellValue } from './cell-text.js';
 import { fitRowHeight } from './row-height.js';
 import { FONT_SIZE, SharedStyles } from './style.js';
 
@@ -30,6 +33,8 @@ export interface BookSink {
   addSheet(name: string, options: Partial<ExcelJS.AddWorksheetOptions>, fontSize?: number): SheetSink;
   /** Commits the last sheet and writes the file. */
   close(): Promise<void>;
+  /** Gives up after a failure before close: no file is left behind. */
+  abort(): Promise<void>;
 }
 
 export interface BookMeta {
@@ -40,9 +45,12 @@ export interface BookMeta {
 
 const BATCH = 1000;
 
-/** An empty text is an empty cell, the same in both writers (the streaming one drops '' cells). */
+/**
+ * An empty text is an empty cell, the same in both writers (the streaming one drops '' cells);
+ * other text is made safe for the XML of a workbook (cell-text.ts).
+ */
 function blankToNull(value: CellValue): CellValue {
-  return value === '' ? null : value;
+  return value === '' ? null : safeCellValue(value);
 }
 
 function setMeta(wb: ExcelJS.Workbook, meta: BookMeta): void {
@@ -58,12 +66,29 @@ function finish(styles: SharedStyles, row: ExcelJS.Row, ws: ExcelJS.Worksheet, f
   fitRowHeight(row, ws);
 }
 
-/** Writes to `<file>.partial` and renames at the end, so a failed run leaves no half report. */
-function partialName(file: string): string {
-  return `${file}.partial`;
+/**
+ * Where a book is written: through a temporary file of its own that is flushed and renamed at
+ * the end (src/output/atomic-file.ts), so a failed or stopped run leaves no half report and two
+ * runs never share one; or, `inPlace`, straight into `file` when the caller's `file` is itself a
+ * temporary file it will commit (the batch names reports only once every audit is in).
+ */
+export interface BookTarget {
+  inPlace?: boolean;
 }
 
-export function memoryBook(file: string, meta: BookMeta): BookSink {
+interface Destination {
+  path: string;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+function destination(file: string, target: BookTarget): Destination {
+  if (target.inPlace) return { path: file, commit: async () => {}, discard: async () => {} };
+  const temp: TempFile = openTemp(file);
+  return { path: temp.path, commit: () => temp.commit(), discard: () => temp.discard() };
+}
+
+export function memoryBook(file: string, meta: BookMeta, target: BookTarget = {}): BookSink {
   const wb = new ExcelJS.Workbook();
   setMeta(wb, meta);
   const styles = new SharedStyles();
@@ -81,26 +106,39 @@ export function memoryBook(file: string, meta: BookMeta): BookSink {
       };
     },
     async close() {
-      const tmp = partialName(file);
+      await mkdir(dirname(file), { recursive: true });
+      const out = destination(file, target);
       try {
-        await wb.xlsx.writeFile(tmp);
-        await rename(tmp, file);
+        await wb.xlsx.writeFile(out.path);
+        await out.commit();
       } catch (err) {
-        await rm(tmp, { force: true });
+        await out.discard();
         throw err;
       }
     },
+    async abort() {},
   };
 }
 
+/** Waits for the file stream to take what it holds; `once` rejects when the stream fails. */
 async function drain(stream: WriteStream): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  while (stream.writableNeedDrain) await once(stream, 'drain');
+  while (stream.writableNeedDrain && !stream.destroyed) await once(stream, 'drain');
 }
 
-export function streamingBook(file: string, meta: BookMeta): BookSink {
-  const tmp = partialName(file);
-  const out = createWriteStream(tmp);
+/** The folder must exist: the stream opens at once (writeReportXlsx creates it). */
+export function streamingBook(file: string, meta: BookMeta, target: BookTarget = {}): BookSink {
+  const dest = destination(file, target);
+  const out = createWriteStream(dest.path);
+  // A failed write (disk full, no permission) is kept and thrown by the next add or by close,
+  // instead of an unhandled 'error' event ending the process.
+  let failure: Error | undefined;
+  out.on('error', (error) => {
+    failure ??= error;
+  });
+  const check = (): void => {
+    if (failure) throw failure;
+  };
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   setMeta(wb, meta);
   const styles = new SharedStyles();
@@ -119,22 +157,31 @@ export function streamingBook(file: string, meta: BookMeta): BookSink {
           decorate?.(row);
           finish(styles, row, ws, fontSize);
           row.commit();
-          if (++count % BATCH === 0) await drain(out);
+          if (++count % BATCH === 0) {
+            await drain(out);
+            check();
+          }
         },
       };
     },
     async close() {
       try {
+        check();
         current?.commit();
         const finished = once(out, 'close');
         await wb.commit();
         await finished;
-        await rename(tmp, file);
+        check();
+        await dest.commit();
       } catch (err) {
         out.destroy();
-        await rm(tmp, { force: true });
+        await dest.discard();
         throw err;
       }
+    },
+    async abort() {
+      out.destroy();
+      await dest.discard();
     },
   };
 }

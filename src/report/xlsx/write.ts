@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AuditResult } from '../../audit/types.js';
 import type { RenderOptions } from '../render.js';
-import { memoryBook, streamingBook, type BookSink } from './book.js';
+import { memoryBook, streamingBook, type BookSink, type BookTarget } from './book.js';
 import { writeFindingsSheet } from './findings-sheet.js';
 import { writeIssuesSheet } from './issues-sheet.js';
 import { writePeopleSheet } from './people-sheet.js';
@@ -22,15 +22,17 @@ import { writeWarningsSheet } from './warnings-sheet.js';
 export interface XlsxOptions extends RenderOptions {
   /** Force the streaming writer (true) or the in-memory one (false); default by size. */
   streaming?: boolean;
+  /** `file` is a temporary file the caller commits (the batch): write it as it is (book.ts). */
+  inPlace?: boolean;
 }
 
 /** Above this many list rows the in-memory workbook costs more memory than it is worth. */
 export const STREAMING_THRESHOLD = 10_000;
 
-function openBook(result: AuditResult, file: string, streaming: boolean): BookSink {
+function openBook(result: AuditResult, file: string, streaming: boolean, target: BookTarget): BookSink {
   const created = excelDate(result.asOf);
   const meta = { creator: result.tool.name, created: created instanceof Date ? created : new Date(0) };
-  return streaming ? streamingBook(file, meta) : memoryBook(file, meta);
+  return streaming ? streamingBook(file, meta, target) : memoryBook(file, meta, target);
 }
 
 export async function writeReportXlsx(result: AuditResult, file: string, options: XlsxOptions): Promise<void> {
@@ -39,13 +41,18 @@ export async function writeReportXlsx(result: AuditResult, file: string, options
   const o: RenderOptions = { lang: options.lang, mask: options.mask };
   const head: PageHead = { center: result.center, period: result.period, lang: options.lang };
   await mkdir(dirname(file), { recursive: true });
-  const book = openBook(result, file, streaming);
-  await writeSummarySheet(book, result, o, head);
-  await writeFindingsSheet(book, result, o, head);
-  await writePeopleSheet(book, result, o, head);
-  await writeWarningsSheet(book, result, o, head);
-  await writeIssuesSheet(book, result, o, head);
-  await writeRulesSheet(book, result, o, head);
-  await writeRunSheet(book, result, o, head);
+  const book = openBook(result, file, streaming, { inPlace: options.inPlace ?? false });
+  try {
+    await writeSummarySheet(book, result, o, head);
+    await writeFindingsSheet(book, result, o, head);
+    await writePeopleSheet(book, result, o, head);
+    await writeWarningsSheet(book, result, o, head);
+    await writeIssuesSheet(book, result, o, head);
+    await writeRulesSheet(book, result, o, head);
+    await writeRunSheet(book, result, o, head);
+  } catch (error) {
+    await book.abort();
+    throw error;
+  }
   await book.close();
 }

@@ -1,0 +1,85 @@
+/**
+ * One odd date does not stop the audit. Working days are counted from a case's dates, and a
+ * date no loaded calendar covers (a 受理日期 typed as 1900-01-01, or of a year with no calendar
+ * file yet) cannot be counted from; that used to stop the whole audit with exit 2 over one row.
+ * Now such a row is set aside with the data issue `outside-calendar` on that cell, like a date
+ * that cannot be read, and the rest of the month is audited. What still stops the audit is what
+ * makes the whole month unjudgeable: an as-of outside the calendars (facts/build.ts).
+ *
+ * A date counts when the time facts would count working days from it (facts/case-facts.ts,
+ * facts/deadline.ts): the 受理日期 and the 办结日期; the 补齐日期, 告知日期 and 结果告知日期 when
+ * they fall after the 受理日期 and on or before as-of. A 补齐日期 after the last loaded day is not
+ * one: the deadline is then simply after the calendars. Every case not dated after as-of is
+ * screened, not only the period's workload: the facts of every such case are built (events, not
+ * records: facts/period.ts), and a case of an earlier year stopped the audit.
+ */
+import type { WorkCalendar } from '../calendar/types.js';
+import { renderIssueMessage } from '../ledger/issue-codes.js';
+import type { CaseRecord, DataIssue, IsoDate, Ledger, LedgerRow } from '../ledger/types.js';
+
+const COUNTED_DATES = [
+  ['received_on', '受理日期'],
+  ['materials_completed_on', '补齐日期'],
+  ['notified_on', '告知日期'],
+  ['completed_on', '办结日期'],
+  ['result_notified_on', '结果告知日期'],
+] as const;
+
+type DateColumn = (typeof COUNTED_DATES)[number][0];
+
+function counted(c: CaseRecord, key: DateColumn, cal: WorkCalendar, asOf: IsoDate): boolean {
+  const date = c[key];
+  if (date === undefined || date > asOf || cal.covers(date)) return false;
+  if (key === 'received_on' || key === 'completed_on') return true;
+  return date > c.received_on && date <= cal.lastDay;
+}
+
+/** The ledger with every case whose counted dates the calendars do not cover set aside. */
+export function setAsideUncountedDates(ledger: Ledger, cal: WorkCalendar, asOf: IsoDate): Ledger {
+  const rows = ledger.sheets.cases;
+  if (!rows) return ledger;
+  const issues: DataIssue[] = [];
+  const kept: LedgerRow<'cases'>[] = [];
+  for (const row of rows) {
+    const key = COUNTED_DATES.find(([k]) => counted(row.record, k, cal, asOf));
+    if (key) issues.push(outsideIssue(ledger, row, key[0], key[1], cal));
+    else kept.push(row);
+  }
+  if (issues.length === 0) return ledger;
+  const account = ledger.accounts.cases ?? { rowsRead: rows.length, rowsEvaluated: rows.length, rowsSetAside: 0 };
+  const dataIssues = ledger.dataIssues.slice();
+  for (const issue of issues) dataIssues.push(issue);
+  return {
+    ...ledger,
+    sheets: { ...ledger.sheets, cases: kept },
+    accounts: { ...ledger.accounts, cases: { ...account, rowsEvaluated: account.rowsEvaluated - issues.length, rowsSetAside: account.rowsSetAside + issues.length } },
+    dataIssues,
+  };
+}
+
+function outsideIssue(ledger: Ledger, row: LedgerRow<'cases'>, key: DateColumn, zh: string, cal: WorkCalendar): DataIssue {
+  const layout = ledger.layout?.cases;
+  const column = layout?.columns.find((candidate) => candidate.key === key);
+  const value = row.record[key]!;
+  const issue: DataIssue = {
+    file: layout?.file ?? ledger.source.file,
+    sheet: 'cases',
+    sheetName: ledger.sheetNames.cases ?? '办件台账',
+    row: row.row,
+    column: column?.letter ?? '',
+    header: column?.header ?? zh,
+    value,
+    code: 'outside-calendar',
+    message: '',
+    params: { years: yearsText(cal.years), year: value.slice(0, 4) },
+  };
+  issue.message = renderIssueMessage(issue, 'en');
+  return issue;
+}
+
+/** `2024–2026`, or the years listed when they are not one run. */
+function yearsText(years: readonly number[]): string {
+  if (years.length === 0) return '—';
+  const run = years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
+  return run && years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years.join(', ');
+}
