@@ -253,7 +253,7 @@ export async function writeDistrictSummary(entries: BatchEntry[], file: string, 
   const districts = [...new Set(audited.flatMap((e) => (e.summary.district ? [e.summary.district] : [])))];
   const district = districts.join(o.lang === 'zh' ? '、' : ', ');
   const head: PageHead = { center: district, period, lang: o.lang };
-  const book = memoryBook(file, { creator: 'duty-audit', created: new Date(0) });
+  const book = memoryBook(file, { creator: 'duty-audit', created: new Date(0), lang: o.lang });
   await centersSheet(book, entries, head);
   await failedSheet(book, failed, head);
   await book.close();

@@ -62,7 +62,7 @@ export async function writeDiffXlsx(d: DiffResult, file: string, lang: Lang): Pr
   await mkdir(dirname(file), { recursive: true });
   const asOf = d.workbooks[0]?.asOf;
   const created = asOf ? excelDate(asOf) : new Date(0);
-  const book = memoryBook(file, { creator: 'duty-audit', created: created instanceof Date ? created : new Date(0) });
+  const book = memoryBook(file, { creator: 'duty-audit', created: created instanceof Date ? created : new Date(0), lang });
   for (const kind of CHANGE_KINDS) await writeChangeSheet(book, d, kind, lang);
   const counts = (c: Record<ChangeKind, number>) => CHANGE_KINDS.map((k) => c[k]);
   await writeCountSheet(book, DIFF_SHEET_NAMES.byRule, [col('rule', 24), col('clause', 16), col('title', 30), ...countCols()],

@@ -164,28 +164,30 @@ describe('reports Excel can open (item 16)', () => {
     });
   });
 
-  test('D09 a cell of 40,000 characters (limit raised): cut to Excel\'s 32,767 with a visible …(已截断)', async () => {
+  test.each(['zh', 'en'] as const)("D09 a cell of 40,000 characters (limit raised): cut to Excel's 32,767 with a visible mark in the report's language (%s)", async (lang) => {
     await withDir(async (dir) => {
       const cases = cleanCases(10);
       cases[1] = caseCells(1, { 受理日期: '日'.repeat(40_000) });
       const folder = await writeCsvMonth(dir, { cases });
-      await runAudit({ input: folder, lang: 'zh', mask: true, out: join(dir, 'r.xlsx'), 'max-cell-chars': 50_000 } as never, dir);
+      await runAudit({ input: folder, lang, mask: true, out: join(dir, 'r.xlsx'), 'max-cell-chars': 50_000 } as never, dir);
       const long = (await texts(join(dir, 'r.xlsx'))).filter((t) => t.startsWith('日日日'));
       expect(long.length).toBeGreaterThan(0);
       for (const text of long) {
         expect(text.length).toBe(MAX_CELL_CHARS);
-        expect(text.endsWith(TRUNCATED_MARK)).toBe(true);
+        expect(text.endsWith(TRUNCATED_MARK[lang])).toBe(true);
       }
     });
   });
 
   test('D10 lone surrogate halves are dropped and a pair is never cut in half', () => {
-    expect(cellText('a\uD800b\uDC00c')).toBe('abc');
+    expect(cellText('a\uD800b\uDC00c', 'zh')).toBe('abc');
     const pairs = '😀'.repeat(20_000);
-    const cut = cellText(pairs);
-    expect(cut.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
-    expect(cut.endsWith(TRUNCATED_MARK)).toBe(true);
-    expect(cut.slice(0, -TRUNCATED_MARK.length)).toMatch(/^(😀)+$/u);
+    for (const lang of ['zh', 'en'] as const) {
+      const cut = cellText(pairs, lang);
+      expect(cut.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+      expect(cut.endsWith(TRUNCATED_MARK[lang])).toBe(true);
+      expect(cut.slice(0, -TRUNCATED_MARK[lang].length)).toMatch(/^(😀)+$/u);
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openTemp, type TempFile } from '../../output/atomic-file.js';
+import type { Lang } from '../../text.js';
 import { safeCellValue } from './cell-text.js';
 import { fitRowHeight } from './row-height.js';
 import { FONT_SIZE, SharedStyles } from './style.js';
@@ -41,6 +42,8 @@ export interface BookMeta {
   creator: string;
   /** Fixed from the audit's as-of so two runs give the same workbook properties. */
   created: Date;
+  /** The workbook's language: the mark on text cut to fit a cell is in it (cell-text.ts). */
+  lang: Lang;
 }
 
 const BATCH = 1000;
@@ -49,8 +52,8 @@ const BATCH = 1000;
  * An empty text is an empty cell, the same in both writers (the streaming one drops '' cells);
  * other text is made safe for the XML of a workbook (cell-text.ts).
  */
-function blankToNull(value: CellValue): CellValue {
-  return value === '' ? null : safeCellValue(value);
+function blankToNull(value: CellValue, lang: Lang): CellValue {
+  return value === '' ? null : safeCellValue(value, lang);
 }
 
 function setMeta(wb: ExcelJS.Workbook, meta: BookMeta): void {
@@ -99,7 +102,7 @@ export function memoryBook(file: string, meta: BookMeta, target: BookTarget = {}
       return {
         ws,
         async add(values, decorate) {
-          const row = ws.addRow(values.map(blankToNull));
+          const row = ws.addRow(values.map((value) => blankToNull(value, meta.lang)));
           decorate?.(row);
           finish(styles, row, ws, fontSize);
         },
@@ -153,7 +156,7 @@ export function streamingBook(file: string, meta: BookMeta, target: BookTarget =
       return {
         ws,
         async add(values, decorate) {
-          const row = ws.addRow(values.map(blankToNull));
+          const row = ws.addRow(values.map((value) => blankToNull(value, meta.lang)));
           decorate?.(row);
           finish(styles, row, ws, fontSize);
           row.commit();

@@ -16,6 +16,7 @@ import type { PageHead } from './print.js';
 import { writeRulesSheet } from './rules-sheet.js';
 import { writeRunSheet } from './run-sheet.js';
 import { excelDate } from './style.js';
+import type { Lang } from '../../text.js';
 import { writeSummarySheet } from './summary-sheet.js';
 import { writeWarningsSheet } from './warnings-sheet.js';
 
@@ -29,9 +30,9 @@ export interface XlsxOptions extends RenderOptions {
 /** Above this many list rows the in-memory workbook costs more memory than it is worth. */
 export const STREAMING_THRESHOLD = 10_000;
 
-function openBook(result: AuditResult, file: string, streaming: boolean, target: BookTarget): BookSink {
+function openBook(result: AuditResult, file: string, streaming: boolean, target: BookTarget, lang: Lang): BookSink {
   const created = excelDate(result.asOf);
-  const meta = { creator: result.tool.name, created: created instanceof Date ? created : new Date(0) };
+  const meta = { creator: result.tool.name, created: created instanceof Date ? created : new Date(0), lang };
   return streaming ? streamingBook(file, meta, target) : memoryBook(file, meta, target);
 }
 
@@ -41,7 +42,7 @@ export async function writeReportXlsx(result: AuditResult, file: string, options
   const o: RenderOptions = { lang: options.lang, mask: options.mask };
   const head: PageHead = { center: result.center, period: result.period, lang: options.lang };
   await mkdir(dirname(file), { recursive: true });
-  const book = openBook(result, file, streaming, { inPlace: options.inPlace ?? false });
+  const book = openBook(result, file, streaming, { inPlace: options.inPlace ?? false }, options.lang);
   try {
     await writeSummarySheet(book, result, o, head);
     await writeFindingsSheet(book, result, o, head);
