@@ -41,9 +41,12 @@ export function inputPaths(input: string, rulesDir: string): { path: string; lab
   if (existsSync(ledger) && statSync(ledger).isDirectory()) {
     for (const name of readdirSync(ledger)) paths.push({ path: join(ledger, name), label: msg('write.label.ledgerFile', { path: join(input, name) }) });
   }
-  if (existsSync(rulesDir)) {
-    const rel = [...listRuleFiles(rulesDir).files, ...listCalendarFiles(rulesDir).files, POLICY_FILE];
-    for (const file of rel) paths.push({ path: join(rulesDir, file), label: msg('write.label.ruleFile', { path: join(rulesDir, file) }) });
-  }
-  return paths;
+  return [...paths, ...rulePaths(rulesDir)];
+}
+
+/** The rule, policy and calendar files of a rules folder, named as a message would name them. */
+export function rulePaths(rulesDir: string): { path: string; label: Message }[] {
+  if (!existsSync(rulesDir)) return [];
+  const rel = [...listRuleFiles(rulesDir).files, ...listCalendarFiles(rulesDir).files, POLICY_FILE];
+  return rel.map((file) => ({ path: join(rulesDir, file), label: msg('write.label.ruleFile', { path: join(rulesDir, file) }) }));
 }

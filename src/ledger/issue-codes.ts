@@ -102,7 +102,7 @@ const CATALOGUE: Catalogue = {
     title: { zh: '表头行过低', en: 'Header too low' },
     description: 'The header row is below the first 10 rows, where it is looked for, so no row of the sheet can be read.',
     message: {
-      zh: '表头在第 {headerRow} 行,须在前 10 行内;请删除表头上方多余的标题行',
+      zh: '表头在第 {headerRow} 行，须在前 10 行内；请删除表头上方多余的标题行',
       en: 'the header is on row {headerRow}; it must be within the first 10 rows: delete the title rows above it',
     },
   },
@@ -110,7 +110,7 @@ const CATALOGUE: Catalogue = {
     title: { zh: '分隔符不是逗号', en: 'Not comma-separated' },
     description: 'The CSV file separates its cells with another character (semicolons, tabs), so its rows read as one cell each and no header is found.',
     message: {
-      zh: '此 CSV 文件用“{delimiter}”而不是逗号分隔各列,无法读取;请在 Excel 或 WPS 中另存为“CSV(逗号分隔)”',
+      zh: '此 CSV 文件用“{delimiter}”而不是逗号分隔各列，无法读取；请在 Excel 或 WPS 中另存为“CSV（逗号分隔）”',
       en: 'the CSV file separates its cells with "{delimiter}", not commas, so it cannot be read: save it again from Excel or WPS as "CSV (comma delimited)"',
     },
   },
@@ -119,7 +119,7 @@ const CATALOGUE: Catalogue = {
     description:
       'A CSV cell opens with a quote that is not closed where it should be, so the cell ran on over the following lines; the row is read as written and set aside, and the lines after it are read as rows.',
     message: {
-      zh: '{column}列的引号未闭合,本行被当作一格一直读到第 {swallowedTo} 行;已单独搁置本行,其后各行照常读取;请删除多余的引号(单元格内的引号写作 "")',
+      zh: '{column}列的引号未闭合，本行被当作一格一直读到第 {swallowedTo} 行；已单独搁置本行，其后各行照常读取；请删除多余的引号（单元格内的引号须连写两个）',
       en: 'the quote in column {column} is not closed, so the cell ran on to line {swallowedTo}; this row is set aside and the lines after it are read as rows: remove the stray quote (write "" for a quote inside a cell)',
     },
   },
@@ -128,7 +128,7 @@ const CATALOGUE: Catalogue = {
     description:
       'Working days are counted from this date, and no loaded working-day calendar covers its year, so the row cannot be judged; the rest of the month is audited.',
     message: {
-      zh: '{header}“{value}”不在已载入的工作日日历({years})之内,无法计算工作日;请更正日期,或添加 rules/calendar/cn-{year}.json',
+      zh: '{header}“{value}”不在已载入的工作日日历（{years}）之内，无法计算工作日；请更正日期，或添加 rules/calendar/cn-{year}.json',
       en: '{header} "{value}" is outside the loaded working-day calendars ({years}), so working days cannot be counted from it: correct the date, or add rules/calendar/cn-{year}.json',
     },
   },

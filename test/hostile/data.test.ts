@@ -17,6 +17,8 @@ import { cellText, MAX_CELL_CHARS, TRUNCATED_MARK } from '../../src/report/xlsx/
 import { readWorkbookRows } from '../../src/ledger/xlsx/read-xlsx.js';
 import { ledgerLimits } from '../../src/ledger/limits.js';
 import { safeFileStem } from '../../src/output/file-name.js';
+import { MAX_PAGE_HEADER_CHARS, pageHeader } from '../../src/report/xlsx/print.js';
+import { FONT_NAME } from '../../src/report/xlsx/style.js';
 import { terminalSafe } from '../../src/messages/terminal-safe.js';
 import { expectAccounted, expectNoCrash, runBin, withDir, type ReportJson } from './harness.js';
 import { caseCells, cleanCases, writeCsvMonth } from './month.js';
@@ -189,6 +191,19 @@ describe('reports Excel can open (item 16)', () => {
       expect(cut.slice(0, -TRUNCATED_MARK[lang].length)).toMatch(/^(😀)+$/u);
     }
   });
+});
+
+test("D15 the page header names the center safely: characters XML forbids dropped, a long name cut to Excel's 255 characters with no & code split", () => {
+  expect(pageHeader({ center: '测试\uFFFF中心\u0007', period: '2026-10', lang: 'en' })).toBe(`&L测试中心&C&"${FONT_NAME},Bold"&A&RPeriod 2026-10`);
+  const name = '城东&'.repeat(150);
+  const header = pageHeader({ center: name, period: '2026-10', lang: 'zh' });
+  expect(header.length).toBeLessThanOrEqual(MAX_PAGE_HEADER_CHARS);
+  const center = header.slice('&L'.length, header.indexOf(`&C&"${FONT_NAME}`));
+  expect(center.endsWith('…')).toBe(true);
+  const shown = center.slice(0, -1);
+  expect(shown.replace(/&&/g, '')).not.toContain('&');
+  expect(name.startsWith(shown.replace(/&&/g, '&'))).toBe(true);
+  expect(shown.length).toBeGreaterThan(200);
 });
 
 describe('names that mislead (item 17)', () => {

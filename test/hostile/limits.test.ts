@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import { runAudit } from '../../src/cli/commands/audit.js';
-import { runBatch } from '../../src/batch/run-batch.js';
+import { EXIT_INPUTS_FAILED, runBatch } from '../../src/batch/run-batch.js';
 import { auditToReport } from '../../src/batch/worker.js';
 import { msg, render } from '../../src/messages/catalogue.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
@@ -111,14 +111,14 @@ describe('ledger limits in the library (audit options, as the upload service set
     });
   });
 
-  test('L07 a zip bomb inside a batch fails only itself: the other input is audited, exit 2', async () => {
+  test('L07 a zip bomb inside a batch fails only itself: the other input is audited, exit 3 (some input failed)', async () => {
     await withDir(async (dir) => {
       await mkdir(join(dir, 'uploads'));
       await book(join(dir, 'uploads', 'bomb.xlsx'), cleanCases(3), { patch: BOMB });
       await writeCsvMonth(join(dir, 'uploads'), {}, 'good');
       const result = await runBatch(['uploads'], { out: 'out', cwd: dir, runner: auditToReport });
       expect(result.counts).toEqual({ audited: 1, skipped: 0, failed: 1 });
-      expect(result.exitCode).toBe(2);
+      expect(result.exitCode).toBe(EXIT_INPUTS_FAILED);
       const failed = result.entries.find((e) => e.status === 'failed');
       expect(failed).toMatchObject({ input: { display: 'uploads/bomb.xlsx' }, failure: { code: 'file-too-large', detail: { key: 'ledger.overLimit', params: { limit: 'maxCompressionRatio', what: { key: 'xlsx.zipBomb' } } } } });
     });

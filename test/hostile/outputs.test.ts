@@ -5,12 +5,13 @@
  * write says why.
  */
 import { createHash } from 'node:crypto';
-import { link, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { runAudit } from '../../src/cli/commands/audit.js';
+import { runRulesDiff } from '../../src/cli/commands/rules-diff.js';
 import { msg } from '../../src/messages/catalogue.js';
 import { writeFailure } from '../../src/output/write-error.js';
 import { writeTextOutput } from '../../src/output/write-output.js';
@@ -91,6 +92,22 @@ describe.concurrent('an output that is an input, or another output, is refused b
       const rules = join(PACKAGE_ROOT, 'rules');
       const error = await refusal(() => runAudit(args(folder, { out: join(dir, 'r.xlsx'), json: join(rules, 'policy.json'), rules }), dir));
       expect(error).toMatchObject({ code: 'output-clash', detail: { key: 'write.clash.input', params: { other: msg('write.label.ruleFile', { path: join(rules, 'policy.json') }) } } });
+    });
+  });
+
+  test('H17 rules diff --json onto a rule file of the new rules, or --xlsx onto a workbook it reads: refused, both untouched', async () => {
+    await withDir(async (dir) => {
+      const rules = join(dir, 'rules');
+      await cp(join(PACKAGE_ROOT, 'rules'), rules, { recursive: true });
+      const ruleFile = join(rules, '失职追究制', 'repeated-errors.json');
+      const ledger = await writeXlsxMonth(join(dir, 'L.xlsx'));
+      const before = [await sha(ruleFile), await sha(ledger)];
+      const base = { old: join(PACKAGE_ROOT, 'rules'), new: rules, workbooks: ['L.xlsx'], lang: 'zh' as const };
+      const onRule = await refusal(() => runRulesDiff({ ...base, json: ruleFile }, dir));
+      expect(onRule).toMatchObject({ code: 'output-clash', detail: msg('write.clash.input', { label: '--json', path: ruleFile, other: msg('write.label.ruleFile', { path: ruleFile }), otherPath: '' }) });
+      const onLedger = await refusal(() => runRulesDiff({ ...base, xlsx: 'L.xlsx' }, dir));
+      expect(onLedger).toMatchObject({ code: 'output-clash', detail: msg('write.clash.input', { label: '--xlsx', path: ledger, other: msg('write.label.workbook', { path: 'L.xlsx' }), otherPath: '' }) });
+      expect([await sha(ruleFile), await sha(ledger)]).toEqual(before);
     });
   });
 });

@@ -7,7 +7,7 @@
 import { cp, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runBatch } from '../../src/batch/run-batch.js';
+import { EXIT_INPUTS_FAILED, runBatch } from '../../src/batch/run-batch.js';
 import { auditToReport } from '../../src/batch/worker.js';
 import { DutyAuditError } from '../../src/errors.js';
 import { baseGrade } from '../../src/grade/base-grade.js';
@@ -195,7 +195,7 @@ describe('symbolic links (item 15)', () => {
         ['uploads/ledger.xlsx', 'bad-link', msg('batch.linkOutside', { input: 'uploads/ledger.xlsx', real: await realpath(join(dir, 'outside.xlsx')) })],
         ['uploads/outside-link', 'bad-link', msg('batch.linkOutside', { input: 'uploads/outside-link', real: await realpath(join(dir, 'outside')) })],
       ]);
-      expect(result.exitCode).toBe(2);
+      expect(result.exitCode).toBe(EXIT_INPUTS_FAILED);
     });
   });
 });

@@ -19,6 +19,7 @@ import type { Lang } from '../../text.js';
 import { EXIT_OK } from '../exit.js';
 import { writeOutput, writeTextOutput } from '../../output/write-output.js';
 import { refuseClashingOutputs, type NamedPath } from '../../output/output-paths.js';
+import { rulePaths } from '../../audit/inputs.js';
 import { msg, tr } from '../../messages/catalogue.js';
 import { fileLang } from '../language.js';
 import { printOut } from '../terminal.js';
@@ -61,7 +62,8 @@ export async function runRulesDiff(args: RulesDiffArgs, cwd = process.cwd()): Pr
     const outputs: NamedPath[] = [];
     if (args.xlsx) outputs.push({ path: resolve(cwd, args.xlsx), label: '--xlsx' });
     if (args.json) outputs.push({ path: resolve(cwd, args.json), label: '--json' });
-    refuseClashingOutputs(outputs, inputs.map((path, i) => ({ path, label: msg('write.label.workbook', { path: args.workbooks[i]! }) })));
+    const workbooks = inputs.map((path, i) => ({ path, label: msg('write.label.workbook', { path: args.workbooks[i]! }) }));
+    refuseClashingOutputs(outputs, [...workbooks, ...rulePaths(before.dir), ...rulePaths(after.dir)]);
     const result = await diffRuleSets(before.dir, after.dir, inputs, options);
     // Show workbooks as the user named them, not as absolute paths.
     for (const w of result.workbooks) w.workbook = shown(w.workbook, cwd);

@@ -4,14 +4,14 @@
  * U+FFFF and unpaired surrogate halves. One U+FFFF from a CSV made sharedStrings.xml not
  * well-formed, and Excel refused the whole report. They are dropped (they show nothing).
  * Excel also holds at most 32,767 characters in a cell and cuts longer text without saying
- * so; here it is cut visibly, ending in a mark in the workbook's language: …(已截断) or
+ * so; here it is cut visibly, ending in a mark in the workbook's language: …（已截断） or
  * …(truncated).
  */
 import type { Lang } from '../../text.js';
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_CHARS = 32_767;
-export const TRUNCATED_MARK: Record<Lang, string> = { zh: '…(已截断)', en: '…(truncated)' };
+export const TRUNCATED_MARK: Record<Lang, string> = { zh: '…（已截断）', en: '…(truncated)' };
 
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

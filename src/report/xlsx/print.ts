@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Lang, Localized } from '../../text.js';
+import { cellText } from './cell-text.js';
 import { FONT_NAME } from './style.js';
 
 /** What the page header names. */
@@ -35,9 +36,22 @@ function literal(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-/** Left: the center; middle: the sheet's name (&A), bold; right: the period. */
+/** Excel refuses a workbook whose page header is over 255 characters, its codes included. */
+export const MAX_PAGE_HEADER_CHARS = 255;
+
+/**
+ * Left: the center; middle: the sheet's name (&A), bold; right: the period. The center's name
+ * comes from the ledger: the characters XML forbids are dropped as in a cell (cell-text.ts; one
+ * U+FFFF made every sheet's XML not well-formed), and a name too long for the header is cut,
+ * ending in "…".
+ */
 export function pageHeader(head: PageHead): string {
-  return `&L${literal(head.center)}&C&"${FONT_NAME},Bold"&A&R${PERIOD[head.lang]} ${literal(head.period)}`;
+  const rest = `&C&"${FONT_NAME},Bold"&A&R${PERIOD[head.lang]} ${literal(head.period)}`;
+  const room = MAX_PAGE_HEADER_CHARS - rest.length - '&L'.length;
+  const chars = [...cellText(head.center, head.lang)];
+  let center = literal(chars.join(''));
+  for (let n = Math.min(chars.length, room); center.length > room; n--) center = `${literal(chars.slice(0, n - 1).join(''))}…`;
+  return `&L${center}${rest}`;
 }
 
 export function pageFooter(lang: Lang): string {
