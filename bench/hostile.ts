@@ -1,11 +1,11 @@
 /**
  * Hostile inputs against the memory budget (issue 16: "refused by limits or read within 400 MB
  * peak RSS"): a 1,000,000-row workbook and CSV, a CSV at the 150,000-row limit (audited whole),
- * a 200 MB CSV cell (and a 99 MB one, under the file limit), a 600 MB CSV, a 50 MB rule file, 100,000 nested condition groups, and zip bombs
- * whose shared-string table inflates to 1 GB (its size declared, and lied about). Each runs in a
- * child process of its own (peak RSS is per process) with the bin's node flags and the default
- * limits, through audit() as `duty-audit audit` runs it; the line printed says what happened,
- * the wall time and the peak RSS.
+ * a 200 MB CSV cell (and a 99 MB one, under the file limit), a 600 MB CSV, a 50 MB rule file,
+ * 100,000 nested condition groups, and zip bombs whose shared-string table inflates to 1 GB (its
+ * size declared, and lied about). Each runs in a child process of its own (peak RSS is per
+ * process), with no V8 flags as the bin runs, the default limits, and through audit() as
+ * `duty-audit audit` runs it; the line printed says what happened, the wall time and the peak RSS.
  *
  *     npx tsx bench/hostile.ts            # every scenario (inputs generated once into the OS temp folder)
  *     npx tsx bench/hostile.ts csv-1m     # one scenario
@@ -288,7 +288,7 @@ async function main(): Promise<void> {
   const names = asked.length > 0 ? asked : Object.keys(SCENARIOS);
   await mkdir(DIR, { recursive: true });
   const loader = pathToFileURL(join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-  console.log(`hostile inputs against ${BUDGET_MB} MB (default limits, node --max-semi-space-size=32 as the bin runs)`);
+  console.log(`hostile inputs against ${BUDGET_MB} MB (default limits, no V8 flags, as the bin runs)`);
   for (const name of names) {
     const scenario = SCENARIOS[name];
     if (!scenario) throw new Error(`no scenario ${name}; scenarios: ${Object.keys(SCENARIOS).join(', ')}`);
@@ -297,7 +297,7 @@ async function main(): Promise<void> {
       await scenario.make();
       console.log(`  (generated ${scenario.input} in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
-    const child = spawnSync(process.execPath, ['--max-semi-space-size=32', '--import', loader, fileURLToPath(import.meta.url), name, '--here'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnSync(process.execPath, ['--import', loader, fileURLToPath(import.meta.url), name, '--here'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     process.stdout.write(child.stdout || `${name}: exited ${child.status ?? child.signal}: ${child.stderr.split('\n').slice(0, 3).join(' ')}\n`);
   }
   if (process.argv.includes('--clean')) await rm(DIR, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, test } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import { runAudit } from '../../src/cli/commands/audit.js';
-import { DutyAuditError } from '../../src/errors.js';
+import { msg } from '../../src/messages/catalogue.js';
 import { reportJsonText } from '../../src/report/json.js';
 import { cellText, MAX_CELL_CHARS, TRUNCATED_MARK } from '../../src/report/xlsx/cell-text.js';
 import { readWorkbookRows } from '../../src/ledger/xlsx/read-xlsx.js';
@@ -20,7 +20,7 @@ import { safeFileStem } from '../../src/output/file-name.js';
 import { MAX_PAGE_HEADER_CHARS, pageHeader } from '../../src/report/xlsx/print.js';
 import { FONT_NAME } from '../../src/report/xlsx/style.js';
 import { terminalSafe } from '../../src/messages/terminal-safe.js';
-import { expectAccounted, expectNoCrash, runBin, withDir, type ReportJson } from './harness.js';
+import { expectAccounted, expectNoCrash, refusal, runBin, withDir, type ReportJson } from './harness.js';
 import { caseCells, cleanCases, writeCsvMonth } from './month.js';
 
 const json = async (input: string, options: Parameters<typeof audit>[1] = {}): Promise<ReportJson> =>
@@ -116,9 +116,13 @@ describe('one odd value is a data issue on its row; only an unjudgeable month st
   test('D05 an as-of outside every calendar makes the whole month unjudgeable: exit 2 with the fix', async () => {
     await withDir(async (dir) => {
       const folder = await writeCsvMonth(dir);
-      const error = await runAudit({ input: folder, lang: 'en', mask: true, out: join(dir, 'r.xlsx'), 'as-of': '2030-01-31' } as never, dir).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(DutyAuditError);
-      expect(error).toMatchObject({ code: 'date-outside-calendar', message: expect.stringContaining('2030-01-31 is outside the working-day calendar'), hint: expect.stringContaining('cn-2030.json') });
+      const error = await refusal(() => runAudit({ input: folder, lang: 'en', mask: true, out: join(dir, 'r.xlsx'), 'as-of': '2030-01-31' } as never, dir));
+      expect(error).toMatchObject({
+        code: 'date-outside-calendar',
+        detail: msg('calendar.asOfOutside', { asOf: '2030-01-31', years: ['2024', '2025', '2026'] }),
+        fix: msg('calendar.asOfOutside.hint', { year: '2030' }),
+      });
+      expect(await readdir(dir)).toEqual(['month']);
     });
   });
 });
