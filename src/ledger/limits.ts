@@ -33,9 +33,9 @@ export const DEFAULT_LEDGER_LIMITS: Readonly<LedgerLimits> = Object.freeze({
   maxCompressionRatio: 100,
   maxCellChars: 32_767,
   // A held row costs ~1.5 KB: refused at 250,001 rows, a 1,000,000-row workbook peaked at 492 MB
-  // and a CSV at 439 MB; refused at 150,001, 237 and 335 MB (bench/hostile.ts). A month at the
-  // limit that is audited whole costs more with its findings: ~520 MB with a finding on nearly
-  // every row (csv-150k), as on main before these limits; the findings' cost is the engine's.
+  // and a CSV at 439 MB; refused at 150,001, 209 and 296 MB (bench/hostile.ts). A month at the
+  // limit that is audited whole costs more with its findings: ~500 MB with a finding on nearly
+  // every row (csv-150k), as before these limits; the findings' cost is the engine's.
   maxRows: 150_000,
 });
 
