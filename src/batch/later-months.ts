@@ -10,6 +10,7 @@
  * month is looked at. A run of one month per center, none changed, audits nothing here: each
  * report's head is read once, and only a center's earlier reports are hashed.
  */
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HistoryFolder } from '../history/read-history.js';
@@ -64,7 +65,8 @@ async function auditAgain(m: MonthReport, ctx: LaterMonthsContext): Promise<Task
   const outcome = await ctx.run(task).catch((err: unknown): TaskOutcome => ({ ok: false, failure: crashFailure(err) }));
   if (outcome.ok) {
     await temp.commit();
-    await jsonTemp.commit();
+    if (existsSync(jsonTemp.path)) await jsonTemp.commit();
+    else await jsonTemp.discard();
   } else {
     await temp.discard();
     await jsonTemp.discard();

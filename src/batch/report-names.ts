@@ -5,6 +5,7 @@
  * Each new report is then moved from its temporary name to its own, and an input's old report
  * under a name nobody holds any more is removed, so the folder matches the manifest.
  */
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../text.js';
@@ -72,7 +73,8 @@ export async function placeReports(fresh: Fresh[], keptNames: string[], outDir: 
     const name = names[k] as string;
     await f.temp.commit(join(outDir, name));
     // The JSON report travels with the xlsx (history for the center's later months).
-    await f.jsonTemp.commit(join(outDir, jsonReportOf(name)));
+    if (existsSync(f.jsonTemp.path)) await f.jsonTemp.commit(join(outDir, jsonReportOf(name)));
+    else await f.jsonTemp.discard();
     placed.set(f.input.path, name);
     if (f.previous?.status === 'audited' && !claimed.has(f.previous.report)) {
       await rm(join(outDir, f.previous.report), { force: true });
