@@ -268,7 +268,7 @@ describe('two batches into one out folder (item 6)', () => {
       const free = await runBin(['batch', 'uploads', '--out', 'out'], dir);
       expectNoCrash(free.stderr);
       expect(free.status, free.stderr).toBe(0);
-      expect((await readdir(out)).sort()).toEqual(['batch-manifest.json', 'district-summary-2026-10.xlsx', '中心0-2026-10.xlsx', '中心1-2026-10.xlsx']);
+      expect((await readdir(out)).sort()).toEqual(['batch-manifest.json', 'district-summary-2026-10.xlsx', '中心0-2026-10.json', '中心0-2026-10.xlsx', '中心1-2026-10.json', '中心1-2026-10.xlsx']);
     });
   });
 
