@@ -8,7 +8,7 @@
  * with its fix, never as a thrown error.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { batchFailure } from '../batch/types.js';
 import { failureOf } from '../batch/worker.js';
@@ -20,6 +20,7 @@ import type { Ledger } from '../ledger/types.js';
 import { completeAudit, DEFAULT_RULES_DIR, prepareAudit, readLedger, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type ReadLedgerOptions, type RuleSet } from '../index.js';
 import { unpackCsvZip, type UploadKind, type UploadLimits } from './guards.js';
 import type { JobOutcome } from './store.js';
+import { writeTextAtomically } from '../output/atomic-file.js';
 
 export interface ServeTask {
   auditId: string;
@@ -146,16 +147,15 @@ function isMessage(value: MessageParam): value is Message {
   return typeof value === 'object' && !Array.isArray(value) && 'key' in value && 'params' in value;
 }
 
-/** Each report written whole under a temporary name, then renamed: a reader never sees half. */
+/**
+ * Each report written whole through a temporary file of its own, flushed and renamed
+ * (src/output/atomic-file.ts): a reader never sees half, and a stopped worker leaves no leftover.
+ */
 async function writeReports(result: AuditResult, task: ServeTask): Promise<string> {
   await mkdir(task.reportDir, { recursive: true });
-  const xlsx = join(task.reportDir, 'report.xlsx');
-  const json = join(task.reportDir, 'report.json');
-  await writeReportXlsx(result, `${xlsx}.partial`, { lang: task.lang, mask: task.mask });
   const text = reportJsonText(result, { lang: task.lang, mask: task.mask });
-  await writeFile(`${json}.partial`, text);
-  await rename(`${xlsx}.partial`, xlsx);
-  await rename(`${json}.partial`, json);
+  await writeReportXlsx(result, join(task.reportDir, 'report.xlsx'), { lang: task.lang, mask: task.mask });
+  await writeTextAtomically(join(task.reportDir, 'report.json'), text);
   return createHash('sha256').update(text).digest('hex');
 }
 
