@@ -1,4 +1,4 @@
-/** The files an audit read, each with its SHA-256, so a report can be reproduced (SPEC §6). */
+/** The files an audit read, each with its SHA-256, so a report can be reproduced (docs/report.md). */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';

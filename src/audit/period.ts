@@ -1,5 +1,5 @@
 /**
- * The audited period and "today" (SPEC §3): `--period` or the month holding most 受理日期;
+ * The audited period and "today" (docs/time-limits.md): `--period` or the month holding most 受理日期;
  * `--as-of` or the last day of the period. Bad values are bad usage (exit 2) with a fix.
  */
 import { isIsoDate, lastDayOfMonth, monthOf } from '../calendar/dates.js';

@@ -2,7 +2,7 @@
  * The batch library API: discover inputs, settle what needs no audit (missing, wrong kind, too
  * large, unchanged since the manifest's run), audit the rest on a worker pool, name and place
  * the reports, write the manifest and the district summary. A bad input is one failed entry;
- * it never stops the others (SPEC §7, issue 6). The CLI is a thin shell over this.
+ * it never stops the others (docs/cli.md, issue 6). The CLI is a thin shell over this.
  */
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';

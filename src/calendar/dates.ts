@@ -1,6 +1,6 @@
 /**
  * Calendar-date arithmetic on `YYYY-MM-DD` strings, in UTC so that no time zone can move a
- * date (LIBRARY-NOTES: exceljs dates are UTC). A day number counts days since 1970-01-01.
+ * date (docs/performance.md: exceljs dates are UTC). A day number counts days since 1970-01-01.
  */
 import type { IsoDate } from '../ledger/types.js';
 

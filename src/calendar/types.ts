@@ -1,7 +1,7 @@
 import type { IsoDate } from '../ledger/types.js';
 
 /**
- * Working days (SPEC §3): weekends and statutory holidays do not count, make-up working days
+ * Working days (docs/time-limits.md): weekends and statutory holidays do not count, make-up working days
  * do; the start day is never counted. Every method throws a DutyAuditError
  * ('date-outside-calendar') for a date no loaded calendar covers — a guess would be wrong.
  */

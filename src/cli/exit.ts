@@ -1,4 +1,4 @@
-/** Exit codes (SPEC §7), set only in the thin bin. */
+/** Exit codes (docs/cli.md), set only in the thin bin. */
 export const EXIT_OK = 0;
 /** The audit ran and found findings at or above --fail-on. */
 export const EXIT_FINDINGS = 1;

@@ -1,5 +1,5 @@
 /**
- * A date no loaded calendar covers is fatal (SPEC §3: "an error, not a guess"): a deadline or
+ * A date no loaded calendar covers is fatal (docs/time-limits.md: "an error, not a guess"): a deadline or
  * delay counted on a guessed calendar would grade a person wrongly, and a missing calendar year
  * affects every case of the month, not one row. The calendar's DutyAuditError is rethrown
  * naming the file, sheet, row, record and columns so the user can fix the date or add the year.

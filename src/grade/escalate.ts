@@ -1,5 +1,5 @@
 /**
- * Repeat escalation (失职追究制/三, SPEC §5): the same staff member hitting the same clause
+ * Repeat escalation (失职追究制/三, docs/grading.md): the same staff member hitting the same clause
  * again in the period moves up one grade every `escalate_every` occurrences, capped at
  * `escalate_cap`. Only people escalate; a center's findings keep their base grade.
  */

@@ -9,7 +9,7 @@ function sheetIndex(f: Ordered): number {
   return SHEET_KEYS.indexOf(f.ref.sheet);
 }
 
-/** Escalation order within one person and clause: by date, then row (SPEC §6). */
+/** Escalation order within one person and clause: by date, then row (docs/report.md). */
 export function byDateThenRow(a: Ordered, b: Ordered): number {
   return compareText(a.date, b.date) || a.ref.row - b.ref.row || sheetIndex(a) - sheetIndex(b) || compareText(a.ruleId, b.ruleId);
 }

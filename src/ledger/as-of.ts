@@ -1,5 +1,5 @@
 /**
- * Records dated after as-of cannot be judged yet (SPEC §3): they are set aside with the data
+ * Records dated after as-of cannot be judged yet (docs/time-limits.md): they are set aside with the data
  * issue `after-as-of`, and the sheet's accounts move them from evaluated to set aside.
  */
 import { renderIssueMessage } from './issue-codes.js';

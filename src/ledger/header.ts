@@ -1,5 +1,5 @@
 /**
- * Finding the header row (SPEC §2): the first of the first 10 rows holding at least three of
+ * Finding the header row (docs/ledger.md): the first of the first 10 rows holding at least three of
  * the sheet's known column names. Title rows and merged cells above it are normal.
  */
 import type { ColumnSpec, SheetSpec } from './columns.js';

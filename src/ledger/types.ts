@@ -1,5 +1,5 @@
 /**
- * Typed ledger records (SPEC §2). The column table itself lives in
+ * Typed ledger records (docs/ledger.md). The column table itself lives in
  * `schemas/ledger.schema.json`; these types mirror it for the compiler.
  * Empty cells are absent properties, never empty strings.
  */

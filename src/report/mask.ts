@@ -1,5 +1,5 @@
 /**
- * Phones in reports are personal data (SPEC §2): shown as 138****1234 unless --no-mask.
+ * Phones in reports are personal data (docs/ledger.md): shown as 138****1234 unless --no-mask.
  * Masking applies to the phone/contact facts, to those values wherever a message quotes them,
  * and to any mainland mobile number found in free text.
  */

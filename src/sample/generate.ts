@@ -1,5 +1,5 @@
 /**
- * The sample month (SPEC §2, ARCHITECTURE "Sample month"): a realistic ledger of one center's
+ * The sample month (docs/ledger.md, ARCHITECTURE "Sample month"): a realistic ledger of one center's
  * month with violations planted for every rule of the catalogue, each listed with the place a
  * finding must point at. `planSampleMonth` keeps the cases sheet lazy (for 100,000 cases);
  * `generateSampleMonth` holds everything in memory.

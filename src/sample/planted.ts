@@ -43,7 +43,7 @@ function violation(plant: Plant, sheet: SheetKey, key: string, row: number, valu
 
 const WARNING_ORDER: readonly SampleWarning['kind'][] = ['due-soon', 'overdue-open', 'pending-complaint'];
 
-/** ref.key of a record (SPEC §6). */
+/** ref.key of a record (docs/report.md). */
 function recordKey(sheet: SheetKey, v: SampleRecord['values']): string {
   switch (sheet) {
     case 'cases':

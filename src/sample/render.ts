@@ -2,7 +2,7 @@
  * How the sample's records are written into cells, the way centers really type them: mostly
  * real Excel dates, some `2026年10月3日` strings, `2026/10/3` and serial numbers; 是/否 with
  * some √/×; amounts like `1,200元`; phone numbers as text; headers with parenthesised and
- * full-width suffixes; a merged title row above the header. Every form is one SPEC §2 accepts.
+ * full-width suffixes; a merged title row above the header. Every form is one docs/ledger.md accepts.
  */
 import { dayNumberToIso, isoToDayNumber } from '../calendar/dates.js';
 import { sheetSpec, type ColumnSpec } from '../ledger/columns.js';

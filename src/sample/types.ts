@@ -103,7 +103,7 @@ export interface SampleSheet {
 export interface PlantedViolation {
   ruleId: string;
   clause: string;
-  /** ref.sheet of the finding (SPEC §6). */
+  /** ref.sheet of the finding (docs/report.md). */
   sheet: SheetKey;
   /** ref.key of the finding. */
   key: string;

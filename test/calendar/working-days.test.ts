@@ -4,7 +4,7 @@ import { DutyAuditError } from '../../src/errors.js';
 
 const cal = loadCalendar();
 
-describe('the shipped calendar (SPEC §3)', () => {
+describe('the shipped calendar (docs/time-limits.md)', () => {
   it('covers 2024, 2025 and 2026', () => {
     expect(cal.years).toEqual([2024, 2025, 2026]);
     expect(cal.lastDay).toBe('2026-12-31');

@@ -1,4 +1,4 @@
-/** Repeat escalation per person and clause (失职追究制/三, SPEC §5). */
+/** Repeat escalation per person and clause (失职追究制/三, docs/grading.md). */
 import { describe, expect, it } from 'vitest';
 import { escalate, escalationFor } from '../../src/grade/escalate.js';
 import { lateness, POLICY, rawOf, settle } from './helpers.js';

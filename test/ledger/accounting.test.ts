@@ -1,5 +1,5 @@
 /**
- * Every row read is accounted for (SPEC §2): rows read = rows evaluated + rows set aside, and
+ * Every row read is accounted for (docs/ledger.md): rows read = rows evaluated + rows set aside, and
  * every row set aside carries at least one data issue at its row. Checked on messy input.
  */
 import { describe, expect, test } from 'vitest';

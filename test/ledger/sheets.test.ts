@@ -1,4 +1,4 @@
-/** All eight sheets of SPEC §2, typed. */
+/** All eight sheets of docs/ledger.md, typed. */
 import { describe, expect, test } from 'vitest';
 import { readLedger } from '../../src/ledger/read-ledger.js';
 import type { Ledger } from '../../src/ledger/types.js';

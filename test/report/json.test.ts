@@ -29,7 +29,7 @@ describe('toReportJson', () => {
     expect(schemaErrors(notRunNoReason)).not.toEqual([]);
   });
 
-  it('has the SPEC §6 top-level fields and finding fields', () => {
+  it('has the docs/report.md top-level fields and finding fields', () => {
     const json = toReportJson(makeResult(), { lang: 'zh', mask: true });
     expect(Object.keys(json)).toEqual(
       expect.arrayContaining(['tool', 'center', 'period', 'asOf', 'inputs', 'rulesHash', 'summary', 'findings', 'people', 'dataIssues', 'rules']),

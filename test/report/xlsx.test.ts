@@ -35,7 +35,7 @@ describe('writeReportXlsx', () => {
     expect(sheetNames(wb)).toEqual(REPORT_SHEETS.map((s) => SHEET_NAMES[s][lang]));
   });
 
-  it('uses the Chinese names of SPEC §6 by default and English ones with lang en', async () => {
+  it('uses the Chinese names of docs/report.md by default and English ones with lang en', async () => {
     expect(sheetNames(await written('zh'))).toEqual(['汇总', '问题清单', '人员汇总', '预警', '数据问题', '规则', '运行信息']);
     expect(sheetNames(await written('en'))).toEqual(['Summary', 'Findings', 'By person', 'Warnings', 'Data issues', 'Rules', 'Run']);
   });

@@ -27,7 +27,7 @@ describe('the shipped rules/ folder', () => {
     expect(weak).toEqual([]);
   });
 
-  it('covers 失职追究制/二.1–二.10, 办事公开制/一–五 and every clause SPEC §4 lists', () => {
+  it('covers 失职追究制/二.1–二.10, 办事公开制/一–五 and every clause docs/duties.md lists', () => {
     for (let i = 1; i <= 10; i++) expect(REQUIRED_CLAUSES).toContain(`失职追究制/二.${i}`);
     for (const a of ['一', '二', '三', '四', '五']) expect(REQUIRED_CLAUSES).toContain(`办事公开制/${a}`);
     expect(catalogueGaps({ rules })).toEqual([]);

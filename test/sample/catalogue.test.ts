@@ -178,7 +178,7 @@ describe('the base grades the sample expects follow the shipped rules\' params',
 describe('every planted ref points at its record', () => {
   const sheet = (k: string) => month.sheets.find((s) => s.key === k)!;
 
-  it('row and key agree with the written row (SPEC §6 ref.key)', () => {
+  it('row and key agree with the written row (docs/report.md ref.key)', () => {
     for (const v of violations) {
       if (v.ruleId === 'ledger-incomplete') continue;
       const row = sheet(v.sheet).rows.find((r) => r.row === v.row);

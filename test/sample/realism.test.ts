@@ -12,7 +12,7 @@ const allCells = (k: string, column: string) => {
   return sheet(k).rows.map((r) => r.cells[i]);
 };
 
-describe('the sample month looks like a real center month (SPEC §2)', () => {
+describe('the sample month looks like a real center month (docs/ledger.md)', () => {
   it('城东社区便民服务中心, 2026-10, as of 2026-10-31, all eight sheets in schema column order', () => {
     expect(month.center).toBe('城东社区便民服务中心');
     expect([month.period, month.asOf]).toEqual(['2026-10', '2026-10-31']);
