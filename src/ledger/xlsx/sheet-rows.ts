@@ -71,6 +71,9 @@ export class SheetRowsHandler implements PartHandler {
   private inInline = false;
   private phoneticDepth = 0;
   private target = Target.None;
+  /** The buffer `shortcut` last saw, and just past its last `>`: where shortcutCell stops reading. */
+  private shortcutBuffer = '';
+  private readableEnd = 0;
   private readonly toDate: (serial: number) => Date;
 
   constructor(private readonly context: SheetContext) {
@@ -174,21 +177,31 @@ export class SheetRowsHandler implements PartHandler {
    * the scan takes a third of the time it takes tag by tag.
    */
   shortcut(buffer: string, lt: number): number {
+    if (buffer !== this.shortcutBuffer) {
+      this.shortcutBuffer = buffer;
+      this.readableEnd = buffer.lastIndexOf('>') + 1;
+    }
+    const length = this.readableEnd;
     let at = lt;
-    while (buffer.charCodeAt(at + 1) === LETTER_C) {
-      const end = this.shortcutCell(buffer, at);
+    while (at + 1 < length && buffer.charCodeAt(at) === LT && buffer.charCodeAt(at + 1) === LETTER_C) {
+      const end = this.shortcutCell(buffer, at, length);
       if (end < 0) break;
       at = end;
-      if (buffer.charCodeAt(at) !== LT) break;
     }
     return at === lt ? -1 : at;
   }
 
-  /** One cell at `lt` (`<c` seen), or -1 leaving every field as it was. */
-  private shortcutCell(buffer: string, lt: number): number {
+  /**
+   * One cell at `lt` (`<c` seen), or -1 leaving every field as it was. `length` is just past
+   * the buffer's last `>`: every loop below stops at a `>` (a `>` inside a quoted value is
+   * declined), so no character is read at or past the buffer's end. Reading past it returns
+   * NaN and throws V8 out of its optimised code, once per place it happens: the last cell of
+   * each 1 MB chunk was cut at a different place each time, and the 100,000-case sheet cost 13
+   * deoptimisations of this function (node --trace-deopt).
+   */
+  private shortcutCell(buffer: string, lt: number, length: number): number {
     // Characters are compared one by one rather than with startsWith/indexOf: the strings are
     // a few characters long, and a built-in call per comparison cost more than the loop.
-    const length = buffer.length;
     let at = lt + 2;
     let code = buffer.charCodeAt(at);
     let column = this.column + 1;
@@ -197,7 +210,7 @@ export class SheetRowsHandler implements PartHandler {
     while (code === SPACE) {
       const nameStart = ++at;
       const name = buffer.charCodeAt(at);
-      if (buffer.charCodeAt(at + 1) === EQUALS && buffer.charCodeAt(at + 2) === QUOTE && (name === LETTER_R || name === LETTER_S)) {
+      if ((name === LETTER_R || name === LETTER_S) && buffer.charCodeAt(at + 1) === EQUALS && buffer.charCodeAt(at + 2) === QUOTE) {
         // r="AB12" and s="3", read as they are scanned.
         at += 3;
         code = buffer.charCodeAt(at);
@@ -224,7 +237,7 @@ export class SheetRowsHandler implements PartHandler {
       const valueStart = at + 2;
       let close = valueStart;
       for (code = buffer.charCodeAt(close); close < length && code !== QUOTE; code = buffer.charCodeAt(++close)) {
-        if (code === AMPERSAND || code < SPACE || code === LT) return -1;
+        if (code === AMPERSAND || code < SPACE || code === LT || code === GT) return -1;
       }
       if (close >= length) return -1;
       if (at - nameStart === 1 && name === LETTER_T) {

@@ -195,6 +195,7 @@ describe('the sheet shortcut reads cells as the scanner does tag by tag', () => 
     '<c r="S1" t="inlineStr"><is><t>&#x9648;&lt;&gt;</t></is></c>', '<c r="T1"><v>1E-3</v></c>', '<c r="U1" t="n"><v></v></c>',
     '<c r="v1" t="s"><v>4</v></c>', '<c r="W1" s="" t="s"><v>5</v></c>', '<c s="1" r="X1"><v>46299</v></c>', '<c r="Y1" s="1" t="n"><v>46300</v></c>',
     '<c r="Z1"><v>123456789012345</v></c>', '<c r="AA1"><v>1234567890123456789</v></c>', '<c r="AB1"><v>-5</v></c>',
+    '<c r="AC1" t="s" x14ac:note="a>b"><v>6</v></c>',
   ];
   const sheet = (rowCells: string[]) =>
     `<worksheet xmlns="${'urn:main'}"><sheetData>${[1, 2, 5].map((r) => `<row r="${r}">${rowCells.map((c) => c.replaceAll('1"', `${r}"`).replaceAll("1'", `${r}'`)).join('')}</row>`).join('')}<row r="6"/></sheetData></worksheet>`;
