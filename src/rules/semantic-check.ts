@@ -65,22 +65,23 @@ export function checkSemantics(file: string, source: JsonSource, ctx: SemanticCo
   const used = new Set<string>();
 
   for (const ref of refs) {
-    const at = positionOf(source, ref);
+    // Found only for a problem: a position parses the file's text again (json-source.ts).
+    const at = (): Position => positionOf(source, ref);
     switch (ref.kind) {
       case 'fact':
-        if (!isFact(ref.name)) problems.push(problem(file, at, 'unknown-fact', msg('problem.unknownFact', { fact: ref.name, scope: String(scope) })));
+        if (!isFact(ref.name)) problems.push(problem(file, at(), 'unknown-fact', msg('problem.unknownFact', { fact: ref.name, scope: String(scope) })));
         break;
       case 'param':
         used.add(ref.name);
-        if (!Object.hasOwn(params, ref.name)) problems.push(problem(file, at, 'undeclared-param', msg('problem.undeclaredParam', { name: ref.name })));
+        if (!Object.hasOwn(params, ref.name)) problems.push(problem(file, at(), 'undeclared-param', msg('problem.undeclaredParam', { name: ref.name })));
         break;
       case 'placeholder':
         // Own properties only: "constructor" and "toString" are on every object's prototype.
         if (Object.hasOwn(params, ref.name)) used.add(ref.name);
-        else if (!isFact(ref.name)) problems.push(problem(file, at, 'unknown-fact', msg('problem.unknownPlaceholder', { name: ref.name, scope: String(scope) })));
+        else if (!isFact(ref.name)) problems.push(problem(file, at(), 'unknown-fact', msg('problem.unknownPlaceholder', { name: ref.name, scope: String(scope) })));
         break;
       case 'operator':
-        if (!isOperator(ref.name)) problems.push(problem(file, at, 'unknown-operator', decoratorMessage(ref.name, isOperator) ?? msg('problem.unknownOperator', { operator: ref.name })));
+        if (!isOperator(ref.name)) problems.push(problem(file, at(), 'unknown-operator', decoratorMessage(ref.name, isOperator) ?? msg('problem.unknownOperator', { operator: ref.name })));
         break;
     }
   }

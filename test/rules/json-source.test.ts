@@ -1,3 +1,4 @@
+import { evaluate, parse } from '@humanwhocodes/momoa';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/messages/catalogue.js';
 import { hasNode, joinPointer, locate, parseJsonSource, pointerSegments, type JsonSource } from '../../src/rules/json-source.js';
@@ -34,6 +35,33 @@ describe('parseJsonSource', () => {
   it('ignores a UTF-8 BOM so columns match the editor', () => {
     const s = parsed('\ufeff{"id": 1}');
     expect(locate(s, '/id')).toEqual({ line: 1, column: 8 });
+  });
+});
+
+describe('the value from JSON.parse, positions from momoa on demand', () => {
+  const texts = [
+    TEXT,
+    '\ufeff{"a": 1}',
+    '{"dup": 1, "dup": [2, {"dup": "x", "dup": "y"}], "__proto__": {"p": 1}}',
+    '{"s": "\\u9648\\ud83d\\ude00 \\"q\\" \\n", "n": [-0, 1e400, 0.1, 12345678901234567890], "e": {}, "l": []}',
+  ];
+
+  it.each(texts)('gives the value momoa gives for %j', (text) => {
+    const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+    expect(parsed(text).value).toStrictEqual(evaluate(parse(body, { mode: 'json' }).body));
+  });
+
+  it('keeps an own "__proto__" key as data, as momoa does', () => {
+    const value = parsed(texts[2]!).value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(['dup', '__proto__']);
+  });
+
+  it('parses the text for positions once, the first time one is asked for', () => {
+    const s = parsed(TEXT);
+    const first = s.document;
+    expect(s.document).toBe(first);
+    expect(locate(s, '/params/a~1b/value')).toEqual({ line: 4, column: 23 });
   });
 });
 
