@@ -4,6 +4,7 @@
  * scanned. Whatever goes wrong is refused naming the file and the part: bytes that are not the
  * part's encoding, XML that is not well-formed or ends too soon, a token over the cell limit.
  */
+import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { DutyAuditError } from '../../errors.js';
 import { limitExceeded, type LedgerLimits } from '../limits.js';
@@ -47,17 +48,49 @@ export async function parsePart(archive: ZipArchive, file: string, partName: str
  * Text from bytes, the encoding taken from a byte order mark (SpreadsheetML parts are UTF-8, or
  * UTF-16 with a mark). TextDecoder in stream mode, not string_decoder: measured on a 71 MB sheet
  * in 16 KB chunks, 60 ms against 110 ms. Invalid bytes are an error, not U+FFFD.
+ *
+ * A UTF-8 chunk of ASCII only (a worksheet whose text is all in the shared strings is ASCII from
+ * end to end) is read as Latin-1, which for ASCII is the same text: isAscii and a Latin-1 copy
+ * took 16 ms where TextDecoder took 56 ms for the 62 MB sheet of the 100,000-case bench
+ * workbook, and the decoder was ~9% of reading it (node --cpu-prof). The decoder is flushed
+ * first, so a character cut off at the end of the last chunk is still an error; it keeps every
+ * U+FEFF (a flushed decoder would take one again for a byte order mark), and the mark at the
+ * start of the part is dropped here, as the decoder did.
  */
 export async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
+  let utf8 = false;
+  /** Whether the decoder may hold the start of a character cut at the last chunk's end. */
+  let decoding = false;
+  let started = false;
   for await (const chunk of chunks) {
-    decoder ??= new TextDecoder(encodingOf(chunk), { fatal: true });
-    const text = decoder.decode(chunk, { stream: true });
+    if (decoder === undefined) {
+      const encoding = encodingOf(chunk);
+      utf8 = encoding === 'utf-8';
+      decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    }
+    let text: string;
+    if (utf8 && isAscii(chunk)) {
+      if (decoding) {
+        decoder.decode();
+        decoding = false;
+      }
+      text = chunk.toString('latin1');
+    } else {
+      text = decoder.decode(chunk, { stream: true });
+      decoding = true;
+    }
+    if (!started && text !== '') {
+      started = true;
+      if (text.charCodeAt(0) === BYTE_ORDER_MARK) text = text.slice(1);
+    }
     if (text !== '') yield text;
   }
-  const rest = decoder?.decode() ?? '';
-  if (rest !== '') yield rest;
+  const rest = decoding ? decoder!.decode() : '';
+  if (rest !== '') yield started || rest.charCodeAt(0) !== BYTE_ORDER_MARK ? rest : rest.slice(1);
 }
+
+const BYTE_ORDER_MARK = 0xfeff;
 
 function encodingOf(head: Buffer): string {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';

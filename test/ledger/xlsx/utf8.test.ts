@@ -41,6 +41,22 @@ describe('UTF-8 split across zip chunks', () => {
     }
   });
 
+  test('a character cut off before a chunk of ASCII (read without the decoder) is an error', async () => {
+    const cut = Buffer.from('<t>王', 'utf8');
+    await expect(decodeAll([cut.subarray(0, cut.length - 1), Buffer.from('</t>')])).rejects.toThrow();
+    await expect(decodeAll([Buffer.from('<a>'), cut.subarray(0, cut.length - 2), Buffer.from('</t></a>')])).rejects.toThrow();
+    await expect(decodeAll([Buffer.from('<a>'), cut.subarray(0, cut.length - 1)])).rejects.toThrow();
+  });
+
+  test('the byte order mark at the start is dropped, whole or cut; every later U+FEFF is kept', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const feff = Buffer.from('\ufeff王', 'utf8');
+    expect(await decodeAll([bom, Buffer.from('<a>'), feff, Buffer.from('</a>')])).toBe('<a>\ufeff王</a>');
+    expect(await decodeAll([bom.subarray(0, 1), Buffer.concat([bom.subarray(1), Buffer.from('<a>')]), Buffer.from('</a>')])).toBe('<a></a>');
+    expect(await decodeAll([Buffer.from('<a>'), feff, Buffer.from('x'), feff, Buffer.from('</a>')])).toBe('<a>\ufeff王x\ufeff王</a>');
+    expect(await decodeAll([Buffer.concat([bom, feff])])).toBe('\ufeff王');
+  });
+
   test('UTF-16 parts (with a byte order mark) decode too', async () => {
     const text = '<t>王芳</t>';
     expect(await decodeAll([Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])])).toBe(text);
