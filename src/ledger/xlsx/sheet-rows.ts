@@ -210,6 +210,13 @@ export class SheetRowsHandler implements PartHandler {
     while (code === SPACE) {
       const nameStart = ++at;
       const name = buffer.charCodeAt(at);
+      if (name === LETTER_T && buffer.charCodeAt(at + 1) === EQUALS && buffer.charCodeAt(at + 2) === QUOTE && buffer.charCodeAt(at + 3) === LETTER_S && buffer.charCodeAt(at + 4) === QUOTE) {
+        // t="s", the type of every text cell Excel writes, read without the general loop below.
+        type = 's';
+        at += 5;
+        code = buffer.charCodeAt(at);
+        continue;
+      }
       if ((name === LETTER_R || name === LETTER_S) && buffer.charCodeAt(at + 1) === EQUALS && buffer.charCodeAt(at + 2) === QUOTE) {
         // r="AB12" and s="3", read as they are scanned.
         at += 3;
