@@ -3,11 +3,13 @@
  * scripts/bundle-bin.mjs — does what the source does: same version, same report, same summary,
  * same refusal of bad input, and `serve` starts and takes an upload.
  */
+import { isUtf8 } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleBin } from '../../scripts/bundle-bin.mjs';
 import { PACKAGE_ROOT } from '../../src/paths.js';
@@ -17,6 +19,7 @@ const TSX = pathToFileURL(join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'loa
 const MAIN = join(PACKAGE_ROOT, 'src', 'cli', 'main.ts');
 
 const SAMPLE = join(PACKAGE_ROOT, 'samples', '城东社区-2026-10.xlsx');
+const SAMPLE_CSV = join(PACKAGE_ROOT, 'samples', '城东社区-2026-10-csv');
 // Inside the package, as dist/ is, so that node finds the packages left out of the bundle.
 const CACHE = join(PACKAGE_ROOT, 'node_modules', '.cache');
 mkdirSync(CACHE, { recursive: true });
@@ -89,6 +92,23 @@ describe('the bundled bin', () => {
       child.kill('SIGTERM');
     }
   }, 60_000);
+
+  it('audits a CSV folder saved in GB18030 as the source does (iconv-lite’s code tables inside the bundle)', () => {
+    const folder = join(work, '城东社区-2026-10-csv');
+    mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(SAMPLE_CSV)) {
+      writeFileSync(join(folder, name), iconv.encode(readFileSync(join(SAMPLE_CSV, name), 'utf8'), 'gb18030'));
+    }
+    // Chinese text in GB18030 is not UTF-8: the folder can only be read through iconv-lite's tables.
+    expect(isUtf8(readFileSync(join(folder, '城东社区-2026-10-办件台账.csv')))).toBe(false);
+    const fromSource = runCli(['audit', folder, '--out', 'gb-source.xlsx', '--json', 'gb-source.json'], work);
+    const fromBundle = runBundled(['audit', folder, '--out', 'gb-bundle.xlsx', '--json', 'gb-bundle.json'], work);
+    expect(fromBundle.stderr).toBe('');
+    expect(fromBundle.status).toBe(fromSource.status);
+    const source = JSON.parse(readFileSync(join(work, 'gb-source.json'), 'utf8')) as { findings: unknown[] };
+    expect(source.findings.length).toBeGreaterThan(50);
+    expect(readFileSync(join(work, 'gb-bundle.json'), 'utf8')).toBe(readFileSync(join(work, 'gb-source.json'), 'utf8'));
+  });
 
   it('refuses a file that is not a workbook as the source does (exit 2, what and how to fix)', () => {
     const notes = join(PACKAGE_ROOT, 'package.json');
