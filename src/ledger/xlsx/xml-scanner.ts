@@ -40,8 +40,11 @@ export interface XmlHandler {
    * May read a whole element at `lt` (its start tag, content and end tag) straight from the
    * text, as the scanner would have reported it, and return the index after it; or return -1
    * to leave it to the scanner. For the one element a part has millions of (a sheet's cells).
+   * `end` is just past the buffer's last `>`: a complete element ends there at the latest, and
+   * a shortcut that reads no character at or past it never reads past the buffer's end (which
+   * returns NaN and throws V8 out of its optimised code).
    */
-  shortcut?(buffer: string, lt: number): number;
+  shortcut?(buffer: string, lt: number, end: number): number;
 }
 
 const GT = 0x3e;
@@ -184,6 +187,8 @@ export class XmlScanner {
   private scan(buffer: string, from: number): number {
     const handler = this.handler;
     let at = from;
+    /** Just past the buffer's last `>`, found when a shortcut first needs it. */
+    let shortcutEnd = -1;
     for (;;) {
       const lt = buffer.indexOf('<', at);
       if (lt < 0) {
@@ -193,7 +198,8 @@ export class XmlScanner {
       if (lt > at && handler.wantsText) this.emitText(buffer, at, lt);
       if (lt + 1 === buffer.length) return lt;
       if (handler.wantsShortcut === true) {
-        const after = handler.shortcut!(buffer, lt);
+        if (shortcutEnd < 0) shortcutEnd = buffer.lastIndexOf('>') + 1;
+        const after = handler.shortcut!(buffer, lt, shortcutEnd);
         if (after > 0) {
           at = after;
           continue;

@@ -209,6 +209,26 @@ describe('the sheet shortcut reads cells as the scanner does tag by tag', () => 
     for (let at = 1; at < xml.length; at += 3) expect(rows(cut(xml, [at]), true), `cut at ${at}`).toEqual(expected);
   });
 
+  test('the shortcut is told where the last complete markup of the buffer ends, and reads nothing past it', () => {
+    const seen: [string, number, number][] = [];
+    const handler = {
+      wantsText: false, wantsShortcut: true, open() {}, close() {}, text() {},
+      shortcut: (buffer: string, lt: number, end: number) => (seen.push([buffer, lt, end]), -1),
+    };
+    const scanner = new XmlScanner(handler, [], 1 << 20);
+    for (const chunk of cut(sheet(cells), [100, 101, 700])) scanner.write(chunk);
+    scanner.end();
+    expect(seen.length).toBeGreaterThan(cells.length);
+    for (const [buffer, lt, end] of seen) {
+      expect(end).toBe(buffer.lastIndexOf('>') + 1);
+      expect(lt).toBeLessThan(buffer.length);
+    }
+    // Cut inside a cell, so that the cell cannot end in its buffer: the shortcut declines it.
+    const xml = sheet(cells);
+    const at = xml.indexOf('<c r="C1"') + 12;
+    expect(rows(cut(xml, [at]), true)).toEqual(rows([xml], false));
+  });
+
   test('a cell the shortcut declines (out-of-range shared string) fails as it does tag by tag', () => {
     const xml = sheet(['<c r="A1" t="s"><v>50</v></c>']);
     expect(() => rows([xml], true)).toThrow(/shared string "50", but the shared-string table has 50 strings/);
