@@ -101,10 +101,9 @@ export function checkSemantics(file: string, source: JsonSource, ctx: SemanticCo
 function checkEvent(file: string, source: JsonSource, event: unknown, scope: Scope | undefined, facts: readonly FactDef[] | undefined): RuleProblem[] {
   if (typeof event !== 'string' || event === '' || !facts) return []; // the schema says so
   const dates = facts.filter((f) => f.type === 'date').map((f) => f.name);
-  const at = locate(source, '/event');
   const def = facts.find((f) => f.name === event);
-  if (!def) return [problem(file, at, 'unknown-fact', msg('problem.event.unknown', { event, scope: String(scope), dates }))];
-  if (def.type !== 'date') return [problem(file, at, 'bad-event', msg('problem.event.notDate', { event, type: def.type, scope: String(scope), dates }))];
+  if (!def) return [problem(file, locate(source, '/event'), 'unknown-fact', msg('problem.event.unknown', { event, scope: String(scope), dates }))];
+  if (def.type !== 'date') return [problem(file, locate(source, '/event'), 'bad-event', msg('problem.event.notDate', { event, type: def.type, scope: String(scope), dates }))];
   return [];
 }
 
