@@ -156,6 +156,8 @@ const BOMB_PARTS: Record<string, string> = {
 
 interface Scenario {
   input: string;
+  /** Made again on every run: built from the current rules/, a cached copy goes stale with it. */
+  fresh?: boolean;
   make(): Promise<void>;
   run(): Promise<string>;
 }
@@ -222,7 +224,9 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   'rules-50mb': {
     input: join(DIR, 'rules-50mb'),
+    fresh: true,
     async make() {
+      await rm(join(DIR, 'rules-50mb'), { recursive: true, force: true });
       await cp(join(PACKAGE_ROOT, 'rules'), join(DIR, 'rules-50mb'), { recursive: true });
       const file = join(DIR, 'rules-50mb', '失职追究制', 'refusal-without-reason.json');
       const rule = JSON.parse(await readFile(file, 'utf8')) as { conditions: { all: unknown[] } };
@@ -239,7 +243,9 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   'rules-deep': {
     input: join(DIR, 'rules-deep'),
+    fresh: true,
     async make() {
+      await rm(join(DIR, 'rules-deep'), { recursive: true, force: true });
       await cp(join(PACKAGE_ROOT, 'rules'), join(DIR, 'rules-deep'), { recursive: true });
       const file = join(DIR, 'rules-deep', '失职追究制', 'refusal-without-reason.json');
       const rule = JSON.parse(await readFile(file, 'utf8')) as { conditions: unknown };
@@ -292,7 +298,7 @@ async function main(): Promise<void> {
   for (const name of names) {
     const scenario = SCENARIOS[name];
     if (!scenario) throw new Error(`no scenario ${name}; scenarios: ${Object.keys(SCENARIOS).join(', ')}`);
-    if (!existsSync(scenario.input)) {
+    if (scenario.fresh || !existsSync(scenario.input)) {
       const started = performance.now();
       await scenario.make();
       console.log(`  (generated ${scenario.input} in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
