@@ -17,7 +17,8 @@ import type { WorkCalendar } from '../calendar/types.js';
 import { renderIssueMessage } from '../ledger/issue-codes.js';
 import type { CaseRecord, DataIssue, IsoDate, Ledger, LedgerRow } from '../ledger/types.js';
 
-const COUNTED_DATES = [
+/** The case dates working days are counted from or to, with their column names. */
+export const COUNTED_DATES = [
   ['received_on', '受理日期'],
   ['materials_completed_on', '补齐日期'],
   ['notified_on', '告知日期'],

@@ -6,6 +6,7 @@ import type { WorkCalendar } from '../calendar/types.js';
 import { msg } from '../messages/catalogue.js';
 import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
 import { calendarErrorAt, type RowPlace } from './calendar-errors.js';
+import { COUNTED_DATES } from './calendar-screen.js';
 import { columnFacts } from './fact-template.js';
 import { caseLimit, overdueDays, type LimitBasis } from './deadline.js';
 import { caseEvents, DEFAULT_DUTY_WINDOWS, type CaseEvents, type DutyWindows } from './events.js';
@@ -105,18 +106,10 @@ function addTimeFacts(facts: Record<string, FactValue>, t: TimeFacts): void {
 /** An open case past its deadline: its overdue event lasts into the period (events.ts). */
 const OVERDUE_ONGOING: readonly string[] = ['overdue_event_on'];
 
-const DATE_COLUMNS = [
-  ['received_on', '受理日期'],
-  ['materials_completed_on', '补齐日期'],
-  ['notified_on', '告知日期'],
-  ['completed_on', '办结日期'],
-  ['result_notified_on', '结果告知日期'],
-] as const;
-
 /** Where a calendar failure happened: the date columns the calendar does not cover, by name. */
 export function casePlace(row: LedgerRow<'cases'>, ctx: AuditContext): RowPlace {
   const c = row.record;
-  const uncovered = DATE_COLUMNS.filter(([key]) => c[key] !== undefined && !ctx.calendar.covers(c[key]!)).map(([key, zh]) => `${zh} ${c[key]}`);
+  const uncovered = COUNTED_DATES.filter(([key]) => c[key] !== undefined && !ctx.calendar.covers(c[key]!)).map(([key, zh]) => `${zh} ${c[key]}`);
   const what =
     uncovered.length > 0
       ? msg('calendar.what.workingDaysFrom', { dates: uncovered })
