@@ -26,6 +26,8 @@ const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 (serial 0 in the 1900 system, as Excel counts) to 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25_569;
 const DATE_1904_OFFSET_DAYS = 1_462;
+/** Whole-day serials whose Date is shared (a year of days, with room for stray years). */
+const MAX_REMEMBERED_DAYS = 4_096;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 export interface SheetContext {
@@ -76,7 +78,20 @@ export class SheetRowsHandler implements PartHandler {
   constructor(private readonly context: SheetContext) {
     const offset = context.date1904 ? DATE_1904_OFFSET_DAYS - UNIX_EPOCH_SERIAL : -UNIX_EPOCH_SERIAL;
     // As exceljs computes it, so both readers give the same instant (whole milliseconds).
-    this.toDate = (serial) => new Date(Math.round((serial + offset) * MS_PER_DAY));
+    const dateOf = (serial: number): Date => new Date(Math.round((serial + offset) * MS_PER_DAY));
+    // One Date per whole-day serial, shared by every cell that holds it: a month's date columns
+    // hold a few dozen days, and nothing downstream changes a Date (the cell parser reads it and
+    // remembers its day by time). Only whole days are kept, and only so many, so that a column of
+    // times of day cannot grow the memory with the sheet.
+    const days = new Map<number, Date>();
+    this.toDate = (serial) => {
+      let date = days.get(serial);
+      if (date === undefined) {
+        date = dateOf(serial);
+        if (Number.isInteger(serial) && days.size < MAX_REMEMBERED_DAYS) days.set(serial, date);
+      }
+      return date;
+    };
   }
 
   bind(scanner: XmlScanner): void {
