@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { openTemp, type TempFile } from '../../output/atomic-file.js';
 import type { Lang } from '../../text.js';
 import { safeCellValue } from './cell-text.js';
+import { STORED_PACKAGE, writeDeflated } from './deflate-package.js';
 import { fitRowHeight } from './row-height.js';
 import { FONT_SIZE, SharedStyles } from './style.js';
 
@@ -112,7 +113,9 @@ export function memoryBook(file: string, meta: BookMeta, target: BookTarget = {}
       await mkdir(dirname(file), { recursive: true });
       const out = destination(file, target);
       try {
-        await wb.xlsx.writeFile(out.path);
+        // exceljs types the result as an interface of its own; under Node it is a Buffer.
+        const stored = (await wb.xlsx.writeBuffer(STORED_PACKAGE)) as unknown as Buffer;
+        await writeDeflated(stored, out.path);
         await out.commit();
       } catch (err) {
         await out.discard();
