@@ -295,11 +295,11 @@ export class SheetRowsHandler implements PartHandler {
     if (valueStart < 0) {
       raw = null;
     } else if (type === 's' && !inline) {
-      const index = digitsOf(buffer, valueStart, valueEnd);
+      const index = digitsOf(buffer, valueStart, valueEnd, 9);
       const strings = this.context.sharedStrings;
       if (index < 0 || index >= strings.length) return -1;
       raw = strings[index]!;
-    } else if (type === undefined && !inline && (raw = integerOf(buffer, valueStart, valueEnd)) >= 0) {
+    } else if (type === undefined && !inline && (raw = digitsOf(buffer, valueStart, valueEnd, 15)) >= 0) {
       // A whole number, read without making a string (serials of dates, phone numbers, counts).
       if (this.context.dateStyles[style] === true) raw = this.toDate(raw);
     } else {
@@ -442,21 +442,12 @@ const AMPERSAND = 0x26;
 const LETTER_V = 0x76;
 const DECLINED = '\u0000declined';
 
-/** The decimal number in buffer[start, end); -1 unless it is 1–9 digits. */
-function digitsOf(buffer: string, start: number, end: number): number {
-  if (end <= start || end - start > 9) return -1;
-  let value = 0;
-  for (let at = start; at < end; at++) {
-    const code = buffer.charCodeAt(at);
-    if (code < 0x30 || code > 0x39) return -1;
-    value = value * 10 + (code - 0x30);
-  }
-  return value;
-}
-
-/** The whole number of up to 15 digits in buffer[start, end) (exact in a double); -1 otherwise. */
-function integerOf(buffer: string, start: number, end: number): number {
-  if (end <= start || end - start > 15) return -1;
+/**
+ * The whole number in buffer[start, end); -1 unless it is 1 to `maxDigits` digits. A
+ * shared-string index has at most 9; a cell value at most 15 (exact in a double).
+ */
+function digitsOf(buffer: string, start: number, end: number, maxDigits: number): number {
+  if (end <= start || end - start > maxDigits) return -1;
   let value = 0;
   for (let at = start; at < end; at++) {
     const code = buffer.charCodeAt(at);
