@@ -25,9 +25,6 @@ export interface CsvRecord {
   /** 1-based record number: the row number a spreadsheet shows for it. */
   row: number;
   cells: string[];
-  /** 1-based physical lines of the file the record spans. */
-  firstLine: number;
-  lastLine: number;
   /** Set when the record was read as written because of an unclosed quote: the cell it opened in. */
   brokenAt?: { cell: number; swallowedTo: number };
 }
@@ -89,7 +86,7 @@ export async function* csvRecords(utf8: Buffer, options: CsvRecordOptions): Asyn
         swallowEnd = offset;
         break;
       }
-      yield { row: ++row, cells: parsed.record, firstLine: lines.lineAt(start), lastLine: lines.lineAt(Math.max(start, endOfContent(utf8, offset) - 1)) };
+      yield { row: ++row, cells: parsed.record };
     }
     if (resumeAt === undefined) break;
     // The record at `resumeAt` swallowed lines: take its first line as written, then go on.
@@ -99,7 +96,7 @@ export async function* csvRecords(utf8: Buffer, options: CsvRecordOptions): Asyn
     const firstLine = lines.lineAt(resumeAt);
     offset = lines.nextLineStart(lineEnd);
     const swallowedTo = firstLine + lineBreaks(utf8, resumeAt, endOfContent(utf8, swallowEnd));
-    yield { row: ++row, cells, firstLine, lastLine: firstLine, brokenAt: { cell, swallowedTo } };
+    yield { row: ++row, cells, brokenAt: { cell, swallowedTo } };
   }
 }
 

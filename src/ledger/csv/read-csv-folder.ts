@@ -18,6 +18,7 @@ import { sheetSpec } from '../columns.js';
 import { readHeader } from '../header.js';
 import { limitExceeded, type LedgerLimits } from '../limits.js';
 import { sheetKeyOfFileName } from '../names.js';
+import { isBlank } from '../raw-value.js';
 import { SheetReader, type SheetResult } from '../sheet-reader.js';
 import { renderIssueMessage } from '../issue-codes.js';
 import type { DataIssue, SheetKey } from '../types.js';
@@ -107,7 +108,7 @@ async function readCsvSheet(file: string, sheetName: string, key: SheetKey, utf8
       if (long >= 0) {
         throw limitExceeded(file, msg('ledger.csvCellTooLong', { row: record.row, column: long + 1, n: limits.maxCellChars }), 'maxCellChars', limits.maxCellChars);
       }
-      if (record.cells.some((cell) => cell.trim() !== '') && ++rows > limits.maxRows) {
+      if (!record.cells.every(isBlank) && ++rows > limits.maxRows) {
         throw limitExceeded(file, msg('xlsx.tooManyRows', { sheet: sheetName, n: limits.maxRows }), 'maxRows', limits.maxRows);
       }
       if (!record.brokenAt) {
