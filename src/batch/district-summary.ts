@@ -22,10 +22,9 @@ import { fillRow, HEADING_FONT, MUTED_FILL, solidFill, styleBold, styleHeader, T
 import type { ErrorCode } from '../errors.js';
 import type { PersonSummary } from '../findings/types.js';
 import { GRADE_LABELS, GRADES, gradeRank, type Grade } from '../grade-scale.js';
-import { render } from '../messages/catalogue.js';
 import type { Lang, Localized } from '../text.js';
 import { rankByFigure } from './center-ranking.js';
-import type { AuditedEntry, BatchEntry, CenterSummary, FailedEntry, FailureCode } from './types.js';
+import { failureWords, type AuditedEntry, type BatchEntry, type CenterSummary, type FailedEntry, type FailureCode } from './types.js';
 
 // ---- one audit → its row ----
 
@@ -229,14 +228,8 @@ export function centerRow(entry: AuditedEntry, lang: Lang, ranks: CenterRanks = 
 }
 
 export function failedRow(entry: FailedEntry, lang: Lang): Record<FailedColumn, string> {
-  return {
-    input: entry.input.display,
-    code: entry.failure.code,
-    reason: FAILURE_TITLES[entry.failure.code][lang],
-    // Manifests written before the message catalogue carry the English words only.
-    message: entry.failure.detail ? render(entry.failure.detail, lang) : entry.failure.message,
-    hint: entry.failure.fix ? render(entry.failure.fix, lang) : entry.failure.hint ?? '',
-  };
+  const { message, hint } = failureWords(entry.failure, lang);
+  return { input: entry.input.display, code: entry.failure.code, reason: FAILURE_TITLES[entry.failure.code][lang], message, hint: hint ?? '' };
 }
 
 export interface DistrictSummaryOptions {
@@ -282,7 +275,8 @@ async function centersSheet(book: BookSink, entries: BatchEntry[], head: PageHea
   const lang = head.lang;
   const keys = Object.keys(CENTER_COLUMNS) as CenterColumn[];
   const audited = entries.filter((e): e is AuditedEntry => e.status !== 'failed');
-  const duplicate = new Map(audited.map((e, i) => [e, duplicatesOf(audited)[i]]));
+  const earlierUploads = duplicatesOf(audited);
+  const duplicate = new Map(audited.map((e, i) => [e, earlierUploads[i]]));
   const counted = audited.filter((e) => !duplicate.get(e));
   const ranks = new Map(centerRanks(counted).map((r, i) => [counted[i]!, r]));
   const sheet = await openSheet(book, SUMMARY_SHEETS.centers[lang], CENTER_COLUMNS, PRINTED_CENTER_COLUMNS, entries.length + (counted.length > 0 ? 1 : 0), head);

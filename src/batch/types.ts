@@ -49,6 +49,17 @@ export function batchFailure(code: FailureCode, detail: Message, fix?: Message):
   return failure;
 }
 
+/**
+ * A failure's detail and fix in `lang`. Manifests written before the message catalogue carry the
+ * English words only.
+ */
+export function failureWords(failure: BatchFailure, lang: Lang): { message: string; hint: string | undefined } {
+  return {
+    message: failure.detail ? render(failure.detail, lang) : failure.message,
+    hint: failure.fix ? render(failure.fix, lang) : failure.hint,
+  };
+}
+
 /** The few numbers of one audit the district summary shows (and the manifest keeps). */
 export interface CenterSummary {
   center: string;

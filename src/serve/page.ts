@@ -13,6 +13,7 @@
  * Narrow screens: the tables scroll sideways inside their box and the upload area stacks.
  */
 import { FAILURE_TITLES } from '../batch/district-summary.js';
+import { failureWords } from '../batch/types.js';
 import { GRADE_LABELS, GRADES, type BatchFailure, type Lang } from '../index.js';
 import { MESSAGE_KEYS, render, templateOf, type Message, type MessageKey, type MessageParam } from '../messages/catalogue.js';
 import type { MonthCenter, MonthView } from './month.js';
@@ -128,12 +129,8 @@ function reportLinks(id: string, lang: Lang): string {
 
 /** A failed audit's reason and fix in the request's language (their messages are kept as data). */
 export function failureJson(failure: BatchFailure, lang: Lang): { code: string; title: string; message: string; hint: string | null } {
-  return {
-    code: failure.code,
-    title: FAILURE_TITLES[failure.code]?.[lang] ?? failure.code,
-    message: failure.detail ? render(failure.detail, lang) : failure.message,
-    hint: failure.fix ? render(failure.fix, lang) : (failure.hint ?? null),
-  };
+  const { message, hint } = failureWords(failure, lang);
+  return { code: failure.code, title: FAILURE_TITLES[failure.code]?.[lang] ?? failure.code, message, hint: hint ?? null };
 }
 
 // ---- the month view ----
