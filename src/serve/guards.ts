@@ -25,7 +25,7 @@ import { DutyAuditError } from '../errors.js';
 import { msg } from '../messages/catalogue.js';
 import { SHEETS } from '../ledger/columns.js';
 import { sheetKeyOfFileName } from '../ledger/names.js';
-import { sniffFileKind } from '../ledger/sniff.js';
+import { sniffFile, sniffFileKind } from '../ledger/sniff.js';
 import type { SheetKey } from '../ledger/types.js';
 import { ApiError } from './api-errors.js';
 
@@ -70,8 +70,8 @@ export async function sniffUpload(file: string, name: string, size: number, limi
       return zipKind(await zipDirectory(file, name, limits), name);
     case 'ole':
     case 'encrypted-ooxml':
-      // The OLE directory may lie anywhere in the file; an upload is bounded, so read it whole.
-      throw new ApiError(sniffFileKind(await readHead(file, size)) === 'encrypted-ooxml' ? 'encrypted-workbook' : 'old-excel', { file: name });
+      // sniffFile reads an OLE file whole (its directory may lie anywhere); an upload is bounded.
+      throw new ApiError((await sniffFile(file)) === 'encrypted-ooxml' ? 'encrypted-workbook' : 'old-excel', { file: name });
     case 'other':
       break;
   }

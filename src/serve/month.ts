@@ -76,7 +76,7 @@ export function monthView(store: Store, period: string): MonthView | undefined {
       auditId: s.auditId,
       center: s.center,
       district: s.summary.district ?? null,
-      status: store.audit(s.auditId)!.status,
+      status: s.status,
       ...now,
       ranks: { onTime: onTime[i]!, satisfaction: satisfaction[i]! },
       previous,

@@ -95,6 +95,7 @@ export interface StandingAudit {
   names: string[];
   sha256: string;
   kind: UploadKind;
+  status: AuditStatus;
 }
 
 const SCHEMA = `
@@ -406,7 +407,7 @@ export class Store {
       .prepare<[string], AuditRow>(`${AUDIT_SELECT} JOIN center_months m ON m.audit_id = a.id WHERE m.period = ? ORDER BY c.name`)
       .all(period)
       .map((row) => this.toRecord(row))
-      .map((r) => ({ auditId: r.id, center: r.center!, centerKey: r.centerKey!, period: r.period!, summary: r.summary!, names: r.names, sha256: r.sha256, kind: r.kind }));
+      .map((r) => ({ auditId: r.id, center: r.center!, centerKey: r.centerKey!, period: r.period!, summary: r.summary!, names: r.names, sha256: r.sha256, kind: r.kind, status: r.status }));
   }
 
   /** The months that have at least one standing audit, latest first. */
