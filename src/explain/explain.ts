@@ -86,8 +86,7 @@ function leavesHeld(node: TreeNode, want = true): ConditionLeaf[] {
 }
 
 /** A rule that did not fire with every condition held but one: one leaf to change, and another already held. */
-export function isNearMiss(tree: TreeNode): boolean {
-  const toFire = changesFor(tree, true);
+export function isNearMiss(tree: TreeNode, toFire = changesFor(tree, true)): boolean {
   return toFire.length === 1 && leavesHeld(tree).some((leaf) => leaf !== toFire[0]);
 }
 
@@ -141,7 +140,7 @@ function verdict(rule: Rule, run: RuleRun | undefined, record: ScopeRecord, find
   if (!fired) {
     out.failedBy = failedBy(tree);
     out.toFire = changesFor(tree, true);
-    out.nearMiss = isNearMiss(tree);
+    out.nearMiss = isNearMiss(tree, out.toFire);
     return out;
   }
   const finding = findings.find((f) => f.ruleId === rule.id && sameRef(f.ref, record.ref));

@@ -240,7 +240,7 @@ function findPrior(work: Working[], act: Act, history: ReadonlyMap<string, Prior
 }
 
 /** The act's earlier reports together: its highest base grade, all yuan charged, the latest month. */
-function combinePriors(a: PriorFinding | undefined, b: PriorFinding): PriorFinding {
+export function combinePriors(a: PriorFinding | undefined, b: PriorFinding): PriorFinding {
   if (!a) return b;
   return {
     highestBase: gradeRank(b.highestBase) > gradeRank(a.highestBase) ? b.highestBase : a.highestBase,

@@ -19,8 +19,8 @@ import { DutyAuditError } from '../errors.js';
 import { msg, type Message } from '../messages/catalogue.js';
 import { compareText } from '../text.js';
 import { FINDING_STATUSES, type FindingStatus } from '../findings/types.js';
-import { gradeRank, isGrade, type Grade } from '../grade-scale.js';
-import type { PriorFinding } from '../grade/settle.js';
+import { isGrade, type Grade } from '../grade-scale.js';
+import { combinePriors, type PriorFinding } from '../grade/settle.js';
 
 export interface HistoryReport {
   /** As the user would name it (relative to the working folder when inside it). */
@@ -158,15 +158,7 @@ function monthCharged(f: ReportedFinding, report: ParsedReport): string {
 }
 
 function addPrior(into: Map<string, PriorFinding>, f: ReportedFinding, report: ParsedReport): void {
-  const month = monthCharged(f, report);
-  const was = into.get(f.id);
-  if (!was) {
-    into.set(f.id, { highestBase: f.baseGrade, chargedYuan: f.deductionYuan, reportedIn: month });
-    return;
-  }
-  if (gradeRank(f.baseGrade) > gradeRank(was.highestBase)) was.highestBase = f.baseGrade;
-  was.chargedYuan += f.deductionYuan;
-  if (month > was.reportedIn) was.reportedIn = month;
+  into.set(f.id, combinePriors(into.get(f.id), { highestBase: f.baseGrade, chargedYuan: f.deductionYuan, reportedIn: monthCharged(f, report) }));
 }
 
 export function readHistory(files: readonly string[], source: string, target: HistoryTarget, options: HistoryOptions = {}): History {

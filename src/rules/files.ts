@@ -129,7 +129,8 @@ function couldHoldRules(name: string): boolean {
   return name.endsWith('.json') || !name.includes('.');
 }
 
-function isLink(path: string): boolean {
+/** True for a symbolic link, broken or not (existsSync follows links, so it cannot tell). */
+export function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
   } catch {

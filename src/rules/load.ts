@@ -5,7 +5,7 @@
  * the problems as data (`rules validate`); `loadValidRuleSet(dir)` is for the commands that
  * need a rule set to go on (audit, batch, rules list, rules diff) and stops on any problem.
  */
-import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
@@ -16,7 +16,7 @@ import type { Lang } from '../text.js';
 import { checkCalendarYear } from '../calendar/check.js';
 import type { CalendarYear } from '../calendar/calendar.js';
 import { loadClauses } from './clauses.js';
-import { listCalendarFiles, listRuleFiles, POLICY_FILE, type LinkProblem } from './files.js';
+import { isLink, listCalendarFiles, listRuleFiles, POLICY_FILE, type LinkProblem } from './files.js';
 import { nestingBeyond, RULE_LIMIT_FLAGS, ruleLimits, type RuleLimits } from './limits.js';
 import { ruleSetHash, sha256 } from './hash.js';
 import { locate, parseJsonSource, type JsonSource } from './json-source.js';
@@ -144,13 +144,13 @@ function loadRules(dir: string, ctx: SemanticContext, problems: RuleProblem[], l
 
 function loadPolicy(dir: string, declared: ReadonlyMap<string, Scope>, problems: RuleProblem[], limits: RuleLimits): { policy?: Policy; file: ReadFile } {
   const path = join(dir, POLICY_FILE);
+  const ownPolicy = existsSync(path);
   // A broken link is not "no policy": grading by the shipped one would hide the mistake.
-  if (!existsSync(path) && isLink(path)) {
+  if (!ownPolicy && isLink(path)) {
     problems.push(problem(path, { line: 1, column: 1 }, 'bad-link', msg('problem.linkBroken', { target: readlinkSync(path) })));
   }
   // A folder without its own policy (e.g. a reviewer's scratch copy) grades by the shipped one;
   // its overlaps then name rules the folder may not have, which simply never pair up.
-  const ownPolicy = existsSync(path);
   const file = ownPolicy ? read(dir, POLICY_FILE, limits) : read(DEFAULT_RULES_DIR, POLICY_FILE, limits);
   const own: RuleProblem[] = [];
   const source = parseAndCheck(file, 'policy.schema.json', own, limits);
@@ -161,13 +161,6 @@ function loadPolicy(dir: string, declared: ReadonlyMap<string, Scope>, problems:
   return { policy, file };
 }
 
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
 
 function checkCalendars(dir: string, problems: RuleProblem[], limits: RuleLimits): ReadFile[] {
   const listing = listCalendarFiles(dir);
