@@ -124,8 +124,4 @@ export function templateOf(key: MessageKey, lang: Lang): string {
   return MESSAGES[key][lang];
 }
 
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(MESSAGES, key);
-}
-
 export const MESSAGE_KEYS = Object.keys(MESSAGES) as MessageKey[];
