@@ -14,9 +14,8 @@
 import type { WorkCalendar } from '../calendar/types.js';
 import { calendarErrorAt } from '../facts/calendar-errors.js';
 import { casePlace } from '../facts/case-facts.js';
-import { caseLimit } from '../facts/deadline.js';
+import { limitOfCase } from '../facts/deadline.js';
 import { completedBy } from '../facts/period.js';
-import { statutoryDaysByItem } from '../facts/service-figures.js';
 import type { AuditContext, RecordRef } from '../facts/types.js';
 import type { Finding } from '../findings/types.js';
 import type { IsoDate, LedgerRow } from '../ledger/types.js';
@@ -76,13 +75,13 @@ function realReason(reason: string | undefined, placeholders: readonly string[])
   return text && !placeholders.includes(text) ? text : undefined;
 }
 
-function caseWarning(row: LedgerRow<'cases'>, ctx: AuditContext, statutory: Map<string, number> | undefined, rules: WarningRules): Warning | undefined {
+function caseWarning(row: LedgerRow<'cases'>, ctx: AuditContext, rules: WarningRules): Warning | undefined {
   const c = row.record;
   if (c.received_on > ctx.asOf || completedBy(c, ctx.asOf) !== null) return undefined;
   let due: IsoDate | null;
   let left: number;
   try {
-    due = caseLimit(c, statutory?.get(c.item) ?? null, ctx.calendar).deadline;
+    due = limitOfCase(row, ctx).deadline;
     if (due === null) return undefined;
     left = daysLeft(ctx.calendar, ctx.asOf, due);
   } catch (error) {
@@ -127,10 +126,9 @@ function byUrgency(a: Warning, b: Warning): number {
 
 /** The warnings on as-of, each overdue case with the id of the finding that judges it. */
 export function warningsOf(ctx: AuditContext, rules: WarningRules, findings: readonly Finding[]): Warning[] {
-  const statutory = statutoryDaysByItem(ctx);
   const warnings: Warning[] = [];
   for (const row of ctx.ledger.sheets.cases ?? []) {
-    const w = caseWarning(row, ctx, statutory, rules);
+    const w = caseWarning(row, ctx, rules);
     if (w) warnings.push(w);
   }
   for (const row of ctx.ledger.sheets.complaints ?? []) {

@@ -8,7 +8,7 @@ import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
 import { calendarErrorAt, type RowPlace } from './calendar-errors.js';
 import { COUNTED_DATES } from './calendar-screen.js';
 import { columnFacts } from './fact-template.js';
-import { caseLimit, overdueDays, type LimitBasis } from './deadline.js';
+import { caseLimit, limitOfCase, overdueDays, type CaseLimit, type LimitBasis } from './deadline.js';
 import { caseEvents, DEFAULT_DUTY_WINDOWS, type CaseEvents, type DutyWindows } from './events.js';
 import { checkFee } from './fee-status.js';
 import { firstOf, type Lookups } from './lookups.js';
@@ -44,8 +44,12 @@ function daysAfter(cal: WorkCalendar, from: IsoDate, to: IsoDate): number {
  * absent: only promises bind then). See deadline.ts for the limit a case is bound by.
  */
 export function timeFacts(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate, statutoryDays: number | null = null, windows: DutyWindows = DEFAULT_DUTY_WINDOWS): TimeFacts {
+  return timeFactsOfLimit(c, caseLimit(c, statutoryDays, cal), cal, asOf, windows);
+}
+
+/** The time facts of a case whose limit is known (limitOfCase). */
+function timeFactsOfLimit(c: CaseRecord, limit: CaseLimit, cal: WorkCalendar, asOf: IsoDate, windows: DutyWindows): TimeFacts {
   const completed = completedBy(c, asOf);
-  const limit = caseLimit(c, statutoryDays, cal);
   const dayNotOver = completed === null && c.received_on >= asOf;
   return {
     clock_start: limit.start,
@@ -128,7 +132,7 @@ export function caseRecord(row: LedgerRow<'cases'>, ctx: AuditContext, lookups: 
   const itemRows = itemRowsOf(c, lookups);
   let time: TimeFacts;
   try {
-    time = timeFacts(c, ctx.calendar, ctx.asOf, itemRows ? (firstOf(itemRows, 'statutory_days') ?? null) : null, ctx.windows);
+    time = timeFactsOfLimit(c, limitOfCase(row, ctx), ctx.calendar, ctx.asOf, ctx.windows ?? DEFAULT_DUTY_WINDOWS);
   } catch (error) {
     throw calendarErrorAt(error, casePlace(row, ctx));
   }

@@ -13,7 +13,8 @@
  * it is recorded as "after YYYY-12-31" and the case is simply not yet overdue.
  */
 import type { WorkCalendar } from '../calendar/types.js';
-import type { CaseRecord, IsoDate } from '../ledger/types.js';
+import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
+import type { AuditContext } from './types.js';
 
 /** Which limit binds the case: the codes of the `limit_basis` fact (words in value-labels.ts). */
 export const LIMIT_BASES = ['promise', 'statutory', 'promise-capped', 'none', 'with-applicant'] as const;
@@ -60,6 +61,38 @@ export function caseLimit(c: CaseRecord, statutoryDays: number | null, cal: Work
   return deadline === undefined
     ? { basis, days, start, deadline: null, after: cal.lastDay }
     : { basis, days, start, deadline, after: null };
+}
+
+/** Each item's 法定时限: its first row of the items sheet that gives one; undefined without the sheet. */
+function statutoryDaysByItem(ctx: AuditContext): Map<string, number> | undefined {
+  const rows = ctx.ledger.sheets.items;
+  if (!rows) return undefined;
+  const byItem = new Map<string, number>();
+  for (const { record } of rows) if (record.statutory_days !== undefined && !byItem.has(record.item)) byItem.set(record.item, record.statutory_days);
+  return byItem;
+}
+
+interface AuditLimits {
+  statutory: Map<string, number> | undefined;
+  byRow: WeakMap<LedgerRow<'cases'>, CaseLimit>;
+}
+
+const limitsOfAudits = new WeakMap<AuditContext, AuditLimits>();
+
+/**
+ * The limit of an audited case, found once per audit: the case's facts (the overdue rules),
+ * 按期办结率 and the warnings all read this one, so they cannot disagree on a deadline and the
+ * calendar is walked once per case. Throws as caseLimit does (never remembered).
+ */
+export function limitOfCase(row: LedgerRow<'cases'>, ctx: AuditContext): CaseLimit {
+  let audit = limitsOfAudits.get(ctx);
+  if (audit === undefined) limitsOfAudits.set(ctx, (audit = { statutory: statutoryDaysByItem(ctx), byRow: new WeakMap() }));
+  let limit = audit.byRow.get(row);
+  if (limit === undefined) {
+    limit = caseLimit(row.record, audit.statutory?.get(row.record.item) ?? null, ctx.calendar);
+    audit.byRow.set(row, limit);
+  }
+  return limit;
 }
 
 /**

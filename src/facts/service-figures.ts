@@ -12,7 +12,7 @@ import type { AuditContext } from './types.js';
 import type { CaseRecord, LedgerRow, Rating } from '../ledger/types.js';
 import { casePlace } from './case-facts.js';
 import { calendarErrorAt } from './calendar-errors.js';
-import { caseLimit, completedOnTime } from './deadline.js';
+import { completedOnTime, limitOfCase } from './deadline.js';
 import { completedBy, inPeriod, isCaseOfPeriod } from './period.js';
 
 export interface ServiceFigures {
@@ -58,15 +58,6 @@ function withRates<T extends ServiceFigures>(f: T): T {
   return f;
 }
 
-/** Each listed item's 法定时限 (its first row that gives one); undefined without the items sheet. */
-export function statutoryDaysByItem(ctx: AuditContext): Map<string, number> | undefined {
-  const rows = ctx.ledger.sheets.items;
-  if (!rows) return undefined;
-  const byItem = new Map<string, number>();
-  for (const { record } of rows) if (record.statutory_days !== undefined && !byItem.has(record.item)) byItem.set(record.item, record.statutory_days);
-  return byItem;
-}
-
 /** What one audited case adds to its handler's figures and the center's. */
 interface CaseCounts {
   handled: boolean;
@@ -76,13 +67,13 @@ interface CaseCounts {
   satisfied: boolean | null;
 }
 
-function countsOf(row: LedgerRow<'cases'>, ctx: AuditContext, statutory: Map<string, number> | undefined): CaseCounts {
+function countsOf(row: LedgerRow<'cases'>, ctx: AuditContext): CaseCounts {
   const c: CaseRecord = row.record;
   const completed = completedBy(c, ctx.asOf);
   let onTime: boolean | null = null;
   if (completed !== null && inPeriod(completed, ctx.period)) {
     try {
-      onTime = completedOnTime(caseLimit(c, statutory?.get(c.item) ?? null, ctx.calendar), completed);
+      onTime = completedOnTime(limitOfCase(row, ctx), completed);
     } catch (error) {
       throw calendarErrorAt(error, casePlace(row, ctx));
     }
@@ -104,14 +95,13 @@ function add(into: ServiceFigures, counts: CaseCounts): void {
 }
 
 export function serviceFigures(ctx: AuditContext): ServiceReport {
-  const statutory = statutoryDaysByItem(ctx);
   const people = new Map<string, PersonService>();
   const center = zero();
   for (const row of ctx.ledger.sheets.cases ?? []) {
     if (!isCaseOfPeriod(row.record, ctx.period, ctx.asOf)) continue;
     let person = people.get(row.record.handler);
     if (!person) people.set(row.record.handler, (person = { name: row.record.handler, ...zero() }));
-    const counts = countsOf(row, ctx, statutory);
+    const counts = countsOf(row, ctx);
     add(person, counts);
     add(center, counts);
   }
