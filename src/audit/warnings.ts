@@ -57,11 +57,16 @@ export interface WarningRules {
 }
 
 export function warningRules(rules: readonly Pick<Rule, 'id' | 'event' | 'params'>[], policy: Pick<Policy, 'due_soon_days'>): WarningRules {
-  const placeholders = rules.find((r) => r.id === 'case-overdue')?.params['placeholderReasons']?.value;
+  const overdue = rules.filter((r) => r.event === OVERDUE_EVENT);
+  // Read from the rules themselves, whatever their ids: a reviewer may rename or split them.
+  const placeholders = overdue.flatMap((r) => {
+    const value = r.params['placeholderReasons']?.value;
+    return Array.isArray(value) ? value.map(String) : [];
+  });
   return {
     dueSoonDays: policy.due_soon_days ?? DEFAULT_DUE_SOON_DAYS,
-    placeholderReasons: Array.isArray(placeholders) ? placeholders.map(String) : [],
-    overdueRules: new Set(rules.filter((r) => r.event === OVERDUE_EVENT).map((r) => r.id)),
+    placeholderReasons: [...new Set(placeholders)],
+    overdueRules: new Set(overdue.map((r) => r.id)),
   };
 }
 

@@ -75,6 +75,16 @@ describe('warnings on as-of', () => {
     expect(result.warnings.find((w) => w.ref.key === 'PLACEHOLDER')!.extensionReason).toBeUndefined();
   });
 
+  it('takes the placeholder reasons and the judging finding from the overdue rules whatever their ids (regression: read from the rule named case-overdue only)', async () => {
+    const rules = await ruleSetOf();
+    const renamed = rules.rules.map((r) => (r.id === 'case-overdue' ? { ...r, id: 'overdue-renamed' } : r));
+    const month = await auditMonth({ ruleSet: { ...rules, rules: renamed } });
+    const overdue = month.findings.find((f) => f.ruleId === 'overdue-renamed' && f.ref.key === 'OVERDUE')!;
+    expect(month.warnings.find((w) => w.ref.key === 'OVERDUE')!.findingId).toBe(overdue.id);
+    expect(month.warnings.find((w) => w.ref.key === 'PLACEHOLDER')!.extensionReason).toBeUndefined();
+    expect(month.warnings.find((w) => w.ref.key === 'EXTENDED')!.extensionReason).toBe('等待区民政局审批');
+  });
+
   it('lists no case due in 3 working days (due_soon_days 2), returned for completion, due past the calendars or completed; no complaint decided', () => {
     const keys = result.warnings.map((w) => w.ref.key);
     for (const key of ['DUE-IN-3', 'RETURNED', 'PAST-CALENDARS', 'DONE', 'DONE-YES']) expect(keys).not.toContain(key);
