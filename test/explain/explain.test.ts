@@ -3,6 +3,7 @@
  * ladder step), a clean case (every case rule not firing, with the failing condition), a
  * finding id, a staff member, unknown keys.
  */
+import { byDateThenRow } from '../../src/grade/order.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/audit/types.js';
 import { DutyAuditError } from '../../src/errors.js';
@@ -167,8 +168,15 @@ describe('explainAudit: a person', () => {
     const e = await explain(name);
     const own = full.findings.filter((f) => f.subject.kind === 'staff' && f.subject.name === name);
     expect(e.person!.findings.map((f) => f.grade.findingId).sort()).toEqual(own.map((f) => f.id).sort());
-    const order = e.person!.findings.map((f) => `${f.date}|${f.ref.sheet}|${String(f.ref.row).padStart(6, '0')}`);
-    expect(order).toEqual([...order].sort());
+    // Escalation's order: by date, then row, then sheet (regression: sorted by sheet name before row).
+    const order = e.person!.findings.map((f) => f.grade.findingId);
+    expect(order).toEqual([...own].sort(byDateThenRow).map((f) => f.id));
+    const byClause = new Map<string, number[]>();
+    for (const pf of e.person!.findings) {
+      const escalation = pf.grade.escalation;
+      if (escalation.kind === 'repeat') byClause.set(pf.clause, [...(byClause.get(pf.clause) ?? []), escalation.occurrence]);
+    }
+    for (const occurrences of byClause.values()) expect(occurrences).toEqual([...occurrences].sort((a, b) => a - b));
     for (const pf of e.person!.findings) {
       const f = own.find((x) => x.id === pf.grade.findingId)!;
       expect(pf).toMatchObject({ ruleId: f.ruleId, clause: f.clause, ref: f.ref, date: f.date });
