@@ -14,8 +14,8 @@
  * records: facts/period.ts), and a case of an earlier year stopped the audit.
  */
 import type { WorkCalendar } from '../calendar/types.js';
-import { renderIssueMessage } from '../ledger/issue-codes.js';
-import type { CaseRecord, DataIssue, IsoDate, Ledger, LedgerRow } from '../ledger/types.js';
+import { setAsideRows } from '../ledger/set-aside.js';
+import type { CaseRecord, IsoDate, Ledger } from '../ledger/types.js';
 
 /** The case dates working days are counted from or to, with their column names. */
 export const COUNTED_DATES = [
@@ -37,45 +37,12 @@ function counted(c: CaseRecord, key: DateColumn, cal: WorkCalendar, asOf: IsoDat
 
 /** The ledger with every case whose counted dates the calendars do not cover set aside. */
 export function setAsideUncountedDates(ledger: Ledger, cal: WorkCalendar, asOf: IsoDate): Ledger {
-  const rows = ledger.sheets.cases;
-  if (!rows) return ledger;
-  const issues: DataIssue[] = [];
-  const kept: LedgerRow<'cases'>[] = [];
-  for (const row of rows) {
-    const key = COUNTED_DATES.find(([k]) => counted(row.record, k, cal, asOf));
-    if (key) issues.push(outsideIssue(ledger, row, key[0], key[1], cal));
-    else kept.push(row);
-  }
-  if (issues.length === 0) return ledger;
-  const account = ledger.accounts.cases ?? { rowsRead: rows.length, rowsEvaluated: rows.length, rowsSetAside: 0 };
-  const dataIssues = ledger.dataIssues.slice();
-  for (const issue of issues) dataIssues.push(issue);
-  return {
-    ...ledger,
-    sheets: { ...ledger.sheets, cases: kept },
-    accounts: { ...ledger.accounts, cases: { ...account, rowsEvaluated: account.rowsEvaluated - issues.length, rowsSetAside: account.rowsSetAside + issues.length } },
-    dataIssues,
-  };
-}
-
-function outsideIssue(ledger: Ledger, row: LedgerRow<'cases'>, key: DateColumn, zh: string, cal: WorkCalendar): DataIssue {
-  const layout = ledger.layout?.cases;
-  const column = layout?.columns.find((candidate) => candidate.key === key);
-  const value = row.record[key]!;
-  const issue: DataIssue = {
-    file: layout?.file ?? ledger.source.file,
-    sheet: 'cases',
-    sheetName: ledger.sheetNames.cases ?? '办件台账',
-    row: row.row,
-    column: column?.letter ?? '',
-    header: column?.header ?? zh,
-    value,
-    code: 'outside-calendar',
-    message: '',
-    params: { years: yearsText(cal.years), year: value.slice(0, 4) },
-  };
-  issue.message = renderIssueMessage(issue, 'en');
-  return issue;
+  return setAsideRows(ledger, 'cases', (row) => {
+    const found = COUNTED_DATES.find(([key]) => counted(row.record, key, cal, asOf));
+    if (!found) return undefined;
+    const value = row.record[found[0]]!;
+    return { column: found[0], value, code: 'outside-calendar', params: { years: yearsText(cal.years), year: value.slice(0, 4) } };
+  });
 }
 
 /** `2024–2026`, or the years listed when they are not one run. */
