@@ -118,8 +118,17 @@ export class SheetReader {
     this.rows.push({ sheet: this.sheet.key, row: rowNumber, record: record as never });
   }
 
-  finish(): SheetResult {
-    if (!this.header) this.reportMissingHeader();
+  /** Whether the header row has been found. */
+  get hasHeader(): boolean {
+    return this.header !== undefined;
+  }
+
+  /**
+   * The sheet as read. `headerDelimiter`: the separator a CSV's header turned out to be written
+   * with when a comma found none; the missing header is then said to be that.
+   */
+  finish(headerDelimiter?: string): SheetResult {
+    if (!this.header) this.reportMissingHeader(headerDelimiter);
     return {
       key: this.sheet.key,
       rows: this.rows,
@@ -172,11 +181,12 @@ export class SheetReader {
   }
 
   /** Without a header no row can be read: every non-blank row is read and set aside. */
-  private reportMissingHeader(): void {
+  private reportMissingHeader(headerDelimiter: string | undefined): void {
     this.account.rowsRead = this.rowsBeforeHeader;
     this.account.rowsSetAside = this.rowsBeforeHeader;
     const expected = this.sheet.columns.slice(0, 4).map((column) => column.zh).join(', ');
     if (this.headerTooLow > 0) this.issues.push(this.toIssue({ row: 0, code: 'header-too-low', params: { expected, headerRow: this.headerTooLow } }));
+    else if (headerDelimiter !== undefined) this.issues.push(this.toIssue({ row: 0, code: 'wrong-delimiter', params: { expected, delimiter: headerDelimiter } }));
     else this.issues.push(this.toIssue({ row: 0, code: 'missing-header', params: { expected } }));
   }
 

@@ -20,8 +20,7 @@ import { limitExceeded, type LedgerLimits } from '../limits.js';
 import { sheetKeyOfFileName } from '../names.js';
 import { isBlank } from '../raw-value.js';
 import { SheetReader, type SheetResult } from '../sheet-reader.js';
-import { renderIssueMessage } from '../issue-codes.js';
-import type { DataIssue, SheetKey } from '../types.js';
+import type { SheetKey } from '../types.js';
 import { csvRecords, RecordTooLong } from './csv-records.js';
 import { decodeCsv, type CsvEncoding } from './decode.js';
 
@@ -131,18 +130,9 @@ async function readCsvSheet(file: string, sheetName: string, key: SheetKey, utf8
       cause: error,
     });
   }
-  const result = sheet.finish();
-  if (result.layout.headerRow !== 0) return result;
-  const other = otherDelimiter(utf8, key);
-  if (!other) return result;
-  // The sheet has no header because its separator is not a comma: say that, not "no header".
-  const issues = result.issues.map((issue) => {
-    if (issue.code !== 'missing-header') return issue;
-    const wrong: DataIssue = { ...issue, code: 'wrong-delimiter', params: { ...issue.params, delimiter: delimiterName(other) } };
-    wrong.message = renderIssueMessage(wrong, 'en');
-    return wrong;
-  });
-  return { ...result, issues };
+  // A sheet without a header may be written with another separator: then say that, not "no header".
+  const other = sheet.hasHeader ? undefined : otherDelimiter(utf8, key);
+  return sheet.finish(other === undefined ? undefined : delimiterName(other));
 }
 
 const OTHER_DELIMITERS = [';', '\t', '|'] as const;
