@@ -90,8 +90,16 @@ describe('warnings on as-of', () => {
     for (const key of ['DUE-IN-3', 'RETURNED', 'PAST-CALENDARS', 'DONE', 'DONE-YES']) expect(keys).not.toContain(key);
   });
 
-  it('grades no one: the findings are those of the month without the warnings', () => {
+  it('grades no one: more or fewer warnings leave the findings, people and grade counts as they are', async () => {
     expect(result.findings.map((f) => f.ref.key).filter((k) => k.startsWith('DUE') || k.startsWith('PENDING'))).toEqual([]);
+    const rules = await ruleSetOf();
+    const none = await auditMonth({ ruleSet: { ...rules, policy: { ...rules.policy, due_soon_days: 0 } } });
+    const many = await auditMonth({ ruleSet: { ...rules, policy: { ...rules.policy, due_soon_days: 10 } } });
+    expect(many.warnings.length).toBeGreaterThan(none.warnings.length);
+    expect(many.findings).toEqual(none.findings);
+    expect(many.people).toEqual(none.people);
+    expect(many.summary.byGrade).toEqual(none.summary.byGrade);
+    expect(many.summary.byStatus).toEqual(none.summary.byStatus);
   });
 
   it('due_soon_days in the policy widens the window', async () => {
