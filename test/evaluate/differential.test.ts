@@ -25,6 +25,8 @@ import { SHEET_KEYS, type Ledger } from '../../src/ledger/types.js';
 import { SAMPLES_DIR } from '../../src/paths.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import type { Rule, RuleSet } from '../../src/rules/types.js';
+import { caseDates, caseLedger } from '../../src/rule-tester/case-ledger.js';
+import { dutyWindows } from '../../src/rules/windows.js';
 import { oracleFires, wellTyped } from './oracle.js';
 import { randomRecords } from './random-records.js';
 
@@ -145,4 +147,28 @@ describe('random records', () => {
       for (const run of runs) expect.soft(run.hits, `${run.id} fired on no well-typed record`).toBeGreaterThan(0);
     });
   }
+});
+
+/**
+ * Every rule's own fire and pass cases (rules/*.json): the records reviewers wrote at each rule's
+ * boundaries, so the two engines are compared there whatever the random draws reach.
+ */
+describe("every rule's own cases", () => {
+  it('give the same findings both ways, and each fire case fires', async () => {
+    const calendar = loadCalendar();
+    const windows = dutyWindows(ruleSet.rules);
+    let compared = 0;
+    for (const rule of ruleSet.rules) {
+      for (const kind of ['fire', 'pass'] as const) {
+        for (const [i, c] of (rule.cases?.[kind] ?? []).entries()) {
+          const dates = caseDates(rule.scope, c)!;
+          const ctx: AuditContext = { ledger: caseLedger(rule.scope, c, `${rule.id} ${kind}[${i}]`), calendar, period: dates.period, asOf: dates.asOf, windows };
+          const { raw } = await bothWays([rule], buildScopeRecords(ctx), ctx);
+          if (kind === 'fire') expect.soft(raw.some((f) => f.ruleId === rule.id), `${rule.id} fire[${i}]`).toBe(true);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(2 * ruleSet.rules.length);
+  });
 });
