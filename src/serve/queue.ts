@@ -118,8 +118,7 @@ export class JobQueue {
     if (this.closing) return; // cut short by close(): queued again for the next start
     if (outcome.ok) this.placeIfStanding(job.auditId, outcome);
     const settled = this.store.finishJob(job.auditId, outcome);
-    // Without history (outcome.history null) no month depends on another.
-    if (settled && outcome.ok && outcome.history !== null) this.reconcile(settled.centerId);
+    if (settled) this.reconcile(settled.centerId);
   }
 
   /**

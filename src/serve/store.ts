@@ -48,7 +48,7 @@ export interface AuditRecord {
   period: string | null;
   summary: CenterSummary | null;
   failure: BatchFailure | null;
-  /** SHA-256 of the earlier reports this audit read as history; null when the audit took none. */
+  /** SHA-256 of the earlier reports this audit read as history (empty when none); null until it is audited. */
   history: string[] | null;
   reportSha256: string | null;
   startedAt: string | null;
@@ -82,7 +82,7 @@ export interface ClaimedJob {
 
 /** What a finished audit brings back from its worker. */
 export type JobOutcome =
-  | { ok: true; summary: CenterSummary; reportSha256: string; history: string[] | null }
+  | { ok: true; summary: CenterSummary; reportSha256: string; history: string[] }
   | { ok: false; failure: BatchFailure };
 
 /** The audit standing for one center's month: its latest upload that was audited. */
@@ -332,7 +332,7 @@ export class Store {
         .prepare(
           `UPDATE audits SET status = 'done', queue_reason = NULL, center_id = ?, period = ?, summary = ?, failure = NULL, history = ?, report_sha256 = ?, finished_at = ? WHERE id = ?`,
         )
-        .run(centerId, summary.period, JSON.stringify(summary), outcome.history ? JSON.stringify(outcome.history) : null, outcome.reportSha256, at, auditId);
+        .run(centerId, summary.period, JSON.stringify(summary), JSON.stringify(outcome.history), outcome.reportSha256, at, auditId);
       return { centerId, period: summary.period, standing };
     })();
   }

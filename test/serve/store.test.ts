@@ -72,7 +72,7 @@ describe('the job queue in SQLite', () => {
     const [older, newer] = store.storeUploads([staged('old', 'one'), staged('new', 'two')]).map((u) => u.id) as [string, string];
     store.claimNextJob();
     store.claimNextJob();
-    const outcome = { ok: true as const, summary: summary('城东', '2026-10'), reportSha256: 'r', history: null };
+    const outcome = { ok: true as const, summary: summary('城东', '2026-10'), reportSha256: 'r', history: [] };
     expect(store.finishJob(newer, outcome)).toMatchObject({ standing: true });
     expect(store.finishJob(older, outcome)).toMatchObject({ standing: false });
     expect(store.standingAudits('2026-10').map((s) => s.auditId)).toEqual([newer]);
