@@ -100,23 +100,28 @@ export function historyFiles(source: string): string[] {
 const PEEK_BYTES = 4096;
 const CENTER_KEY = /"center"\s*:\s*("(?:[^"\\]|\\.)*")/;
 
-/**
- * The center a JSON report names, read from its head only; undefined when the head does not
- * say. A batch folder holds every center's months, and each audit needs only its own.
- */
-function peekCenter(path: string): string | undefined {
+/** A report's first PEEK_BYTES as text: where its tool, center, period and as-of are. */
+function readHead(path: string): string {
   const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(PEEK_BYTES);
-    const n = readSync(fd, head, 0, PEEK_BYTES, 0);
-    const m = CENTER_KEY.exec(head.subarray(0, n).toString('utf8'));
-    if (!m) return undefined;
-    const center = JSON.parse(m[1]!) as string;
-    return center.trim();
-  } catch {
-    return undefined;
+    return head.subarray(0, readSync(fd, head, 0, PEEK_BYTES, 0)).toString('utf8');
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The center a report's head names; undefined when the head does not say. A batch folder holds
+ * every center's months, and each audit needs only its own.
+ */
+function centerInHead(head: string): string | undefined {
+  const m = CENTER_KEY.exec(head);
+  if (!m) return undefined;
+  try {
+    return (JSON.parse(m[1]!) as string).trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -161,13 +166,30 @@ function addPrior(into: Map<string, PriorFinding>, f: ReportedFinding, report: P
   into.set(f.id, combinePriors(into.get(f.id), { highestBase: f.baseGrade, chargedYuan: f.deductionYuan, reportedIn: monthCharged(f, report) }));
 }
 
+/**
+ * The report that stands for each period: the later as-of, then the later file name. Returns
+ * them in period order, and the ones they set aside. readHistory and HistoryFolder both choose
+ * by it, so the batch's history key names the very reports an audit reads.
+ */
+function latestPerPeriod<T extends { path: string; period: string; asOf: string }>(reports: readonly T[]): { latest: T[]; superseded: T[] } {
+  const latest = new Map<string, T>();
+  const superseded: T[] = [];
+  for (const report of reports) {
+    const held = latest.get(report.period);
+    const later = !held || report.asOf > held.asOf || (report.asOf === held.asOf && report.path > held.path);
+    if (held) superseded.push(later ? held : report);
+    if (later) latest.set(report.period, report);
+  }
+  return { latest: [...latest.values()].sort((a, b) => compareText(a.period, b.period)), superseded };
+}
+
 export function readHistory(files: readonly string[], source: string, target: HistoryTarget, options: HistoryOptions = {}): History {
   const shown = (path: string) => displayPath(path, options.cwd);
-  const latest = new Map<string, ParsedReport>();
+  const earlier: ParsedReport[] = [];
   const ignored: IgnoredReport[] = [];
   for (const path of files) {
     if (options.sameCenterOnly) {
-      const center = peekCenter(path);
+      const center = centerInHead(readHead(path));
       if (center !== undefined && center !== target.center.trim()) continue;
     }
     const bytes = readFileSync(path);
@@ -184,12 +206,10 @@ export function readHistory(files: readonly string[], source: string, target: Hi
       ignored.push({ file: shown(path), period: parsed.period, reason: parsed.period === target.period ? 'same-period' : 'later-period' });
       continue;
     }
-    const held = latest.get(parsed.period);
-    const later = !held || parsed.asOf > held.asOf || (parsed.asOf === held.asOf && parsed.path > held.path);
-    if (held) ignored.push({ file: shown(later ? held.path : parsed.path), period: parsed.period, reason: 'superseded' });
-    if (later) latest.set(parsed.period, parsed);
+    earlier.push(parsed);
   }
-  const used = [...latest.values()].sort((a, b) => compareText(a.period, b.period));
+  const { latest: used, superseded } = latestPerPeriod(earlier);
+  for (const report of superseded) ignored.push({ file: shown(report.path), period: report.period, reason: 'superseded' });
   const findings = new Map<string, PriorFinding>();
   for (const report of used) for (const f of report.findings) addPrior(findings, f, report);
   return {
@@ -220,19 +240,12 @@ interface ReportHead {
 const HEAD_KEYS = { tool: /"tool"\s*:\s*\{\s*"name"\s*:\s*"duty-audit"/, period: /"period"\s*:\s*"(\d{4}-\d{2})"/, asOf: /"asOf"\s*:\s*"(\d{4}-\d{2}-\d{2})"/ };
 
 function peekHead(path: string): ReportHead | undefined {
-  const center = peekCenter(path);
-  if (center === undefined) return undefined;
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(PEEK_BYTES);
-    const text = head.subarray(0, readSync(fd, head, 0, PEEK_BYTES, 0)).toString('utf8');
-    const period = HEAD_KEYS.period.exec(text)?.[1];
-    const asOf = HEAD_KEYS.asOf.exec(text)?.[1];
-    if (!HEAD_KEYS.tool.test(text) || period === undefined || asOf === undefined) return undefined;
-    return { path, center, period, asOf };
-  } finally {
-    closeSync(fd);
-  }
+  const text = readHead(path);
+  const center = centerInHead(text);
+  const period = HEAD_KEYS.period.exec(text)?.[1];
+  const asOf = HEAD_KEYS.asOf.exec(text)?.[1];
+  if (center === undefined || !HEAD_KEYS.tool.test(text) || period === undefined || asOf === undefined) return undefined;
+  return { path, center, period, asOf };
 }
 
 /**
@@ -258,14 +271,8 @@ export class HistoryFolder {
   }
 
   keyFor(center: string, period: string): string {
-    const latest = new Map<string, ReportHead>();
-    for (const h of this.heads.values()) {
-      if (h.center !== center.trim() || h.period >= period) continue;
-      const held = latest.get(h.period);
-      if (!held || h.asOf > held.asOf || (h.asOf === held.asOf && h.path > held.path)) latest.set(h.period, h);
-    }
-    const used = [...latest.values()].sort((a, b) => compareText(a.period, b.period));
-    return historyKey(used.map((h) => ({ sha256: this.sha256(h.path) })));
+    const earlier = [...this.heads.values()].filter((h) => h.center === center.trim() && h.period < period);
+    return historyKey(latestPerPeriod(earlier).latest.map((h) => ({ sha256: this.sha256(h.path) })));
   }
 
   private sha256(path: string): string {

@@ -74,6 +74,8 @@ describe('loadHistory', () => {
       'east-sep.json': report('2026-09', [{ id: 'F-b', baseGrade: 'notice', deductionYuan: 0 }]),
       'east-sep-later.json': report('2026-09', [{ id: 'F-c', baseGrade: 'notice', deductionYuan: 0 }], CENTER, '2026-09-30'),
       'east-oct.json': report('2026-10', []),
+      // Same period and as-of as east-aug.json: the later file name stands.
+      'east-aug2.json': report('2026-08', [{ id: 'F-z', baseGrade: 'notice', deductionYuan: 0 }]),
       'west-sep.json': report('2026-09', [], '城西社区便民服务中心'),
       'manifest.json': JSON.stringify({ version: 1, entries: { x: { summary: { center: CENTER, period: '2026-09' } } } }),
     });
@@ -83,9 +85,11 @@ describe('loadHistory', () => {
       expect(folderKeys.keyFor(center, period), `${center} ${period}`).toBe(historyKey(used));
     }
     expect(folderKeys.keyFor(CENTER, '2026-08')).toBe('');
-    expect(loadHistory(dir, { center: CENTER, period: '2026-10' }, { sameCenterOnly: true }).reports.map((r) => r.file)).toEqual([
-      expect.stringContaining('east-aug.json'),
-      expect.stringContaining('east-sep-later.json'),
+    const october = loadHistory(dir, { center: CENTER, period: '2026-10' }, { sameCenterOnly: true });
+    expect(october.reports.map((r) => r.file)).toEqual([expect.stringContaining('east-aug2.json'), expect.stringContaining('east-sep-later.json')]);
+    expect(october.ignored.filter((i) => i.reason === 'superseded').map((i) => [i.file, i.period])).toEqual([
+      [expect.stringContaining('east-aug.json'), '2026-08'],
+      [expect.stringContaining('east-sep.json'), '2026-09'],
     ]);
   });
 
