@@ -24,9 +24,11 @@ import yauzl from 'yauzl';
 import { DutyAuditError } from '../errors.js';
 import { msg } from '../messages/catalogue.js';
 import { SHEETS } from '../ledger/columns.js';
+import { DEFAULT_LEDGER_LIMITS } from '../ledger/limits.js';
 import { sheetKeyOfFileName } from '../ledger/names.js';
 import { sniffFile, sniffFileKind } from '../ledger/sniff.js';
 import type { SheetKey } from '../ledger/types.js';
+import { MAX_ENTRIES, RATIO_GRACE_BYTES } from '../ledger/xlsx/zip-archive.js';
 import { ApiError } from './api-errors.js';
 
 export type UploadKind = 'xlsx' | 'csv' | 'zip-csv';
@@ -42,15 +44,13 @@ export interface UploadLimits {
   maxEntries: number;
 }
 
+/** The ratio and entry limits are the ledger reader's own, so an upload is judged as its audit will read it. */
 export const DEFAULT_UPLOAD_LIMITS: Readonly<UploadLimits> = Object.freeze({
   maxFileBytes: 50 * 1024 * 1024,
   maxInflatedBytes: 1024 * 1024 * 1024,
-  maxCompressionRatio: 100,
-  maxEntries: 10_000,
+  maxCompressionRatio: DEFAULT_LEDGER_LIMITS.maxCompressionRatio,
+  maxEntries: MAX_ENTRIES,
 });
-
-/** Entries this small are never judged by ratio: a few KB of repeated XML compress 200:1 honestly. */
-const RATIO_FREE_BYTES = 1024 * 1024;
 
 /** How much of a file is read to tell csv text from anything else. */
 const TEXT_PROBE_BYTES = 64 * 1024;
@@ -159,7 +159,8 @@ async function zipDirectory(file: string, name: string, limits: UploadLimits): P
 }
 
 function checkRatio(inflated: number, compressed: number, limits: UploadLimits, file: string, entry: string): void {
-  if (inflated > RATIO_FREE_BYTES && inflated > limits.maxCompressionRatio * Math.max(1, compressed)) {
+  // As the ledger reader judges a workbook's part (zip-archive.ts): entries under its grace size never by ratio.
+  if (inflated > RATIO_GRACE_BYTES && inflated / Math.max(1, compressed) > limits.maxCompressionRatio) {
     throw new ApiError('inflated-too-large', { file, detail: msg('serve.api.inflatedTooLarge.ratio', { entry, ratio: limits.maxCompressionRatio }) });
   }
 }

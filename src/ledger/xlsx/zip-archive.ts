@@ -16,9 +16,9 @@ import { damaged } from './workbook-error.js';
 import { msg, type Message } from '../../messages/catalogue.js';
 
 /** A workbook has a few dozen parts; a directory of more is not one (and would cost memory to list). */
-const MAX_ENTRIES = 10_000;
+export const MAX_ENTRIES = 10_000;
 /** Parts below this size are harmless whatever their ratio (a 10 KB styles part of spaces). */
-const RATIO_GRACE_BYTES = 1024 * 1024;
+export const RATIO_GRACE_BYTES = 1024 * 1024;
 /**
  * zlib's output chunk. Each chunk is a round trip to libuv's thread pool, and on a busy machine
  * each trip waits for a core: measured on a 61 MB sheet, inflating into 1 MB chunks took 35–190 ms
