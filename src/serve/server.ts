@@ -24,7 +24,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { open, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
@@ -159,12 +159,13 @@ export async function createService(options: ServeOptions): Promise<Service> {
     try {
       if (staged.length === 0) throw new ApiError('no-files');
       const checked: StagedUpload[] = [];
-      for (const file of staged) checked.push({ ...file, kind: await sniffUpload(file.tempFile, file.name, file.bytes, limits) });
-      const stored = store.storeUploads(checked);
+      for (const file of staged) checked.push({ ...file, kind: await sniffUpload(file.temp.path, file.name, file.bytes, limits) });
+      const stored = await store.storeUploads(checked);
       queue.pump();
       return reply.code(202).send({ audits: stored.map((s) => ({ ...s, url: `/api/audits/${s.id}` })) });
     } finally {
-      await Promise.all(staged.map((s) => rm(s.tempFile, { force: true })));
+      // Stored files are committed already; this removes the rest.
+      await Promise.all(staged.map((s) => s.temp.discard()));
     }
   });
 
@@ -247,9 +248,10 @@ export async function startService(options: ServeOptions): Promise<Service & { u
 type Received = Omit<StagedUpload, 'kind'>;
 
 /**
- * Writes each file part to DATA/tmp under a random name, hashing it on the way. A part over the
- * size limit is cut off by multipart: the rest of the request is still read (so the client gets
- * the answer, not a reset), then the whole request is refused with 413.
+ * Writes each file part to a temporary file beside the stored files (Store.receivingFile),
+ * hashing it on the way. A part over the size limit is cut off by multipart: the rest of the
+ * request is still read (so the client gets the answer, not a reset), then the whole request is
+ * refused with 413.
  */
 async function receiveFiles(request: FastifyRequest, store: Store, limits: UploadLimits): Promise<Received[]> {
   const received: Received[] = [];
@@ -261,7 +263,7 @@ async function receiveFiles(request: FastifyRequest, store: Store, limits: Uploa
         part.file.resume();
         continue;
       }
-      const tempFile = join(store.tmpDir, `upload-${newId()}`);
+      const temp = store.receivingFile();
       const hash = createHash('sha256');
       let bytes = 0;
       const counter = new Transform({
@@ -271,34 +273,23 @@ async function receiveFiles(request: FastifyRequest, store: Store, limits: Uploa
           done(null, chunk);
         },
       });
-      received.push({ tempFile, name, sha256: '', bytes: 0 });
-      await pipeline(part.file, counter, createWriteStream(tempFile));
+      received.push({ temp, name, sha256: '', bytes: 0 });
+      await pipeline(part.file, counter, createWriteStream(temp.path, { flags: 'wx' }));
       if (part.file.truncated) {
         refusal = new ApiError('file-too-large', { file: name, limitMb: Math.round(limits.maxFileBytes / (1024 * 1024)) });
         continue;
       }
-      await syncFile(tempFile);
       Object.assign(received[received.length - 1]!, { sha256: hash.digest('hex'), bytes });
     }
   } catch (err) {
-    await Promise.all(received.map((r) => rm(r.tempFile, { force: true })));
+    await Promise.all(received.map((r) => r.temp.discard()));
     throw err;
   }
   if (refusal) {
-    await Promise.all(received.map((r) => rm(r.tempFile, { force: true })));
+    await Promise.all(received.map((r) => r.temp.discard()));
     throw refusal;
   }
   return received;
-}
-
-/** An upload is on disk before it is acknowledged. */
-async function syncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** The name as sent, for showing only: no folders, no control characters, at most 200 characters. */

@@ -3,12 +3,13 @@
  * the reports and an SQLite index, nothing else to install.
  *
  *   DATA/index.sqlite                  uploads, audits, centers, periods, each center's months, the job queue
- *   DATA/files/<sha256>.<kind>         each distinct upload once, named by its content hash
+ *   DATA/files/<sha256>.<kind>         each distinct upload once, named by its content hash (received
+ *                                      beside them in a hidden .partial file; those left are removed at start)
  *   DATA/reports/<audit id>/report.*   the audit's xlsx and JSON reports
  *   DATA/history/<center key>-<period>.json
  *                                      the JSON report that stands for each center's month: what a
  *                                      later month's audit reads as history (docs/grading.md)
- *   DATA/tmp/                          uploads being received, job folders; emptied at start
+ *   DATA/tmp/                          job folders, summaries being written; emptied at start
  *
  * No uploaded file name is ever part of a path: names are kept as text to show. Ids are 128
  * random bits (hex), so one audit's id says nothing about another's.
@@ -20,11 +21,12 @@
  * keep the service restarting).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BatchFailure, CenterSummary } from '../index.js';
+import { openTemp, type TempFile } from '../output/atomic-file.js';
 import type { UploadKind } from './guards.js';
 
 export type AuditStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -57,7 +59,8 @@ export interface AuditRecord {
 
 /** A file received and checked, ready to be stored. */
 export interface StagedUpload {
-  tempFile: string;
+  /** Where it was received: a temporary file beside the stored files (Store.receivingFile). */
+  temp: TempFile;
   name: string;
   sha256: string;
   bytes: number;
@@ -171,9 +174,10 @@ export class Store {
   private constructor(root: string) {
     this.root = root;
     for (const dir of ['files', 'reports', 'history', 'tmp']) mkdirSync(join(root, dir), { recursive: true });
-    // Whatever was half-received or half-unpacked when the service stopped is of no use now.
+    // Whatever was half-unpacked (tmp/) or half-received (files/) when the service stopped is of no use now.
     rmSync(this.tmpDir, { recursive: true, force: true });
     mkdirSync(this.tmpDir, { recursive: true });
+    for (const name of readdirSync(join(root, 'files'))) if (isTempName(name)) rmSync(join(root, 'files', name), { force: true });
     // Loaded when a service opens its index, not with the bin (see server.ts).
     const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
     this.db = new Sqlite(join(root, 'index.sqlite'));
@@ -216,14 +220,24 @@ export class Store {
   // ---- uploads ----
 
   /**
-   * Stores checked uploads: each distinct file once under its hash, then its audit and job in
-   * one transaction. Bytes seen before answer with the audit they already have.
+   * A temporary file to receive an upload into, beside the stored files: its name (the content
+   * hash) is known once it is received, and it is committed under that name (storeUploads).
    */
-  storeUploads(staged: readonly StagedUpload[], now = new Date()): StoredUpload[] {
+  receivingFile(): TempFile {
+    return openTemp(join(this.root, 'files', 'upload'));
+  }
+
+  /**
+   * Stores checked uploads: each distinct file once under its hash, then its audit and job in
+   * one transaction. Bytes seen before answer with the audit they already have. Each file is
+   * flushed, renamed and its folder flushed (atomic-file.ts) before the transaction, so after a
+   * crash no audit names a file that is not there.
+   */
+  async storeUploads(staged: readonly StagedUpload[], now = new Date()): Promise<StoredUpload[]> {
     for (const upload of staged) {
       const target = this.fileOf(upload.sha256, upload.kind);
-      if (existsSync(target)) rmSync(upload.tempFile, { force: true });
-      else renameSync(upload.tempFile, target);
+      if (existsSync(target)) await upload.temp.discard();
+      else await upload.temp.commit(target);
     }
     const at = now.toISOString();
     const findBySha = this.db.prepare<[string], { id: string; status: AuditStatus }>('SELECT id, status FROM audits WHERE sha256 = ?');
@@ -511,6 +525,11 @@ export function centerKey(name: string): string {
 
 export function sha256Of(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A temporary file a write left when the service stopped (output/temp-name.ts: hidden, `.partial`). */
+function isTempName(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.partial');
 }
 
 function interruptedFailure(attempts: number): BatchFailure {

@@ -15,9 +15,9 @@ let tmp: ReturnType<typeof tempDir>;
 let store: Store;
 
 function staged(name: string, content: string): StagedUpload {
-  const tempFile = join(store.tmpDir, `${name}.part`);
-  writeFileSync(tempFile, content);
-  return { tempFile, name, sha256: Buffer.from(content).toString('hex').padEnd(64, '0').slice(0, 64), bytes: content.length, kind: 'csv' };
+  const temp = store.receivingFile();
+  writeFileSync(temp.path, content);
+  return { temp, name, sha256: Buffer.from(content).toString('hex').padEnd(64, '0').slice(0, 64), bytes: content.length, kind: 'csv' };
 }
 
 function summary(center: string, period: string): CenterSummary {
@@ -34,8 +34,8 @@ afterEach(() => {
 });
 
 describe('the job queue in SQLite', () => {
-  it('queues an interrupted job again, and fails it once it was started MAX_ATTEMPTS times', () => {
-    const { id } = store.storeUploads([staged('a', 'x,y\n1,2\n')])[0]!;
+  it('queues an interrupted job again, and fails it once it was started MAX_ATTEMPTS times', async () => {
+    const { id } = (await store.storeUploads([staged('a', 'x,y\n1,2\n')]))[0]!;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       expect(store.claimNextJob()?.auditId).toBe(id);
       // The process dies here; the next start finds the job running.
@@ -51,8 +51,8 @@ describe('the job queue in SQLite', () => {
     expect(store.pendingJobs()).toBe(0);
   });
 
-  it('does not count a deliberate stop as an attempt', () => {
-    const { id } = store.storeUploads([staged('a', 'x,y\n1,2\n')])[0]!;
+  it('does not count a deliberate stop as an attempt', async () => {
+    const { id } = (await store.storeUploads([staged('a', 'x,y\n1,2\n')]))[0]!;
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
       expect(store.claimNextJob()?.auditId).toBe(id);
       store.releaseJob(id);
@@ -61,15 +61,15 @@ describe('the job queue in SQLite', () => {
     expect(store.audit(id)!.status).toBe('queued');
   });
 
-  it('takes identical files of one request as one audit', () => {
-    const stored = store.storeUploads([staged('a', 'same'), staged('b', 'same')]);
+  it('takes identical files of one request as one audit', async () => {
+    const stored = await store.storeUploads([staged('a', 'same'), staged('b', 'same')]);
     expect(stored[1]).toMatchObject({ id: stored[0]!.id, duplicate: true });
     expect(store.pendingJobs()).toBe(1);
     expect(store.audit(stored[0]!.id)!.names).toEqual(['a', 'b']);
   });
 
-  it('keeps the latest upload of a center\'s month standing, whichever audit finishes first', () => {
-    const [older, newer] = store.storeUploads([staged('old', 'one'), staged('new', 'two')]).map((u) => u.id) as [string, string];
+  it('keeps the latest upload of a center\'s month standing, whichever audit finishes first', async () => {
+    const [older, newer] = (await store.storeUploads([staged('old', 'one'), staged('new', 'two')])).map((u) => u.id) as [string, string];
     store.claimNextJob();
     store.claimNextJob();
     const outcome = { ok: true as const, summary: summary('城东', '2026-10'), reportSha256: 'r', history: [] };
