@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { createWorkerPool, crashFailure, type WorkerPool } from '../batch/pool.js';
 import type { Lang } from '../index.js';
 import type { UploadLimits } from './guards.js';
-import { centerKey, type ClaimedJob, type JobOutcome, type Store } from './store.js';
+import type { ClaimedJob, JobOutcome, Store } from './store.js';
 import type { ServeTask } from './worker.js';
 
 export interface QueueOptions {
@@ -43,9 +43,9 @@ export class JobQueue {
   }
 
   /** Queues the interrupted jobs again, brings the history folder in line, and starts running. */
-  start(): { requeued: number; failed: number } {
+  async start(): Promise<{ requeued: number; failed: number }> {
     const recovered = this.store.recoverInterrupted();
-    this.store.syncHistoryFolder();
+    await this.store.syncHistoryFolder();
     this.pump();
     return recovered;
   }
@@ -116,20 +116,9 @@ export class JobQueue {
     };
     const outcome = await this.pool.run(task).catch((err: unknown): JobOutcome => ({ ok: false, failure: crashFailure(err) }));
     if (this.closing) return; // cut short by close(): queued again for the next start
-    if (outcome.ok) this.placeIfStanding(job.auditId, outcome);
-    const settled = this.store.finishJob(job.auditId, outcome);
+    // Records it and, when it stands, puts its report where later months read it (Store.finishJob).
+    const settled = await this.store.finishJob(job.auditId, outcome);
     if (settled) this.reconcile(settled.centerId);
-  }
-
-  /**
-   * Puts the report where later months read it, before the index says it stands: the copy and
-   * the commit run in one turn of the event loop, so no audit starts between them. (A crash
-   * between the two is mended at the next start: syncHistoryFolder.)
-   */
-  private placeIfStanding(auditId: string, outcome: Extract<JobOutcome, { ok: true }>): void {
-    const { center, period } = outcome.summary;
-    const centerId = this.store.centerIdByName(center);
-    if (centerId === undefined || this.store.wouldStand(auditId, centerId, period)) this.store.placeHistory(centerKey(center), period, auditId);
   }
 
   /**

@@ -228,7 +228,7 @@ export async function createService(options: ServeOptions): Promise<Service> {
     store.close();
   });
 
-  queue.start();
+  await queue.start();
   return { app, store, queue, close: () => app.close() };
 }
 

@@ -21,12 +21,13 @@
  * keep the service restarting).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BatchFailure, CenterSummary } from '../index.js';
-import { openTemp, type TempFile } from '../output/atomic-file.js';
+import { openTemp, writeFileAtomically, type TempFile } from '../output/atomic-file.js';
 import type { UploadKind } from './guards.js';
 
 export type AuditStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -87,6 +88,14 @@ export interface ClaimedJob {
 export type JobOutcome =
   | { ok: true; summary: CenterSummary; reportSha256: string; history: string[] }
   | { ok: false; failure: BatchFailure };
+
+/** An audited job as finishJob recorded it: its center and month, and whether it stands for them. */
+export interface FinishedJob {
+  centerId: number;
+  centerKey: string;
+  period: string;
+  standing: boolean;
+}
 
 /** The audit standing for one center's month: its latest upload that was audited. */
 export interface StandingAudit {
@@ -170,14 +179,19 @@ const EXTENSIONS: Record<UploadKind, string> = { xlsx: 'xlsx', csv: 'csv', 'zip-
 export class Store {
   readonly root: string;
   readonly db: Database.Database;
+  /** Standing reports being copied to the history folder (finishJob): no job is claimed meanwhile. */
+  private placing = 0;
 
   private constructor(root: string) {
     this.root = root;
     for (const dir of ['files', 'reports', 'history', 'tmp']) mkdirSync(join(root, dir), { recursive: true });
-    // Whatever was half-unpacked (tmp/) or half-received (files/) when the service stopped is of no use now.
+    // Whatever was half-unpacked (tmp/), half-received (files/) or half-copied (history/) when the
+    // service stopped is of no use now.
     rmSync(this.tmpDir, { recursive: true, force: true });
     mkdirSync(this.tmpDir, { recursive: true });
-    for (const name of readdirSync(join(root, 'files'))) if (isTempName(name)) rmSync(join(root, 'files', name), { force: true });
+    for (const dir of ['files', 'history']) {
+      for (const name of readdirSync(join(root, dir))) if (isTempName(name)) rmSync(join(root, dir, name), { force: true });
+    }
     // Loaded when a service opens its index, not with the bin (see server.ts).
     const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
     this.db = new Sqlite(join(root, 'index.sqlite'));
@@ -274,7 +288,7 @@ export class Store {
     this.db.transaction(() => {
       for (const job of stuck) {
         if (job.attempts >= MAX_ATTEMPTS) {
-          this.finishJob(job.audit_id, { ok: false, failure: interruptedFailure(job.attempts) }, now);
+          this.recordOutcome(job.audit_id, { ok: false, failure: interruptedFailure(job.attempts) }, now);
           failed += 1;
         } else {
           this.db.prepare(`UPDATE jobs SET state = 'queued' WHERE audit_id = ?`).run(job.audit_id);
@@ -286,8 +300,9 @@ export class Store {
     return { requeued, failed };
   }
 
-  /** Takes the oldest queued job and marks it running (with its audit). */
+  /** Takes the oldest queued job and marks it running (with its audit); none while a report is being placed (finishJob). */
   claimNextJob(now = new Date()): ClaimedJob | undefined {
+    if (this.placing > 0) return undefined;
     return this.db.transaction((): ClaimedJob | undefined => {
       const job = this.db
         .prepare<[], { audit_id: string; kind: UploadKind; sha256: string }>(
@@ -312,8 +327,25 @@ export class Store {
    * month's standing report changes, the month gets the next history generation (the months
    * after it that started before then read other history). A failed re-audit leaves the month's
    * last report standing. Returns the center and period when audited.
+   *
+   * A standing audit's JSON report is then put in the history folder, where later months read
+   * it. The index says the month stands before the file is there, so no job is claimed until it
+   * is: a job claimed at the new generation counts as having read it. A crash in between is
+   * mended at the next start (syncHistoryFolder); a copy that fails throws and leaves jobs
+   * unclaimed, since the folder no longer says what the index does.
    */
-  finishJob(auditId: string, outcome: JobOutcome, now = new Date()): { centerId: number; period: string; standing: boolean } | undefined {
+  async finishJob(auditId: string, outcome: JobOutcome, now = new Date()): Promise<FinishedJob | undefined> {
+    const finished = this.recordOutcome(auditId, outcome, now);
+    if (finished?.standing) {
+      this.placing += 1;
+      await this.placeHistory(finished.centerKey, finished.period, auditId);
+      this.placing -= 1;
+    }
+    return finished;
+  }
+
+  /** finishJob's record in the index: one transaction, which alone decides whether the audit stands. */
+  private recordOutcome(auditId: string, outcome: JobOutcome, now: Date): FinishedJob | undefined {
     const at = now.toISOString();
     return this.db.transaction(() => {
       this.db.prepare('DELETE FROM jobs WHERE audit_id = ?').run(auditId);
@@ -347,12 +379,12 @@ export class Store {
           `UPDATE audits SET status = 'done', queue_reason = NULL, center_id = ?, period = ?, summary = ?, failure = NULL, history = ?, report_sha256 = ?, finished_at = ? WHERE id = ?`,
         )
         .run(centerId, summary.period, JSON.stringify(summary), JSON.stringify(outcome.history), outcome.reportSha256, at, auditId);
-      return { centerId, period: summary.period, standing };
+      return { centerId, centerKey: centerKey(summary.center), period: summary.period, standing };
     })();
   }
 
   /** True when this audit is the latest upload of the center's month that was audited (or will be, once recorded). */
-  wouldStand(auditId: string, centerId: number, period: string): boolean {
+  private wouldStand(auditId: string, centerId: number, period: string): boolean {
     const held = this.db
       .prepare<[number, string], { seq: number }>('SELECT a.seq FROM center_months m JOIN audits a ON a.id = m.audit_id WHERE m.center_id = ? AND m.period = ?')
       .get(centerId, period);
@@ -439,31 +471,24 @@ export class Store {
       .map((r) => ({ centerKey: r.key, period: r.period, auditId: r.audit_id, reportSha256: r.report_sha256 }));
   }
 
-  centerIdByName(name: string): number | undefined {
-    return this.db.prepare<[string], { id: number }>('SELECT id FROM centers WHERE name = ?').get(name)?.id;
-  }
-
   // ---- the history folder ----
 
   historyFile(key: string, period: string): string {
     return join(this.historyDir(), `${key}-${period}.json`);
   }
 
-  /** Puts an audit's JSON report where later months read it (written whole, then renamed). */
-  placeHistory(key: string, period: string, auditId: string): void {
-    const target = this.historyFile(key, period);
-    const temp = join(this.tmpDir, `${newId()}.json`);
-    copyFileSync(this.reportFile(auditId, 'json'), temp);
-    renameSync(temp, target);
+  /** Puts an audit's JSON report where later months read it: copied beside it, synced, renamed, the folder synced. */
+  private async placeHistory(key: string, period: string, auditId: string): Promise<void> {
+    await writeFileAtomically(this.historyFile(key, period), (temp) => copyFile(this.reportFile(auditId, 'json'), temp));
   }
 
   /** At start: each standing month's report is in the history folder, as the index says. */
-  syncHistoryFolder(): void {
+  async syncHistoryFolder(): Promise<void> {
     for (const month of this.allMonths()) {
       const file = this.historyFile(month.centerKey, month.period);
       if (!existsSync(this.reportFile(month.auditId, 'json'))) continue;
       if (existsSync(file) && sha256Of(readFileSync(file)) === month.reportSha256) continue;
-      this.placeHistory(month.centerKey, month.period, month.auditId);
+      await this.placeHistory(month.centerKey, month.period, month.auditId);
     }
   }
 

@@ -352,7 +352,7 @@ describe('the token', () => {
 });
 
 describe('the history folder', () => {
-  it('holds each center month\'s standing JSON report under the center\'s key', () => {
+  it('holds each center month\'s standing JSON report under the center\'s key', async () => {
     const dir = join(tmp.dir, 'data', 'history');
     const names = readdirSync(dir).sort();
     expect(names).toHaveLength(5); // east 09 and 10, west 10, south 10 (zip), 城南社区 10 (csv alone)
@@ -360,7 +360,7 @@ describe('the history folder', () => {
     const east = names.filter((n) => readFileSync(join(dir, n), 'utf8').includes(CENTERS[0].center));
     expect(east.map((n) => n.slice(17, 24))).toEqual(['2026-09', '2026-10']);
     writeFileSync(join(dir, east[0]!), '{}');
-    service.store.syncHistoryFolder();
+    await service.store.syncHistoryFolder();
     expect(JSON.parse(readFileSync(join(dir, east[0]!), 'utf8')).period).toBe('2026-09');
   });
 });

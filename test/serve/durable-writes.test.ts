@@ -1,13 +1,14 @@
 /**
  * What the store writes survives a crash once the index names it (docs/service.md, "Storage"):
  * an upload is flushed, renamed to its content hash and its folder flushed before its audit is
- * inserted, so after a crash the index never names a file that is not there. The file system
- * calls are recorded (node:fs/promises, wrapped) because a crash cannot be staged in a test.
+ * inserted, so after a crash the index never names a file that is not there; a standing report
+ * is copied to the history folder the same way. The file system calls are recorded
+ * (node:fs/promises, wrapped) because a crash cannot be staged in a test.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Store } from '../../src/serve/store.js';
+import { centerKey, Store } from '../../src/serve/store.js';
 import { tempDir } from './helpers.js';
 
 const calls = vi.hoisted(() => [] as string[]);
@@ -64,5 +65,24 @@ describe('an upload', () => {
     store = Store.open(join(tmp.dir, 'data'));
     expect(existsSync(temp.path)).toBe(false);
     expect(readdirSync(join(store.root, 'files'))).toEqual([`${'b'.repeat(64)}.csv`]);
+  });
+});
+
+describe('a standing report', () => {
+  it('is copied to the history folder, flushed, renamed and the folder flushed (regression: renamed from tmp/ without a flush)', async () => {
+    const temp = store.receivingFile();
+    writeFileSync(temp.path, 'x,y\n1,2\n');
+    const [stored] = await store.storeUploads([{ temp, name: 'a.csv', sha256: 'c'.repeat(64), bytes: 8, kind: 'csv' }]);
+    const id = store.claimNextJob()!.auditId;
+    expect(id).toBe(stored!.id);
+    mkdirSync(store.reportDir(id), { recursive: true });
+    writeFileSync(store.reportFile(id, 'json'), '{"report":1}');
+    calls.length = 0;
+    const summary = { center: '城东', period: '2026-10', asOf: '2026-10-28', byGrade: { reminder: 0, criticism: 0, notice: 0, deduction: 0 }, findings: 0, toAct: null, dataIssues: 0, rowsRead: 0 };
+    expect(await store.finishJob(id, { ok: true, summary, reportSha256: 'r', history: [] })).toMatchObject({ standing: true });
+    const target = store.historyFile(centerKey('城东'), '2026-10');
+    expect(calls).toEqual([expect.stringMatching(/^fsync .*\/history\/\.[^/]+\.partial$/), `rename ${target}`, `fsync ${store.historyDir()}`]);
+    expect(readFileSync(target, 'utf8')).toBe('{"report":1}');
+    expect(readdirSync(store.historyDir())).toEqual([`${centerKey('城东')}-2026-10.json`]);
   });
 });

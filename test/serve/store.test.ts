@@ -2,12 +2,13 @@
  * The index and queue (src/serve/store.ts) on their own: a crash-interrupted job is queued again
  * until it has been started MAX_ATTEMPTS times, then failed; a deliberate stop does not count as
  * an attempt; identical files in one request are one audit; the audit standing for a center's
- * month is its latest upload, whichever finishes first.
+ * month is its latest upload, whichever finishes first, and its report is the one in the history
+ * folder, placed before any job is claimed again.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, Store, type StagedUpload } from '../../src/serve/store.js';
+import { centerKey, MAX_ATTEMPTS, Store, type JobOutcome, type StagedUpload } from '../../src/serve/store.js';
 import type { CenterSummary } from '../../src/index.js';
 import { multipart, tempDir, testService } from './helpers.js';
 
@@ -22,6 +23,15 @@ function staged(name: string, content: string): StagedUpload {
 
 function summary(center: string, period: string): CenterSummary {
   return { center, period, asOf: `${period}-28`, byGrade: { reminder: 1, criticism: 0, notice: 0, deduction: 0 }, findings: 1, toAct: null, dataIssues: 0, rowsRead: 1 };
+}
+
+const reportOf = (auditId: string) => JSON.stringify({ auditId });
+
+/** A worker's outcome for an audit of the center's month, its JSON report written as the worker writes it. */
+function audited(auditId: string, center: string, period: string): JobOutcome {
+  mkdirSync(store.reportDir(auditId), { recursive: true });
+  writeFileSync(store.reportFile(auditId, 'json'), reportOf(auditId));
+  return { ok: true, summary: summary(center, period), reportSha256: auditId, history: [] };
 }
 
 beforeEach(() => {
@@ -68,14 +78,26 @@ describe('the job queue in SQLite', () => {
     expect(store.audit(stored[0]!.id)!.names).toEqual(['a', 'b']);
   });
 
-  it('keeps the latest upload of a center\'s month standing, whichever audit finishes first', async () => {
+  it('keeps the latest upload of a center\'s month standing, whichever audit finishes first, in the index and in the history folder', async () => {
     const [older, newer] = (await store.storeUploads([staged('old', 'one'), staged('new', 'two')])).map((u) => u.id) as [string, string];
     store.claimNextJob();
     store.claimNextJob();
-    const outcome = { ok: true as const, summary: summary('城东', '2026-10'), reportSha256: 'r', history: [] };
-    expect(store.finishJob(newer, outcome)).toMatchObject({ standing: true });
-    expect(store.finishJob(older, outcome)).toMatchObject({ standing: false });
+    expect(await store.finishJob(newer, audited(newer, '城东', '2026-10'))).toMatchObject({ standing: true });
+    expect(await store.finishJob(older, audited(older, '城东', '2026-10'))).toMatchObject({ standing: false });
     expect(store.standingAudits('2026-10').map((s) => s.auditId)).toEqual([newer]);
+    expect(readFileSync(store.historyFile(centerKey('城东'), '2026-10'), 'utf8')).toBe(reportOf(newer));
+  });
+
+  it('claims no job while a standing report is on its way to the history folder (a job claimed then would count as having read it)', async () => {
+    const [first, second] = (await store.storeUploads([staged('oct', 'one'), staged('nov', 'two')])).map((u) => u.id) as [string, string];
+    expect(store.claimNextJob()?.auditId).toBe(first);
+    const finishing = store.finishJob(first, audited(first, '城东', '2026-10'));
+    // The index already says October stands, at a new history generation; its file is not there yet.
+    expect(store.standingAudits('2026-10').map((s) => s.auditId)).toEqual([first]);
+    expect(store.claimNextJob()).toBeUndefined();
+    await finishing;
+    expect(readFileSync(store.historyFile(centerKey('城东'), '2026-10'), 'utf8')).toBe(reportOf(first));
+    expect(store.claimNextJob()?.auditId).toBe(second);
   });
 });
 
