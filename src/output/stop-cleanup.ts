@@ -64,14 +64,18 @@ function install(): void {
   if (installed || !isMainThread) return;
   installed = true;
   process.on('exit', removeLeftovers);
-  for (const signal of SIGNALS) process.once(signal, () => stopOn(signal));
+  // First in line, so that the other listeners are all still there when they are counted: a
+  // listener registered with `once` is gone by the time later ones run, and counted after it,
+  // a server's own Ctrl+C handler looked like none and the signal was raised over it.
+  for (const signal of SIGNALS) process.prependOnceListener(signal, () => stopOn(signal));
 }
 
 function stopOn(signal: (typeof SIGNALS)[number]): void {
+  const others = process.listenerCount(signal);
   try {
     removeLeftovers();
   } finally {
     // Another listener (a progress bar, a server) decides what the signal does; else the default.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    if (others === 0) process.kill(process.pid, signal);
   }
 }

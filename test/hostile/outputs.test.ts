@@ -168,6 +168,38 @@ await writeFileAtomically(${JSON.stringify(target)}, async (path) => {
     });
   });
 
+  test('H08b a program\'s own once-listener for SIGINT decides what Ctrl+C does: the partial file goes, the signal is not raised over it (regression: serve died with 130)', async () => {
+    await withDir(async (dir) => {
+      const target = join(dir, 'out', 'report.json');
+      await mkdir(join(dir, 'out'));
+      const script = join(dir, 'own-handler.mts');
+      const helper = pathToFileURL(join(PACKAGE_ROOT, 'src', 'output', 'atomic-file.ts')).href;
+      await writeFile(
+        script,
+        `import { open } from 'node:fs/promises';
+import { writeFileAtomically } from ${JSON.stringify(helper)};
+process.once('SIGINT', () => setTimeout(() => { process.stdout.write('closed\\n'); process.exit(0); }, 50));
+await writeFileAtomically(${JSON.stringify(target)}, async (path) => {
+  const file = await open(path, 'w');
+  await file.write('{"half": "a report');
+  process.stdout.write('writing\\n');
+  await new Promise(() => setInterval(() => {}, 1000));
+});
+`,
+      );
+      const loader = pathToFileURL(join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+      const child = spawn(process.execPath, ['--import', loader, script], { cwd: dir });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout === 'writing\n') child.kill('SIGINT');
+      });
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+      expect({ code, signal, stdout }).toEqual({ code: 0, signal: null, stdout: 'writing\nclosed\n' });
+      expect(await readdir(join(dir, 'out'))).toEqual([]);
+    });
+  });
+
   test('H09 the bin stopped with SIGINT while writing a large report: no report, no partial file', async () => {
     await withDir(async (dir) => {
       // 12,000 承诺件 with a 1-day promise, each completed late: every row is a finding, and
