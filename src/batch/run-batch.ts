@@ -16,7 +16,7 @@ import { loadValidRuleSet } from '../rules/load.js';
 import type { RuleLimits } from '../rules/limits.js';
 import { compareText, type Lang } from '../text.js';
 import { sweepIfStopped } from '../output/stop-cleanup.js';
-import { writeFailure } from '../output/write-error.js';
+import { writeOutput } from '../output/write-output.js';
 import { lockOutFolder } from './out-folder-lock.js';
 import { discoverInputs } from './discover.js';
 import { displayPath } from '../display-path.js';
@@ -76,7 +76,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   // Loaded once, before any worker starts: bad rules stop the whole batch (every report would
   // be wrong), unlike a bad input. Each worker loads the set again for its own audits.
   const rulesHash = (await loadValidRuleSet(rulesDir, rulesDir, { limits: options.ruleLimits ?? {} })).hash;
-  await mkdirOut(outDir);
+  await writeOutput(outDir, msg('cli.what.outFolder'), 'out', () => mkdir(outDir, { recursive: true }));
   const unlock = await lockOutFolder(outDir);
   const endSweep = sweepIfStopped(outDir);
   try {
@@ -95,14 +95,6 @@ interface RunContext {
   mask: boolean;
   rulesDir: string;
   rulesHash: string;
-}
-
-async function mkdirOut(outDir: string): Promise<void> {
-  try {
-    await mkdir(outDir, { recursive: true });
-  } catch (error) {
-    throw writeFailure(error, outDir, msg('cli.what.outFolder'), 'out');
-  }
 }
 
 async function runLocked(inputs: string[], options: BatchOptions, { cwd, outDir, jobs, lang, mask, rulesDir, rulesHash }: RunContext): Promise<BatchResult> {
@@ -157,7 +149,7 @@ async function runLocked(inputs: string[], options: BatchOptions, { cwd, outDir,
   let again = new Map<string, TaskOutcome>();
   try {
     fresh = await dispatch(pending, { run, jobs, outDir, task, settled: settle });
-    reports = await writing(outDir, msg('cli.what.reports'), () => placeReports(fresh, keptNames, outDir, lang));
+    reports = await writeOutput(outDir, msg('cli.what.reports'), 'out', () => placeReports(fresh, keptNames, outDir, lang));
     const months = monthReports(fresh, reports, entries, manifest);
     again = await auditLaterMonthsAgain(months, { run, outDir, task, inputOf: (input) => displayPath(input.path, process.cwd()) });
   } finally {
@@ -189,12 +181,12 @@ async function runLocked(inputs: string[], options: BatchOptions, { cwd, outDir,
     }
   }
   recordRun(manifest, [...fresh, ...keptAgain], reports, runKey);
-  const manifestFile = await writing(outDir, msg('cli.what.manifest'), () => writeManifest(outDir, manifest));
+  const manifestFile = await writeOutput(outDir, msg('cli.what.manifest'), 'out', () => writeManifest(outDir, manifest));
 
   const ordered = [...entries.values()].sort(byInputPath);
   const period = options.period ?? commonestPeriod(ordered);
   const summaryFile = join(outDir, `district-summary-${period}${lang === 'zh' ? '' : `-${lang}`}.xlsx`);
-  await writing(summaryFile, msg('cli.what.districtSummary'), () => writeDistrictSummary(ordered, summaryFile, { lang, period }));
+  await writeOutput(summaryFile, msg('cli.what.districtSummary'), 'out', () => writeDistrictSummary(ordered, summaryFile, { lang, period }));
 
   const counts = { audited: 0, skipped: 0, failed: 0 };
   for (const e of ordered) counts[e.status] += 1;
@@ -214,15 +206,6 @@ function monthReports(fresh: readonly Fresh[], reports: ReadonlyMap<string, stri
     months.push({ input: e.input, report: e.report, summary: e.summary, history: previous?.status === 'audited' ? previous.history : undefined });
   }
   return months;
-}
-
-/** A write into the out folder; a failure says what could not be written and why. */
-async function writing<T>(file: string, what: Message, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    throw writeFailure(error, file, what, 'out');
-  }
 }
 
 function usage(detail: Message): DutyAuditError {

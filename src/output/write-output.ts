@@ -9,11 +9,12 @@ import { writeFailure } from './write-error.js';
 
 /**
  * Runs `write`, which writes `file` atomically (writeFileAtomically, or a report writer built
- * on it), turning a failure into a message naming `what` and `--option`.
+ * on it) or makes the folder `file`, turning a failure into a message naming `what` and
+ * `--option`; resolves to what `write` resolves to.
  */
-export async function writeOutput(file: string, what: Message, option: string | undefined, write: () => Promise<void>): Promise<void> {
+export async function writeOutput<T>(file: string, what: Message, option: string | undefined, write: () => Promise<T>): Promise<T> {
   try {
-    await write();
+    return await write();
   } catch (error) {
     throw writeFailure(error, file, what, option);
   }
