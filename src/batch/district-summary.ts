@@ -15,10 +15,10 @@
  */
 import type ExcelJS from 'exceljs';
 import type { AuditResult } from '../audit/types.js';
-import { columnLetter } from '../ledger/column-letter.js';
 import { memoryBook, type BookSink, type SheetSink } from '../report/xlsx/book.js';
-import { printOptions, type PageHead, type PrintLayout } from '../report/xlsx/print.js';
-import { fillRow, HEADING_FONT, MUTED_FILL, solidFill, styleBold, styleHeader, TABLE_FONT_SIZE, wrap } from '../report/xlsx/style.js';
+import type { PageHead } from '../report/xlsx/print.js';
+import { fillRow, MUTED_FILL, solidFill, styleBold } from '../report/xlsx/style.js';
+import { openTable, type TableColumn } from '../report/xlsx/table.js';
 import type { ErrorCode } from '../errors.js';
 import type { PersonSummary } from '../findings/types.js';
 import { GRADE_LABELS, GRADES, gradeRank, type Grade } from '../grade-scale.js';
@@ -257,18 +257,14 @@ function titleText(head: PageHead): string {
   return TITLE[head.lang].replace('{district}', district).replace('{period}', head.period);
 }
 
+/** The summary's columns as the report's tables take them, in the table's key order. */
+function tableColumnsOf(columns: Record<string, Localized & { width: number; wrap?: boolean }>): TableColumn[] {
+  return Object.values(columns).map(({ zh, en, width, wrap }) => ({ label: { zh, en }, width, ...(wrap ? { wrap } : {}) }));
+}
+
 /** The title line, then the header row; both print on every page, the header is filterable. */
-async function openSheet<K extends string>(book: BookSink, name: string, columns: Record<K, Localized & { width: number; wrap?: boolean }>, printed: number, rows: number, head: PageHead): Promise<SheetSink> {
-  const keys = Object.keys(columns) as K[];
-  const layout: PrintLayout = { titleRows: '1:2' };
-  if (printed < keys.length) layout.printColumns = { first: 'A', last: columnLetter(printed), rows: rows + 2 };
-  const sheet = book.addSheet(name, { ...printOptions(head, layout), views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }] }, TABLE_FONT_SIZE);
-  sheet.ws.columns = keys.map((k) => ({ width: columns[k].width }));
-  await sheet.add([titleText(head)], (row) => (row.getCell(1).font = HEADING_FONT));
-  await sheet.add(keys.map((k) => columns[k][head.lang]), styleHeader);
-  sheet.ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: rows + 2, column: keys.length } };
-  const wrapped = keys.flatMap((k, i) => (columns[k].wrap ? [i + 1] : []));
-  return { ws: sheet.ws, add: (values, decorate) => sheet.add(values, (row) => (wrap(row, wrapped), decorate?.(row))) };
+function openSheet(book: BookSink, name: string, columns: Record<string, Localized & { width: number; wrap?: boolean }>, printed: number, rows: number, head: PageHead): Promise<SheetSink> {
+  return openTable(book, name, tableColumnsOf(columns), rows, head.lang, { head, printed, title: titleText(head) });
 }
 
 async function centersSheet(book: BookSink, entries: BatchEntry[], head: PageHead): Promise<void> {

@@ -151,6 +151,22 @@ describe('district summary workbook', () => {
     expect((book.getWorksheet('汇总')!.pageSetup as { printArea?: string }).printArea).toBe('A1:N8');
   });
 
+  it('keeps the title line and the header in view and filters from the header down (the report’s openTable with a title)', async () => {
+    const file = join(tempDir('summary'), 'frozen.xlsx');
+    await writeDistrictSummary(entries, file, { lang: 'zh', period: '2026-10' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const [centers, failed] = [book.getWorksheet('汇总')!, book.getWorksheet('失败文件')!];
+    for (const ws of [centers, failed]) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 2, topLeftCell: 'A3' });
+      expect(ws.getRow(1).getCell(1).font?.bold, ws.name).toBe(true);
+    }
+    // 汇总: header, five inputs and the total under 18 columns; 失败文件: header and two failures.
+    expect(centers.autoFilter).toBe('A2:R8');
+    expect(failed.autoFilter).toBe('A2:E4');
+    expect(failed.getRow(2).getCell(1).value).toBe('输入文件');
+  });
+
   it('speaks English with lang en', async () => {
     const file = join(tempDir('summary'), 'district-summary-2026-10-en.xlsx');
     await writeDistrictSummary(entries, file, { lang: 'en', period: '2026-10' });

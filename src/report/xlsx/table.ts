@@ -1,15 +1,16 @@
 /**
  * A filterable table sheet: a styled header row frozen in place and repeated on every printed
  * page, column widths, wrapped columns, and an auto-filter over header and data. Every list
- * sheet of the report is one of these. A table may print only its leading columns: the end
- * columns (ids and codes a person filters by but does not read on paper) stay on screen and
- * inside the filter.
+ * sheet of the report is one of these, and so are the district summary's two sheets, which put
+ * a title line above the header. A table may print only its leading columns: the end columns
+ * (ids and codes a person filters by but does not read on paper) stay on screen and inside the
+ * filter.
  */
 import { columnLetter } from '../../ledger/column-letter.js';
 import type { Lang, Localized } from '../../text.js';
 import type { BookSink, CellValue, SheetSink } from './book.js';
 import { printOptions, type PageHead } from './print.js';
-import { styleHeader, TABLE_FONT_SIZE, wrap } from './style.js';
+import { HEADING_FONT, styleHeader, TABLE_FONT_SIZE, wrap } from './style.js';
 
 export interface TableColumn {
   label: Localized;
@@ -23,17 +24,22 @@ export interface TableLayout {
   head?: PageHead;
   /** How many leading columns print; all of them when absent. */
   printed?: number;
+  /** A title line above the header row, frozen and printed on every page with it. */
+  title?: string;
 }
 
 export async function openTable(book: BookSink, name: string, columns: TableColumn[], dataRows: number, lang: Lang, layout: TableLayout = {}): Promise<SheetSink> {
   const printed = Math.min(layout.printed ?? columns.length, columns.length);
+  const header = layout.title === undefined ? 1 : 2;
   const options = printOptions(layout.head, {
-    titleRows: '1:1',
-    ...(printed < columns.length ? { printColumns: { first: 'A', last: columnLetter(printed), rows: dataRows + 1 } } : {}),
+    titleRows: `1:${header}`,
+    ...(printed < columns.length ? { printColumns: { first: 'A', last: columnLetter(printed), rows: dataRows + header } } : {}),
   });
-  const sheet = book.addSheet(name, { ...options, views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] }, TABLE_FONT_SIZE);
+  const firstData = `A${header + 1}`;
+  const sheet = book.addSheet(name, { ...options, views: [{ state: 'frozen', xSplit: 0, ySplit: header, topLeftCell: firstData, activeCell: firstData }] }, TABLE_FONT_SIZE);
   sheet.ws.columns = columns.map((c) => ({ width: c.width }));
-  sheet.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, dataRows + 1), column: columns.length } };
+  sheet.ws.autoFilter = { from: { row: header, column: 1 }, to: { row: dataRows + header, column: columns.length } };
+  if (layout.title !== undefined) await sheet.add([layout.title], (row) => (row.getCell(1).font = HEADING_FONT));
   await sheet.add(
     columns.map((c) => c.label[lang]),
     styleHeader,
