@@ -10,7 +10,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { openTemp, type TempFile } from '../../output/atomic-file.js';
+import { openTemp, writeFileAtomically, type TempFile } from '../../output/atomic-file.js';
 import type { Lang } from '../../text.js';
 import { safeCellValue } from './cell-text.js';
 import { STORED_PACKAGE, writeDeflated } from './deflate-package.js';
@@ -110,17 +110,14 @@ export function memoryBook(file: string, meta: BookMeta, target: BookTarget = {}
       };
     },
     async close() {
-      await mkdir(dirname(file), { recursive: true });
-      const out = destination(file, target);
-      try {
+      const write = async (path: string): Promise<void> => {
         // exceljs types the result as an interface of its own; under Node it is a Buffer.
         const stored = (await wb.xlsx.writeBuffer(STORED_PACKAGE)) as unknown as Buffer;
-        await writeDeflated(stored, out.path);
-        await out.commit();
-      } catch (err) {
-        await out.discard();
-        throw err;
-      }
+        await writeDeflated(stored, path);
+      };
+      if (!target.inPlace) return writeFileAtomically(file, write);
+      await mkdir(dirname(file), { recursive: true });
+      await write(file);
     },
     async abort() {},
   };
