@@ -4,9 +4,9 @@
  * folded into the error of the combinator that owns them.
  */
 import type { ErrorObject } from 'ajv';
-import { msg, render, type Message, type MessageParam } from '../messages/catalogue.js';
+import { inBoth, msg, render, type Message, type MessageParam } from '../messages/catalogue.js';
 import { SCHEMA_FORM_TITLES_ZH } from '../messages/rule-problems.js';
-import type { Lang, Localized } from '../text.js';
+import type { Localized } from '../text.js';
 import { pointerSegments } from './json-source.js';
 
 /** Where in the file, in words: `conditions.all[0].value`, or `the file` for the root. */
@@ -42,9 +42,7 @@ function formsOf(e: ErrorObject, root: SchemaNode | undefined): MessageParam {
   const titles = branches.map((b) => titleOf(b, root)).filter((t): t is string => typeof t === 'string');
   const own = (e.parentSchema as SchemaNode | undefined)?.title;
   if (titles.length === branches.length && titles.length > 0) {
-    const words = titles.map(titleWords);
-    const or = { zh: render(msg('schema.or'), 'zh'), en: render(msg('schema.or'), 'en') };
-    return { zh: words.map((w) => w.zh).join(or.zh), en: words.map((w) => w.en).join(or.en) };
+    return joined(titles.map(titleWords), msg('schema.or'));
   }
   return own === undefined ? msg('schema.anyForm') : titleWords(own);
 }
@@ -53,11 +51,17 @@ const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array',
 
 /** `integer`, `number or string` as ajv lists them, in words. */
 function typeWords(types: string): Localized {
-  const names = types.split(',').map((t) => t.trim());
-  const word = (t: string, lang: Lang): string =>
-    (JSON_TYPES as readonly string[]).includes(t) ? render(msg(`schema.type.${t as (typeof JSON_TYPES)[number]}`), lang) : t;
-  const or = (lang: Lang): string => render(msg('schema.typeOr'), lang);
-  return { zh: names.map((t) => word(t, 'zh')).join(or('zh')), en: names.map((t) => word(t, 'en')).join(or('en')) };
+  const words = types.split(',').map((t): Localized => {
+    const name = t.trim();
+    return (JSON_TYPES as readonly string[]).includes(name) ? inBoth(msg(`schema.type.${name as (typeof JSON_TYPES)[number]}`)) : { zh: name, en: name };
+  });
+  return joined(words, msg('schema.typeOr'));
+}
+
+/** Words joined by `separator`, each language with its own. */
+function joined(words: readonly Localized[], separator: Message): Localized {
+  const sep = inBoth(separator);
+  return { zh: words.map((w) => w.zh).join(sep.zh), en: words.map((w) => w.en).join(sep.en) };
 }
 
 /** The reason, without the place (the place is carried in line:column and the path). */
