@@ -23,7 +23,7 @@ import { EXIT_FATAL } from './exit.js';
 import { commands } from './commands/index.js';
 import { terminalLang } from './language.js';
 import { printErr } from './terminal.js';
-import { YARGS_LOCALE, YARGS_STRINGS } from './yargs-strings.js';
+import { YARGS_CHINESE, YARGS_LOCALE } from './yargs-strings.js';
 
 /** `duty-audit: what happened` and, indented below it, `fix: how to fix it`. */
 export function fatalText(lang: Lang, what: Message | string, fix?: Message): string {
@@ -63,8 +63,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const cli = yargs(argv)
     .scriptName('duty-audit')
     .locale(YARGS_LOCALE[lang])
-    // y18n takes plural entries ({ one, other }) too; @types/yargs types the values as strings only.
-    .updateStrings(YARGS_STRINGS[lang] as Record<string, string>)
+    // English is yargs' own en.json. y18n takes plural entries ({ one, other }) too; @types/yargs
+    // types the values as strings only.
+    .updateStrings(lang === 'zh' ? (YARGS_CHINESE as Record<string, string>) : {})
     .usage(tr(lang, 'help.usage'))
     .option('lang', { type: 'string', choices: LANGS, describe: tr(lang, 'help.lang') })
     .strict()
