@@ -8,7 +8,6 @@
 import { existsSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 import { DEFAULT_RULES_DIR } from '../paths.js';
 import { DutyAuditError } from '../errors.js';
 import { msg } from '../messages/catalogue.js';
@@ -27,6 +26,7 @@ import { checkSchema, type SchemaName } from './schema-check.js';
 import { checkSemantics, reportedBySemanticCheck, type SemanticContext } from './semantic-check.js';
 import type { ClauseList } from './seed-clauses.js';
 import { isScope, type Scope } from '../facts/scopes.js';
+import { gb18030Text } from '../ledger/csv/decode.js';
 import type { Policy, Rule, RuleFile, RuleProblem, RuleSet } from './types.js';
 
 export interface LoadOptions {
@@ -74,8 +74,7 @@ function textOf(f: ReadFile, limits: RuleLimits, problems: RuleProblem[]): strin
   const text = f.bytes.toString('utf8');
   const bad = text.indexOf(REPLACEMENT_CHARACTER);
   if (bad >= 0 && !isUtf8(f.bytes)) {
-    const gbk = iconv.decode(f.bytes, 'gb18030');
-    const looksGbk = !gbk.includes(REPLACEMENT_CHARACTER);
+    const looksGbk = gb18030Text(f.bytes) !== undefined;
     problems.push(problem(f.abs, positionOf(text, bad), 'bad-encoding', msg(looksGbk ? 'problem.notUtf8Gbk' : 'problem.notUtf8')));
     return undefined;
   }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { msg, render } from '../../src/messages/catalogue.js';
@@ -289,5 +290,21 @@ describe('formatProblem', () => {
     expect(formatProblem(p, 'en')).toBe(join('rules', 'x.json') + ':12:7  version must be integer, not "1"');
     expect(formatProblem(p, 'en', join(process.cwd(), 'rules'))).toBe('x.json:12:7  version must be integer, not "1"');
     expect(formatProblem(p, 'zh', join(process.cwd(), 'rules'))).toBe('x.json:12:7  version：必须是整数，而不是 "1"');
+  });
+});
+
+describe('a rule file that is not UTF-8', () => {
+  it('is said to look like GBK when its bytes read as GB18030, and only "not UTF-8" when they do not, at the first bad character', async () => {
+    const text = readFileSync(fixture('valid', '一次性告知制', 'notice-late-test.json'), 'utf8');
+    const dir = tempRules({});
+    writeFileSync(join(dir, 'gbk.json'), iconv.encode(text, 'gbk'));
+    writeFileSync(join(dir, 'neither.json'), Buffer.concat([Buffer.from('{\n  "id": "'), Buffer.from([0xff, 0xfe, 0xff]), Buffer.from('"\n}\n')]));
+    const { problems } = await loadRuleSet(dir);
+    const encoding = problems.filter((p) => p.code === 'bad-encoding').map((p) => ({ file: p.file.slice(dir.length + 1), line: p.line, column: p.column, message: p.message }));
+    // (test/hostile/limits.test.ts L16 pins the GBK file's line and column.)
+    expect(encoding).toEqual([
+      { file: 'gbk.json', line: expect.any(Number), column: expect.any(Number), message: msg('problem.notUtf8Gbk') },
+      { file: 'neither.json', line: 2, column: 10, message: msg('problem.notUtf8') },
+    ]);
   });
 });

@@ -41,15 +41,20 @@ export function decodeCsv(file: string, bytes: Buffer): { utf8: Buffer; encoding
     return { utf8: bom ? bytes.subarray(UTF8_BOM.length) : bytes, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   }
   if (startsWith(bytes, UTF8_BOM)) {
-    const rest = iconv.decode(bytes.subarray(UTF8_BOM.length), 'gb18030');
-    const gbk = !rest.includes(REPLACEMENT_CHARACTER);
+    const gbk = gb18030Text(bytes.subarray(UTF8_BOM.length)) !== undefined;
     throw gbk ? refused(file, msg('ledger.csvBomGbk', { file }), msg('ledger.csvBomGbk.hint')) : refused(file, msg('ledger.csvBomNotUtf8', { file }));
   }
-  const gb18030 = iconv.decode(bytes, 'gb18030');
-  if (!gb18030.includes(REPLACEMENT_CHARACTER)) return { utf8: Buffer.from(gb18030, 'utf8'), encoding: 'gb18030' };
+  const gb18030 = gb18030Text(bytes);
+  if (gb18030 !== undefined) return { utf8: Buffer.from(gb18030, 'utf8'), encoding: 'gb18030' };
   const guess = chardet.detect(bytes);
   const detail = guess ? msg('ledger.badEncoding.guess', { file, guess }) : msg('ledger.badEncoding', { file });
   throw new DutyAuditError('bad-encoding', detail, { file, hint: msg('ledger.badEncoding.hint') });
+}
+
+/** The bytes read as GB18030 (a superset of GBK), or undefined when some of them are not GB18030. */
+export function gb18030Text(bytes: Buffer): string | undefined {
+  const text = iconv.decode(bytes, 'gb18030');
+  return text.includes(REPLACEMENT_CHARACTER) ? undefined : text;
 }
 
 function refused(file: string, detail: Message, hint: Message = msg('ledger.badEncoding.hint')): DutyAuditError {
