@@ -2,19 +2,13 @@
  * Calendar-date arithmetic on `YYYY-MM-DD` strings, in UTC so that no time zone can move a
  * date (docs/performance.md: exceljs dates are UTC). A day number counts days since 1970-01-01.
  */
+import { isIsoDate } from '../iso-date.js';
 import type { IsoDate } from '../ledger/types.js';
 
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written `YYYY-MM-DD` (so `2026-02-30` is false). */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+/** The one `YYYY-MM-DD` check (src/iso-date.ts), beside the arithmetic that takes only what it passes. */
+export { isIsoDate };
 
 export function isoToDayNumber(date: IsoDate): number {
   if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);

@@ -21,6 +21,13 @@ describe('date helpers (UTC day numbers)', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2026-02-29')).toBe(false);
   });
+  it('takes no date before the year 0100, which Date.UTC would place in the 1900s (kept when the ledger format’s copy, which took them, became this one)', () => {
+    for (const early of ['0000-01-01', '0050-01-31', '0099-12-31']) {
+      expect(isIsoDate(early)).toBe(false);
+      expect(() => isoToDayNumber(early)).toThrow(RangeError);
+    }
+    expect(dayNumberToIso(isoToDayNumber('0100-03-01'))).toBe('0100-03-01');
+  });
   it('weekdays', () => {
     expect(weekdayOf('2026-10-01')).toBe(4);
     expect(weekdayOf('2026-10-10')).toBe(6);
