@@ -72,27 +72,20 @@ function statutoryDaysByItem(ctx: AuditContext): Map<string, number> | undefined
   return byItem;
 }
 
-interface AuditLimits {
-  statutory: Map<string, number> | undefined;
-  byRow: WeakMap<LedgerRow<'cases'>, CaseLimit>;
-}
-
-const limitsOfAudits = new WeakMap<AuditContext, AuditLimits>();
+/** Each audit's 法定时限 by item, found once: an audit asks for a case's limit up to three times. */
+const statutoryOfAudits = new WeakMap<AuditContext, Map<string, number> | undefined>();
 
 /**
- * The limit of an audited case, found once per audit: the case's facts (the overdue rules),
- * 按期办结率 and the warnings all read this one, so they cannot disagree on a deadline and the
- * calendar is walked once per case. Throws as caseLimit does (never remembered).
+ * The limit of an audited case, the one place its facts (the overdue rules), 按期办结率 and the
+ * warnings get it from, so they cannot disagree on a deadline. Computed each time rather than
+ * remembered per case: remembering 100,000 limits in a WeakMap made the evaluation ~50 ms slower
+ * and the peak ~14 MB higher (bench/audit.ts) than walking the calendar again for the few cases
+ * the warnings and the figures ask about. Throws as caseLimit does.
  */
 export function limitOfCase(row: LedgerRow<'cases'>, ctx: AuditContext): CaseLimit {
-  let audit = limitsOfAudits.get(ctx);
-  if (audit === undefined) limitsOfAudits.set(ctx, (audit = { statutory: statutoryDaysByItem(ctx), byRow: new WeakMap() }));
-  let limit = audit.byRow.get(row);
-  if (limit === undefined) {
-    limit = caseLimit(row.record, audit.statutory?.get(row.record.item) ?? null, ctx.calendar);
-    audit.byRow.set(row, limit);
-  }
-  return limit;
+  let statutory = statutoryOfAudits.get(ctx);
+  if (statutory === undefined && !statutoryOfAudits.has(ctx)) statutoryOfAudits.set(ctx, (statutory = statutoryDaysByItem(ctx)));
+  return caseLimit(row.record, statutory?.get(row.record.item) ?? null, ctx.calendar);
 }
 
 /**
