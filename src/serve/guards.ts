@@ -24,6 +24,7 @@ import yauzl from 'yauzl';
 import { DutyAuditError } from '../errors.js';
 import { msg } from '../messages/catalogue.js';
 import { SHEETS } from '../ledger/columns.js';
+import { gb18030Text } from '../ledger/csv/decode.js';
 import { DEFAULT_LEDGER_LIMITS } from '../ledger/limits.js';
 import { sheetKeyOfFileName } from '../ledger/names.js';
 import { sniffFile, sniffFileKind } from '../ledger/sniff.js';
@@ -106,8 +107,8 @@ function decodeText(bytes: Buffer, cut: boolean): string | undefined {
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(part);
     } catch {
-      const gb = iconv.decode(part, 'gb18030');
-      if (!gb.includes('\uFFFD')) return gb;
+      const gb = gb18030Text(part);
+      if (gb !== undefined) return gb;
     }
   }
   return undefined;
