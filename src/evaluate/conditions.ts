@@ -153,15 +153,15 @@ export function holds(conditions: RuleConditions, facts: Facts): boolean {
 }
 
 /**
- * A leaf's evidence. `expected` is the value compared with: the other fact's value, or a copy of
- * the written value (a finding must never share, and so never change, the rule's lists); the
- * written value when the other fact is undefined, as json-rules-engine reports it.
+ * A leaf's evidence. `expected` is the value compared with: the other fact's value, or the
+ * written value's frozen copy (frozenCopyOf); the written value when the other fact is undefined,
+ * as json-rules-engine reports it.
  */
 export function leafEvidence(leaf: { fact: string; operator: string; value: unknown; param?: string }, actual: unknown, expected: unknown, result: boolean): ConditionEvidence {
   const evidence: ConditionEvidence = {
     fact: leaf.fact,
     operator: leaf.operator,
-    expected: expected !== undefined ? expected : copyOf(leaf.value),
+    expected: expected !== undefined ? expected : frozenCopyOf(leaf.value),
     actual: (actual ?? null) as FactValue,
     result,
   };
@@ -169,13 +169,27 @@ export function leafEvidence(leaf: { fact: string; operator: string; value: unkn
   return evidence;
 }
 
-/** Rule values are JSON (texts, numbers, lists of them): a JSON copy (structuredClone cost a third of a finding). */
-function copyOf(value: unknown): unknown {
+const FROZEN_COPIES = new WeakMap<object, unknown>();
+
+/**
+ * A written list or object as the findings show it: one deep copy per rule value, frozen, and
+ * shared by every finding of the rule. A finding can never change the rule's lists, nor another
+ * finding's; a copy per finding cost 120 B a finding for case-overdue's 13 placeholder reasons.
+ * Rule values are JSON (texts, numbers, lists of them).
+ */
+function frozenCopyOf(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copyOf);
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = copyOf(item);
+  let copy = FROZEN_COPIES.get(value);
+  if (copy === undefined) FROZEN_COPIES.set(value, (copy = deepFrozenCopy(value)));
   return copy;
+}
+
+function deepFrozenCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(deepFrozenCopy));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = deepFrozenCopy(item);
+  return Object.freeze(copy);
 }
 
 function judgeLeaf(leaf: Leaf, facts: Facts): ConditionEvidence {

@@ -44,12 +44,15 @@ function partsOf(template: string): string[] {
 /** An unknown placeholder is left as written so a reviewer sees the typo in the report. */
 export function renderTemplate(template: string, lookup: (name: string) => FactValue | undefined, lang: Lang, words?: ValueWords): string {
   const parts = partsOf(template);
-  let text = parts[0]!;
+  if (parts.length === 1) return parts[0]!;
+  // Joined, not appended piece by piece: `+=` leaves a tree of string pieces (a cons string),
+  // and every finding keeps its two messages. On 142,500 findings the messages held 89 MB.
+  const pieces: string[] = [parts[0]!];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
     const value = lookup(name);
     const wordsOf = words && ((item: unknown) => words(name, item));
-    text += (value === undefined ? `{${name}}` : formatValue(value, lang, wordsOf)) + parts[i + 1]!;
+    pieces.push(value === undefined ? `{${name}}` : formatValue(value, lang, wordsOf), parts[i + 1]!);
   }
-  return text;
+  return pieces.join('');
 }

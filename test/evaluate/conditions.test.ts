@@ -93,12 +93,16 @@ describe('evidence: every leaf, in the order written', () => {
     expect(raw[0]!.conditions.map((c) => [c.param, c.expected])).toEqual([['minVisits', 3], ['kinds', ['即办件']]]);
   });
 
-  it('a fired rule\'s evidence does not share the rule\'s lists', () => {
+  it('a fired rule\'s evidence shows a frozen copy of the rule\'s lists: no finding can change the rule or another finding', () => {
     const r = rule({ all: [{ fact: 'kind', operator: 'in', value: ['承诺件'] }] });
     const { raw } = evaluate([r], records([{ kind: '承诺件' }, { kind: '承诺件' }]), ctx);
-    (raw[0]!.conditions[0]!.expected as string[]).push('changed');
+    const list = (r.resolvedConditions as { all: { value: string[] }[] }).all[0]!.value;
+    expect(raw[0]!.conditions[0]!.expected).not.toBe(list);
+    expect(() => (raw[0]!.conditions[0]!.expected as string[]).push('changed')).toThrow(TypeError);
     expect(raw[1]!.conditions[0]!.expected).toEqual(['承诺件']);
-    expect((r.resolvedConditions as { all: { value: string[] }[] }).all[0]!.value).toEqual(['承诺件']);
+    expect(list).toEqual(['承诺件']);
+    list.push('the rule changed later');
+    expect(raw[0]!.conditions[0]!.expected).toEqual(['承诺件']);
   });
 });
 
