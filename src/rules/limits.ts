@@ -20,10 +20,10 @@ export const DEFAULT_RULE_LIMITS: Readonly<RuleLimits> = Object.freeze({
   maxRuleNesting: 64,
 });
 
-/** The command-line option that sets each limit (docs/cli.md). */
-export const RULE_LIMIT_FLAGS: Record<keyof RuleLimits, string> = {
-  maxRuleFileBytes: '--max-rule-file-kb',
-  maxRuleNesting: '--max-rule-nesting',
+/** The command-line option that sets each limit, and the unit it is given in (docs/cli.md). */
+export const RULE_LIMIT_FLAGS: Record<keyof RuleLimits, { flag: string; unit: number }> = {
+  maxRuleFileBytes: { flag: '--max-rule-file-kb', unit: 1024 },
+  maxRuleNesting: { flag: '--max-rule-nesting', unit: 1 },
 };
 
 export function ruleLimits(options: Partial<RuleLimits> = {}): RuleLimits {

@@ -68,7 +68,7 @@ const REPLACEMENT_CHARACTER = '\uFFFD';
  */
 function textOf(f: ReadFile, limits: RuleLimits, problems: RuleProblem[]): string | undefined {
   if (f.size !== undefined) {
-    problems.push(problem(f.abs, { line: 1, column: 1 }, 'too-large', msg('problem.tooLarge', { size: f.size, max: limits.maxRuleFileBytes, flag: RULE_LIMIT_FLAGS.maxRuleFileBytes })));
+    problems.push(problem(f.abs, { line: 1, column: 1 }, 'too-large', msg('problem.tooLarge', { size: f.size, max: limits.maxRuleFileBytes, flag: RULE_LIMIT_FLAGS.maxRuleFileBytes.flag })));
     return undefined;
   }
   const text = f.bytes.toString('utf8');
@@ -80,7 +80,7 @@ function textOf(f: ReadFile, limits: RuleLimits, problems: RuleProblem[]): strin
   }
   const deep = nestingBeyond(text, limits.maxRuleNesting);
   if (deep) {
-    problems.push(problem(f.abs, deep, 'too-deep', msg('problem.tooDeep', { max: limits.maxRuleNesting, flag: RULE_LIMIT_FLAGS.maxRuleNesting })));
+    problems.push(problem(f.abs, deep, 'too-deep', msg('problem.tooDeep', { max: limits.maxRuleNesting, flag: RULE_LIMIT_FLAGS.maxRuleNesting.flag })));
     return undefined;
   }
   return text;
