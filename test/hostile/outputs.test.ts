@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { cp, link, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -112,6 +113,30 @@ describe.concurrent('an output that is an input, or another output, is refused b
   });
 });
 
+/**
+ * A child that writes `target` through writeFileAtomically and stops half-way (after printing
+ * `writing`) until it is stopped; `prelude` runs first (a program's own signal handling).
+ */
+function startSlowWriter(dir: string, target: string, prelude = ''): ChildProcessWithoutNullStreams {
+  const script = join(dir, 'slow-writer.mts');
+  const helper = pathToFileURL(join(PACKAGE_ROOT, 'src', 'output', 'atomic-file.ts')).href;
+  writeFileSync(
+    script,
+    `import { open } from 'node:fs/promises';
+import { writeFileAtomically } from ${JSON.stringify(helper)};
+${prelude}
+await writeFileAtomically(${JSON.stringify(target)}, async (path) => {
+  const file = await open(path, 'w');
+  await file.write('{"half": "a report');
+  process.stdout.write('writing\\n');
+  await new Promise(() => setInterval(() => {}, 1000));
+});
+`,
+  );
+  const loader = pathToFileURL(join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  return spawn(process.execPath, ['--import', loader, script], { cwd: dir });
+}
+
 describe('writes are atomic (item 6)', () => {
   test('H07 two audits writing the same --out at once: both exit 0, one whole report, no temporary file left', async () => {
     await withDir(async (dir) => {
@@ -133,23 +158,7 @@ describe('writes are atomic (item 6)', () => {
       const target = join(dir, 'out', 'report.json');
       await mkdir(join(dir, 'out'));
       await writeFile(join(dir, 'out', 'other.txt'), 'kept');
-      // A child that writes through the helper and stops half-way, until it is killed.
-      const script = join(dir, 'slow-writer.mts');
-      const helper = pathToFileURL(join(PACKAGE_ROOT, 'src', 'output', 'atomic-file.ts')).href;
-      await writeFile(
-        script,
-        `import { open } from 'node:fs/promises';
-import { writeFileAtomically } from ${JSON.stringify(helper)};
-await writeFileAtomically(${JSON.stringify(target)}, async (path) => {
-  const file = await open(path, 'w');
-  await file.write('{"half": "a report');
-  process.stdout.write('writing\\n');
-  await new Promise(() => setInterval(() => {}, 1000));
-});
-`,
-      );
-      const loader = pathToFileURL(join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-      const child = spawn(process.execPath, ['--import', loader, script], { cwd: dir });
+      const child = startSlowWriter(dir, target);
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const seenPartial = new Promise<string[]>((resolve, reject) => {
@@ -172,23 +181,7 @@ await writeFileAtomically(${JSON.stringify(target)}, async (path) => {
     await withDir(async (dir) => {
       const target = join(dir, 'out', 'report.json');
       await mkdir(join(dir, 'out'));
-      const script = join(dir, 'own-handler.mts');
-      const helper = pathToFileURL(join(PACKAGE_ROOT, 'src', 'output', 'atomic-file.ts')).href;
-      await writeFile(
-        script,
-        `import { open } from 'node:fs/promises';
-import { writeFileAtomically } from ${JSON.stringify(helper)};
-process.once('SIGINT', () => setTimeout(() => { process.stdout.write('closed\\n'); process.exit(0); }, 50));
-await writeFileAtomically(${JSON.stringify(target)}, async (path) => {
-  const file = await open(path, 'w');
-  await file.write('{"half": "a report');
-  process.stdout.write('writing\\n');
-  await new Promise(() => setInterval(() => {}, 1000));
-});
-`,
-      );
-      const loader = pathToFileURL(join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-      const child = spawn(process.execPath, ['--import', loader, script], { cwd: dir });
+      const child = startSlowWriter(dir, target, "process.once('SIGINT', () => setTimeout(() => { process.stdout.write('closed\\n'); process.exit(0); }, 50));");
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
