@@ -144,10 +144,12 @@ function csvEntries<T extends { name: string }>(entries: T[]): { entry: T; sheet
 async function zipDirectory(file: string, name: string, limits: UploadLimits): Promise<DirectoryEntry[]> {
   const zip = await openZip(file, name);
   try {
+    // Counted as the ledger reader counts them (folders too), from the directory's end record,
+    // before a single entry is listed.
+    if (zip.entryCount > limits.maxEntries) throw new ApiError('inflated-too-large', { file: name, detail: msg('serve.api.inflatedTooLarge.entries', { max: limits.maxEntries }) });
     const entries: DirectoryEntry[] = [];
     let declared = 0;
     for await (const entry of zipEntries(zip, name)) {
-      if (entries.length >= limits.maxEntries) throw new ApiError('inflated-too-large', { file: name, detail: msg('serve.api.inflatedTooLarge.entries', { max: limits.maxEntries }) });
       declared += entry.uncompressedSize;
       if (declared > limits.maxInflatedBytes) throw new ApiError('inflated-too-large', { file: name, detail: msg('serve.api.inflatedTooLarge.declared', { mb: mb(limits.maxInflatedBytes) }) });
       checkRatio(entry.uncompressedSize, entry.compressedSize, limits, name, entryName(entry));
