@@ -55,6 +55,33 @@ describe('ledgers in the layouts that broke the old reader', () => {
   });
 });
 
+/** Excel's "Strict Open XML Spreadsheet": the ISO 29500 strict namespaces, and dates as ISO 8601 text (`t="d"`). */
+const STRICT: Record<string, string> = {
+  'http://schemas.openxmlformats.org/spreadsheetml/2006/main': 'http://purl.oclc.org/ooxml/spreadsheetml/main',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'http://purl.oclc.org/ooxml/officeDocument/relationships',
+};
+const strict = (xml: string) => Object.entries(STRICT).reduce((text, [transitional, iso]) => text.replaceAll(transitional, iso), xml);
+
+describe('a workbook saved as Strict Open XML', () => {
+  test('reads the same records as the transitional one, dates written as ISO text included', async () => {
+    const isoDate = (ref: string, iso: string): CellSpec => ({ raw: `<c r="${ref}" t="d"><v>${iso}</v></c>` });
+    const strictRow = row('SL-2', '陈静');
+    strictRow[1] = isoDate('B4', '2026-10-09T00:00:00');
+    strictRow[9] = isoDate('J4', '2026-10-14');
+    const parts = ['_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+    const { records, issues } = await cases({
+      producer: 'excel',
+      sheets: [{ name: '办件台账', rows: [['城东社区 办件台账'], HEADER, row('SL-1', '王芳'), strictRow] }],
+      patch: Object.fromEntries(parts.map((part) => [part, strict])),
+    });
+    expect(issues).toEqual([]);
+    expect(records.map((r) => [r.case_id, r.applicant, r.received_on, r.completed_on, r.promised_days])).toEqual([
+      ['SL-1', '王芳', '2026-10-09', '2026-10-14', 5],
+      ['SL-2', '陈静', '2026-10-09', '2026-10-14', 5],
+    ]);
+  });
+});
+
 describe('isDateFormatCode: which custom number formats show a date or time', () => {
   test.each([
     'yyyy-mm-dd', 'yyyy\\-mm\\-dd', 'yyyy/m/d;@', 'yyyy"年"m"月"d"日"', '[$-804]yyyy"年"m"月"d"日";@', '[DBNum1][$-804]yyyy"年"m"月"d"日"',
