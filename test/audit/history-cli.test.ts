@@ -9,23 +9,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit, type AuditArgs } from '../../src/cli/commands/audit.js';
 import { runExplain } from '../../src/explain/run-explain.js';
-import { writeLedgerXlsx } from './ledger-fixture.js';
+import { CARRIED_OVER_MONTHS, OPEN_SEPTEMBER, writeLedgerXlsx } from './ledger-fixture.js';
 import { runCli } from './run-cli.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'duty-audit-history-cli-'));
 
-function d(iso: string): Date {
-  const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, day));
-}
-
-/** 赵敏's four open 承诺件 of September, 15–18 working days over by 09-30 (deduction each). */
-const OPEN = ['S-1', 'S-2', 'S-3', 'S-4'].map((id, i) => [id, d(`2026-09-0${i + 1}`), '张三', '13812341234', '居住证办理', '承诺件', '赵敏', '是', null, 1, 3, null, '办理中', null, null]);
-/** October's own cases, done the same day: nothing to find. */
-const CLEAN = ['O-1', 'O-2', 'O-3', 'O-4', 'O-5'].map((id, i) => {
-  const day = d(`2026-10-1${i + 2}`);
-  return [id, day, '李四', '13900001111', '居住证办理', '即办件', '王强', '是', null, 1, null, day, '办结', day, null];
-});
 
 function args(input: string, extra: Partial<AuditArgs> = {}): AuditArgs {
   return { input, lang: 'zh', mask: true, ...extra };
@@ -34,8 +22,8 @@ function args(input: string, extra: Partial<AuditArgs> = {}): AuditArgs {
 let october: string;
 
 beforeAll(async () => {
-  const september = await writeLedgerXlsx(join(cwd, '测试社区-2026-09.xlsx'), { center: true, cases: OPEN });
-  october = await writeLedgerXlsx(join(cwd, '测试社区-2026-10.xlsx'), { center: true, cases: [...OPEN, ...CLEAN] });
+  const september = await writeLedgerXlsx(join(cwd, '测试社区-2026-09.xlsx'), { center: true, cases: OPEN_SEPTEMBER });
+  october = await writeLedgerXlsx(join(cwd, '测试社区-2026-10.xlsx'), { center: true, cases: CARRIED_OVER_MONTHS['10'] });
   mkdirSync(join(cwd, 'history'));
   await runAudit(args(september, { json: 'history/测试社区-2026-09.json', out: 'reports/sep.xlsx' }), cwd);
 });

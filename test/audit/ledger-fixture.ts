@@ -8,9 +8,10 @@ import ExcelJS from 'exceljs';
 
 export const CASE_HEADER = ['受理编号', '受理日期', '申请人', '联系电话', '事项名称', '办件类型', '经办人', '材料齐全', '一次性告知', '往返次数', '承诺时限', '办结日期', '办理结果', '结果告知日期', '延期原因'];
 
-type Cell = string | number | Date | null;
+export type Cell = string | number | Date | null;
 
-function d(iso: string): Date {
+/** An ISO date as the UTC Date exceljs writes as that day. */
+export function d(iso: string): Date {
   const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, day));
 }
@@ -29,6 +30,20 @@ export function caseRows(): Cell[][] {
     ['C-0', d('2026-09-28'), '孙八', '13400005555', '证明开具', '即办件', '李敏', '是', null, 1, null, d('2026-09-28'), '办结', d('2026-09-28'), null],
   ];
 }
+
+/**
+ * A center's September and October for the judged-once tests (history, batch, service): 赵敏's
+ * four 承诺件 received 09-01…09-04 with a 3-day promise, still open — 15–18 working days over on
+ * 09-30, charged in September — and October's own cases, done the day they came, more than the
+ * carried-over ones, so that month is inferred as October.
+ */
+export const OPEN_SEPTEMBER: Cell[][] = ['S-1', 'S-2', 'S-3', 'S-4'].map((id, i) => [id, d(`2026-09-0${i + 1}`), '张三', '13812341234', '居住证办理', '承诺件', '赵敏', '是', null, 1, 3, null, '办理中', null, null]);
+export const NEW_OCTOBER: Cell[][] = ['O-1', 'O-2', 'O-3', 'O-4', 'O-5'].map((id, i) => {
+  const day = d(`2026-10-1${i + 2}`);
+  return [id, day, '李四', '13900001111', '居住证办理', '即办件', '王强', '是', null, 1, null, day, '办结', day, null];
+});
+/** Each month's case rows: September's open cases, and in October those still open beside October's own. */
+export const CARRIED_OVER_MONTHS: Record<'09' | '10', Cell[][]> = { '09': OPEN_SEPTEMBER, '10': [...OPEN_SEPTEMBER, ...NEW_OCTOBER] };
 
 export const CENTER_HEADER = ['中心名称', '所属街道', '投诉电话', '投诉电话公开', '制度公开'];
 export const CENTER_ROW: Cell[] = ['测试社区便民服务中心', '城东街道', '0571-12345', '是', '是'];

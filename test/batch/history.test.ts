@@ -9,26 +9,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditToReport } from '../../src/batch/worker.js';
 import { runBatch } from '../../src/batch/run-batch.js';
-import { writeLedgerXlsx } from '../audit/ledger-fixture.js';
+import { CARRIED_OVER_MONTHS, OPEN_SEPTEMBER, writeLedgerXlsx } from '../audit/ledger-fixture.js';
 import { tempDir } from './helpers.js';
 
-function d(iso: string): Date {
-  const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, day));
-}
-
-/** 赵敏's four 承诺件 received 09-01…09-04, 3-day promise, still open: 15–18 working days over on 09-30. */
-const OPEN_SEPTEMBER = ['S-1', 'S-2', 'S-3', 'S-4'].map((id, i) => [id, d(`2026-09-0${i + 1}`), '张三', '13812341234', '居住证办理', '承诺件', '赵敏', '是', null, 1, 3, null, '办理中', null, null]);
-/** October's own cases, done the day they came: more than the carried-over ones, so the month is inferred as October. */
-const NEW_OCTOBER = ['O-1', 'O-2', 'O-3', 'O-4', 'O-5'].map((id, i) => {
-  const day = d(`2026-10-1${i + 2}`);
-  return [id, day, '李四', '13900001111', '居住证办理', '即办件', '王强', '是', null, 1, null, day, '办结', day, null];
-});
 
 async function uploads(dir: string, months: ('09' | '10')[]): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const m of months) {
-    await writeLedgerXlsx(join(dir, `测试社区-2026-${m}.xlsx`), { center: true, cases: m === '09' ? OPEN_SEPTEMBER : [...OPEN_SEPTEMBER, ...NEW_OCTOBER] });
+    await writeLedgerXlsx(join(dir, `测试社区-2026-${m}.xlsx`), { center: true, cases: CARRIED_OVER_MONTHS[m] });
   }
 }
 

@@ -14,25 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { auditToReport } from '../../src/batch/worker.js';
 import type { Service } from '../../src/serve/server.js';
-import { writeLedgerCsv, writeLedgerXlsx } from '../audit/ledger-fixture.js';
+import { CARRIED_OVER_MONTHS, writeLedgerCsv, writeLedgerXlsx } from '../audit/ledger-fixture.js';
 import { multipart, tempDir, testService } from './helpers.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Cell = string | number | Date | null;
-
-function d(iso: string): Date {
-  const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, day));
-}
-
-/** 赵敏's four 承诺件 received 09-01…09-04, 3-day promise, still open: charged in September. */
-const OPEN_SEPTEMBER: Cell[][] = ['S-1', 'S-2', 'S-3', 'S-4'].map((id, i) => [id, d(`2026-09-0${i + 1}`), '张三', '13812341234', '居住证办理', '承诺件', '赵敏', '是', null, 1, 3, null, '办理中', null, null]);
-/** October's own cases, done the day they came: more than the carried-over ones, so the month is inferred as October. */
-const NEW_OCTOBER: Cell[][] = ['O-1', 'O-2', 'O-3', 'O-4', 'O-5'].map((id, i) => {
-  const day = d(`2026-10-1${i + 2}`);
-  return [id, day, '李四', '13900001111', '居住证办理', '即办件', '王强', '是', null, 1, null, day, '办结', day, null];
-});
-const CASES = { '09': OPEN_SEPTEMBER, '10': [...OPEN_SEPTEMBER, ...NEW_OCTOBER] };
 
 const tmp = tempDir();
 let service: Service;
@@ -57,8 +42,8 @@ const settled = (r: Json) => (r.findings as Json[]).map((f) => [f.id, f.status, 
 beforeAll(async () => {
   mkdirSync(join(tmp.dir, 'uploads'));
   for (const m of ['09', '10'] as const) {
-    files[`xlsx${m}`] = await writeLedgerXlsx(join(tmp.dir, 'uploads', `测试社区-2026-${m}.xlsx`), { center: true, cases: CASES[m] });
-    files[`csv${m}`] = join(writeLedgerCsv(join(tmp.dir, `csv-${m}`), `无名社区-2026-${m}`, { cases: CASES[m] }), `无名社区-2026-${m}-办件台账.csv`);
+    files[`xlsx${m}`] = await writeLedgerXlsx(join(tmp.dir, 'uploads', `测试社区-2026-${m}.xlsx`), { center: true, cases: CARRIED_OVER_MONTHS[m] });
+    files[`csv${m}`] = join(writeLedgerCsv(join(tmp.dir, `csv-${m}`), `无名社区-2026-${m}`, { cases: CARRIED_OVER_MONTHS[m] }), `无名社区-2026-${m}-办件台账.csv`);
   }
   service = await testService(join(tmp.dir, 'data'));
 }, 60_000);
