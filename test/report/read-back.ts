@@ -1,5 +1,20 @@
 /** Reads a written report back with exceljs, as plain values, for assertions. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { AuditResult } from '../../src/audit/types.js';
+import { writeReportXlsx, type XlsxOptions } from '../../src/report/xlsx/write.js';
+
+const written = mkdtempSync(join(tmpdir(), 'duty-audit-read-back-'));
+let books = 0;
+
+/** The report of `result` written to a file of its own (masked, Chinese unless told) and read back. */
+export async function writtenBook(result: AuditResult, options: Partial<XlsxOptions> = {}): Promise<ExcelJS.Workbook> {
+  const file = join(written, `r${++books}.xlsx`);
+  await writeReportXlsx(result, file, { lang: 'zh', mask: true, ...options });
+  return readBook(file);
+}
 
 export async function readBook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

@@ -3,27 +3,16 @@
  * JSON, the terminal; the counts and 人员汇总 count only the findings that count and show the
  * others apart; 运行信息 names the history and decisions files, or says a repeat is possible.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/audit/types.js';
 import type { Finding } from '../../src/findings/types.js';
 import { toReportJson } from '../../src/report/json.js';
 import { statusText } from '../../src/report/labels.js';
 import { terminalSummary } from '../../src/report/terminal.js';
-import { writeReportXlsx } from '../../src/report/xlsx/write.js';
 import { FINDINGS, makeResult, SETTLED } from './fixture.js';
-import { readBook, rowsOf, tableRecords } from './read-back.js';
+import { rowsOf, tableRecords, writtenBook } from './read-back.js';
 import { schemaErrors } from './schema.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'duty-audit-status-'));
-let n = 0;
-async function book(result: AuditResult, lang: 'zh' | 'en' = 'zh') {
-  const file = join(dir, `s${++n}.xlsx`);
-  await writeReportXlsx(result, file, { lang, mask: true });
-  return readBook(file);
-}
 
 const [merged, repeated, slipped, withdrawn, regraded, upheld] = SETTLED as [Finding, Finding, Finding, Finding, Finding, Finding];
 
@@ -95,7 +84,7 @@ describe('JSON', () => {
 
 describe('workbook', () => {
   it('问题清单 has a 状态 column in words, and greys the rows that count for nothing', async () => {
-    const ws = (await book(settledResult())).getWorksheet('问题清单')!;
+    const ws = (await writtenBook(settledResult())).getWorksheet('问题清单')!;
     const rows = tableRecords(ws);
     const byId = new Map(rows.map((r) => [r['问题编号'], r]));
     expect(byId.get(merged.id)!['状态']).toBe('并入 F-00000000000b');
@@ -108,7 +97,7 @@ describe('workbook', () => {
   });
 
   it('人员汇总 counts the findings that count and shows merged, withdrawn and reported-before apart', async () => {
-    const rows = tableRecords((await book(settledResult())).getWorksheet('人员汇总')!);
+    const rows = tableRecords((await writtenBook(settledResult())).getWorksheet('人员汇总')!);
     expect(rows.find((r) => r['姓名'] === '李敏')).toMatchObject({
       提醒: 3,
       批评教育: 1,
@@ -123,7 +112,7 @@ describe('workbook', () => {
   it('a person whose only finding was withdrawn is listed apart and is nobody to act on', async () => {
     const only = { ...withdrawn, subject: { kind: 'staff' as const, name: '赵六' } };
     const result = makeResult([only]);
-    const wb = await book(result);
+    const wb = await writtenBook(result);
     // 赵六 first; the handlers of the month's service figures with no finding follow.
     expect(tableRecords(wb.getWorksheet('人员汇总')!)[0]).toEqual(
       expect.objectContaining({ 姓名: '赵六', 合计: 0, 最高等级: null, 建议处理: null, '已撤销（不计）': 1 }),
@@ -137,7 +126,7 @@ describe('workbook', () => {
 
   it('汇总 totals the findings that count and lists those that do not', async () => {
     // The grade block is the left one: label and count in columns A and B.
-    const counts = new Map(rowsOf((await book(settledResult())).getWorksheet('汇总')!).map((r) => [r[0], r[1]]));
+    const counts = new Map(rowsOf((await writtenBook(settledResult())).getWorksheet('汇总')!).map((r) => [r[0], r[1]]));
     expect(counts.get('合计')).toBe(9);
     expect(counts.get('并入（不计）')).toBe(1);
     expect(counts.get('此前已通报（不计）')).toBe(1);
@@ -145,14 +134,14 @@ describe('workbook', () => {
   });
 
   it('运行信息 says a repeat is possible without --history, and lists history and decisions files with their SHA-256', async () => {
-    const none = JSON.stringify(rowsOf((await book(settledResult())).getWorksheet('运行信息')!));
+    const none = JSON.stringify(rowsOf((await writtenBook(settledResult())).getWorksheet('运行信息')!));
     expect(none).toContain('["历史报告","未提供：上月已通报、仍逾期未结的办件，以及此前登记、现经核实的投诉，可能重复计入"]');
     expect(none).toContain('["复核决定","未提供"]');
     const given = settledResult({
       history: { source: 'reports', reports: [{ file: 'reports/城东-2026-09.json', sha256: 'c'.repeat(64), period: '2026-09', asOf: '2026-09-30' }], ignored: [{ file: 'reports/城东-2026-08-old.json', period: '2026-08', reason: 'superseded' }] },
       decisions: { file: 'decisions.xlsx', sha256: 'd'.repeat(64), count: 2 },
     });
-    const text = JSON.stringify(rowsOf((await book(given)).getWorksheet('运行信息')!));
+    const text = JSON.stringify(rowsOf((await writtenBook(given)).getWorksheet('运行信息')!));
     // Beside the ledger under 输入文件, each with its SHA-256; a file not used, with why.
     expect(text).toContain(`["samples/城东社区-2026-10.xlsx","${'a'.repeat(64)}"],["reports/城东-2026-09.json（历史报告，2026-09）","${'c'.repeat(64)}"],["decisions.xlsx（复核决定，2 条）","${'d'.repeat(64)}"]`);
     expect(text).toContain('["reports/城东-2026-08-old.json（历史报告，2026-08）","未采用：同月有更新的报告"]');
@@ -160,7 +149,7 @@ describe('workbook', () => {
   });
 
   it('运行信息 says when the history folder held no earlier report of this center', async () => {
-    const text = JSON.stringify(rowsOf((await book(settledResult({ history: { source: 'reports', reports: [], ignored: [] } }), 'en')).getWorksheet('Run')!));
+    const text = JSON.stringify(rowsOf((await writtenBook(settledResult({ history: { source: 'reports', reports: [], ignored: [] } }), { lang: 'en' })).getWorksheet('Run')!));
     expect(text).toContain('["Earlier reports","reports holds no earlier report of this center, so a repeat is still possible"]');
   });
 });

@@ -3,30 +3,18 @@
  * `warnings` and `summary.byWarning`, the counts in 汇总 and on the terminal. A warning grades
  * no one: no grade column, and the grade counts do not move.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditResult } from '../../src/audit/types.js';
 import { GRADE_LABELS, GRADES } from '../../src/grade-scale.js';
 import { toReportJson } from '../../src/report/json.js';
 import { terminalSummary } from '../../src/report/terminal.js';
-import { writeReportXlsx } from '../../src/report/xlsx/write.js';
 import { makeResult, WARNINGS } from './fixture.js';
-import { readBook, rowsOf, tableRecords } from './read-back.js';
+import { rowsOf, tableRecords, writtenBook } from './read-back.js';
 import { schemaErrors } from './schema.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'duty-audit-warnings-'));
-let n = 0;
-async function book(result: AuditResult, lang: 'zh' | 'en' = 'zh') {
-  const file = join(dir, `w${++n}.xlsx`);
-  await writeReportXlsx(result, file, { lang, mask: true });
-  return readBook(file);
-}
 
 describe('the 预警 sheet', () => {
   it('lists each warning with its kind, record, subject, dates, working days left and finding; no grade', async () => {
-    const rows = tableRecords((await book(makeResult())).getWorksheet('预警')!);
+    const rows = tableRecords((await writtenBook(makeResult())).getWorksheet('预警')!);
     expect(rows).toEqual([
       { 预警类型: '即将到期', 记录: 'SL-2026-10-0120', 责任人: '王强', 日期: expect.any(Date), 办结期限: expect.any(Date), 剩余工作日: 1, 延期原因: null, 问题编号: null, 工作表: '办件台账', 行: 20, 记录编号: 'SL-2026-10-0120' },
       { 预警类型: '已超期未办结', 记录: 'SL-2026-10-0042', 责任人: '李敏', 日期: expect.any(Date), 办结期限: expect.any(Date), 剩余工作日: -4, 延期原因: null, 问题编号: 'F-0000000000aa', 工作表: '办件台账', 行: 14, 记录编号: 'SL-2026-10-0042' },
@@ -36,7 +24,7 @@ describe('the 预警 sheet', () => {
   });
 
   it('is there, with only its header, when there is nothing to warn of; in English with --lang en', async () => {
-    const wb = await book(makeResult(undefined, undefined, []), 'en');
+    const wb = await writtenBook(makeResult(undefined, undefined, []), { lang: 'en' });
     expect(rowsOf(wb.getWorksheet('Warnings')!)).toEqual([['Warning', 'Record', 'Subject', 'Date', 'Due on', 'Working days left', 'Extension reason', 'Finding ID', 'Sheet', 'Row', 'Record key']]);
   });
 });
@@ -63,7 +51,7 @@ describe('warnings in the JSON and the summaries', () => {
     const with3 = makeResult();
     const without = makeResult(undefined, undefined, []);
     // The 预警 block is on the left: label and count in columns A and B.
-    const counts = new Map(rowsOf((await book(with3)).getWorksheet('汇总')!).map((r) => [r[0], r[1]]));
+    const counts = new Map(rowsOf((await writtenBook(with3)).getWorksheet('汇总')!).map((r) => [r[0], r[1]]));
     expect(counts.get('即将到期')).toBe(1);
     expect(counts.get('已超期未办结')).toBe(1);
     expect(counts.get('投诉待查')).toBe(1);
@@ -71,7 +59,7 @@ describe('warnings in the JSON and the summaries', () => {
     expect(terminalSummary(without, { lang: 'en' })).toContain('Warnings: Due soon 0 · Open past its deadline 0 · Complaint pending 0');
     // 汇总's grade counts as written with and without the warnings (it compared the fixture's own
     // byGrade, which no code under src/ builds, so it could not fail).
-    const countsWithout = new Map(rowsOf((await book(without)).getWorksheet('汇总')!).map((r) => [r[0], r[1]]));
+    const countsWithout = new Map(rowsOf((await writtenBook(without)).getWorksheet('汇总')!).map((r) => [r[0], r[1]]));
     for (const grade of GRADES) {
       expect(typeof counts.get(GRADE_LABELS[grade].zh), grade).toBe('number');
       expect(counts.get(GRADE_LABELS[grade].zh), grade).toBe(countsWithout.get(GRADE_LABELS[grade].zh));

@@ -10,7 +10,7 @@ import type { Lang } from '../../src/text.js';
 import { GRADE_FILLS } from '../../src/report/xlsx/style.js';
 import { writeReportXlsx } from '../../src/report/xlsx/write.js';
 import { COMPLAINT_CONTACT, FINDINGS, ISSUES, makeResult, manyFindings, PHONE, SERVICE } from './fixture.js';
-import { allText, contents, readBook, rowsOf, sheetNames, tableRecords } from './read-back.js';
+import { allText, contents, rowsOf, sheetNames, tableRecords, writtenBook } from './read-back.js';
 
 /** exceljs reads conditional formats back but leaves them out of its typings. */
 function conditionalFormats(ws: ExcelJS.Worksheet): { ref: string; rules: { type: string }[] }[] {
@@ -18,15 +18,9 @@ function conditionalFormats(ws: ExcelJS.Worksheet): { ref: string; rules: { type
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'duty-audit-report-'));
-let n = 0;
-function out(): string {
-  return join(dir, `r${++n}.xlsx`);
-}
 
-async function written(lang: Lang = 'zh', mask = true, result = makeResult(), streaming?: boolean) {
-  const file = out();
-  await writeReportXlsx(result, file, { lang, mask, ...(streaming === undefined ? {} : { streaming }) });
-  return readBook(file);
+function written(lang: Lang = 'zh', mask = true, result = makeResult(), streaming?: boolean) {
+  return writtenBook(result, { lang, mask, ...(streaming === undefined ? {} : { streaming }) });
 }
 
 describe('writeReportXlsx', () => {
