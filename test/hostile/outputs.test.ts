@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cp, link, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -137,6 +137,28 @@ await writeFileAtomically(${JSON.stringify(target)}, async (path) => {
   return spawn(process.execPath, ['--import', loader, script], { cwd: dir });
 }
 
+/**
+ * Stops the bin with SIGINT once a temporary file (`.partial`) shows in `folder`: `started` goes
+ * to runBin, `seen()` is what the folder held then (empty when no write was ever seen).
+ */
+function stopWhenWriting(folder: string): { started: (child: ChildProcess) => void; seen: () => string[] } {
+  let seen: string[] = [];
+  return {
+    started: (child) => {
+      const poll = setInterval(async () => {
+        const names = await readdir(folder).catch(() => []);
+        if (names.some((n) => n.endsWith('.partial'))) {
+          seen = names;
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }
+      }, 5);
+      child.on('close', () => clearInterval(poll));
+    },
+    seen: () => seen,
+  };
+}
+
 describe('writes are atomic (item 6)', () => {
   test('H07 two audits writing the same --out at once: both exit 0, one whole report, no temporary file left', async () => {
     await withDir(async (dir) => {
@@ -207,21 +229,9 @@ describe('writes are atomic (item 6)', () => {
       });
       await writeCsvMonth(dir, { cases });
       await mkdir(join(dir, 'reports'));
-      let sawPartial = false;
-      const run = await runBin(['audit', 'month', '--out', 'reports/r.xlsx', '--json', 'reports/r.json'], dir, {
-        started: (child) => {
-          const poll = setInterval(async () => {
-            const names = await readdir(join(dir, 'reports')).catch(() => []);
-            if (names.some((n) => n.endsWith('.partial'))) {
-              sawPartial = true;
-              clearInterval(poll);
-              child.kill('SIGINT');
-            }
-          }, 5);
-          child.on('close', () => clearInterval(poll));
-        },
-      });
-      expect(sawPartial, 'the report was never seen being written').toBe(true);
+      const stop = stopWhenWriting(join(dir, 'reports'));
+      const run = await runBin(['audit', 'month', '--out', 'reports/r.xlsx', '--json', 'reports/r.json'], dir, { started: stop.started });
+      expect(stop.seen(), 'the report was never seen being written').not.toEqual([]);
       expect(run.signal).toBe('SIGINT');
       expect(await readdir(join(dir, 'reports'))).toEqual([]);
     });
@@ -303,21 +313,9 @@ describe('two batches into one out folder (item 6)', () => {
       const cases = cleanCases(3_000);
       for (let i = 0; i < 4; i++) await writeCsvMonth(join(dir, 'uploads'), { center: `中心${i}`, cases }, `m${i}`);
       const out = join(dir, 'out');
-      let seen: string[] = [];
-      const run = await runBin(['batch', 'uploads', '--out', 'out', '--jobs', '2'], dir, {
-        started: (child) => {
-          const poll = setInterval(async () => {
-            const names = await readdir(out).catch(() => []);
-            if (names.some((n) => n.endsWith('.partial'))) {
-              seen = names;
-              clearInterval(poll);
-              child.kill('SIGINT');
-            }
-          }, 5);
-          child.on('close', () => clearInterval(poll));
-        },
-      });
-      expect(seen, 'no report was seen being written').toContain(LOCK_FILE);
+      const stop = stopWhenWriting(out);
+      const run = await runBin(['batch', 'uploads', '--out', 'out', '--jobs', '2'], dir, { started: stop.started });
+      expect(stop.seen(), 'no report was seen being written').toContain(LOCK_FILE);
       expect(run.signal).toBe('SIGINT');
       const left = await readdir(out);
       expect(left.filter((n) => n.endsWith('.partial') || n === LOCK_FILE)).toEqual([]);
