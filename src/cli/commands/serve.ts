@@ -67,15 +67,12 @@ export function serveCommand(lang: Lang): CommandModule<object, ServeArgs> {
       });
       printOut(`${tr(lang, 'serve.listening', { url: service.url, data })}\n`);
       await new Promise<void>((done) => {
-        // Kept until the service has closed: while a listener is there, output/stop-cleanup.ts
-        // (which removes uploads being received) leaves the signal to it rather than raising it again.
-        let closing: Promise<void> | undefined;
+        // The first signal closes the service; a second one, with no listener left, stops the
+        // process at once. output/stop-cleanup.ts counts this listener before it is removed.
         const stop = () => {
-          closing ??= service.close().then(() => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            done();
-          });
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void service.close().then(done);
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
