@@ -190,12 +190,68 @@ export class SheetRowsHandler implements PartHandler {
    */
   shortcut(buffer: string, lt: number, length: number): number {
     let at = lt;
-    while (at + 1 < length && buffer.charCodeAt(at) === LT && buffer.charCodeAt(at + 1) === LETTER_C) {
-      const end = this.shortcutCell(buffer, at, length);
+    while (at + 1 < length && buffer.charCodeAt(at) === LT) {
+      const next = buffer.charCodeAt(at + 1);
+      const end = next === LETTER_C ? this.shortcutCell(buffer, at, length) : next === SLASH ? this.shortcutNextRow(buffer, at, length) : -1;
       if (end < 0) break;
       at = end;
     }
     return at === lt ? -1 : at;
+  }
+
+  /**
+   * `</row><row …>` at `lt`: this row ends and the next one starts, read without the scanner's
+   * two tag events; the scanner's open elements stay as they are (a row for a row). Only for a
+   * row opened as `<row>` itself (no prefix), and a next row whose attributes are in double
+   * quotes one space apart, with no reference, `<` or `>` in a value; a row number is read when
+   * it is 1 to 7 digits within the grid. Anything else (the last row's `</row></sheetData>`, an
+   * empty `<row/>`, white space between the tags) is declined and read tag by tag. Measured on
+   * the 100,000-case sheet (docs/performance.md): the rows' tags were about a tenth of the scan.
+   */
+  private shortcutNextRow(buffer: string, lt: number, length: number): number {
+    if (
+      lt + 11 >= length ||
+      buffer.charCodeAt(lt + 2) !== LETTER_R ||
+      buffer.charCodeAt(lt + 3) !== LETTER_O ||
+      buffer.charCodeAt(lt + 4) !== LETTER_W ||
+      buffer.charCodeAt(lt + 5) !== GT ||
+      buffer.charCodeAt(lt + 6) !== LT ||
+      buffer.charCodeAt(lt + 7) !== LETTER_R ||
+      buffer.charCodeAt(lt + 8) !== LETTER_O ||
+      buffer.charCodeAt(lt + 9) !== LETTER_W ||
+      this.xml.innermost() !== 'row'
+    ) {
+      return -1;
+    }
+    let at = lt + 10;
+    let code = buffer.charCodeAt(at);
+    let rowNumber = this.rowNumber + 1;
+    let sawRowNumber = false;
+    while (code === SPACE) {
+      const nameStart = ++at;
+      code = buffer.charCodeAt(at);
+      while (at < length && code > SPACE && code !== EQUALS && code !== SLASH && code !== GT && code !== QUOTE && code !== LT) code = buffer.charCodeAt(++at);
+      if (code !== EQUALS || at === nameStart || buffer.charCodeAt(at + 1) !== QUOTE) return -1;
+      const valueStart = at + 2;
+      let close = valueStart;
+      for (code = buffer.charCodeAt(close); close < length && code !== QUOTE; code = buffer.charCodeAt(++close)) {
+        if (code === AMPERSAND || code === LT || code === GT) return -1;
+      }
+      if (close >= length) return -1;
+      if (buffer.charCodeAt(at - 1) === LETTER_R && (at - nameStart === 1 || buffer.charCodeAt(at - 2) === COLON)) {
+        // `r` by its local name, as the scanner's attribute() finds it: the first one counts.
+        if (at - nameStart > 1 || sawRowNumber) return -1;
+        sawRowNumber = true;
+        rowNumber = digitsOf(buffer, valueStart, close, 7);
+        if (rowNumber < 1 || rowNumber > MAX_ROW) return -1;
+      }
+      at = close + 1;
+      code = buffer.charCodeAt(at);
+    }
+    if (code !== GT) return -1;
+    this.endRow();
+    this.beginRow(rowNumber);
+    return at + 1;
   }
 
   /**
@@ -327,6 +383,10 @@ export class SheetRowsHandler implements PartHandler {
     const r = this.xml.attribute('r');
     const rowNumber = r === undefined ? this.rowNumber + 1 : parseRowNumber(r);
     if (!(rowNumber >= 1 && rowNumber <= MAX_ROW)) this.fail(msg('xlsx.badRowNumber', { r: JSON.stringify(r), max: MAX_ROW }));
+    this.beginRow(rowNumber);
+  }
+
+  private beginRow(rowNumber: number): void {
     this.rowNumber = rowNumber;
     this.inRow = true;
     this.wantsShortcut = true;
@@ -440,6 +500,8 @@ const EQUALS = 0x3d;
 const COLON = 0x3a;
 const AMPERSAND = 0x26;
 const LETTER_V = 0x76;
+const LETTER_O = 0x6f;
+const LETTER_W = 0x77;
 const DECLINED = '\u0000declined';
 
 /**

@@ -40,6 +40,8 @@ export interface XmlHandler {
    * May read a whole element at `lt` (its start tag, content and end tag) straight from the
    * text, as the scanner would have reported it, and return the index after it; or return -1
    * to leave it to the scanner. For the one element a part has millions of (a sheet's cells).
+   * It may also read the end tag of the innermost open element with the start tag of its next
+   * sibling of the same name (`</row><row r="8">`): the open elements stay as they were.
    * `end` is just past the buffer's last `>`: a complete element ends there at the latest, and
    * a shortcut that reads no character at or past it never reads past the buffer's end (which
    * returns NaN and throws V8 out of its optimised code).
@@ -119,6 +121,11 @@ export class XmlScanner {
       }
     }
     return undefined;
+  }
+
+  /** The qualified name of the innermost open element (as written, prefix and all); undefined at the top. */
+  innermost(): string | undefined {
+    return this.stack[this.stack.length - 1];
   }
 
   /** Every attribute of the current start tag as [qualified name, value] (for tests and saxes comparisons). */

@@ -229,6 +229,31 @@ describe('the sheet shortcut reads cells as the scanner does tag by tag', () => 
     expect(rows(cut(xml, [at]), true)).toEqual(rows([xml], false));
   });
 
+  test('every row start tag, whole and cut anywhere: the next row read with the last one\'s end as tag by tag', () => {
+    const starts = [
+      '<row r="1" spans="1:3" x14ac:dyDescent="0.2">', '<row>', '<row r="4" ht="20" customHeight="1">', "<row r='5'>",
+      '<row r="6" x:r="3">', '<row x:r="7">', '<row r="8" s="2" customFormat="1">', '<row r="9" note="a>b">', '<row spans="1:3">',
+      '<row r="1048576">',
+    ];
+    const body = '<c t="s"><v>1</v></c><c r="C0"><v>2</v></c>';
+    const joined = starts.map((start) => `${start}${body.replace('C0', `C${(/ r=["'](\d+)/.exec(start) ?? [])[1] ?? 1}`)}</row>`);
+    // Between some rows: white space, an empty row, a row of no cells.
+    const xml = `<worksheet><sheetData>${joined.slice(0, 3).join('')}\n${joined.slice(3, 6).join('')}<row r="40"/><row r="41"></row>${joined.slice(6).join('')}</sheetData></worksheet>`;
+    const expected = rows([xml], false);
+    expect(expected.map(([rowNumber]) => rowNumber)).toEqual([1, 2, 4, 5, 6, 7, 8, 9, 10, 1048576]);
+    expect(rows([xml], true)).toEqual(expected);
+    for (let at = 1; at < xml.length; at += 2) expect(rows(cut(xml, [at]), true), `cut at ${at}`).toEqual(expected);
+  });
+
+  test('a row the shortcut cannot close fails as it does tag by tag (a prefixed row ended by </row>; r="0")', () => {
+    const prefixed = '<worksheet><sheetData><x:row r="1"><c><v>1</v></c></row><row r="2"><c><v>2</v></c></x:row></sheetData></worksheet>';
+    expect(() => rows([prefixed], true)).toThrow(/<\/row> where <\/x:row> was expected/);
+    expect(() => rows([prefixed], false)).toThrow(/<\/row> where <\/x:row> was expected/);
+    const zero = '<worksheet><sheetData><row r="1"><c><v>1</v></c></row><row r="0"><c><v>2</v></c></row></sheetData></worksheet>';
+    expect(() => rows([zero], true)).toThrow(/row numbered "0"/);
+    expect(() => rows([zero], false)).toThrow(/row numbered "0"/);
+  });
+
   test('a cell the shortcut declines (out-of-range shared string) fails as it does tag by tag', () => {
     const xml = sheet(['<c r="A1" t="s"><v>50</v></c>']);
     expect(() => rows([xml], true)).toThrow(/shared string "50", but the shared-string table has 50 strings/);
