@@ -12,9 +12,8 @@ const require = createRequire(import.meta.url);
 export const schemaSha256 = '1af5bf1562fa1bfe1c0f4e6d541debc65d58205edcb220728ffffa9703b0eee7';
 
 export const cases = validate21;
-const schema32 = {"title":"办件台账","description":"The full-process agency ledger (全程代理台帐): one row per case received. Required.","type":"object","additionalProperties":false,"properties":{"case_id":{"title":"受理编号","type":"string","minLength":1},"received_on":{"title":"受理日期","type":"string","format":"date"},"applicant":{"title":"申请人","type":"string","minLength":1},"phone":{"title":"联系电话","type":"string","minLength":1},"item":{"title":"事项名称","type":"string","minLength":1},"kind":{"title":"办件类型","type":"string","enum":["即办件","承诺件","上报件"]},"handler":{"title":"经办人","type":"string","minLength":1},"materials_complete":{"title":"材料齐全","type":"boolean"},"notified":{"title":"一次性告知","type":"boolean"},"notified_on":{"title":"告知日期","type":"string","format":"date"},"notice_form":{"title":"告知方式","type":"string","enum":["当场口头","书面告知单","电话"]},"missing_count":{"title":"需补材料数","type":"integer","minimum":0},"visits":{"title":"往返次数","type":"integer","minimum":1,"default":1},"promised_days":{"title":"承诺时限","type":"integer","minimum":0,"description":"working days"},"materials_completed_on":{"title":"补齐日期","type":"string","format":"date","description":"optional: the day an incomplete application was made complete; every time limit counts from it (行政许可法 §32)"},"completed_on":{"title":"办结日期","type":"string","format":"date"},"result":{"title":"办理结果","type":"string","enum":["办结","不予办理","已转报","办理中","退回补正"]},"refusal_reason":{"title":"不予办理原因","type":"string","minLength":1},"extension_reason":{"title":"延期原因","type":"string","minLength":1},"result_notified_on":{"title":"结果告知日期","type":"string","format":"date"},"materials_logged":{"title":"材料登记","type":"boolean"},"materials_lost":{"title":"材料遗失","type":"boolean"},"fee_item":{"title":"收费项目","type":"string","minLength":1},"fee":{"title":"收费金额","type":"number","minimum":0,"description":"yuan"},"rating":{"title":"满意度","type":"string","enum":["非常满意","满意","基本满意","不满意","非常不满意"]},"error":{"title":"差错","type":"boolean"},"deviation":{"title":"政策偏差","type":"boolean"},"loss":{"title":"损失金额","type":"number","minimum":0,"description":"yuan"},"note":{"title":"备注","type":"string","minLength":1}},"required":["case_id","received_on","applicant","item","kind","handler","materials_complete","result"],"x-key":"case_id","x-date":"received_on"};
-const func1 = Object.prototype.hasOwnProperty;
-const func2 = require("ajv/dist/runtime/ucs2length").default;
+const schema32 = {"title":"办件台账","description":"The full-process agency ledger (全程代理台帐): one row per case received. Required.","type":"object","properties":{"case_id":{"title":"受理编号","type":"string","minLength":1},"received_on":{"title":"受理日期","type":"string","format":"date"},"applicant":{"title":"申请人","type":"string","minLength":1},"phone":{"title":"联系电话","type":"string","minLength":1},"item":{"title":"事项名称","type":"string","minLength":1},"kind":{"title":"办件类型","type":"string","enum":["即办件","承诺件","上报件"]},"handler":{"title":"经办人","type":"string","minLength":1},"materials_complete":{"title":"材料齐全","type":"boolean"},"notified":{"title":"一次性告知","type":"boolean"},"notified_on":{"title":"告知日期","type":"string","format":"date"},"notice_form":{"title":"告知方式","type":"string","enum":["当场口头","书面告知单","电话"]},"missing_count":{"title":"需补材料数","type":"integer","minimum":0},"visits":{"title":"往返次数","type":"integer","minimum":1,"default":1},"promised_days":{"title":"承诺时限","type":"integer","minimum":0,"description":"working days"},"materials_completed_on":{"title":"补齐日期","type":"string","format":"date","description":"optional: the day an incomplete application was made complete; every time limit counts from it (行政许可法 §32)"},"completed_on":{"title":"办结日期","type":"string","format":"date"},"result":{"title":"办理结果","type":"string","enum":["办结","不予办理","已转报","办理中","退回补正"]},"refusal_reason":{"title":"不予办理原因","type":"string","minLength":1},"extension_reason":{"title":"延期原因","type":"string","minLength":1},"result_notified_on":{"title":"结果告知日期","type":"string","format":"date"},"materials_logged":{"title":"材料登记","type":"boolean"},"materials_lost":{"title":"材料遗失","type":"boolean"},"fee_item":{"title":"收费项目","type":"string","minLength":1},"fee":{"title":"收费金额","type":"number","minimum":0,"description":"yuan"},"rating":{"title":"满意度","type":"string","enum":["非常满意","满意","基本满意","不满意","非常不满意"]},"error":{"title":"差错","type":"boolean"},"deviation":{"title":"政策偏差","type":"boolean"},"loss":{"title":"损失金额","type":"number","minimum":0,"description":"yuan"},"note":{"title":"备注","type":"string","minLength":1}},"required":["case_id","received_on","applicant","item","kind","handler","materials_complete","result"],"x-key":"case_id","x-date":"received_on"};
+const func1 = require("ajv/dist/runtime/ucs2length").default;
 const formats0 = ledgerFormats.date;
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -111,9 +110,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema32.properties, key0))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.case_id !== undefined){
+let data0 = data.case_id;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err8 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -123,11 +124,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.case_id !== undefined){
-let data0 = data.case_id;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err9 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err9 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -137,8 +135,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.received_on !== undefined){
+let data1 = data.received_on;
+if(typeof data1 === "string"){
+if(!(formats0(data1))){
+const err10 = {instancePath:instancePath+"/received_on",schemaPath:"#/properties/received_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -148,11 +149,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.received_on !== undefined){
-let data1 = data.received_on;
-if(typeof data1 === "string"){
-if(!(formats0(data1))){
-const err11 = {instancePath:instancePath+"/received_on",schemaPath:"#/properties/received_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err11 = {instancePath:instancePath+"/received_on",schemaPath:"#/properties/received_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -162,8 +160,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/received_on",schemaPath:"#/properties/received_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.applicant !== undefined){
+let data2 = data.applicant;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err12 = {instancePath:instancePath+"/applicant",schemaPath:"#/properties/applicant/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -173,11 +174,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.applicant !== undefined){
-let data2 = data.applicant;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err13 = {instancePath:instancePath+"/applicant",schemaPath:"#/properties/applicant/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err13 = {instancePath:instancePath+"/applicant",schemaPath:"#/properties/applicant/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -187,8 +185,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/applicant",schemaPath:"#/properties/applicant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.phone !== undefined){
+let data3 = data.phone;
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err14 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -198,11 +199,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.phone !== undefined){
-let data3 = data.phone;
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err15 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err15 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -212,8 +210,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.item !== undefined){
+let data4 = data.item;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err16 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -223,11 +224,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.item !== undefined){
-let data4 = data.item;
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err17 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err17 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -237,8 +235,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -247,11 +247,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data5 = data.kind;
-if(typeof data5 !== "string"){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data5 === "即办件") || (data5 === "承诺件")) || (data5 === "上报件"))){
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -260,8 +257,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!(((data5 === "即办件") || (data5 === "承诺件")) || (data5 === "上报件"))){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.handler !== undefined){
+let data6 = data.handler;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err20 = {instancePath:instancePath+"/handler",schemaPath:"#/properties/handler/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -271,11 +272,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.handler !== undefined){
-let data6 = data.handler;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err21 = {instancePath:instancePath+"/handler",schemaPath:"#/properties/handler/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err21 = {instancePath:instancePath+"/handler",schemaPath:"#/properties/handler/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -285,8 +283,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/handler",schemaPath:"#/properties/handler/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.materials_complete !== undefined){
+if(typeof data.materials_complete !== "boolean"){
+const err22 = {instancePath:instancePath+"/materials_complete",schemaPath:"#/properties/materials_complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -296,9 +295,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.materials_complete !== undefined){
-if(typeof data.materials_complete !== "boolean"){
-const err23 = {instancePath:instancePath+"/materials_complete",schemaPath:"#/properties/materials_complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.notified !== undefined){
+if(typeof data.notified !== "boolean"){
+const err23 = {instancePath:instancePath+"/notified",schemaPath:"#/properties/notified/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -308,9 +307,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.notified !== undefined){
-if(typeof data.notified !== "boolean"){
-const err24 = {instancePath:instancePath+"/notified",schemaPath:"#/properties/notified/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.notified_on !== undefined){
+let data9 = data.notified_on;
+if(typeof data9 === "string"){
+if(!(formats0(data9))){
+const err24 = {instancePath:instancePath+"/notified_on",schemaPath:"#/properties/notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -320,11 +321,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.notified_on !== undefined){
-let data9 = data.notified_on;
-if(typeof data9 === "string"){
-if(!(formats0(data9))){
-const err25 = {instancePath:instancePath+"/notified_on",schemaPath:"#/properties/notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err25 = {instancePath:instancePath+"/notified_on",schemaPath:"#/properties/notified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -334,8 +332,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/notified_on",schemaPath:"#/properties/notified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.notice_form !== undefined){
+let data10 = data.notice_form;
+if(typeof data10 !== "string"){
+const err26 = {instancePath:instancePath+"/notice_form",schemaPath:"#/properties/notice_form/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -344,11 +344,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.notice_form !== undefined){
-let data10 = data.notice_form;
-if(typeof data10 !== "string"){
-const err27 = {instancePath:instancePath+"/notice_form",schemaPath:"#/properties/notice_form/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data10 === "当场口头") || (data10 === "书面告知单")) || (data10 === "电话"))){
+const err27 = {instancePath:instancePath+"/notice_form",schemaPath:"#/properties/notice_form/enum",keyword:"enum",params:{allowedValues: schema32.properties.notice_form.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -357,8 +354,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!(((data10 === "当场口头") || (data10 === "书面告知单")) || (data10 === "电话"))){
-const err28 = {instancePath:instancePath+"/notice_form",schemaPath:"#/properties/notice_form/enum",keyword:"enum",params:{allowedValues: schema32.properties.notice_form.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.missing_count !== undefined){
+let data11 = data.missing_count;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err28 = {instancePath:instancePath+"/missing_count",schemaPath:"#/properties/missing_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -367,11 +367,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.missing_count !== undefined){
-let data11 = data.missing_count;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err29 = {instancePath:instancePath+"/missing_count",schemaPath:"#/properties/missing_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err29 = {instancePath:instancePath+"/missing_count",schemaPath:"#/properties/missing_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -380,9 +378,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/missing_count",schemaPath:"#/properties/missing_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+let data12 = data.visits;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err30 = {instancePath:instancePath+"/visits",schemaPath:"#/properties/visits/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -391,11 +391,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-let data12 = data.visits;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err31 = {instancePath:instancePath+"/visits",schemaPath:"#/properties/visits/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 1 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/visits",schemaPath:"#/properties/visits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -404,9 +402,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 1 || isNaN(data12)){
-const err32 = {instancePath:instancePath+"/visits",schemaPath:"#/properties/visits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.promised_days !== undefined){
+let data13 = data.promised_days;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err32 = {instancePath:instancePath+"/promised_days",schemaPath:"#/properties/promised_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -415,27 +415,14 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.promised_days !== undefined){
-let data13 = data.promised_days;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err33 = {instancePath:instancePath+"/promised_days",schemaPath:"#/properties/promised_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/promised_days",schemaPath:"#/properties/promised_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
-}
-errors++;
-}
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err34 = {instancePath:instancePath+"/promised_days",schemaPath:"#/properties/promised_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
 }
 errors++;
 }
@@ -445,7 +432,18 @@ if(data.materials_completed_on !== undefined){
 let data14 = data.materials_completed_on;
 if(typeof data14 === "string"){
 if(!(formats0(data14))){
-const err35 = {instancePath:instancePath+"/materials_completed_on",schemaPath:"#/properties/materials_completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+const err34 = {instancePath:instancePath+"/materials_completed_on",schemaPath:"#/properties/materials_completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/materials_completed_on",schemaPath:"#/properties/materials_completed_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -455,8 +453,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/materials_completed_on",schemaPath:"#/properties/materials_completed_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.completed_on !== undefined){
+let data15 = data.completed_on;
+if(typeof data15 === "string"){
+if(!(formats0(data15))){
+const err36 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -466,11 +467,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.completed_on !== undefined){
-let data15 = data.completed_on;
-if(typeof data15 === "string"){
-if(!(formats0(data15))){
-const err37 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err37 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -480,8 +478,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/completed_on",schemaPath:"#/properties/completed_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.result !== undefined){
+let data16 = data.result;
+if(typeof data16 !== "string"){
+const err38 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -490,11 +490,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data.result !== undefined){
-let data16 = data.result;
-if(typeof data16 !== "string"){
-const err39 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((data16 === "办结") || (data16 === "不予办理")) || (data16 === "已转报")) || (data16 === "办理中")) || (data16 === "退回补正"))){
+const err39 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/enum",keyword:"enum",params:{allowedValues: schema32.properties.result.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -503,8 +500,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(!(((((data16 === "办结") || (data16 === "不予办理")) || (data16 === "已转报")) || (data16 === "办理中")) || (data16 === "退回补正"))){
-const err40 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/enum",keyword:"enum",params:{allowedValues: schema32.properties.result.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.refusal_reason !== undefined){
+let data17 = data.refusal_reason;
+if(typeof data17 === "string"){
+if(func1(data17) < 1){
+const err40 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -514,11 +515,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.refusal_reason !== undefined){
-let data17 = data.refusal_reason;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err41 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err41 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -528,8 +526,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/refusal_reason",schemaPath:"#/properties/refusal_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.extension_reason !== undefined){
+let data18 = data.extension_reason;
+if(typeof data18 === "string"){
+if(func1(data18) < 1){
+const err42 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -539,11 +540,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.extension_reason !== undefined){
-let data18 = data.extension_reason;
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err43 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err43 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -553,8 +551,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/extension_reason",schemaPath:"#/properties/extension_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.result_notified_on !== undefined){
+let data19 = data.result_notified_on;
+if(typeof data19 === "string"){
+if(!(formats0(data19))){
+const err44 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -564,11 +565,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.result_notified_on !== undefined){
-let data19 = data.result_notified_on;
-if(typeof data19 === "string"){
-if(!(formats0(data19))){
-const err45 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err45 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -578,8 +576,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/result_notified_on",schemaPath:"#/properties/result_notified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.materials_logged !== undefined){
+if(typeof data.materials_logged !== "boolean"){
+const err46 = {instancePath:instancePath+"/materials_logged",schemaPath:"#/properties/materials_logged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -589,9 +588,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.materials_logged !== undefined){
-if(typeof data.materials_logged !== "boolean"){
-const err47 = {instancePath:instancePath+"/materials_logged",schemaPath:"#/properties/materials_logged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.materials_lost !== undefined){
+if(typeof data.materials_lost !== "boolean"){
+const err47 = {instancePath:instancePath+"/materials_lost",schemaPath:"#/properties/materials_lost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -601,9 +600,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.materials_lost !== undefined){
-if(typeof data.materials_lost !== "boolean"){
-const err48 = {instancePath:instancePath+"/materials_lost",schemaPath:"#/properties/materials_lost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.fee_item !== undefined){
+let data22 = data.fee_item;
+if(typeof data22 === "string"){
+if(func1(data22) < 1){
+const err48 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -613,11 +614,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.fee_item !== undefined){
-let data22 = data.fee_item;
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err49 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err49 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -627,8 +625,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fee !== undefined){
+let data23 = data.fee;
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err50 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -638,11 +639,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.fee !== undefined){
-let data23 = data.fee;
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < 0 || isNaN(data23)){
-const err51 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err51 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -652,8 +650,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/fee",schemaPath:"#/properties/fee/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.rating !== undefined){
+let data24 = data.rating;
+if(typeof data24 !== "string"){
+const err52 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -662,11 +662,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.rating !== undefined){
-let data24 = data.rating;
-if(typeof data24 !== "string"){
-const err53 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((data24 === "非常满意") || (data24 === "满意")) || (data24 === "基本满意")) || (data24 === "不满意")) || (data24 === "非常不满意"))){
+const err53 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/enum",keyword:"enum",params:{allowedValues: schema32.properties.rating.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -675,8 +672,10 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(!(((((data24 === "非常满意") || (data24 === "满意")) || (data24 === "基本满意")) || (data24 === "不满意")) || (data24 === "非常不满意"))){
-const err54 = {instancePath:instancePath+"/rating",schemaPath:"#/properties/rating/enum",keyword:"enum",params:{allowedValues: schema32.properties.rating.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.error !== undefined){
+if(typeof data.error !== "boolean"){
+const err54 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -686,9 +685,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.error !== undefined){
-if(typeof data.error !== "boolean"){
-const err55 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.deviation !== undefined){
+if(typeof data.deviation !== "boolean"){
+const err55 = {instancePath:instancePath+"/deviation",schemaPath:"#/properties/deviation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -698,9 +697,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.deviation !== undefined){
-if(typeof data.deviation !== "boolean"){
-const err56 = {instancePath:instancePath+"/deviation",schemaPath:"#/properties/deviation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.loss !== undefined){
+let data27 = data.loss;
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 0 || isNaN(data27)){
+const err56 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -710,11 +711,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.loss !== undefined){
-let data27 = data.loss;
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 < 0 || isNaN(data27)){
-const err57 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err57 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -724,8 +722,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/loss",schemaPath:"#/properties/loss/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.note !== undefined){
+let data28 = data.note;
+if(typeof data28 === "string"){
+if(func1(data28) < 1){
+const err58 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -735,11 +736,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data28 = data.note;
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
-const err59 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err59 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -749,8 +747,9 @@ vErrors.push(err59);
 errors++;
 }
 }
+}
 else {
-const err60 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -759,25 +758,13 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-else {
-const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":{"case_id":true,"received_on":true,"applicant":true,"phone":true,"item":true,"kind":true,"handler":true,"materials_complete":true,"notified":true,"notified_on":true,"notice_form":true,"missing_count":true,"visits":true,"promised_days":true,"materials_completed_on":true,"completed_on":true,"result":true,"refusal_reason":true,"extension_reason":true,"result_notified_on":true,"materials_logged":true,"materials_lost":true,"fee_item":true,"fee":true,"rating":true,"error":true,"deviation":true,"loss":true,"note":true},"dynamicProps":false,"dynamicItems":false};
 
 export const complaints = validate22;
-const schema33 = {"title":"投诉登记","description":"Complaints and reports received (首问责任制/三).","type":"object","additionalProperties":false,"properties":{"complaint_id":{"title":"登记编号","type":"string","minLength":1},"logged_on":{"title":"登记日期","type":"string","format":"date"},"complainant":{"title":"投诉人","type":"string","minLength":1},"contact":{"title":"联系方式","type":"string","minLength":1},"respondent":{"title":"被投诉人","type":"string","minLength":1},"category":{"title":"类别","type":"string","enum":["态度粗暴","接待不耐心","推诿扯皮","故意刁难","拖压卡","乱收费","其他"]},"content":{"title":"内容","type":"string","minLength":1},"substantiated":{"title":"是否属实","type":"string","enum":["是","否","待查"]},"verified_on":{"title":"核实日期","type":"string","format":"date","description":"optional: the day the complaint was found substantiated or not; a complaint is judged in the month of this date, else of its 登记日期 (docs/grading.md)"},"first_responder":{"title":"首问责任人","type":"string","minLength":1},"outcome":{"title":"处理结果","type":"string","minLength":1},"case_id":{"title":"关联受理编号","type":"string","minLength":1}},"required":["complaint_id","logged_on","respondent","category","substantiated","first_responder"],"x-key":"complaint_id","x-date":"logged_on"};
+const schema33 = {"title":"投诉登记","description":"Complaints and reports received (首问责任制/三).","type":"object","properties":{"complaint_id":{"title":"登记编号","type":"string","minLength":1},"logged_on":{"title":"登记日期","type":"string","format":"date"},"complainant":{"title":"投诉人","type":"string","minLength":1},"contact":{"title":"联系方式","type":"string","minLength":1},"respondent":{"title":"被投诉人","type":"string","minLength":1},"category":{"title":"类别","type":"string","enum":["态度粗暴","接待不耐心","推诿扯皮","故意刁难","拖压卡","乱收费","其他"]},"content":{"title":"内容","type":"string","minLength":1},"substantiated":{"title":"是否属实","type":"string","enum":["是","否","待查"]},"verified_on":{"title":"核实日期","type":"string","format":"date","description":"optional: the day the complaint was found substantiated or not; a complaint is judged in the month of this date, else of its 登记日期 (docs/grading.md)"},"first_responder":{"title":"首问责任人","type":"string","minLength":1},"outcome":{"title":"处理结果","type":"string","minLength":1},"case_id":{"title":"关联受理编号","type":"string","minLength":1}},"required":["complaint_id","logged_on","respondent","category","substantiated","first_responder"],"x-key":"complaint_id","x-date":"logged_on"};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -850,9 +837,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema33.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.complaint_id !== undefined){
+let data0 = data.complaint_id;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err6 = {instancePath:instancePath+"/complaint_id",schemaPath:"#/properties/complaint_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -862,11 +851,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.complaint_id !== undefined){
-let data0 = data.complaint_id;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err7 = {instancePath:instancePath+"/complaint_id",schemaPath:"#/properties/complaint_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err7 = {instancePath:instancePath+"/complaint_id",schemaPath:"#/properties/complaint_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -876,8 +862,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/complaint_id",schemaPath:"#/properties/complaint_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.logged_on !== undefined){
+let data1 = data.logged_on;
+if(typeof data1 === "string"){
+if(!(formats0(data1))){
+const err8 = {instancePath:instancePath+"/logged_on",schemaPath:"#/properties/logged_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -887,11 +876,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.logged_on !== undefined){
-let data1 = data.logged_on;
-if(typeof data1 === "string"){
-if(!(formats0(data1))){
-const err9 = {instancePath:instancePath+"/logged_on",schemaPath:"#/properties/logged_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err9 = {instancePath:instancePath+"/logged_on",schemaPath:"#/properties/logged_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -901,8 +887,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/logged_on",schemaPath:"#/properties/logged_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.complainant !== undefined){
+let data2 = data.complainant;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err10 = {instancePath:instancePath+"/complainant",schemaPath:"#/properties/complainant/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -912,11 +901,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.complainant !== undefined){
-let data2 = data.complainant;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err11 = {instancePath:instancePath+"/complainant",schemaPath:"#/properties/complainant/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err11 = {instancePath:instancePath+"/complainant",schemaPath:"#/properties/complainant/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -926,8 +912,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/complainant",schemaPath:"#/properties/complainant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.contact !== undefined){
+let data3 = data.contact;
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err12 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -937,11 +926,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.contact !== undefined){
-let data3 = data.contact;
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err13 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err13 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -951,8 +937,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.respondent !== undefined){
+let data4 = data.respondent;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err14 = {instancePath:instancePath+"/respondent",schemaPath:"#/properties/respondent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -962,11 +951,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.respondent !== undefined){
-let data4 = data.respondent;
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err15 = {instancePath:instancePath+"/respondent",schemaPath:"#/properties/respondent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err15 = {instancePath:instancePath+"/respondent",schemaPath:"#/properties/respondent/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -976,8 +962,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/respondent",schemaPath:"#/properties/respondent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.category !== undefined){
+let data5 = data.category;
+if(typeof data5 !== "string"){
+const err16 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -986,11 +974,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.category !== undefined){
-let data5 = data.category;
-if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((data5 === "态度粗暴") || (data5 === "接待不耐心")) || (data5 === "推诿扯皮")) || (data5 === "故意刁难")) || (data5 === "拖压卡")) || (data5 === "乱收费")) || (data5 === "其他"))){
+const err17 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema33.properties.category.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -999,8 +984,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!(((((((data5 === "态度粗暴") || (data5 === "接待不耐心")) || (data5 === "推诿扯皮")) || (data5 === "故意刁难")) || (data5 === "拖压卡")) || (data5 === "乱收费")) || (data5 === "其他"))){
-const err18 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema33.properties.category.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.content !== undefined){
+let data6 = data.content;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err18 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1010,11 +999,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.content !== undefined){
-let data6 = data.content;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err19 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err19 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1024,8 +1010,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.substantiated !== undefined){
+let data7 = data.substantiated;
+if(typeof data7 !== "string"){
+const err20 = {instancePath:instancePath+"/substantiated",schemaPath:"#/properties/substantiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1034,11 +1022,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.substantiated !== undefined){
-let data7 = data.substantiated;
-if(typeof data7 !== "string"){
-const err21 = {instancePath:instancePath+"/substantiated",schemaPath:"#/properties/substantiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data7 === "是") || (data7 === "否")) || (data7 === "待查"))){
+const err21 = {instancePath:instancePath+"/substantiated",schemaPath:"#/properties/substantiated/enum",keyword:"enum",params:{allowedValues: schema33.properties.substantiated.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1047,8 +1032,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!(((data7 === "是") || (data7 === "否")) || (data7 === "待查"))){
-const err22 = {instancePath:instancePath+"/substantiated",schemaPath:"#/properties/substantiated/enum",keyword:"enum",params:{allowedValues: schema33.properties.substantiated.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.verified_on !== undefined){
+let data8 = data.verified_on;
+if(typeof data8 === "string"){
+if(!(formats0(data8))){
+const err22 = {instancePath:instancePath+"/verified_on",schemaPath:"#/properties/verified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1058,11 +1047,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.verified_on !== undefined){
-let data8 = data.verified_on;
-if(typeof data8 === "string"){
-if(!(formats0(data8))){
-const err23 = {instancePath:instancePath+"/verified_on",schemaPath:"#/properties/verified_on/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err23 = {instancePath:instancePath+"/verified_on",schemaPath:"#/properties/verified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1072,8 +1058,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/verified_on",schemaPath:"#/properties/verified_on/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.first_responder !== undefined){
+let data9 = data.first_responder;
+if(typeof data9 === "string"){
+if(func1(data9) < 1){
+const err24 = {instancePath:instancePath+"/first_responder",schemaPath:"#/properties/first_responder/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1083,11 +1072,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.first_responder !== undefined){
-let data9 = data.first_responder;
-if(typeof data9 === "string"){
-if(func2(data9) < 1){
-const err25 = {instancePath:instancePath+"/first_responder",schemaPath:"#/properties/first_responder/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err25 = {instancePath:instancePath+"/first_responder",schemaPath:"#/properties/first_responder/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1097,8 +1083,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/first_responder",schemaPath:"#/properties/first_responder/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.outcome !== undefined){
+let data10 = data.outcome;
+if(typeof data10 === "string"){
+if(func1(data10) < 1){
+const err26 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1108,11 +1097,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.outcome !== undefined){
-let data10 = data.outcome;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err27 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err27 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1122,8 +1108,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.case_id !== undefined){
+let data11 = data.case_id;
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err28 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1133,11 +1122,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.case_id !== undefined){
-let data11 = data.case_id;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err29 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1147,8 +1133,9 @@ vErrors.push(err29);
 errors++;
 }
 }
+}
 else {
-const err30 = {instancePath:instancePath+"/case_id",schemaPath:"#/properties/case_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1157,25 +1144,13 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":{"complaint_id":true,"logged_on":true,"complainant":true,"contact":true,"respondent":true,"category":true,"content":true,"substantiated":true,"verified_on":true,"first_responder":true,"outcome":true,"case_id":true},"dynamicProps":false,"dynamicItems":false};
 
 export const attendance = validate23;
-const schema34 = {"title":"考勤记录","description":"Attendance exceptions and absences, one row per person per day.","type":"object","additionalProperties":false,"properties":{"date":{"title":"日期","type":"string","format":"date"},"staff":{"title":"姓名","type":"string","minLength":1},"status":{"title":"状态","type":"string","enum":["正常","迟到","早退","擅自离岗","旷工","请假","出差","会议"]},"minutes":{"title":"分钟","type":"integer","minimum":0},"approved":{"title":"已报批","type":"boolean"},"cover":{"title":"顶岗人","type":"string","minLength":1}},"required":["date","staff","status"],"x-date":"date","x-person":"staff"};
+const schema34 = {"title":"考勤记录","description":"Attendance exceptions and absences, one row per person per day.","type":"object","properties":{"date":{"title":"日期","type":"string","format":"date"},"staff":{"title":"姓名","type":"string","minLength":1},"status":{"title":"状态","type":"string","enum":["正常","迟到","早退","擅自离岗","旷工","请假","出差","会议"]},"minutes":{"title":"分钟","type":"integer","minimum":0},"approved":{"title":"已报批","type":"boolean"},"cover":{"title":"顶岗人","type":"string","minLength":1}},"required":["date","staff","status"],"x-date":"date","x-person":"staff"};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1218,9 +1193,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((key0 === "date") || (key0 === "staff")) || (key0 === "status")) || (key0 === "minutes")) || (key0 === "approved")) || (key0 === "cover"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.date !== undefined){
+let data0 = data.date;
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err3 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1230,11 +1207,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.date !== undefined){
-let data0 = data.date;
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1244,8 +1218,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.staff !== undefined){
+let data1 = data.staff;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err5 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1255,11 +1232,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.staff !== undefined){
-let data1 = data.staff;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err6 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err6 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1269,8 +1243,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.status !== undefined){
+let data2 = data.status;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1279,11 +1255,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-let data2 = data.status;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((data2 === "正常") || (data2 === "迟到")) || (data2 === "早退")) || (data2 === "擅自离岗")) || (data2 === "旷工")) || (data2 === "请假")) || (data2 === "出差")) || (data2 === "会议"))){
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema34.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1292,8 +1265,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!((((((((data2 === "正常") || (data2 === "迟到")) || (data2 === "早退")) || (data2 === "擅自离岗")) || (data2 === "旷工")) || (data2 === "请假")) || (data2 === "出差")) || (data2 === "会议"))){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema34.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.minutes !== undefined){
+let data3 = data.minutes;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/minutes",schemaPath:"#/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1302,11 +1278,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.minutes !== undefined){
-let data3 = data.minutes;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/minutes",schemaPath:"#/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/minutes",schemaPath:"#/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1315,9 +1289,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/minutes",schemaPath:"#/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.approved !== undefined){
+if(typeof data.approved !== "boolean"){
+const err11 = {instancePath:instancePath+"/approved",schemaPath:"#/properties/approved/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1327,10 +1303,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-if(data.approved !== undefined){
-if(typeof data.approved !== "boolean"){
-const err12 = {instancePath:instancePath+"/approved",schemaPath:"#/properties/approved/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.cover !== undefined){
+let data5 = data.cover;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err12 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1340,11 +1317,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.cover !== undefined){
-let data5 = data.cover;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err13 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err13 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1354,8 +1328,9 @@ vErrors.push(err13);
 errors++;
 }
 }
+}
 else {
-const err14 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1364,25 +1339,13 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
 validate23.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":{"date":true,"staff":true,"status":true,"minutes":true,"approved":true,"cover":true},"dynamicProps":false,"dynamicItems":false};
 
 export const handovers = validate24;
-const schema35 = {"title":"AB岗交接","description":"A/B post handovers: who covered whom, from which day to which day.","type":"object","additionalProperties":false,"properties":{"date":{"title":"日期","type":"string","format":"date"},"end_date":{"title":"结束日期","type":"string","format":"date","description":"optional: the row covers every day from 日期 to 结束日期"},"absent_staff":{"title":"A岗","type":"string","minLength":1},"cover":{"title":"B岗","type":"string","minLength":1},"reason":{"title":"原因","type":"string","minLength":1},"approver":{"title":"批准人","type":"string","minLength":1},"items":{"title":"交接事项","type":"string","minLength":1}},"required":["date","absent_staff","cover"],"x-date":"date","x-person":"absent_staff"};
+const schema35 = {"title":"AB岗交接","description":"A/B post handovers: who covered whom, from which day to which day.","type":"object","properties":{"date":{"title":"日期","type":"string","format":"date"},"end_date":{"title":"结束日期","type":"string","format":"date","description":"optional: the row covers every day from 日期 to 结束日期"},"absent_staff":{"title":"A岗","type":"string","minLength":1},"cover":{"title":"B岗","type":"string","minLength":1},"reason":{"title":"原因","type":"string","minLength":1},"approver":{"title":"批准人","type":"string","minLength":1},"items":{"title":"交接事项","type":"string","minLength":1}},"required":["date","absent_staff","cover"],"x-date":"date","x-person":"absent_staff"};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1425,9 +1388,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((((key0 === "date") || (key0 === "end_date")) || (key0 === "absent_staff")) || (key0 === "cover")) || (key0 === "reason")) || (key0 === "approver")) || (key0 === "items"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.date !== undefined){
+let data0 = data.date;
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err3 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1437,11 +1402,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.date !== undefined){
-let data0 = data.date;
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1451,8 +1413,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.end_date !== undefined){
+let data1 = data.end_date;
+if(typeof data1 === "string"){
+if(!(formats0(data1))){
+const err5 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1462,11 +1427,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.end_date !== undefined){
-let data1 = data.end_date;
-if(typeof data1 === "string"){
-if(!(formats0(data1))){
-const err6 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err6 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1476,8 +1438,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/end_date",schemaPath:"#/properties/end_date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.absent_staff !== undefined){
+let data2 = data.absent_staff;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err7 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1487,11 +1452,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.absent_staff !== undefined){
-let data2 = data.absent_staff;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err8 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err8 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1501,8 +1463,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/absent_staff",schemaPath:"#/properties/absent_staff/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.cover !== undefined){
+let data3 = data.cover;
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err9 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1512,11 +1477,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.cover !== undefined){
-let data3 = data.cover;
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err10 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err10 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1526,8 +1488,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/cover",schemaPath:"#/properties/cover/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.reason !== undefined){
+let data4 = data.reason;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err11 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1537,11 +1502,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.reason !== undefined){
-let data4 = data.reason;
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1551,8 +1513,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.approver !== undefined){
+let data5 = data.approver;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err13 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1562,11 +1527,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.approver !== undefined){
-let data5 = data.approver;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err14 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err14 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1576,8 +1538,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/approver",schemaPath:"#/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.items !== undefined){
+let data6 = data.items;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err15 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1587,11 +1552,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.items !== undefined){
-let data6 = data.items;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err16 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err16 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1601,8 +1563,9 @@ vErrors.push(err16);
 errors++;
 }
 }
+}
 else {
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1611,25 +1574,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
 validate24.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":{"date":true,"end_date":true,"absent_staff":true,"cover":true,"reason":true,"approver":true,"items":true},"dynamicProps":false,"dynamicItems":false};
 
 export const staff = validate25;
-const schema36 = {"title":"人员公示","description":"The staff board (公开栏): name, post and phone of each agent.","type":"object","additionalProperties":false,"properties":{"name":{"title":"姓名","type":"string","minLength":1},"position":{"title":"职务","type":"string","minLength":1},"phone":{"title":"电话","type":"string","minLength":1},"posted":{"title":"已公示","type":"boolean"},"badge":{"title":"佩戴胸卡","type":"boolean"}},"required":["name"],"x-key":"name"};
+const schema36 = {"title":"人员公示","description":"The staff board (公开栏): name, post and phone of each agent.","type":"object","properties":{"name":{"title":"姓名","type":"string","minLength":1},"position":{"title":"职务","type":"string","minLength":1},"phone":{"title":"电话","type":"string","minLength":1},"posted":{"title":"已公示","type":"boolean"},"badge":{"title":"佩戴胸卡","type":"boolean"}},"required":["name"],"x-key":"name"};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1652,9 +1603,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((key0 === "name") || (key0 === "position")) || (key0 === "phone")) || (key0 === "posted")) || (key0 === "badge"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1664,11 +1617,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1678,8 +1628,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.position !== undefined){
+let data1 = data.position;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err3 = {instancePath:instancePath+"/position",schemaPath:"#/properties/position/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1689,11 +1642,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.position !== undefined){
-let data1 = data.position;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err4 = {instancePath:instancePath+"/position",schemaPath:"#/properties/position/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err4 = {instancePath:instancePath+"/position",schemaPath:"#/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1703,8 +1653,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/position",schemaPath:"#/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.phone !== undefined){
+let data2 = data.phone;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err5 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1714,11 +1667,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.phone !== undefined){
-let data2 = data.phone;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err6 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err6 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1728,8 +1678,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.posted !== undefined){
+if(typeof data.posted !== "boolean"){
+const err7 = {instancePath:instancePath+"/posted",schemaPath:"#/properties/posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1739,9 +1690,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.posted !== undefined){
-if(typeof data.posted !== "boolean"){
-const err8 = {instancePath:instancePath+"/posted",schemaPath:"#/properties/posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.badge !== undefined){
+if(typeof data.badge !== "boolean"){
+const err8 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1751,9 +1702,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.badge !== undefined){
-if(typeof data.badge !== "boolean"){
-const err9 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1762,25 +1713,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
 validate25.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":{"name":true,"position":true,"phone":true,"posted":true,"badge":true},"dynamicProps":false,"dynamicItems":false};
 
 export const items = validate26;
-const schema37 = {"title":"事项公开","description":"Service items and their posted procedure, materials, time limit and fees.","type":"object","additionalProperties":false,"properties":{"item":{"title":"事项名称","type":"string","minLength":1},"procedure_posted":{"title":"程序公开","type":"boolean"},"materials_posted":{"title":"材料公开","type":"boolean"},"limit_posted":{"title":"时限公开","type":"boolean"},"statutory_days":{"title":"法定时限","type":"integer","minimum":0,"description":"working days"},"fee_item":{"title":"收费项目","type":"string","minLength":1},"fee_standard":{"title":"收费标准","type":"number","minimum":0,"description":"yuan"},"fee_basis":{"title":"收费依据","type":"string","minLength":1},"fee_posted":{"title":"收费公开","type":"boolean"}},"required":["item"],"x-key":"item"};
+const schema37 = {"title":"事项公开","description":"Service items and their posted procedure, materials, time limit and fees.","type":"object","properties":{"item":{"title":"事项名称","type":"string","minLength":1},"procedure_posted":{"title":"程序公开","type":"boolean"},"materials_posted":{"title":"材料公开","type":"boolean"},"limit_posted":{"title":"时限公开","type":"boolean"},"statutory_days":{"title":"法定时限","type":"integer","minimum":0,"description":"working days"},"fee_item":{"title":"收费项目","type":"string","minLength":1},"fee_standard":{"title":"收费标准","type":"number","minimum":0,"description":"yuan"},"fee_basis":{"title":"收费依据","type":"string","minLength":1},"fee_posted":{"title":"收费公开","type":"boolean"}},"required":["item"],"x-key":"item"};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1803,9 +1742,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema37.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.item !== undefined){
+let data0 = data.item;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err1 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1815,11 +1756,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.item !== undefined){
-let data0 = data.item;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err2 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1829,8 +1767,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.procedure_posted !== undefined){
+if(typeof data.procedure_posted !== "boolean"){
+const err3 = {instancePath:instancePath+"/procedure_posted",schemaPath:"#/properties/procedure_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1840,9 +1779,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.procedure_posted !== undefined){
-if(typeof data.procedure_posted !== "boolean"){
-const err4 = {instancePath:instancePath+"/procedure_posted",schemaPath:"#/properties/procedure_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.materials_posted !== undefined){
+if(typeof data.materials_posted !== "boolean"){
+const err4 = {instancePath:instancePath+"/materials_posted",schemaPath:"#/properties/materials_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1852,9 +1791,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.materials_posted !== undefined){
-if(typeof data.materials_posted !== "boolean"){
-const err5 = {instancePath:instancePath+"/materials_posted",schemaPath:"#/properties/materials_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.limit_posted !== undefined){
+if(typeof data.limit_posted !== "boolean"){
+const err5 = {instancePath:instancePath+"/limit_posted",schemaPath:"#/properties/limit_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1864,9 +1803,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.limit_posted !== undefined){
-if(typeof data.limit_posted !== "boolean"){
-const err6 = {instancePath:instancePath+"/limit_posted",schemaPath:"#/properties/limit_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.statutory_days !== undefined){
+let data4 = data.statutory_days;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err6 = {instancePath:instancePath+"/statutory_days",schemaPath:"#/properties/statutory_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1875,11 +1815,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.statutory_days !== undefined){
-let data4 = data.statutory_days;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err7 = {instancePath:instancePath+"/statutory_days",schemaPath:"#/properties/statutory_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err7 = {instancePath:instancePath+"/statutory_days",schemaPath:"#/properties/statutory_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1888,9 +1826,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err8 = {instancePath:instancePath+"/statutory_days",schemaPath:"#/properties/statutory_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.fee_item !== undefined){
+let data5 = data.fee_item;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err8 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1900,12 +1842,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-if(data.fee_item !== undefined){
-let data5 = data.fee_item;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err9 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err9 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1915,8 +1853,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/fee_item",schemaPath:"#/properties/fee_item/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fee_standard !== undefined){
+let data6 = data.fee_standard;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err10 = {instancePath:instancePath+"/fee_standard",schemaPath:"#/properties/fee_standard/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1926,11 +1867,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.fee_standard !== undefined){
-let data6 = data.fee_standard;
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err11 = {instancePath:instancePath+"/fee_standard",schemaPath:"#/properties/fee_standard/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err11 = {instancePath:instancePath+"/fee_standard",schemaPath:"#/properties/fee_standard/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1940,8 +1878,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/fee_standard",schemaPath:"#/properties/fee_standard/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.fee_basis !== undefined){
+let data7 = data.fee_basis;
+if(typeof data7 === "string"){
+if(func1(data7) < 1){
+const err12 = {instancePath:instancePath+"/fee_basis",schemaPath:"#/properties/fee_basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1951,11 +1892,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.fee_basis !== undefined){
-let data7 = data.fee_basis;
-if(typeof data7 === "string"){
-if(func2(data7) < 1){
-const err13 = {instancePath:instancePath+"/fee_basis",schemaPath:"#/properties/fee_basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err13 = {instancePath:instancePath+"/fee_basis",schemaPath:"#/properties/fee_basis/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1965,8 +1903,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/fee_basis",schemaPath:"#/properties/fee_basis/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fee_posted !== undefined){
+if(typeof data.fee_posted !== "boolean"){
+const err14 = {instancePath:instancePath+"/fee_posted",schemaPath:"#/properties/fee_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1976,9 +1915,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.fee_posted !== undefined){
-if(typeof data.fee_posted !== "boolean"){
-const err15 = {instancePath:instancePath+"/fee_posted",schemaPath:"#/properties/fee_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1987,25 +1926,13 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
 validate26.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":{"item":true,"procedure_posted":true,"materials_posted":true,"limit_posted":true,"statutory_days":true,"fee_item":true,"fee_standard":true,"fee_basis":true,"fee_posted":true},"dynamicProps":false,"dynamicItems":false};
 
 export const center = validate27;
-const schema38 = {"title":"中心信息","description":"The center itself (one row).","type":"object","additionalProperties":false,"properties":{"center":{"title":"中心名称","type":"string","minLength":1},"district":{"title":"所属街道","type":"string","minLength":1},"complaint_phone":{"title":"投诉电话","type":"string","minLength":1},"phone_posted":{"title":"投诉电话公开","type":"boolean"},"rules_posted":{"title":"制度公开","type":"boolean"}},"required":["center"],"x-key":"center"};
+const schema38 = {"title":"中心信息","description":"The center itself (one row).","type":"object","properties":{"center":{"title":"中心名称","type":"string","minLength":1},"district":{"title":"所属街道","type":"string","minLength":1},"complaint_phone":{"title":"投诉电话","type":"string","minLength":1},"phone_posted":{"title":"投诉电话公开","type":"boolean"},"rules_posted":{"title":"制度公开","type":"boolean"}},"required":["center"],"x-key":"center"};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2028,9 +1955,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((key0 === "center") || (key0 === "district")) || (key0 === "complaint_phone")) || (key0 === "phone_posted")) || (key0 === "rules_posted"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.center !== undefined){
+let data0 = data.center;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err1 = {instancePath:instancePath+"/center",schemaPath:"#/properties/center/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2040,11 +1969,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.center !== undefined){
-let data0 = data.center;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/center",schemaPath:"#/properties/center/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err2 = {instancePath:instancePath+"/center",schemaPath:"#/properties/center/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2054,8 +1980,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/center",schemaPath:"#/properties/center/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.district !== undefined){
+let data1 = data.district;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err3 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2065,11 +1994,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.district !== undefined){
-let data1 = data.district;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err4 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err4 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2079,8 +2005,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.complaint_phone !== undefined){
+let data2 = data.complaint_phone;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err5 = {instancePath:instancePath+"/complaint_phone",schemaPath:"#/properties/complaint_phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2090,11 +2019,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.complaint_phone !== undefined){
-let data2 = data.complaint_phone;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err6 = {instancePath:instancePath+"/complaint_phone",schemaPath:"#/properties/complaint_phone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err6 = {instancePath:instancePath+"/complaint_phone",schemaPath:"#/properties/complaint_phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2104,8 +2030,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/complaint_phone",schemaPath:"#/properties/complaint_phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.phone_posted !== undefined){
+if(typeof data.phone_posted !== "boolean"){
+const err7 = {instancePath:instancePath+"/phone_posted",schemaPath:"#/properties/phone_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2115,9 +2042,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.phone_posted !== undefined){
-if(typeof data.phone_posted !== "boolean"){
-const err8 = {instancePath:instancePath+"/phone_posted",schemaPath:"#/properties/phone_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.rules_posted !== undefined){
+if(typeof data.rules_posted !== "boolean"){
+const err8 = {instancePath:instancePath+"/rules_posted",schemaPath:"#/properties/rules_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2127,9 +2054,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.rules_posted !== undefined){
-if(typeof data.rules_posted !== "boolean"){
-const err9 = {instancePath:instancePath+"/rules_posted",schemaPath:"#/properties/rules_posted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2138,25 +2065,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
 validate27.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":{"center":true,"district":true,"complaint_phone":true,"phone_posted":true,"rules_posted":true},"dynamicProps":false,"dynamicItems":false};
 
 export const other = validate28;
-const schema39 = {"title":"其他失职","description":"Other dereliction entered by the inspector (失职追究制/二.10).","type":"object","additionalProperties":false,"properties":{"date":{"title":"日期","type":"string","format":"date"},"staff":{"title":"姓名","type":"string","minLength":1},"description":{"title":"事由","type":"string","minLength":1},"grade":{"title":"建议等级","type":"string","enum":["提醒","批评教育","通报批评","扣除奖金"],"x-aliases":{"reminder":"提醒","criticism":"批评教育","notice":"通报批评","deduction":"扣除奖金"}},"basis":{"title":"依据","type":"string","minLength":1}},"required":["date","staff","description","grade"],"x-date":"date","x-person":"staff"};
+const schema39 = {"title":"其他失职","description":"Other dereliction entered by the inspector (失职追究制/二.10).","type":"object","properties":{"date":{"title":"日期","type":"string","format":"date"},"staff":{"title":"姓名","type":"string","minLength":1},"description":{"title":"事由","type":"string","minLength":1},"grade":{"title":"建议等级","type":"string","enum":["提醒","批评教育","通报批评","扣除奖金"],"x-aliases":{"reminder":"提醒","criticism":"批评教育","notice":"通报批评","deduction":"扣除奖金"}},"basis":{"title":"依据","type":"string","minLength":1}},"required":["date","staff","description","grade"],"x-date":"date","x-person":"staff"};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2209,9 +2124,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((key0 === "date") || (key0 === "staff")) || (key0 === "description")) || (key0 === "grade")) || (key0 === "basis"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.date !== undefined){
+let data0 = data.date;
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err4 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2221,11 +2138,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.date !== undefined){
-let data0 = data.date;
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err5 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err5 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2235,8 +2149,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.staff !== undefined){
+let data1 = data.staff;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err6 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2246,11 +2163,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.staff !== undefined){
-let data1 = data.staff;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err7 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err7 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2260,8 +2174,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/staff",schemaPath:"#/properties/staff/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.description !== undefined){
+let data2 = data.description;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2271,11 +2188,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data2 = data.description;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2285,8 +2199,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.grade !== undefined){
+let data3 = data.grade;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/grade",schemaPath:"#/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2295,11 +2211,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.grade !== undefined){
-let data3 = data.grade;
-if(typeof data3 !== "string"){
-const err11 = {instancePath:instancePath+"/grade",schemaPath:"#/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data3 === "提醒") || (data3 === "批评教育")) || (data3 === "通报批评")) || (data3 === "扣除奖金"))){
+const err11 = {instancePath:instancePath+"/grade",schemaPath:"#/properties/grade/enum",keyword:"enum",params:{allowedValues: schema39.properties.grade.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2308,8 +2221,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!((((data3 === "提醒") || (data3 === "批评教育")) || (data3 === "通报批评")) || (data3 === "扣除奖金"))){
-const err12 = {instancePath:instancePath+"/grade",schemaPath:"#/properties/grade/enum",keyword:"enum",params:{allowedValues: schema39.properties.grade.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.basis !== undefined){
+let data4 = data.basis;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err12 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2319,11 +2236,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.basis !== undefined){
-let data4 = data.basis;
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err13 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err13 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2333,8 +2247,9 @@ vErrors.push(err13);
 errors++;
 }
 }
+}
 else {
-const err14 = {instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2343,22 +2258,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
 validate28.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":{"date":true,"staff":true,"description":true,"grade":true,"basis":true},"dynamicProps":false,"dynamicItems":false};
 
 /** Each sheet's validator, by sheet key (the keys of the schema's $defs). */
 export const validators = { cases, complaints, attendance, handovers, staff, items, center, other } as unknown as Readonly<Record<string, ValidateFunction>>;
