@@ -19,6 +19,7 @@ import { renderIssueMessage } from './issue-codes.js';
 import { isBlank, rawText, type RawValue } from './raw-value.js';
 import { validateRecord, type SchemaViolation } from './record-schema.js';
 import { recordFactory, type RecordFactory } from './record-factory.js';
+import { RepeatedKeys } from './repeated-keys.js';
 import type { DataIssue, DataIssueCode, LedgerRow, SheetAccount, SheetKey, SheetLayout } from './types.js';
 
 export interface SheetOrigin extends DateContext {
@@ -77,12 +78,10 @@ export class SheetReader {
   private rowsBeforeHeader = 0;
   /** A row below the first 10 that would have been the header: said in the missing-header issue. */
   private headerTooLow = 0;
-  /**
-   * Each record id (受理编号, 投诉编号) seen so far, with the row it first appeared in. A plain
-   * map: a sorted run of ids (FirstRows) saved 20–40 ms per 100,000 ids, which bench/import.ts
-   * could not tell from noise.
-   */
-  private readonly firstRows = new Map<string, number>();
+  /** The record ids (受理编号, 投诉编号) of a sheet whose ids must be unique, in row order. */
+  private readonly ids: RepeatedKeys | undefined;
+  /** Per id in `ids`, the index of its row in `rows`, or -1 for a row set aside. */
+  private readonly idRows: number[] = [];
   private firstCenterRow = 0;
   private readonly rows: LedgerRow[] = [];
   private readonly issues: DataIssue[] = [];
@@ -93,6 +92,7 @@ export class SheetReader {
     private readonly origin: SheetOrigin,
   ) {
     this.keyColumn = UNIQUE_KEY_SHEETS.has(sheet.key) ? sheet.keyColumn : undefined;
+    this.ids = this.keyColumn === undefined ? undefined : new RepeatedKeys();
   }
 
   /**
@@ -108,14 +108,21 @@ export class SheetReader {
     this.account.rowsRead += 1;
     const record = this.readRow(rowNumber, cells);
     const drafts = this.drafts;
-    if (drafts.length > 0 || !record) {
+    const kept = drafts.length === 0 && record !== undefined;
+    if (kept) {
+      this.account.rowsEvaluated += 1;
+      this.rows.push({ sheet: this.sheet.key, row: rowNumber, record: record as never });
+    } else {
       this.account.rowsSetAside += 1;
       for (const draft of drafts) this.issues.push(this.toIssue(draft));
       drafts.length = 0;
-      return;
     }
-    this.account.rowsEvaluated += 1;
-    this.rows.push({ sheet: this.sheet.key, row: rowNumber, record: record as never });
+    // A row set aside still claims its id: a later row repeating it names this row.
+    const id = record === undefined || this.ids === undefined ? undefined : record[this.keyColumn!];
+    if (id !== undefined) {
+      this.ids!.add(String(id), rowNumber);
+      this.idRows.push(kept ? this.rows.length - 1 : -1);
+    }
   }
 
   /** Whether the header row has been found. */
@@ -129,6 +136,7 @@ export class SheetReader {
    */
   finish(headerDelimiter?: string): SheetResult {
     if (!this.header) this.reportMissingHeader(headerDelimiter);
+    this.setAsideRepeatedIds();
     return {
       key: this.sheet.key,
       rows: this.rows,
@@ -221,23 +229,37 @@ export class SheetReader {
       }
     }
     const record = this.buildRecord(values);
-    if (this.keyColumn !== undefined) this.checkKey(rowNumber, record[this.keyColumn]);
     const violations = validateRecord(this.sheet.key, record);
     if (violations.length > 0) this.schemaIssues(rowNumber, violations, cells);
     return record;
   }
 
-  /** Later rows repeating a record id are set aside; the first row keeps it. */
-  private checkKey(rowNumber: number, value: CellValue | undefined): void {
-    if (value === undefined) return;
-    const key = String(value);
-    const firstRow = this.firstRows.get(key);
-    if (firstRow === undefined) {
-      this.firstRows.set(key, rowNumber);
-      return;
-    }
+  /**
+   * Later rows repeating a record id are set aside, each with a duplicate-key issue naming the
+   * row the id first appeared in; the first row keeps it. Found once the sheet is read
+   * (repeated-keys.ts): a row read clean leaves the rows, and its issue joins the others in row
+   * order, after any other issue of the same row.
+   */
+  private setAsideRepeatedIds(): void {
+    const repeats = this.ids?.repeats() ?? [];
+    if (repeats.length === 0) return;
     const column = this.header!.find((candidate) => candidate.spec.key === this.keyColumn);
-    this.drafts.push({ row: rowNumber, ...optionalColumn(column), value: key, code: 'duplicate-key', params: { firstRow } });
+    const leaving = new Set<number>();
+    for (const repeat of repeats) {
+      const at = this.idRows[repeat.index]!;
+      if (at >= 0) {
+        leaving.add(at);
+        this.account.rowsEvaluated -= 1;
+        this.account.rowsSetAside += 1;
+      }
+      this.issues.push(this.toIssue({ row: repeat.rowNumber, ...optionalColumn(column), value: repeat.key, code: 'duplicate-key', params: { firstRow: repeat.firstRow } }));
+    }
+    const rows = this.rows;
+    let kept = 0;
+    for (let at = 0; at < rows.length; at++) if (!leaving.has(at)) rows[kept++] = rows[at]!;
+    rows.length = kept;
+    // Stable: issues of one row keep their order, the repeat's own last.
+    this.issues.sort((a, b) => a.row - b.row);
   }
 
   /** Schema problems not already reported for the same cell. */

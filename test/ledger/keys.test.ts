@@ -21,6 +21,19 @@ describe('duplicate ids', () => {
       [5, 'A', 'duplicate-key', 'A', { firstRow: 2 }],
     ]);
     expect(ledger.dataIssues[0]?.message).toBe('受理编号 "A" repeats row 2');
+    expect(ledger.accounts.cases).toEqual({ rowsRead: 4, rowsEvaluated: 2, rowsSetAside: 2 });
+  });
+
+  test('a repeating row with another issue: both issues, in row order among the other rows', async () => {
+    const ledger = await read([
+      {
+        name: '办件台账',
+        rows: [[...CASE_HEADER], caseRow({ 受理编号: 'A' }), caseRow({ 受理编号: 'A', 受理日期: 'bad' }), caseRow({ 受理编号: 'B', 受理日期: 'bad' }), caseRow({ 受理编号: 'C' })],
+      },
+    ]);
+    expect(ledger.dataIssues.map((issue) => [issue.row, issue.code])).toEqual([[3, 'bad-date'], [3, 'duplicate-key'], [4, 'bad-date']]);
+    expect(ledger.sheets.cases?.map((row) => row.row)).toEqual([2, 5]);
+    expect(ledger.accounts.cases).toEqual({ rowsRead: 4, rowsEvaluated: 2, rowsSetAside: 2 });
   });
 
   test('ids out of order: each repeat names the row its id first appeared in', async () => {
