@@ -5,10 +5,10 @@
  * or kept. `npx tsx bench/floor.ts FILE` prints cells, wall time and peak RSS; bench/audit.ts
  * runs the same function in a child process as the floor the audit is measured against.
  */
-import { createInflateRaw } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { inflatedPart } from '../src/ledger/xlsx/zip-archive.js';
 
 const CELL_OPEN = Buffer.from('<c ');
 const CELL_EMPTY = Buffer.from('<c>');
@@ -34,9 +34,10 @@ export async function floorRead(file: string): Promise<{ cells: number; inflated
     const raw = await new Promise<Readable>((resolve, reject) =>
       zip.openReadStream(entry, { decodeFileData: false }, (error, s) => (error || !s ? reject(error) : resolve(s))),
     );
-    // 1 MB output chunks, as the ledger reader inflates (src/ledger/xlsx/zip-archive.ts): the fastest measured.
-    const inflate = createInflateRaw({ chunkSize: 1024 * 1024 });
-    raw.pipe(inflate);
+    // Inflated by the ledger reader's own function: the stored bytes handed to zlib 256 KB at
+    // a time (yauzl reads 16 KB), into 512 KB chunks. Measured here (9 alternating rounds, busy
+    // machine): 0.52 s median with 16 KB pieces into 1 MB chunks, 0.43 s this way.
+    const inflate = inflatedPart(raw, entry.uncompressedSize);
     // A match may straddle two chunks: the last two bytes of a chunk are searched again with the next.
     let carry: Buffer = Buffer.alloc(0);
     for await (const chunk of inflate) {

@@ -9,7 +9,7 @@
  * at the lie.
  */
 import { createInflateRaw, type ZlibOptions } from 'node:zlib';
-import type { Readable, TransformOptions } from 'node:stream';
+import { Transform, type Readable, type TransformOptions } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { limitExceeded, type LedgerLimits, type LimitName } from '../limits.js';
 import { damaged } from './workbook-error.js';
@@ -20,11 +20,24 @@ export const MAX_ENTRIES = 10_000;
 /** Parts below this size are harmless whatever their ratio (a 10 KB styles part of spaces). */
 export const RATIO_GRACE_BYTES = 1024 * 1024;
 /**
+ * How much of a part's stored bytes is handed on at once. yauzl reads an entry 16 KB at a time
+ * (a Readable's default), and zlib answers each write with what that piece inflates to: the
+ * 62 MB sheet of the 100,000-case bench workbook came in 477 chunks of ~150 KB, each a trip to
+ * libuv's thread pool and through the async iterators up to the scanner. Gathered to 256 KB, a
+ * piece inflates to about 2 MB, handed on in INFLATE_CHUNK_BYTES chunks. Measured (fresh-process
+ * reads of that workbook, 11 alternating rounds, busy 2-core machine): the read's CPU median
+ * 1,175 → 1,059 ms (docs/performance.md).
+ */
+const GATHER_BYTES = 256 * 1024;
+/**
  * zlib's output chunk. Each chunk is a round trip to libuv's thread pool, and on a busy machine
  * each trip waits for a core: measured on a 61 MB sheet, inflating into 1 MB chunks took 35–190 ms
- * against 110–530 ms in 64 KB chunks (zlib's default 16 KB is slower still).
+ * against 110–530 ms in 64 KB chunks (zlib's default 16 KB is slower still). Not 1 MB, though:
+ * node makes a text of 1 MB or more (the scanner's Latin-1 copy of a chunk) outside V8's heap,
+ * where it is freed only when a collection happens to find it; in 1 MB chunks the same read
+ * peaked at 216 MB against 189 MB.
  */
-const INFLATE_CHUNK_BYTES = 1024 * 1024;
+const INFLATE_CHUNK_BYTES = 512 * 1024;
 const MIN_INFLATE_CHUNK_BYTES = 16 * 1024;
 const INFLATE_AHEAD_BYTES = 4 * INFLATE_CHUNK_BYTES;
 const STORED = 0;
@@ -85,7 +98,7 @@ export class ZipArchive {
     const raw = await openRaw(this.zip, entry).catch((error: unknown) => {
       throw damaged(this.file, msg('xlsx.partUnreadable', { label: budget.label, reason: (error as Error).message }), error);
     });
-    const source: Readable = entry.compressionMethod === STORED ? raw : inflated(raw, entry.uncompressedSize);
+    const source: Readable = entry.compressionMethod === STORED ? gathered(raw) : inflatedPart(raw, entry.uncompressedSize);
     let total = 0;
     try {
       for await (const chunk of source) {
@@ -101,7 +114,7 @@ export class ZipArchive {
       throw damaged(this.file, msg('xlsx.cannotInflate', { label: budget.label, reason: (error as Error).message }), error);
     } finally {
       raw.destroy();
-      if (source !== raw) source.destroy();
+      source.destroy();
     }
     if (total !== entry.uncompressedSize) {
       throw damaged(this.file, msg('xlsx.inflatesOtherThanDeclared', { label: budget.label, total, declared: entry.uncompressedSize }));
@@ -169,6 +182,37 @@ function openRaw(zip: ZipFile, entry: Entry): Promise<Readable> {
       else resolve(stream);
     });
   });
+}
+
+/** The stream's bytes in pieces of GATHER_BYTES (the last one shorter); an error of the stream is this one's. */
+function gathered(raw: Readable): Readable {
+  const pieces: Buffer[] = [];
+  let held = 0;
+  const gather = new Transform({
+    transform(piece: Buffer, _encoding, done) {
+      pieces.push(piece);
+      held += piece.length;
+      if (held < GATHER_BYTES) return done();
+      const joined = Buffer.concat(pieces, held);
+      pieces.length = 0;
+      held = 0;
+      done(null, joined);
+    },
+    flush(done) {
+      done(null, held > 0 ? Buffer.concat(pieces, held) : undefined);
+    },
+  });
+  raw.once('error', (error) => gather.destroy(error));
+  raw.pipe(gather);
+  return gather;
+}
+
+/**
+ * A deflated part's bytes, inflated: its stored bytes gathered, then inflated on libuv's thread
+ * pool ahead of the reader. bench/floor.ts inflates with this very function.
+ */
+export function inflatedPart(raw: Readable, size: number): Readable {
+  return inflated(gathered(raw), size);
 }
 
 function inflated(raw: Readable, size: number): Readable {
