@@ -16,7 +16,7 @@ import type { ScopeRecord, ScopeRecordSources, AuditContext } from '../facts/typ
 import type { ConditionEvidence, RawFinding } from '../findings/types.js';
 import type { Ledger, SheetKey } from '../ledger/types.js';
 import type { Rule } from '../rules/types.js';
-import { conditionsOf, evidence, holds } from './conditions.js';
+import { conditionsOf, evidence, verdictOf } from './conditions.js';
 import { rawFinding } from './raw-finding.js';
 import { compareText, type Localized } from '../text.js';
 
@@ -77,9 +77,9 @@ export class Findings {
     this.bounds = periodBounds(ctx.period);
   }
 
-  /** The rule's event on the record falls in this period: the rule is judged on it now. */
-  judges(rule: Rule, record: ScopeRecord): boolean {
-    return judgedInPeriod(record, rule.event, this.bounds);
+  /** The event (a rule's `event` fact) on the record falls in this period: rules of that event are judged on it now. */
+  judges(event: string, record: ScopeRecord): boolean {
+    return judgedInPeriod(record, event, this.bounds);
   }
 
   /** The scope's rules that run, by id. */
@@ -115,18 +115,18 @@ export function evaluate(rules: readonly Rule[], records: ScopeRecordSources, ct
   for (const scope of SCOPES) {
     const scopeRules = findings.running(scope);
     if (scopeRules.length === 0) continue;
-    const trees = scopeRules.map(conditionsOf);
+    const verdicts = scopeRules.map(verdictOf);
     for (const record of records[scope] ?? []) {
       const facts = record.facts;
-      for (let i = 0; i < trees.length; i++) {
-        if (!findings.judges(scopeRules[i]!, record)) continue;
+      for (let i = 0; i < verdicts.length; i++) {
+        if (!findings.judges(scopeRules[i]!.event, record)) continue;
         let fired: boolean;
         try {
-          fired = holds(trees[i]!, facts);
+          fired = verdicts[i]!(facts);
         } catch (cause) {
           throw evaluationError(scope, record, cause);
         }
-        if (fired) findings.fired(scopeRules[i]!, record, evidence(trees[i]!, facts));
+        if (fired) findings.fired(scopeRules[i]!, record, evidence(conditionsOf(scopeRules[i]!), facts));
       }
     }
   }

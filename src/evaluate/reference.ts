@@ -87,7 +87,7 @@ export async function evaluateByReference(rules: readonly Rule[], records: Scope
       }
       for (const result of [...fired].sort(byName)) {
         const rule = ruleById.get(result.name)!;
-        if (findings.judges(rule, record)) findings.fired(rule, record, engineEvidence(rule, result));
+        if (findings.judges(rule.event, record)) findings.fired(rule, record, engineEvidence(rule, result));
       }
     }
   }

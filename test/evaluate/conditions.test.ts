@@ -203,3 +203,56 @@ describe('errors', () => {
     expect(() => conditionsOf(rule({ all: [{ fact: 'visits', operator: 'not:equal', value: 1 }] }))).toThrow('rule probe: unknown operator not:equal at /all/0');
   });
 });
+
+describe('the compiled verdict (src/evaluate/verdict.ts) means what the tree says', () => {
+  it('a fact name that is not an identifier is read as written and cannot change the code', () => {
+    const name = 'x"] || true || facts["y\\\u2028';
+    const r = rule({ all: [{ fact: name, operator: 'equal', value: 1 }] });
+    expect(holds(conditionsOf(r), { [name]: 1 })).toBe(true);
+    expect(holds(conditionsOf(r), { [name]: 2, x: 1, y: 1 })).toBe(false);
+    expect(() => holds(conditionsOf(r), { x: 1 })).toThrow(`Undefined fact: ${name}`);
+  });
+
+  it('empty groups hold, as in json-rules-engine, and a `not` turns them over', () => {
+    expect(holds(conditionsOf(rule({ all: [] })), {})).toBe(true);
+    expect(holds(conditionsOf(rule({ any: [] })), {})).toBe(true);
+    expect(holds(conditionsOf(rule({ all: [{ not: { any: [] } }] })), {})).toBe(false);
+  });
+
+  it('a leaf reads its fact before the fact its value names; a fact present as undefined is read, not missing', () => {
+    const r = rule({ all: [{ fact: 'nope1', operator: 'equal', value: { fact: 'nope2' } }] });
+    expect(() => holds(conditionsOf(r), {})).toThrow('Undefined fact: nope1');
+    expect(() => holds(conditionsOf(r), { nope1: 1 })).toThrow('Undefined fact: nope2');
+    expect(holds(conditionsOf(r), { nope1: undefined, nope2: undefined })).toBe(true);
+  });
+
+  it('gives judge()\'s verdict on seeded random trees and records', () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const values: FactValue[] = [null, 0, 1, 3, '', '承诺件', '即办件', true, false, '2026-10-12', ['承诺件']];
+    const operators: [string, unknown][] = [['equal', 1], ['notEqual', true], ['greaterThan', 1], ['lessThanInclusive', 3], ['in', ['承诺件', 1]], ['isEmpty', true], ['dateAfter', '2026-10-01'], ['inList', ['即办件', 0]], ['contains', '承诺件']];
+    const facts = ['a', 'b', 'c'];
+    const tree = (depth: number): ConditionNode => {
+      const pick = depth > 2 ? 3 : random(6);
+      if (pick === 0) return { all: Array.from({ length: random(3) }, () => tree(depth + 1)) };
+      if (pick === 1) return { any: Array.from({ length: random(3) }, () => tree(depth + 1)) };
+      if (pick === 2) return { not: tree(depth + 1) };
+      const [operator, value] = operators[random(operators.length)]!;
+      // `in` throws on a value that is not a list or text: another fact's value only elsewhere.
+      return { fact: facts[random(3)]!, operator, value: operator !== 'in' && random(5) === 0 ? { fact: facts[random(3)]! } : value };
+    };
+    let fired = 0;
+    for (let t = 0; t < 200; t++) {
+      const r = rule({ all: [tree(0)] });
+      for (let k = 0; k < 20; k++) {
+        const record = Object.fromEntries(facts.map((f) => [f, values[random(values.length)]!]));
+        const verdict = holds(conditionsOf(r), record);
+        expect(verdict).toBe(judge(r, record).result);
+        if (verdict) fired += 1;
+      }
+    }
+    // Both verdicts occur often enough for the comparison to mean something.
+    expect(fired).toBeGreaterThan(400);
+    expect(fired).toBeLessThan(3600);
+  });
+});
