@@ -116,10 +116,15 @@ export function evaluate(rules: readonly Rule[], records: ScopeRecordSources, ct
     const scopeRules = findings.running(scope);
     if (scopeRules.length === 0) continue;
     const verdicts = scopeRules.map(verdictOf);
+    // Rules share events (17 case rules, 6 events): each event is placed in the period once per record.
+    const events = [...new Set(scopeRules.map((rule) => rule.event))];
+    const eventOf = scopeRules.map((rule) => events.indexOf(rule.event));
+    const judged = events.map(() => false);
     for (const record of records[scope] ?? []) {
       const facts = record.facts;
+      for (let e = 0; e < events.length; e++) judged[e] = findings.judges(events[e]!, record);
       for (let i = 0; i < verdicts.length; i++) {
-        if (!findings.judges(scopeRules[i]!.event, record)) continue;
+        if (!judged[eventOf[i]!]) continue;
         let fired: boolean;
         try {
           fired = verdicts[i]!(facts);

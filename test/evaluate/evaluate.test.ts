@@ -113,6 +113,28 @@ describe('records, refs and subjects', () => {
     });
     expect(raw.map((f) => `${f.ref.key}:${f.ruleId}`)).toEqual(['C1:a-visits', 'C1:b-loss', 'C2:b-loss', '王芳@2026-10-01:0-late']);
   });
+
+  it('each rule is judged by its own event, when rules of one event sit between rules of another', async () => {
+    const always = { all: [{ fact: 'visits', operator: 'greaterThanInclusive', value: 1 }] };
+    // Received in September, completed in October: the receipt is not this period's event, the completion is.
+    const rules = [
+      ruleOf({ id: 'a-received', scope: 'case', event: 'received_on', conditions: always }),
+      ruleOf({ id: 'b-outcome', scope: 'case', event: 'outcome_on', conditions: always }),
+      ruleOf({ id: 'c-received', scope: 'case', event: 'received_on', conditions: always }),
+      ruleOf({ id: 'd-outcome', scope: 'case', event: 'outcome_on', conditions: always }),
+    ];
+    const { raw, runs } = await run(rules, {
+      cases: [
+        { case_id: 'C1', received_on: '2026-09-28', completed_on: '2026-10-09', result: '办结', visits: 1 },
+        { case_id: 'C2', received_on: '2026-10-12', completed_on: '2026-10-14', result: '办结', visits: 1 },
+      ],
+    });
+    expect(raw.map((f) => `${f.ref.key}:${f.ruleId}@${f.date}`)).toEqual([
+      'C1:b-outcome@2026-10-09', 'C1:d-outcome@2026-10-09',
+      'C2:a-received@2026-10-12', 'C2:b-outcome@2026-10-14', 'C2:c-received@2026-10-12', 'C2:d-outcome@2026-10-14',
+    ]);
+    expect(runs.map((r) => r.hits)).toEqual([1, 2, 1, 2]);
+  });
 });
 
 describe('rules turned off by an absent sheet', () => {
