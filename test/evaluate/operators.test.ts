@@ -86,7 +86,7 @@ const FACTS: unknown[] = [
   null, undefined, 0, -0, 1, 3, 2.5, -1, NaN, Infinity, '3', '3abc', 'abc', '', ' 3', true, false,
   '2026-10-08', '2026/10/08', [], [3], ['a', 'b'], ['代办', 3], '代办服务费', 'a',
 ];
-const VALUES: unknown[] = [null, 0, 3, 2.5, '3', 'a', '', true, false, '2026-10-08', [], [3, 'a'], ['a', 'b'], ['代办', '服务费'], 'ab'];
+const VALUES: unknown[] = [null, 0, 3, 2.5, NaN, Infinity, -Infinity, '3', 'a', '', true, false, '2026-10-08', [], [3, 'a'], ['a', 'b'], ['代办', '服务费'], 'ab'];
 const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 const readsAsNumber = (v: unknown) => !Number.isNaN(Number.parseFloat(v as string));
 
