@@ -28,20 +28,36 @@ export const COUNTED_DATES = [
 
 type DateColumn = (typeof COUNTED_DATES)[number][0];
 
-function counted(c: CaseRecord, key: DateColumn, cal: WorkCalendar, asOf: IsoDate): boolean {
-  const date = c[key];
-  if (date === undefined || date > asOf || cal.covers(date)) return false;
-  if (key === 'received_on' || key === 'completed_on') return true;
-  return date > c.received_on && date <= cal.lastDay;
+/** A date working days would be counted from that no loaded calendar covers. */
+function uncovered(date: IsoDate | undefined, cal: WorkCalendar, asOf: IsoDate): date is IsoDate {
+  return date !== undefined && date <= asOf && !cal.covers(date);
+}
+
+/** The same for a date counted only when after the 受理日期 and not after the last loaded day. */
+function uncoveredAfterReceipt(date: IsoDate | undefined, c: CaseRecord, cal: WorkCalendar, asOf: IsoDate): boolean {
+  return uncovered(date, cal, asOf) && date > c.received_on && date <= cal.lastDay;
+}
+
+/**
+ * The first of COUNTED_DATES, in that order, that the calendars do not cover. Written out column
+ * by column: a search over the list with a keyed read per column cost ~20 ms per 100,000 cases.
+ */
+function firstUncounted(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate): DateColumn | undefined {
+  if (uncovered(c.received_on, cal, asOf)) return 'received_on';
+  if (uncoveredAfterReceipt(c.materials_completed_on, c, cal, asOf)) return 'materials_completed_on';
+  if (uncoveredAfterReceipt(c.notified_on, c, cal, asOf)) return 'notified_on';
+  if (uncovered(c.completed_on, cal, asOf)) return 'completed_on';
+  if (uncoveredAfterReceipt(c.result_notified_on, c, cal, asOf)) return 'result_notified_on';
+  return undefined;
 }
 
 /** The ledger with every case whose counted dates the calendars do not cover set aside. */
 export function setAsideUncountedDates(ledger: Ledger, cal: WorkCalendar, asOf: IsoDate): Ledger {
   return setAsideRows(ledger, 'cases', (row) => {
-    const found = COUNTED_DATES.find(([key]) => counted(row.record, key, cal, asOf));
-    if (!found) return undefined;
-    const value = row.record[found[0]]!;
-    return { column: found[0], value, code: 'outside-calendar', params: { years: yearsText(cal.years), year: value.slice(0, 4) } };
+    const column = firstUncounted(row.record, cal, asOf);
+    if (column === undefined) return undefined;
+    const value = row.record[column]!;
+    return { column, value, code: 'outside-calendar', params: { years: yearsText(cal.years), year: value.slice(0, 4) } };
   });
 }
 
