@@ -14,7 +14,7 @@ import { itemRecords } from './item-facts.js';
 import { ledgerRecords } from './ledger-facts.js';
 import { buildLookups } from './lookups.js';
 import { otherRecord } from './other-facts.js';
-import { isCaseOfPeriod, notAfterAsOf } from './period.js';
+import { isCaseOfPeriod, rowsNotAfterAsOf } from './period.js';
 import { staffRecords } from './staff-facts.js';
 import { SCOPES } from './scopes.js';
 import type { ScopeRecord, ScopeRecordSources, ScopeRecords, AuditContext } from './types.js';
@@ -42,7 +42,7 @@ function requireCalendarFor(ctx: AuditContext): void {
 export function scopeRecordSources(ctx: AuditContext): ScopeRecordSources {
   requireCalendarFor(ctx);
   const { ledger, period, asOf } = ctx;
-  const rows = <S extends 'cases' | 'complaints' | 'attendance' | 'other'>(sheet: S) => (ledger.sheets[sheet] ?? []).filter((r) => notAfterAsOf(r, asOf));
+  const rows = <S extends 'cases' | 'complaints' | 'attendance' | 'other'>(sheet: S) => rowsNotAfterAsOf(sheet, ledger.sheets[sheet] ?? [], asOf);
   // Every row by as-of is built: the rules' events decide what this period judges (period.ts).
   // The period's workload (a person's and an item's cases) is the cases of the period.
   const cases = rows('cases');

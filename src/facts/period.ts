@@ -42,14 +42,23 @@ export function isCaseOfPeriod(record: CaseRecord, period: string, asOf: IsoDate
 export const DATED_SHEETS = ['cases', 'complaints', 'attendance', 'other'] as const;
 type DatedSheet = (typeof DATED_SHEETS)[number];
 
+function dateColumnOf(sheet: DatedSheet): string {
+  return sheetSpec(sheet).dateColumn ?? (sheet === 'cases' ? 'received_on' : 'date');
+}
+
 export function recordDate(row: LedgerRow<DatedSheet>): IsoDate {
-  const r = row.record as unknown as Record<string, IsoDate>;
-  return r[sheetSpec(row.sheet).dateColumn ?? (row.sheet === 'cases' ? 'received_on' : 'date')]!;
+  return (row.record as unknown as Record<string, IsoDate>)[dateColumnOf(row.sheet)]!;
 }
 
 /** A row that has happened by as-of: its events may fall in any period up to as-of. */
 export function notAfterAsOf(row: LedgerRow<DatedSheet>, asOf: IsoDate): boolean {
   return recordDate(row) <= asOf;
+}
+
+/** The rows of one dated sheet that are notAfterAsOf, its date column looked up once. */
+export function rowsNotAfterAsOf<S extends DatedSheet>(sheet: S, rows: readonly LedgerRow<S>[], asOf: IsoDate): LedgerRow<S>[] {
+  const column = dateColumnOf(sheet);
+  return rows.filter((row) => (row.record as unknown as Record<string, IsoDate>)[column]! <= asOf);
 }
 
 export interface PeriodBounds {

@@ -1,7 +1,7 @@
 /** What a period's audit judges: the events in it (period.ts), and the cases of its workload. */
 import { describe, expect, it } from 'vitest';
 import type { ScopeRecord } from '../../src/facts/types.js';
-import { completedBy, inPeriod, isCaseOfPeriod, judgedInPeriod, notAfterAsOf, periodBounds, recordDate } from '../../src/facts/period.js';
+import { completedBy, inPeriod, isCaseOfPeriod, judgedInPeriod, notAfterAsOf, periodBounds, recordDate, rowsNotAfterAsOf } from '../../src/facts/period.js';
 import type { LedgerRow } from '../../src/ledger/types.js';
 import { caseOf } from './helpers.js';
 
@@ -48,6 +48,14 @@ describe('dated records', () => {
     expect(notAfterAsOf(complaint('2026-09-30'), '2026-10-31')).toBe(true);
     expect(notAfterAsOf(attendance('2026-10-16'), '2026-10-15')).toBe(false);
     expect(notAfterAsOf(attendance('2026-10-15'), '2026-10-15')).toBe(true);
+  });
+
+  it('rowsNotAfterAsOf keeps, in order, the rows of a sheet that notAfterAsOf keeps, by that sheet\'s date column', () => {
+    const complaints = ['2026-10-03', '2026-11-02', '2026-09-30', '2026-10-31', '2026-10-16'].map((date, i) => ({ ...complaint(date), row: i + 2 }));
+    expect(rowsNotAfterAsOf('complaints', complaints, '2026-10-15').map((r) => r.row)).toEqual([2, 4]);
+    expect(rowsNotAfterAsOf('complaints', complaints, '2026-10-31')).toEqual(complaints.filter((r) => notAfterAsOf(r, '2026-10-31')));
+    const cases = [caseOf({ received_on: '2026-10-05', completed_on: '2026-10-01' }), caseOf({ received_on: '2026-10-20', completed_on: '2026-10-01' })].map((record, i) => ({ sheet: 'cases' as const, row: i + 2, record }));
+    expect(rowsNotAfterAsOf('cases', cases, '2026-10-10').map((r) => r.row)).toEqual([2]);
   });
 
   it('inPeriod compares the month', () => {
