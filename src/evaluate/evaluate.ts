@@ -8,7 +8,7 @@
  */
 import { centerOf } from '../ledger/center.js';
 import { DutyAuditError } from '../errors.js';
-import { judgedInPeriod, periodBounds, type PeriodBounds } from '../facts/period.js';
+import { judgedInPeriod, judgedInPeriodOf, periodBounds, type PeriodBounds } from '../facts/period.js';
 import { SCOPE_LABELS, SCOPES, type Scope } from '../facts/scopes.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { msg } from '../messages/catalogue.js';
@@ -82,6 +82,11 @@ export class Findings {
     return judgedInPeriod(record, event, this.bounds);
   }
 
+  /** `judges` for one event, as a function of the record (the faster one, for a walk over many records). */
+  judgesOf(event: string): (record: ScopeRecord) => boolean {
+    return judgedInPeriodOf(event, this.bounds);
+  }
+
   /** The scope's rules that run, by id. */
   running(scope: Scope): Rule[] {
     return this.rules.filter((r) => r.scope === scope && this.runById.get(r.id)!.ran).sort(byId);
@@ -119,10 +124,11 @@ export function evaluate(rules: readonly Rule[], records: ScopeRecordSources, ct
     // Rules share events (17 case rules, 6 events): each event is placed in the period once per record.
     const events = [...new Set(scopeRules.map((rule) => rule.event))];
     const eventOf = scopeRules.map((rule) => events.indexOf(rule.event));
+    const judgesEvent = events.map((event) => findings.judgesOf(event));
     const judged = events.map(() => false);
     for (const record of records[scope] ?? []) {
       const facts = record.facts;
-      for (let e = 0; e < events.length; e++) judged[e] = findings.judges(events[e]!, record);
+      for (let e = 0; e < events.length; e++) judged[e] = judgesEvent[e]!(record);
       for (let i = 0; i < verdicts.length; i++) {
         if (!judged[eventOf[i]!]) continue;
         let fired: boolean;

@@ -1,7 +1,7 @@
 /** What a period's audit judges: the events in it (period.ts), and the cases of its workload. */
 import { describe, expect, it } from 'vitest';
 import type { ScopeRecord } from '../../src/facts/types.js';
-import { completedBy, inPeriod, isCaseOfPeriod, judgedInPeriod, notAfterAsOf, periodBounds, recordDate, rowsNotAfterAsOf } from '../../src/facts/period.js';
+import { completedBy, inPeriod, isCaseOfPeriod, judgedInPeriod, judgedInPeriodOf, notAfterAsOf, periodBounds, recordDate, rowsNotAfterAsOf } from '../../src/facts/period.js';
 import type { LedgerRow } from '../../src/ledger/types.js';
 import { caseOf } from './helpers.js';
 
@@ -89,5 +89,22 @@ describe('judgedInPeriod: a rule is judged on a record when its event falls in t
     const open = record({ overdue_event_on: '2026-09-22', received_on: '2026-09-01' }, ['overdue_event_on']);
     expect(judgedInPeriod(open, 'overdue_event_on', october)).toBe(true);
     expect(judgedInPeriod(open, 'received_on', october)).toBe(false);
+  });
+
+  it('judgedInPeriodOf(event) answers as judgedInPeriod on every record, whatever the event\'s name', () => {
+    const quoted = 'e"] || facts["f';
+    const dates = ['2026-09-30', '2026-10-01', '2026-10-31', '2026-11-01', null, undefined, 20261012];
+    let judged = 0;
+    for (const event of ['e', 'overdue_event_on', quoted]) {
+      const judges = judgedInPeriodOf(event, october);
+      for (const date of dates) {
+        for (const ongoing of [undefined, [event], ['other']]) {
+          const r = record({ [event]: date as string, f: '2026-10-12' }, ongoing);
+          expect(judges(r), `${event} ${date} ${ongoing}`).toBe(judgedInPeriod(r, event, october));
+          if (judges(r)) judged += 1;
+        }
+      }
+    }
+    expect(judged).toBe(3 * 7);
   });
 });
