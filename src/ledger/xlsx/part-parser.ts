@@ -1,10 +1,10 @@
 /**
- * One part of the workbook from zip entry to handler: inflated chunk by chunk, decoded with a
- * streaming decoder (a character split between two chunks is joined, never two U+FFFD), and
- * scanned. Whatever goes wrong is refused naming the file and the part: bytes that are not the
- * part's encoding, XML that is not well-formed or ends too soon, a token over the cell limit.
+ * One part of the workbook from zip entry to handler: inflated chunk by chunk, checked to be
+ * UTF-8 (a character split between two chunks is checked joined), and scanned as bytes.
+ * Whatever goes wrong is refused naming the file and the part: bytes that are not the part's
+ * encoding, XML that is not well-formed or ends too soon, a token over the cell limit.
  */
-import { isAscii } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { DutyAuditError } from '../../errors.js';
 import { limitExceeded, type LedgerLimits } from '../limits.js';
@@ -29,7 +29,7 @@ export async function parsePart(archive: ZipArchive, file: string, partName: str
   const scanner = new XmlScanner(handler, handler.names, maxTokenChars);
   handler.bind(scanner);
   try {
-    for await (const text of decoded(archive.chunks(partName, budget))) scanner.write(text);
+    for await (const bytes of utf8Chunks(archive.chunks(partName, budget))) scanner.write(bytes);
     scanner.end();
   } catch (error) {
     if (error instanceof DutyAuditError) throw error;
@@ -37,63 +37,108 @@ export async function parsePart(archive: ZipArchive, file: string, partName: str
       throw limitExceeded(file, msg('xlsx.tokenTooLong', { label: budget.label, n: maxTokenChars }), 'maxCellChars', limits.maxCellChars);
     }
     if (error instanceof XmlError) throw damaged(file, msg('xlsx.notXml', { label: budget.label, reason: error.message }), error);
-    if (error instanceof TypeError && (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+    if (error instanceof NotUtf8Error || (error instanceof TypeError && (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA')) {
       throw damaged(file, msg('xlsx.notUtf8', { label: budget.label }), error);
     }
     throw error;
   }
 }
 
-/**
- * Text from bytes, the encoding taken from a byte order mark (SpreadsheetML parts are UTF-8, or
- * UTF-16 with a mark). TextDecoder in stream mode, not string_decoder: measured on a 71 MB sheet
- * in 16 KB chunks, 60 ms against 110 ms. Invalid bytes are an error, not U+FFFD.
- *
- * A UTF-8 chunk of ASCII only (a worksheet whose text is all in the shared strings is ASCII from
- * end to end) is read as Latin-1, which for ASCII is the same text: isAscii and a Latin-1 copy
- * took 16 ms where TextDecoder took 56 ms for the 62 MB sheet of the 100,000-case bench
- * workbook, and the decoder was ~9% of reading it (node --cpu-prof). The decoder is flushed
- * first, so a character cut off at the end of the last chunk is still an error; it keeps every
- * U+FEFF (a flushed decoder would take one again for a byte order mark), and the mark at the
- * start of the part is dropped here, as the decoder did.
- */
-export async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
-  let utf8 = false;
-  /** Whether the decoder may hold the start of a character cut at the last chunk's end. */
-  let decoding = false;
-  let started = false;
-  for await (const chunk of chunks) {
-    if (decoder === undefined) {
-      const encoding = encodingOf(chunk);
-      utf8 = encoding === 'utf-8';
-      decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-    }
-    let text: string;
-    if (utf8 && isAscii(chunk)) {
-      if (decoding) {
-        decoder.decode();
-        decoding = false;
-      }
-      text = chunk.toString('latin1');
-    } else {
-      text = decoder.decode(chunk, { stream: true });
-      decoding = true;
-    }
-    if (!started && text !== '') {
-      started = true;
-      if (text.charCodeAt(0) === BYTE_ORDER_MARK) text = text.slice(1);
-    }
-    if (text !== '') yield text;
-  }
-  const rest = decoding ? decoder!.decode() : '';
-  if (rest !== '') yield started || rest.charCodeAt(0) !== BYTE_ORDER_MARK ? rest : rest.slice(1);
+/** Bytes of a part that are not UTF-8 (or not UTF-16, when it has a UTF-16 byte order mark). */
+export class NotUtf8Error extends Error {
+  override readonly name = 'NotUtf8Error';
 }
 
-const BYTE_ORDER_MARK = 0xfeff;
+/**
+ * A part's bytes as UTF-8, checked, chunk by chunk as inflated (the chunks themselves, not
+ * copies). SpreadsheetML parts are UTF-8, or UTF-16 with a byte order mark: a UTF-16 part
+ * (rare) is transcoded, and a UTF-8 byte order mark at the start is dropped (every later U+FEFF
+ * is text and kept).
+ *
+ * Invalid bytes are an error (`xlsx.notUtf8`), never U+FFFD: each chunk is checked with
+ * isUtf8 (simdutf; ~8 ms for the 62 MB sheet of the 100,000-case bench workbook, where
+ * decoding it to strings took 55–120 ms), up to a character cut at its end; that character is
+ * checked joined with its last bytes from the next chunk, and a part that ends inside one is
+ * an error too.
+ */
+export async function* utf8Chunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  /** The first bytes, held until there are enough to tell a byte order mark. */
+  let head: Buffer | undefined = EMPTY;
+  /** The first bytes of a character cut at the last chunk's end. */
+  let cut: Buffer = EMPTY;
+  let utf16: TextDecoder | undefined;
+  for await (const bytes of chunks) {
+    let chunk = bytes;
+    if (head !== undefined) {
+      head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+      if (head.length < UTF8_MARK.length && !isUtf16Mark(head)) continue;
+      chunk = head;
+      head = undefined;
+      const encoding = isUtf16Mark(chunk) ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8';
+      if (encoding !== 'utf-8') {
+        utf16 = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+      } else if (chunk[0] === UTF8_MARK[0] && chunk[1] === UTF8_MARK[1] && chunk[2] === UTF8_MARK[2]) {
+        chunk = chunk.subarray(UTF8_MARK.length);
+      }
+    }
+    if (utf16 !== undefined) {
+      const text = utf16.decode(chunk, { stream: true });
+      if (text !== '') yield Buffer.from(text, 'utf8');
+      continue;
+    }
+    if (chunk.length === 0) continue;
+    cut = checkUtf8(cut, chunk);
+    yield chunk;
+  }
+  if (head !== undefined && head.length > 0) {
+    // A part of one or two bytes: too short for a mark.
+    cut = checkUtf8(cut, head);
+    yield head;
+  }
+  if (utf16 !== undefined) {
+    const text = utf16.decode();
+    if (text !== '') yield Buffer.from(text, 'utf8');
+  }
+  if (cut.length > 0) throw new NotUtf8Error('the bytes end inside a UTF-8 character');
+}
 
-function encodingOf(head: Buffer): string {
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
+const EMPTY = Buffer.alloc(0);
+const UTF8_MARK = [0xef, 0xbb, 0xbf] as const;
+
+function isUtf16Mark(head: Buffer): boolean {
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+}
+
+/**
+ * Checks `chunk` as the continuation of `cut` (the start of a character cut at the last
+ * chunk's end); returns the start of a character this chunk's end cuts (a copy: small).
+ */
+function checkUtf8(cut: Buffer, chunk: Buffer): Buffer {
+  let from = 0;
+  if (cut.length > 0) {
+    const missing = sequenceLength(cut[0]!) - cut.length;
+    const joined = Buffer.concat([cut, chunk.subarray(0, missing)]);
+    if (chunk.length < missing) return joined;
+    if (!isUtf8(joined)) throw new NotUtf8Error('bytes that are not UTF-8');
+    from = missing;
+  }
+  const end = cutCharacterStart(chunk, from);
+  if (!isUtf8(chunk.subarray(from, end))) throw new NotUtf8Error('bytes that are not UTF-8');
+  return end < chunk.length ? Buffer.from(chunk.subarray(end)) : EMPTY;
+}
+
+/** How many bytes the character whose first byte is `lead` takes (a wrong lead byte is refused when checked). */
+function sequenceLength(lead: number): number {
+  return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+}
+
+/** Where a character cut by the end of `chunk` starts (its last 3 bytes looked at), or the chunk's length. */
+function cutCharacterStart(chunk: Buffer, from: number): number {
+  const length = chunk.length;
+  for (let at = length - 1; at >= from && at >= length - 3; at--) {
+    const byte = chunk[at]!;
+    if (byte < 0x80) return length;
+    if (byte >= 0xc0) return length - at < sequenceLength(byte) ? at : length;
+  }
+  return length;
 }

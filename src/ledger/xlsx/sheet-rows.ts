@@ -16,7 +16,7 @@ import { limitExceeded, type LedgerLimits } from '../limits.js';
 import type { RawValue } from '../raw-value.js';
 import type { PartHandler } from './part-parser.js';
 import { damaged } from './workbook-error.js';
-import { decodeText, type XmlScanner } from './xml-scanner.js';
+import { decodeText, indexOfByte, startsWithAscii, utf8, type XmlScanner } from './xml-scanner.js';
 import { msg, type Message } from '../../messages/catalogue.js';
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
@@ -188,10 +188,10 @@ export class SheetRowsHandler implements PartHandler {
    * tag, the same way. Adjacent cells are read in one call. Measured on a 100,000-case sheet:
    * the scan takes a third of the time it takes tag by tag.
    */
-  shortcut(buffer: string, lt: number, length: number): number {
+  shortcut(buffer: Buffer, lt: number, length: number): number {
     let at = lt;
-    while (at + 1 < length && buffer.charCodeAt(at) === LT) {
-      const next = buffer.charCodeAt(at + 1);
+    while (at + 1 < length && buffer[at] === LT) {
+      const next = buffer[at + 1];
       const end = next === LETTER_C ? this.shortcutCell(buffer, at, length) : next === SLASH ? this.shortcutNextRow(buffer, at, length) : -1;
       if (end < 0) break;
       at = end;
@@ -208,37 +208,37 @@ export class SheetRowsHandler implements PartHandler {
    * empty `<row/>`, white space between the tags) is declined and read tag by tag. Measured on
    * the 100,000-case sheet (docs/performance.md): the rows' tags were about a tenth of the scan.
    */
-  private shortcutNextRow(buffer: string, lt: number, length: number): number {
+  private shortcutNextRow(buffer: Buffer, lt: number, length: number): number {
     if (
       lt + 11 >= length ||
-      buffer.charCodeAt(lt + 2) !== LETTER_R ||
-      buffer.charCodeAt(lt + 3) !== LETTER_O ||
-      buffer.charCodeAt(lt + 4) !== LETTER_W ||
-      buffer.charCodeAt(lt + 5) !== GT ||
-      buffer.charCodeAt(lt + 6) !== LT ||
-      buffer.charCodeAt(lt + 7) !== LETTER_R ||
-      buffer.charCodeAt(lt + 8) !== LETTER_O ||
-      buffer.charCodeAt(lt + 9) !== LETTER_W ||
+      buffer[lt + 2] !== LETTER_R ||
+      buffer[lt + 3] !== LETTER_O ||
+      buffer[lt + 4] !== LETTER_W ||
+      buffer[lt + 5] !== GT ||
+      buffer[lt + 6] !== LT ||
+      buffer[lt + 7] !== LETTER_R ||
+      buffer[lt + 8] !== LETTER_O ||
+      buffer[lt + 9] !== LETTER_W ||
       this.xml.innermost() !== 'row'
     ) {
       return -1;
     }
     let at = lt + 10;
-    let code = buffer.charCodeAt(at);
+    let code = buffer[at]!;
     let rowNumber = this.rowNumber + 1;
     let sawRowNumber = false;
     while (code === SPACE) {
       const nameStart = ++at;
-      code = buffer.charCodeAt(at);
-      while (at < length && code > SPACE && code !== EQUALS && code !== SLASH && code !== GT && code !== QUOTE && code !== LT) code = buffer.charCodeAt(++at);
-      if (code !== EQUALS || at === nameStart || buffer.charCodeAt(at + 1) !== QUOTE) return -1;
+      code = buffer[at]!;
+      while (at < length && code > SPACE && code !== EQUALS && code !== SLASH && code !== GT && code !== QUOTE && code !== LT) code = buffer[++at]!;
+      if (code !== EQUALS || at === nameStart || buffer[at + 1] !== QUOTE) return -1;
       const valueStart = at + 2;
       let close = valueStart;
-      for (code = buffer.charCodeAt(close); close < length && code !== QUOTE; code = buffer.charCodeAt(++close)) {
+      for (code = buffer[close]!; close < length && code !== QUOTE; code = buffer[++close]!) {
         if (code === AMPERSAND || code === LT || code === GT) return -1;
       }
       if (close >= length) return -1;
-      if (buffer.charCodeAt(at - 1) === LETTER_R && (at - nameStart === 1 || buffer.charCodeAt(at - 2) === COLON)) {
+      if (buffer[at - 1] === LETTER_R && (at - nameStart === 1 || buffer[at - 2] === COLON)) {
         // `r` by its local name, as the scanner's attribute() finds it: the first one counts.
         if (at - nameStart > 1 || sawRowNumber) return -1;
         sawRowNumber = true;
@@ -246,7 +246,7 @@ export class SheetRowsHandler implements PartHandler {
         if (rowNumber < 1 || rowNumber > MAX_ROW) return -1;
       }
       at = close + 1;
-      code = buffer.charCodeAt(at);
+      code = buffer[at]!;
     }
     if (code !== GT) return -1;
     this.endRow();
@@ -257,56 +257,56 @@ export class SheetRowsHandler implements PartHandler {
   /**
    * One cell at `lt` (`<c` seen), or -1 leaving every field as it was. `length` is just past
    * the buffer's last `>`: every loop below stops at a `>` (a `>` inside a quoted value is
-   * declined), so no character is read at or past the buffer's end. Reading past it returns
-   * NaN and throws V8 out of its optimised code, once per place it happens: the last cell of
-   * each 1 MB chunk was cut at a different place each time, and the 100,000-case sheet cost 13
-   * deoptimisations of this function (node --trace-deopt).
+   * declined), so no byte is read at or past the buffer's end. Reading past it returns
+   * undefined (NaN when this read strings) and throws V8 out of its optimised code, once per
+   * place it happens: the last cell of each 1 MB chunk was cut at a different place each time,
+   * and the 100,000-case sheet cost 13 deoptimisations of this function (node --trace-deopt).
    */
-  private shortcutCell(buffer: string, lt: number, length: number): number {
-    // Characters are compared one by one rather than with startsWith/indexOf: the strings are
-    // a few characters long, and a built-in call per comparison cost more than the loop.
+  private shortcutCell(buffer: Buffer, lt: number, length: number): number {
+    // Bytes are compared one by one rather than with a search: the names and values are a few
+    // bytes long, and a built-in call per comparison cost more than the loop.
     let at = lt + 2;
-    let code = buffer.charCodeAt(at);
+    let code = buffer[at]!;
     let column = this.column + 1;
     let type: string | undefined;
     let style = 0;
     while (code === SPACE) {
       const nameStart = ++at;
-      const name = buffer.charCodeAt(at);
-      if (name === LETTER_T && buffer.charCodeAt(at + 1) === EQUALS && buffer.charCodeAt(at + 2) === QUOTE && buffer.charCodeAt(at + 3) === LETTER_S && buffer.charCodeAt(at + 4) === QUOTE) {
+      const name = buffer[at]!;
+      if (name === LETTER_T && buffer[at + 1] === EQUALS && buffer[at + 2] === QUOTE && buffer[at + 3] === LETTER_S && buffer[at + 4] === QUOTE) {
         // t="s", the type of every text cell Excel writes, read without the general loop below.
         type = 's';
         at += 5;
-        code = buffer.charCodeAt(at);
+        code = buffer[at]!;
         continue;
       }
-      if ((name === LETTER_R || name === LETTER_S) && buffer.charCodeAt(at + 1) === EQUALS && buffer.charCodeAt(at + 2) === QUOTE) {
+      if ((name === LETTER_R || name === LETTER_S) && buffer[at + 1] === EQUALS && buffer[at + 2] === QUOTE) {
         // r="AB12" and s="3", read as they are scanned.
         at += 3;
-        code = buffer.charCodeAt(at);
+        code = buffer[at]!;
         let number = 0;
         if (name === LETTER_R) {
           const start = at;
-          for (; code >= 0x41 && code <= 0x5a && number <= MAX_COLUMN; code = buffer.charCodeAt(++at)) number = number * 26 + (code - 0x40);
+          for (; code >= 0x41 && code <= 0x5a && number <= MAX_COLUMN; code = buffer[++at]!) number = number * 26 + (code - 0x40);
           if (at === start || code < 0x30 || code > 0x39) return -1;
-          while (code >= 0x30 && code <= 0x39) code = buffer.charCodeAt(++at);
+          while (code >= 0x30 && code <= 0x39) code = buffer[++at]!;
           column = number - 1;
         } else {
           const start = at;
-          for (; code >= 0x30 && code <= 0x39 && at - start < 9; code = buffer.charCodeAt(++at)) number = number * 10 + (code - 0x30);
+          for (; code >= 0x30 && code <= 0x39 && at - start < 9; code = buffer[++at]!) number = number * 10 + (code - 0x30);
           if (at === start) return -1;
           style = number;
         }
         if (code !== QUOTE) return -1;
-        code = buffer.charCodeAt(++at);
+        code = buffer[++at]!;
         continue;
       }
       code = name;
-      while (at < length && code > SPACE && code !== EQUALS && code !== COLON && code !== SLASH && code !== GT) code = buffer.charCodeAt(++at);
-      if (code !== EQUALS || at === nameStart || buffer.charCodeAt(at + 1) !== QUOTE) return -1;
+      while (at < length && code > SPACE && code !== EQUALS && code !== COLON && code !== SLASH && code !== GT) code = buffer[++at]!;
+      if (code !== EQUALS || at === nameStart || buffer[at + 1] !== QUOTE) return -1;
       const valueStart = at + 2;
       let close = valueStart;
-      for (code = buffer.charCodeAt(close); close < length && code !== QUOTE; code = buffer.charCodeAt(++close)) {
+      for (code = buffer[close]!; close < length && code !== QUOTE; code = buffer[++close]!) {
         if (code === AMPERSAND || code < SPACE || code === LT || code === GT) return -1;
       }
       if (close >= length) return -1;
@@ -317,7 +317,7 @@ export class SheetRowsHandler implements PartHandler {
         return -1;
       }
       at = close + 1;
-      code = buffer.charCodeAt(at);
+      code = buffer[at]!;
     }
     // `at` is on the start tag's `>` or `/>`; every read below is checked against the length.
     let end: number;
@@ -325,22 +325,22 @@ export class SheetRowsHandler implements PartHandler {
     let valueEnd = -1;
     let inline = false;
     if (code === SLASH) {
-      if (buffer.charCodeAt(at + 1) !== GT) return -1;
+      if (buffer[at + 1] !== GT) return -1;
       end = at + 2;
-    } else if (code !== GT || at + 4 >= length || buffer.charCodeAt(at + 1) !== LT) {
+    } else if (code !== GT || at + 4 >= length || buffer[at + 1] !== LT) {
       return -1;
-    } else if (buffer.charCodeAt(at + 2) === SLASH) {
-      if (buffer.charCodeAt(at + 3) !== LETTER_C || buffer.charCodeAt(at + 4) !== GT) return -1;
+    } else if (buffer[at + 2] === SLASH) {
+      if (buffer[at + 3] !== LETTER_C || buffer[at + 4] !== GT) return -1;
       end = at + 5;
-    } else if (buffer.charCodeAt(at + 2) === LETTER_V && buffer.charCodeAt(at + 3) === GT) {
+    } else if (buffer[at + 2] === LETTER_V && buffer[at + 3] === GT) {
       valueStart = at + 4;
-      valueEnd = textEnd(buffer, valueStart);
+      valueEnd = indexOfByte(buffer, LT, valueStart, length);
       if (valueEnd < 0 || valueEnd + 8 > length || !isValueEnd(buffer, valueEnd)) return -1;
       end = valueEnd + 8;
-    } else if (buffer.startsWith('<is><t>', at + 1) || buffer.startsWith('<is><t xml:space="preserve">', at + 1)) {
-      valueStart = buffer.indexOf('>', at + 6) + 1;
-      valueEnd = buffer.indexOf('<', valueStart);
-      if (valueEnd < 0 || !buffer.startsWith('</t></is></c>', valueEnd)) return -1;
+    } else if (startsWithAscii(buffer, '<is><t>', at + 1) || startsWithAscii(buffer, '<is><t xml:space="preserve">', at + 1)) {
+      valueStart = indexOfByte(buffer, GT, at + 6, length) + 1;
+      valueEnd = indexOfByte(buffer, LT, valueStart, length);
+      if (valueEnd < 0 || valueEnd + 13 > length || !startsWithAscii(buffer, '</t></is></c>', valueEnd)) return -1;
       end = valueEnd + 13;
       inline = true;
     } else {
@@ -362,7 +362,7 @@ export class SheetRowsHandler implements PartHandler {
       this.cellType = type;
       this.cellStyle = style;
       this.formula = undefined;
-      const text = decodeText(buffer.slice(valueStart, valueEnd));
+      const text = decodeText(utf8(buffer, valueStart, valueEnd));
       this.value = inline ? undefined : text;
       this.inline = inline ? text : undefined;
       raw = this.cellValue();
@@ -508,43 +508,37 @@ const DECLINED = '\u0000declined';
  * The whole number in buffer[start, end); -1 unless it is 1 to `maxDigits` digits. A
  * shared-string index has at most 9; a cell value at most 15 (exact in a double).
  */
-function digitsOf(buffer: string, start: number, end: number, maxDigits: number): number {
+function digitsOf(buffer: Buffer, start: number, end: number, maxDigits: number): number {
   if (end <= start || end - start > maxDigits) return -1;
   let value = 0;
   for (let at = start; at < end; at++) {
-    const code = buffer.charCodeAt(at);
+    const code = buffer[at]!;
     if (code < 0x30 || code > 0x39) return -1;
     value = value * 10 + (code - 0x30);
   }
   return value;
 }
 
-/** Where the text starting at `start` ends (the next `<`), or -1 when the buffer ends first. */
-function textEnd(buffer: string, start: number): number {
-  const length = buffer.length;
-  for (let at = start; at < length; at++) if (buffer.charCodeAt(at) === LT) return at;
-  return -1;
-}
 
-/** `</v></c>` at `at` (the caller made sure eight characters are there). */
-function isValueEnd(buffer: string, at: number): boolean {
+/** `</v></c>` at `at` (the caller made sure eight bytes are there). */
+function isValueEnd(buffer: Buffer, at: number): boolean {
   return (
-    buffer.charCodeAt(at + 1) === SLASH &&
-    buffer.charCodeAt(at + 2) === LETTER_V &&
-    buffer.charCodeAt(at + 3) === GT &&
-    buffer.charCodeAt(at + 4) === LT &&
-    buffer.charCodeAt(at + 5) === SLASH &&
-    buffer.charCodeAt(at + 6) === LETTER_C &&
-    buffer.charCodeAt(at + 7) === GT
+    buffer[at + 1] === SLASH &&
+    buffer[at + 2] === LETTER_V &&
+    buffer[at + 3] === GT &&
+    buffer[at + 4] === LT &&
+    buffer[at + 5] === SLASH &&
+    buffer[at + 6] === LETTER_C &&
+    buffer[at + 7] === GT
   );
 }
 
 const CELL_TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'];
 
 /** The cell type in buffer[start, end) as one of the type literals, or DECLINED. */
-function cellTypeOf(buffer: string, start: number, end: number): string {
+function cellTypeOf(buffer: Buffer, start: number, end: number): string {
   if (end - start === 1) {
-    switch (buffer.charCodeAt(start)) {
+    switch (buffer[start]) {
       case LETTER_S:
         return 's';
       case 0x6e:
@@ -560,7 +554,7 @@ function cellTypeOf(buffer: string, start: number, end: number): string {
     }
   }
   for (const type of CELL_TYPES) {
-    if (type.length === end - start && buffer.startsWith(type, start)) return type;
+    if (type.length === end - start && startsWithAscii(buffer, type, start)) return type;
   }
   return DECLINED;
 }

@@ -1,6 +1,6 @@
 /**
  * The purpose-written XML scanner against saxes (a conforming streaming parser): on the same
- * documents, cut into chunks anywhere, both report the same elements, attributes and text, and
+ * documents, their UTF-8 bytes cut into chunks anywhere (inside characters too), both report the same elements, attributes and text, and
  * both refuse the same malformed documents. Then the sheet reader's shortcut for common cells
  * against the same sheet read tag by tag.
  */
@@ -17,7 +17,10 @@ type XmlEvent = ['open', string, [string, string][]] | ['close', string] | ['tex
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-function byScanner(chunks: readonly string[]): XmlEvent[] {
+/** UTF-8 bytes, as the scanner is fed (a string is the whole text as one chunk). */
+const bytes = (piece: string | Buffer): Buffer => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
+
+function byScanner(chunks: readonly (string | Buffer)[]): XmlEvent[] {
   const events: XmlEvent[] = [];
   let depth = 0;
   let scanner: XmlScanner;
@@ -39,7 +42,7 @@ function byScanner(chunks: readonly string[]): XmlEvent[] {
     },
   };
   scanner = new XmlScanner(handler, ['c', 'v', 'row', 'si', 't'], 1 << 20);
-  for (const chunk of chunks) scanner.write(chunk);
+  for (const chunk of chunks) scanner.write(bytes(chunk));
   scanner.end();
   return events;
 }
@@ -71,15 +74,16 @@ function bySaxes(xml: string): XmlEvent[] {
   return events;
 }
 
-/** Cuts at each given offset (the scanner sees the pieces as chunks). */
-function cut(xml: string, offsets: number[]): string[] {
-  const pieces: string[] = [];
+/** Cuts the UTF-8 bytes at each given byte offset (the scanner sees the pieces as chunks). */
+function cut(xml: string, offsets: number[]): Buffer[] {
+  const whole = bytes(xml);
+  const pieces: Buffer[] = [];
   let from = 0;
   for (const at of [...offsets].sort((a, b) => a - b)) {
-    pieces.push(xml.slice(from, at));
+    pieces.push(whole.subarray(from, at));
     from = at;
   }
-  pieces.push(xml.slice(from));
+  pieces.push(whole.subarray(from));
   return pieces;
 }
 
@@ -115,18 +119,18 @@ function producerParts(): Record<string, string> {
 const DOCUMENTS = { ...HAND_WRITTEN, ...producerParts() };
 
 describe('the scanner reports what saxes reports', () => {
-  test.each(Object.entries(DOCUMENTS))('%s: whole, and cut in two at every offset', (_, xml) => {
+  test.each(Object.entries(DOCUMENTS))('%s: whole, and cut in two at every byte', (_, xml) => {
     const expected = bySaxes(xml);
     expect(byScanner([xml])).toEqual(expected);
-    for (let at = 1; at < xml.length; at++) expect(byScanner(cut(xml, [at])), `cut at ${at}`).toEqual(expected);
+    for (let at = 1; at < Buffer.byteLength(xml); at++) expect(byScanner(cut(xml, [at])), `cut at ${at}`).toEqual(expected);
   });
 
-  test.each(Object.entries(DOCUMENTS))('%s: cut into random chunks of 1–40 characters', (_, xml) => {
+  test.each(Object.entries(DOCUMENTS))('%s: cut into random chunks of 1–40 bytes', (_, xml) => {
     const expected = bySaxes(xml);
     const random = seeded(xml.length);
     for (let round = 0; round < 20; round++) {
       const offsets: number[] = [];
-      for (let at = 1 + Math.floor(random() * 40); at < xml.length; at += 1 + Math.floor(random() * 40)) offsets.push(at);
+      for (let at = 1 + Math.floor(random() * 40); at < Buffer.byteLength(xml); at += 1 + Math.floor(random() * 40)) offsets.push(at);
       expect(byScanner(cut(xml, offsets))).toEqual(expected);
     }
   });
@@ -163,8 +167,19 @@ describe('malformed documents: refused by both', () => {
 
   test('a tag or text longer than the scanner may hold is refused as too long', () => {
     const scanner = new XmlScanner({ wantsText: true, open() {}, close() {}, text() {} }, [], 1000);
-    scanner.write('<a><t>');
-    expect(() => scanner.write('x'.repeat(2000))).toThrow(expect.objectContaining({ tooLong: true }));
+    scanner.write(bytes('<a><t>'));
+    expect(() => scanner.write(bytes('x'.repeat(2000)))).toThrow(expect.objectContaining({ tooLong: true }));
+  });
+
+  test('the limit counts characters, not bytes: 900 Chinese characters (2,700 bytes) are held, 1,100 are not', () => {
+    const text: string[] = [];
+    const scanner = new XmlScanner({ wantsText: true, open() {}, close() {}, text: (piece) => text.push(piece) }, [], 1000);
+    scanner.write(bytes('<a><t>'));
+    scanner.write(bytes('王'.repeat(900)));
+    scanner.write(bytes('</t><t>'));
+    expect(text).toEqual(['王'.repeat(900)]);
+    scanner.write(bytes('王'.repeat(900)));
+    expect(() => scanner.write(bytes('王'.repeat(200)))).toThrow(expect.objectContaining({ tooLong: true }));
   });
 });
 
@@ -172,7 +187,7 @@ describe('the sheet shortcut reads cells as the scanner does tag by tag', () => 
   const limits = ledgerLimits();
   const sharedStrings = Array.from({ length: 50 }, (_, i) => `共享${i}`);
 
-  function rows(chunks: readonly string[], shortcut: boolean): [number, RawValue[]][] {
+  function rows(chunks: readonly (string | Buffer)[], shortcut: boolean): [number, RawValue[]][] {
     const found: [number, RawValue[]][] = [];
     const handler = new SheetRowsHandler({
       file: 'f.xlsx', sheetName: 'S', part: 'p', sharedStrings, dateStyles: [false, true], date1904: false, limits,
@@ -181,7 +196,7 @@ describe('the sheet shortcut reads cells as the scanner does tag by tag', () => 
     if (!shortcut) Object.defineProperty(handler, 'wantsShortcut', { get: () => false, set: () => {} });
     const scanner = new XmlScanner(handler, handler.names, 1 << 20);
     handler.bind(scanner);
-    for (const chunk of chunks) scanner.write(chunk);
+    for (const chunk of chunks) scanner.write(bytes(chunk));
     scanner.end();
     return found;
   }
@@ -206,26 +221,26 @@ describe('the sheet shortcut reads cells as the scanner does tag by tag', () => 
     expect(expected).toHaveLength(3);
     expect(expected[0]![1].slice(0, 8)).toEqual(['共享3', 12.5, new Date(Date.UTC(2026, 9, 3)), true, { excelError: '#N/A' }, 'a&b', '陈静', ' 王 芳 ']);
     expect(rows([xml], true)).toEqual(expected);
-    for (let at = 1; at < xml.length; at += 3) expect(rows(cut(xml, [at]), true), `cut at ${at}`).toEqual(expected);
+    for (let at = 1; at < Buffer.byteLength(xml); at += 3) expect(rows(cut(xml, [at]), true), `cut at ${at}`).toEqual(expected);
   });
 
   test('the shortcut is told where the last complete markup of the buffer ends, and reads nothing past it', () => {
-    const seen: [string, number, number][] = [];
+    const seen: [Buffer, number, number][] = [];
     const handler = {
       wantsText: false, wantsShortcut: true, open() {}, close() {}, text() {},
-      shortcut: (buffer: string, lt: number, end: number) => (seen.push([buffer, lt, end]), -1),
+      shortcut: (buffer: Buffer, lt: number, end: number) => (seen.push([buffer, lt, end]), -1),
     };
     const scanner = new XmlScanner(handler, [], 1 << 20);
     for (const chunk of cut(sheet(cells), [100, 101, 700])) scanner.write(chunk);
     scanner.end();
     expect(seen.length).toBeGreaterThan(cells.length);
     for (const [buffer, lt, end] of seen) {
-      expect(end).toBe(buffer.lastIndexOf('>') + 1);
+      expect(end).toBe(buffer.lastIndexOf(0x3e) + 1);
       expect(lt).toBeLessThan(buffer.length);
     }
     // Cut inside a cell, so that the cell cannot end in its buffer: the shortcut declines it.
     const xml = sheet(cells);
-    const at = xml.indexOf('<c r="C1"') + 12;
+    const at = Buffer.from(xml).indexOf('<c r="C1"') + 12;
     expect(rows(cut(xml, [at]), true)).toEqual(rows([xml], false));
   });
 
@@ -242,7 +257,7 @@ describe('the sheet shortcut reads cells as the scanner does tag by tag', () => 
     const expected = rows([xml], false);
     expect(expected.map(([rowNumber]) => rowNumber)).toEqual([1, 2, 4, 5, 6, 7, 8, 9, 10, 1048576]);
     expect(rows([xml], true)).toEqual(expected);
-    for (let at = 1; at < xml.length; at += 2) expect(rows(cut(xml, [at]), true), `cut at ${at}`).toEqual(expected);
+    for (let at = 1; at < Buffer.byteLength(xml); at += 2) expect(rows(cut(xml, [at]), true), `cut at ${at}`).toEqual(expected);
   });
 
   test('a row the shortcut cannot close fails as it does tag by tag (a prefixed row ended by </row>; r="0")', () => {
@@ -272,14 +287,14 @@ describe('the sheet shortcut reads cells as the scanner does tag by tag', () => 
 });
 
 describe('the string table shortcut reads items as the scanner does tag by tag', () => {
-  function strings(chunks: readonly string[], shortcut: boolean): string[] {
+  function strings(chunks: readonly (string | Buffer)[], shortcut: boolean): string[] {
     const handler = new SharedStringsHandler((index) => {
       throw new Error(`string ${index} too long`);
     }, 20);
     if (!shortcut) Object.defineProperty(handler, 'wantsShortcut', { get: () => false, set: () => {} });
     const scanner = new XmlScanner(handler, handler.names, 1 << 20);
     handler.bind(scanner);
-    for (const chunk of chunks) scanner.write(chunk);
+    for (const chunk of chunks) scanner.write(bytes(chunk));
     scanner.end();
     return handler.strings;
   }
@@ -295,7 +310,7 @@ describe('the string table shortcut reads items as the scanner does tag by tag',
     const expected = strings([xml], false);
     expect(expected.slice(0, items.length)).toEqual(['王芳', ' 陈 静 ', '陈静', '東京', 'a&b陈<', '', '', 'spaced', '<raw>', 'line\nend', '𠀀𪚥']);
     expect(strings([xml], true)).toEqual(expected);
-    for (let at = 1; at < xml.length; at++) expect(strings(cut(xml, [at]), true), `cut at ${at}`).toEqual(expected);
+    for (let at = 1; at < Buffer.byteLength(xml); at++) expect(strings(cut(xml, [at]), true), `cut at ${at}`).toEqual(expected);
   });
 
   test('an item over the cell limit is refused either way', () => {
