@@ -221,11 +221,9 @@ export class XmlScanner {
 
   /** The end of the document: anything left open means the part was cut off or is damaged. */
   end(): void {
-    const rest = this.rest;
-    let content = 0;
-    while (content < rest.length && isSpace(rest[content])) content++;
-    if (content < rest.length) {
-      throw new XmlError(`the XML ends inside a tag or text (${JSON.stringify(utf8(rest, content, Math.min(rest.length, content + 40)))}…): the part is cut off or damaged`);
+    const rest = utf8(this.rest, 0, this.rest.length);
+    if (rest.trim() !== '') {
+      throw new XmlError(`the XML ends inside a tag or text (${JSON.stringify(rest.slice(0, 40))}…): the part is cut off or damaged`);
     }
     if (this.stack.length > 0) {
       throw new XmlError(`the XML ends before </${this.stack[this.stack.length - 1]}> (${this.stack.length} elements left open): the part is cut off or damaged`);
