@@ -35,23 +35,17 @@ export function foldText(text: string): string {
 // Zero-width and direction marks are dropped (src/text.ts): `李明` typed once with a zero-width
 // space and once with a right-to-left mark was three people, each with a third of the findings.
 
+// The text is kept as it comes: the xlsx scanner decodes each cell's text from the part's bytes
+// and csv-parse each field from its own, so a cell's string is not a slice of a larger text that
+// a record would keep alive. (It used to be: when the scanner read decoded chunks, every long text
+// was copied here, or 100,000 case rows kept ~190 MB of the sheet's XML; reading bytes made the
+// copy needless, and dropping it took a fresh-process read of the 100,000-case workbook from 865
+// to 796 ms CPU, median of 13, with 4 MB less heap: docs/performance.md.)
+
 export function parseText(value: RawValue): Parsed<string> {
   if (typeof value === 'boolean') return ok(value ? '是' : '否');
   const text = trimmed(withoutInvisibleMarks(rawText(value)));
-  return text === '' ? unreadable('missing-required') : ok(detached(text));
-}
-
-/** V8 copies substrings shorter than this; longer ones are slices that keep their parent alive. */
-const SLICE_MIN_LENGTH = 13;
-
-/**
- * The text as a string of its own. The XML parser hands out cell text as slices of the chunk
- * it parsed (tens of kilobytes), so keeping a 100,000-row sheet's ids and notes would keep the
- * whole sheet's XML text in memory (measured: ~190 MB heap for 100,000 case rows, ~1.9 KB a row).
- * Flattening a concatenation copies the characters; the result's parent is that copy.
- */
-export function detached(text: string): string {
-  return text.length < SLICE_MIN_LENGTH ? text : (' ' + text).slice(1);
+  return text === '' ? unreadable('missing-required') : ok(text);
 }
 
 // ---- Yes/no cells: 是/否, Y/N, yes/no, true/false, 1/0, √/× and real booleans.
