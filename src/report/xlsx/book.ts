@@ -13,9 +13,9 @@ import ExcelJS from 'exceljs';
 import { openTemp, writeFileAtomically, type TempFile } from '../../output/atomic-file.js';
 import type { Lang } from '../../text.js';
 import { safeCellValue } from './cell-text.js';
-import { STORED_PACKAGE, writeDeflated } from './deflate-package.js';
 import { fitRowHeight } from './row-height.js';
 import { FONT_SIZE, SharedStyles } from './style.js';
+import { writePackage } from './write-package.js';
 
 export type CellValue = ExcelJS.CellValue;
 
@@ -110,11 +110,7 @@ export function memoryBook(file: string, meta: BookMeta, target: BookTarget = {}
       };
     },
     async close() {
-      const write = async (path: string): Promise<void> => {
-        // exceljs types the result as an interface of its own; under Node it is a Buffer.
-        const stored = (await wb.xlsx.writeBuffer(STORED_PACKAGE)) as unknown as Buffer;
-        await writeDeflated(stored, path);
-      };
+      const write = (path: string): Promise<void> => writePackage(wb, path);
       if (!target.inPlace) return writeFileAtomically(file, write);
       await mkdir(dirname(file), { recursive: true });
       await write(file);
