@@ -94,10 +94,14 @@ export async function writePackage(wb: ExcelJS.Workbook, path: string): Promise<
   // A failed write (disk full) is awaited below; until then it must not count as unhandled.
   written.catch(() => undefined);
   const mtime = new Date();
-  for (const { name, data } of parts) {
-    if (name.endsWith('/')) target.addEmptyDirectory(name, { mtime });
-    else target.addBuffer(data, name, { mtime, compress: true });
+  try {
+    for (const { name, data } of parts) {
+      if (name.endsWith('/')) target.addEmptyDirectory(name, { mtime });
+      else target.addBuffer(data, name, { mtime, compress: true });
+    }
+  } finally {
+    // Ended even when a part is refused, so the file is closed and `written` settles.
+    target.end();
   }
-  target.end();
   await written;
 }
