@@ -3,10 +3,11 @@
  * earlier row's id: those later rows are set aside, naming the row the id first appeared in.
  *
  * Answered once, after the sheet's last row, rather than row by row with a map of every id:
- * keeping that map up to date while the rows were read cost 60–90 ms per 100,000 cases
- * (bench/import.ts rounds with and without the check), far more than the same map built alone,
- * because its table of 100,000 entries is reached at random while the reader's own data fills
- * the caches. Here each id adds a 32-bit hash to a typed array; at the end the hashes are sorted,
+ * keeping that map up to date while the rows were read cost 60–90 ms per 100,000 cases (the
+ * bench workbook's sheet replayed through the reader with and without the check, alternating
+ * rounds: docs/performance.md), far more than the same map built alone (15–27 ms). Why was not
+ * measured; likely a table of 100,000 entries reached at random while the reader's own data
+ * fills the caches. Here each id adds a 32-bit hash to a typed array; at the end the hashes are sorted,
  * and only ids whose hash occurs twice (the repeats, and the rare collision) go into a map, in
  * row order, where equal texts are told apart from equal hashes.
  */

@@ -259,7 +259,7 @@ export class SheetRowsHandler implements PartHandler {
    * the buffer's last `>`: every loop below stops at a `>` (a `>` inside a quoted value is
    * declined), so no byte is read at or past the buffer's end. Reading past it returns
    * undefined (NaN when this read strings) and throws V8 out of its optimised code, once per
-   * place it happens: the last cell of each 1 MB chunk was cut at a different place each time,
+   * place it happens: the last cell of each inflated chunk was cut at a different place each time,
    * and the 100,000-case sheet cost 13 deoptimisations of this function (node --trace-deopt).
    */
   private shortcutCell(buffer: Buffer, lt: number, length: number): number {
