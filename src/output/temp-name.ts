@@ -25,3 +25,7 @@ export function isTempNameOf(name: string, pid: number): boolean {
   return match !== null && Number(match[1]) === pid;
 }
 
+/** Whether a file name is any process's temporary file (a stopped service's leftovers). */
+export function isTempName(name: string): boolean {
+  return name.startsWith('.') && SUFFIX.test(name);
+}

@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BatchFailure, CenterSummary } from '../index.js';
 import { openTemp, writeFileAtomically, type TempFile } from '../output/atomic-file.js';
+import { isTempName } from '../output/temp-name.js';
 import type { UploadKind } from './guards.js';
 
 export type AuditStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -331,12 +332,15 @@ export class Store {
    * A standing audit's JSON report is then put in the history folder, where later months read
    * it. The index says the month stands before the file is there, so no job is claimed until it
    * is: a job claimed at the new generation counts as having read it. A crash in between is
-   * mended at the next start (syncHistoryFolder); a copy that fails throws and leaves jobs
-   * unclaimed, since the folder no longer says what the index does.
+   * mended at the next start (syncHistoryFolder). A copy that fails throws and leaves no job
+   * claimed from then on, since a job claimed now would read a folder that lacks the month the
+   * index says stands; the rejection is not caught (queue.ts), so it ends the service, and the
+   * next start mends the folder.
    */
   async finishJob(auditId: string, outcome: JobOutcome, now = new Date()): Promise<FinishedJob | undefined> {
     const finished = this.recordOutcome(auditId, outcome, now);
     if (finished?.standing) {
+      // Not in a finally: after a failed copy the gate stays shut (see above).
       this.placing += 1;
       await this.placeHistory(finished.centerKey, finished.period, auditId);
       this.placing -= 1;
@@ -550,11 +554,6 @@ export function centerKey(name: string): string {
 
 export function sha256Of(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** A temporary file a write left when the service stopped (output/temp-name.ts: hidden, `.partial`). */
-function isTempName(name: string): boolean {
-  return name.startsWith('.') && name.endsWith('.partial');
 }
 
 function interruptedFailure(attempts: number): BatchFailure {
