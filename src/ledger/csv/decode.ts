@@ -12,12 +12,10 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { DutyAuditError } from '../../errors.js';
 import { msg, type Message } from '../../messages/catalogue.js';
+import { startsWithMark, UTF16BE_BOM, UTF16LE_BOM, UTF8_BOM } from '../byte-order-marks.js';
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);
-const UTF16BE_BOM = Buffer.from([0xfe, 0xff]);
 /** iconv-lite's stand-in for bytes that are not GB18030. */
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
@@ -26,7 +24,7 @@ const REPLACEMENT_CHARACTER = '\uFFFD';
  * no string: a decoded Chinese CSV takes twice its size again), else its GB18030 text re-encoded.
  */
 export function decodeCsv(file: string, bytes: Buffer): { utf8: Buffer; encoding: CsvEncoding } {
-  if (startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM)) {
+  if (startsWithMark(bytes, UTF16LE_BOM) || startsWithMark(bytes, UTF16BE_BOM)) {
     throw refused(file, msg('ledger.csvUtf16', { file }));
   }
   const nul = bytes.indexOf(0);
@@ -37,10 +35,10 @@ export function decodeCsv(file: string, bytes: Buffer): { utf8: Buffer; encoding
       : refused(file, msg('ledger.csvNul', { file, line: lineOfByte(bytes, nul), byte: nul + 1 }), msg('ledger.csvNul.hint'));
   }
   if (isUtf8(bytes)) {
-    const bom = startsWith(bytes, UTF8_BOM);
+    const bom = startsWithMark(bytes, UTF8_BOM);
     return { utf8: bom ? bytes.subarray(UTF8_BOM.length) : bytes, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   }
-  if (startsWith(bytes, UTF8_BOM)) {
+  if (startsWithMark(bytes, UTF8_BOM)) {
     const gbk = gb18030Text(bytes.subarray(UTF8_BOM.length)) !== undefined;
     throw gbk ? refused(file, msg('ledger.csvBomGbk', { file }), msg('ledger.csvBomGbk.hint')) : refused(file, msg('ledger.csvBomNotUtf8', { file }));
   }
@@ -76,6 +74,3 @@ function lineOfByte(bytes: Buffer, at: number): number {
   return line;
 }
 
-function startsWith(bytes: Buffer, magic: Buffer): boolean {
-  return bytes.length >= magic.length && bytes.subarray(0, magic.length).equals(magic);
-}

@@ -8,6 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { DutyAuditError } from '../../errors.js';
 import { limitExceeded, type LedgerLimits } from '../limits.js';
+import { startsWithMark, UTF16BE_BOM, UTF16LE_BOM, UTF8_BOM } from '../byte-order-marks.js';
 import { XmlError, XmlScanner, type XmlHandler } from './xml-scanner.js';
 import { damaged } from './workbook-error.js';
 import type { PartBudget, ZipArchive } from './zip-archive.js';
@@ -71,14 +72,14 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>): AsyncGenerator
     let chunk = bytes;
     if (head !== undefined) {
       head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
-      if (head.length < UTF8_MARK.length && !isUtf16Mark(head)) continue;
+      if (head.length < UTF8_BOM.length && !isUtf16Mark(head)) continue;
       chunk = head;
       head = undefined;
-      const encoding = isUtf16Mark(chunk) ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8';
+      const encoding = isUtf16Mark(chunk) ? (startsWithMark(chunk, UTF16LE_BOM) ? 'utf-16le' : 'utf-16be') : 'utf-8';
       if (encoding !== 'utf-8') {
         utf16 = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
-      } else if (chunk[0] === UTF8_MARK[0] && chunk[1] === UTF8_MARK[1] && chunk[2] === UTF8_MARK[2]) {
-        chunk = chunk.subarray(UTF8_MARK.length);
+      } else if (startsWithMark(chunk, UTF8_BOM)) {
+        chunk = chunk.subarray(UTF8_BOM.length);
       }
     }
     if (utf16 !== undefined) {
@@ -103,10 +104,8 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>): AsyncGenerator
 }
 
 const EMPTY = Buffer.alloc(0);
-const UTF8_MARK = [0xef, 0xbb, 0xbf] as const;
-
 function isUtf16Mark(head: Buffer): boolean {
-  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  return startsWithMark(head, UTF16LE_BOM) || startsWithMark(head, UTF16BE_BOM);
 }
 
 /**
