@@ -20,7 +20,7 @@ export const MAX_ENTRIES = 10_000;
 /** Parts below this size are harmless whatever their ratio (a 10 KB styles part of spaces). */
 export const RATIO_GRACE_BYTES = 1024 * 1024;
 /**
- * How much of a part's stored bytes is handed on at once. yauzl reads an entry 16 KB at a time
+ * How much of a deflated part's stored bytes is handed to zlib at once. yauzl reads an entry 16 KB at a time
  * (a Readable's default), and zlib answers each write with what that piece inflates to: the
  * 62 MB sheet of the 100,000-case bench workbook came in 477 chunks of ~150 KB, each a trip to
  * libuv's thread pool and through the async iterators up to the scanner. Gathered to 256 KB, a
@@ -32,10 +32,11 @@ const GATHER_BYTES = 256 * 1024;
 /**
  * zlib's output chunk. Each chunk is a round trip to libuv's thread pool, and on a busy machine
  * each trip waits for a core: measured on a 61 MB sheet, inflating into 1 MB chunks took 35–190 ms
- * against 110–530 ms in 64 KB chunks (zlib's default 16 KB is slower still). Not 1 MB, though:
- * node makes a text of 1 MB or more (the scanner's Latin-1 copy of a chunk) outside V8's heap,
- * where it is freed only when a collection happens to find it; in 1 MB chunks the same read
- * peaked at 216 MB against 189 MB.
+ * against 110–530 ms in 64 KB chunks (zlib's default 16 KB is slower still). 512 KB rather than
+ * 1 MB: with the scanner reading bytes, both took the same time (fresh-process reads of the
+ * 100,000-case workbook, two runs of 11 alternating rounds: CPU medians 888–931 ms against
+ * 838–930) and 1 MB peaked 2–4 MB higher. (While the scanner read a Latin-1 text of each chunk,
+ * 1 MB chunks peaked 27 MB higher: node keeps texts of 1 MB or more outside V8's heap.)
  */
 const INFLATE_CHUNK_BYTES = 512 * 1024;
 const MIN_INFLATE_CHUNK_BYTES = 16 * 1024;
@@ -98,7 +99,7 @@ export class ZipArchive {
     const raw = await openRaw(this.zip, entry).catch((error: unknown) => {
       throw damaged(this.file, msg('xlsx.partUnreadable', { label: budget.label, reason: (error as Error).message }), error);
     });
-    const source: Readable = entry.compressionMethod === STORED ? gathered(raw) : inflatedPart(raw, entry.uncompressedSize);
+    const source: Readable = entry.compressionMethod === STORED ? raw : inflatedPart(raw, entry.uncompressedSize);
     let total = 0;
     try {
       for await (const chunk of source) {
@@ -114,7 +115,7 @@ export class ZipArchive {
       throw damaged(this.file, msg('xlsx.cannotInflate', { label: budget.label, reason: (error as Error).message }), error);
     } finally {
       raw.destroy();
-      source.destroy();
+      if (source !== raw) source.destroy();
     }
     if (total !== entry.uncompressedSize) {
       throw damaged(this.file, msg('xlsx.inflatesOtherThanDeclared', { label: budget.label, total, declared: entry.uncompressedSize }));
