@@ -40,10 +40,6 @@ export class RepeatedKeys {
     this.rowNumbers.push(rowNumber);
   }
 
-  get size(): number {
-    return this.keys.length;
-  }
-
   /** Every id that repeats an earlier one, in the order added. */
   repeats(): RepeatedKey[] {
     const count = this.keys.length;

@@ -337,8 +337,8 @@ export class SheetRowsHandler implements PartHandler {
       valueEnd = indexOfByte(buffer, LT, valueStart, length);
       if (valueEnd < 0 || valueEnd + 8 > length || !isValueEnd(buffer, valueEnd)) return -1;
       end = valueEnd + 8;
-    } else if (startsWithAscii(buffer, '<is><t>', at + 1) || startsWithAscii(buffer, '<is><t xml:space="preserve">', at + 1)) {
-      valueStart = indexOfByte(buffer, GT, at + 6, length) + 1;
+    } else if (startsWithAscii(buffer, INLINE_TEXT, at + 1) || startsWithAscii(buffer, INLINE_TEXT_PRESERVED, at + 1)) {
+      valueStart = at + 1 + (buffer[at + INLINE_TEXT.length] === GT ? INLINE_TEXT.length : INLINE_TEXT_PRESERVED.length);
       valueEnd = indexOfByte(buffer, LT, valueStart, length);
       if (valueEnd < 0 || valueEnd + 13 > length || !startsWithAscii(buffer, '</t></is></c>', valueEnd)) return -1;
       end = valueEnd + 13;
@@ -502,6 +502,9 @@ const AMPERSAND = 0x26;
 const LETTER_V = 0x76;
 const LETTER_O = 0x6f;
 const LETTER_W = 0x77;
+/** An inline string's text, opened as Excel and openpyxl write it. */
+const INLINE_TEXT = '<is><t>';
+const INLINE_TEXT_PRESERVED = '<is><t xml:space="preserve">';
 const DECLINED = '\u0000declined';
 
 /**

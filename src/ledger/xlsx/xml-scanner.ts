@@ -93,7 +93,7 @@ export function utf8(buffer: Buffer, start: number, end: number): string {
  * Whether bytes [start, end) spell `name`. A name whose UTF-8 is as long as its UTF-16 is ASCII
  * (any other character takes more bytes than code units), and is compared byte by byte.
  */
-export function bytesEqual(buffer: Buffer, start: number, end: number, name: string): boolean {
+function bytesEqual(buffer: Buffer, start: number, end: number, name: string): boolean {
   if (end - start !== name.length) return end - start > name.length && utf8(buffer, start, end) === name;
   for (let i = 0; i < name.length; i++) if (buffer[start + i] !== name.charCodeAt(i)) return false;
   return true;
