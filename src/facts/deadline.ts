@@ -79,8 +79,9 @@ const statutoryOfAudits = new WeakMap<AuditContext, Map<string, number> | undefi
  * The limit of an audited case, the one place its facts (the overdue rules), 按期办结率 and the
  * warnings get it from, so they cannot disagree on a deadline. Computed each time rather than
  * remembered per case: remembering 100,000 limits in a WeakMap made the evaluation ~50 ms slower
- * and the peak ~14 MB higher (bench/audit.ts) than walking the calendar again for the few cases
- * the warnings and the figures ask about. Throws as caseLimit does.
+ * and the peak ~14 MB higher (bench/audit.ts) than walking the calendar again for the cases the
+ * warnings and the figures ask about (按期办结率 asks for every case completed in the period,
+ * most of a month's cases). Throws as caseLimit does.
  */
 export function limitOfCase(row: LedgerRow<'cases'>, ctx: AuditContext): CaseLimit {
   let statutory = statutoryOfAudits.get(ctx);

@@ -59,14 +59,8 @@ function charWidth(codePoint: number): number {
 export function textWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
-    let codePoint = text.charCodeAt(i);
-    if (codePoint >= 0xd800 && codePoint <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        codePoint = (codePoint - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
+    const codePoint = text.codePointAt(i)!;
+    if (codePoint > 0xffff) i++;
     width += charWidth(codePoint) === 2 ? 2 : NARROW;
   }
   return width;

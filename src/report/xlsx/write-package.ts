@@ -11,7 +11,8 @@
  * Measured on the report of the 100,000-case bench month (71 findings, 919 warnings), one cold
  * write per fresh process: packing with JSZip's deflate took 245–298 ms; JSZip storing and yazl
  * re-packing what yauzl read back from it, 15 rounds against this file: 317 against 301 ms of
- * CPU for the whole workbook (medians, docs/performance.md).
+ * CPU for the whole workbook (medians, busy machine): a small gain for depending on exceljs's
+ * private write steps, which is why exceljs is pinned and the test above compares packages.
  */
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
