@@ -1,23 +1,21 @@
 /**
  * The floor for reading a workbook: what no xlsx reader can beat. Every worksheet and the
- * shared-string table are inflated (yauzl, random access, as the ledger reader does) and every
- * cell is found by searching the inflated bytes for `<c ` and `<c>`; nothing is decoded, typed
- * or kept. `npx tsx bench/floor.ts FILE` prints cells, wall time and peak RSS; bench/audit.ts
+ * shared-string table are inflated (yauzl, random access, with the ledger reader's own file
+ * reader and inflate) and every cell is found by searching the inflated bytes for `<c ` and
+ * `<c>`; nothing is decoded, typed or kept. `npx tsx bench/floor.ts FILE` prints cells, wall time and peak RSS; bench/audit.ts
  * runs the same function in a child process as the floor the audit is measured against.
  */
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { inflatedPart } from '../src/ledger/xlsx/zip-archive.js';
+import type { Entry } from 'yauzl';
+import { inflatedPart, openZip } from '../src/ledger/xlsx/zip-archive.js';
 
 const CELL_OPEN = Buffer.from('<c ');
 const CELL_EMPTY = Buffer.from('<c>');
 const PARTS = /^xl\/(?:worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i;
 
 export async function floorRead(file: string): Promise<{ cells: number; inflatedBytes: number }> {
-  const zip = await new Promise<ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false }, (error, z) => (error || !z ? reject(error) : resolve(z))),
-  );
+  const zip = await openZip(file);
   const entries: Entry[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: Entry) => {
@@ -34,9 +32,11 @@ export async function floorRead(file: string): Promise<{ cells: number; inflated
     const raw = await new Promise<Readable>((resolve, reject) =>
       zip.openReadStream(entry, { decodeFileData: false }, (error, s) => (error || !s ? reject(error) : resolve(s))),
     );
-    // Inflated by the ledger reader's own function: the stored bytes handed to zlib 256 KB at
-    // a time (yauzl reads 16 KB), into 512 KB chunks. Measured here (9 alternating rounds, busy
-    // machine): 0.52 s median with 16 KB pieces into 1 MB chunks, 0.43 s this way.
+    // Read and inflated as the ledger reader does (openZip, inflatedPart): the file read 256 KB
+    // at a time, inflated into 512 KB chunks. A floor that reads or inflates more slowly than the
+    // reader is no floor. Measured here (9 alternating rounds, busy machine): 0.52 s median with
+    // yauzl's 16 KB pieces into 1 MB chunks, 0.43 s with them gathered to 256 KB; reading 256 KB
+    // at once took the floor's CPU from 366 to 331 ms (11 alternating rounds).
     const inflate = inflatedPart(raw, entry.uncompressedSize);
     // A match may straddle two chunks: the last two bytes of a chunk are searched again with the next.
     let carry: Buffer = Buffer.alloc(0);

@@ -8,8 +8,10 @@
  * zip bomb is refused before it costs time or memory, and a part whose directory lies stops
  * at the lie.
  */
+import { close as closeFd, fstat, open as openFd, read as readFd } from 'node:fs';
 import { createInflateRaw, type ZlibOptions } from 'node:zlib';
-import { Transform, type Readable, type TransformOptions } from 'node:stream';
+import { Readable, type TransformOptions } from 'node:stream';
+import { promisify } from 'node:util';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { limitExceeded, type LedgerLimits, type LimitName } from '../limits.js';
 import { damaged } from './workbook-error.js';
@@ -20,15 +22,17 @@ export const MAX_ENTRIES = 10_000;
 /** Parts below this size are harmless whatever their ratio (a 10 KB styles part of spaces). */
 export const RATIO_GRACE_BYTES = 1024 * 1024;
 /**
- * How much of a deflated part's stored bytes is handed to zlib at once. yauzl reads an entry 16 KB at a time
- * (a Readable's default), and zlib answers each write with what that piece inflates to: the
- * 62 MB sheet of the 100,000-case bench workbook came in 477 chunks of ~150 KB, each a trip to
- * libuv's thread pool and through the async iterators up to the scanner. Gathered to 256 KB, a
- * piece inflates to about 2 MB, handed on in INFLATE_CHUNK_BYTES chunks. Measured (fresh-process
- * reads of that workbook, 11 alternating rounds, busy 2-core machine): the read's CPU median
- * 1,175 → 1,059 ms (docs/performance.md).
+ * How much of the file is read at once for a part (FileReader). yauzl's own reader reads 16 KB
+ * per fs.read (a Readable's default), each a trip to libuv's thread pool, queued there behind
+ * zlib's work, then through two of yauzl's Transforms; and zlib answers each write with what that
+ * piece inflates to: the 62 MB sheet of the 100,000-case bench workbook came in 477 chunks of
+ * ~150 KB. Read 256 KB at a time, a piece inflates to about 2 MB, handed on in
+ * INFLATE_CHUNK_BYTES chunks. Measured (fresh-process reads of that workbook, alternating rounds,
+ * busy 2-core machine, CPU medians; docs/performance.md): gathering yauzl's 16 KB pieces to
+ * 256 KB took the read from 1,175 to 1,059 ms (11 rounds); reading 256 KB at once instead of
+ * gathering, 858 → 797 ms (11 rounds), and the floor (bench/floor.ts) 366 → 331 ms.
  */
-const GATHER_BYTES = 256 * 1024;
+const READ_BYTES = 256 * 1024;
 /**
  * zlib's output chunk. Each chunk is a round trip to libuv's thread pool, and on a busy machine
  * each trip waits for a core: measured on a 61 MB sheet, inflating into 1 MB chunks took 35–190 ms
@@ -145,11 +149,78 @@ export class ZipArchive {
   }
 }
 
-function openZip(file: string): Promise<ZipFile> {
+/** The file, read for yauzl in READ_BYTES pieces (yauzl's public interface for its readers). */
+class FileReader extends yauzl.RandomAccessReader {
+  constructor(private readonly fd: number) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return new FileRange(this.fd, start, end);
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (error: Error | null, bytesRead?: number) => void): void {
+    readFd(this.fd, buffer, offset, length, position, (error, bytesRead) => callback(error, bytesRead));
+  }
+
+  override close(callback: (error: Error | null) => void): void {
+    closeFd(this.fd, callback);
+  }
+}
+
+/**
+ * Bytes [start, end) of the file. Not fs.createReadStream: destroying one closes its fd, which
+ * every part's stream shares; the fd is closed once, with the zip.
+ */
+class FileRange extends Readable {
+  constructor(
+    private readonly fd: number,
+    private position: number,
+    private readonly end: number,
+  ) {
+    super({ highWaterMark: READ_BYTES });
+  }
+
+  override _read(): void {
+    const length = Math.min(READ_BYTES, this.end - this.position);
+    if (length <= 0) {
+      this.push(null);
+      return;
+    }
+    const buffer = Buffer.allocUnsafe(length);
+    readFd(this.fd, buffer, 0, length, this.position, (error, bytesRead) => {
+      if (error) {
+        this.destroy(error);
+      } else if (bytesRead === 0) {
+        // The file ends before its directory says: yauzl's byte count refuses the part.
+        this.push(null);
+      } else {
+        this.position += bytesRead;
+        this.push(bytesRead < length ? buffer.subarray(0, bytesRead) : buffer);
+      }
+    });
+  }
+}
+
+/** Opens the zip for random access (also bench/floor.ts, so the floor reads the file as the reader does). */
+export async function openZip(file: string): Promise<ZipFile> {
+  const fd = await promisify(openFd)(file, 'r');
+  let size: number;
+  try {
+    size = (await promisify(fstat)(fd)).size;
+  } catch (error) {
+    closeFd(fd, () => {});
+    throw error;
+  }
+  const reader = new FileReader(fd);
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: false }, (error, zip) => {
-      if (error || !zip) reject(error ?? new Error('no zip'));
-      else resolve(zip);
+    yauzl.fromRandomAccessReader(reader, size, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: false }, (error, zip) => {
+      if (error || !zip) {
+        closeFd(fd, () => {});
+        reject(error ?? new Error('no zip'));
+      } else {
+        resolve(zip);
+      }
     });
   });
 }
@@ -185,38 +256,11 @@ function openRaw(zip: ZipFile, entry: Entry): Promise<Readable> {
   });
 }
 
-/** The stream's bytes in pieces of GATHER_BYTES (the last one shorter); an error of the stream is this one's. */
-function gathered(raw: Readable): Readable {
-  const pieces: Buffer[] = [];
-  let held = 0;
-  const gather = new Transform({
-    transform(piece: Buffer, _encoding, done) {
-      pieces.push(piece);
-      held += piece.length;
-      if (held < GATHER_BYTES) return done();
-      const joined = Buffer.concat(pieces, held);
-      pieces.length = 0;
-      held = 0;
-      done(null, joined);
-    },
-    flush(done) {
-      done(null, held > 0 ? Buffer.concat(pieces, held) : undefined);
-    },
-  });
-  raw.once('error', (error) => gather.destroy(error));
-  raw.pipe(gather);
-  return gather;
-}
-
 /**
- * A deflated part's bytes, inflated: its stored bytes gathered, then inflated on libuv's thread
- * pool ahead of the reader. bench/floor.ts inflates with this very function.
+ * A deflated part's bytes, inflated on libuv's thread pool ahead of the reader. bench/floor.ts
+ * inflates with this very function, from a zip opened with openZip.
  */
 export function inflatedPart(raw: Readable, size: number): Readable {
-  return inflated(gathered(raw), size);
-}
-
-function inflated(raw: Readable, size: number): Readable {
   const options: ZlibOptions & Pick<TransformOptions, 'readableHighWaterMark'> = {
     // A small part gets a small output buffer: the workbook, its relationships and styles are a few KB.
     chunkSize: Math.max(MIN_INFLATE_CHUNK_BYTES, Math.min(INFLATE_CHUNK_BYTES, size)),
