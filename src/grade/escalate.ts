@@ -13,8 +13,11 @@ export interface Escalated {
   escalation: EscalationReason;
 }
 
+/** Most findings are not repeats: one shared, frozen reason for all of them. */
+export const NOT_ESCALATED: EscalationReason = Object.freeze({ kind: 'none' });
+
 export function escalationFor(base: Grade, occurrence: number, policy: Pick<Policy, 'escalate_every' | 'escalate_cap'>): Escalated {
-  if (occurrence <= 1) return { grade: base, escalation: { kind: 'none' } };
+  if (occurrence <= 1) return { grade: base, escalation: NOT_ESCALATED };
   const steps = Math.floor((occurrence - 1) / Math.max(1, policy.escalate_every));
   const grade = raiseGrade(base, steps, policy.escalate_cap);
   const capped = gradeRank(base) + steps > Math.max(gradeRank(policy.escalate_cap), gradeRank(base));
@@ -23,7 +26,7 @@ export function escalationFor(base: Grade, occurrence: number, policy: Pick<Poli
 
 /** Escalation per finding, index-aligned with `raw`. */
 export function escalate(raw: readonly RawFinding[], policy: Pick<Policy, 'escalate_every' | 'escalate_cap'>): Escalated[] {
-  const out: Escalated[] = raw.map((f) => ({ grade: f.baseGrade, escalation: { kind: 'none' } }));
+  const out: Escalated[] = raw.map((f) => ({ grade: f.baseGrade, escalation: NOT_ESCALATED }));
   const groups = new Map<string, number[]>();
   raw.forEach((f, i) => {
     if (f.subject.kind !== 'staff') return;

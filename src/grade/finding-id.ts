@@ -5,7 +5,7 @@
  * above does not change ids. Findings on no dated record (the staff, item, center and ledger
  * scopes, e.g. 二.3's error count) hash the period too: each month they are a new act.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RawFinding } from '../findings/types.js';
 import type { Scope } from '../facts/scopes.js';
 
@@ -19,9 +19,9 @@ export function isMonthlyAct(scope: Scope): boolean {
 }
 
 export function findingIdBase(f: Identified, period: string): string {
-  const parts = [f.ruleId, f.ref.sheet, f.ref.key, f.subject.name];
-  if (isMonthlyAct(f.scope)) parts.push(period);
-  return 'F-' + createHash('sha256').update(parts.join('|'), 'utf8').digest('hex').slice(0, 12);
+  const identity = `${f.ruleId}|${f.ref.sheet}|${f.ref.key}|${f.subject.name}`;
+  // One-shot: a Hash object per finding held native memory until the collector reached it.
+  return 'F-' + hash('sha256', isMonthlyAct(f.scope) ? `${identity}|${period}` : identity, 'hex').slice(0, 12);
 }
 
 /** Ids for findings already in their stable output order; repeats get `#2`, `#3`… */

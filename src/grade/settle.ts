@@ -20,11 +20,11 @@
  */
 import { DutyAuditError } from '../errors.js';
 import { msg, type Message } from '../messages/catalogue.js';
-import { countsToward, type Decision, type Finding, type FindingStatus, type PersonSummary, type RawFinding } from '../findings/types.js';
+import { countsToward, type Decision, type EscalationReason, type Finding, type FindingStatus, type PersonSummary, type RawFinding } from '../findings/types.js';
 import type { RecordRef } from '../facts/types.js';
 import type { Policy } from '../rules/types.js';
 import { deductions } from './deduct.js';
-import { escalate, type Escalated } from './escalate.js';
+import { escalate, NOT_ESCALATED, type Escalated } from './escalate.js';
 import { assignFindingIds, findingIdBase } from './finding-id.js';
 import { GRADE_LABELS, gradeRank, type Grade } from '../grade-scale.js';
 import { byOutputOrder } from './order.js';
@@ -83,10 +83,10 @@ export function settleFindings(raw: readonly RawFinding[], input: SettlementInpu
   const ids = assignFindingIds(ordered, input.period);
   const work: Working[] = ordered.map((f, i) => ({ raw: f, id: ids[i]!, status: 'counted' }));
   const pairs = input.policy.overlaps ?? [];
-  const groups = mergeOverlaps(work, pairs, input.caseOfComplaint);
+  const merged = mergeOverlaps(work, pairs, input.caseOfComplaint);
   if (input.history) {
     const partners = partnersOf(pairs);
-    for (const act of groups) findPrior(work, act, input.history, partners, input);
+    for (const act of actsOf(work.length, merged)) findPrior(work, act, input.history, partners, input);
   }
   judgeRepeats(work);
   applyDecisions(work, input.decisions ?? []);
@@ -130,11 +130,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Each act's findings, the one that counts first: groups of overlapping findings, and every other finding alone. */
+/** One act's findings, the one that counts first. */
 type Act = readonly number[];
 
+/**
+ * Merges each group of overlapping findings into the one that counts and returns those groups;
+ * every other finding is an act alone (actsOf). A month can hold 100,000 findings of rules in no
+ * overlap: they get no group of their own here.
+ */
 function mergeOverlaps(work: Working[], pairs: readonly [string, string][], caseOf: SettlementInput['caseOfComplaint']): Act[] {
-  if (pairs.length === 0) return work.map((_, i) => [i]);
+  if (pairs.length === 0) return [];
   // A rule's precedence in a tie: its first place in the overlaps list.
   const precedence = new Map<string, number>();
   pairs.flat().forEach((id, n) => {
@@ -169,13 +174,11 @@ function mergeOverlaps(work: Working[], pairs: readonly [string, string][], case
     }
   }
   const groups = new Map<number, number[]>();
-  work.forEach((_, i) => push(groups, findRoot(parent, i), i));
+  // Only findings of a rule in a pair can be linked; each is in its own rule's list once.
+  for (const members of byRule.values()) for (const i of members) push(groups, findRoot(parent, i), i);
   const acts: Act[] = [];
   for (const members of groups.values()) {
-    if (members.length < 2) {
-      acts.push(members);
-      continue;
-    }
+    if (members.length < 2) continue;
     // Highest base grade; a tie goes to the rule listed first, then to output order.
     const [winner, ...others] = [...members].sort(
       (x, y) =>
@@ -192,6 +195,16 @@ function mergeOverlaps(work: Working[], pairs: readonly [string, string][], case
     acts.push([winner!, ...others]);
   }
   return acts;
+}
+
+/** Every act: the groups of overlapping findings, then each other finding alone. */
+function* actsOf(count: number, groups: readonly Act[]): Generator<Act> {
+  const grouped = new Uint8Array(count);
+  for (const group of groups) {
+    for (const i of group) grouped[i] = 1;
+    yield group;
+  }
+  for (let i = 0; i < count; i++) if (grouped[i] === 0) yield [i];
 }
 
 // ---------------------------------------------------------------- history
@@ -316,9 +329,13 @@ function gradeCounted(work: Working[], policy: Policy): Finding[] {
   const escalated = escalate(raw, policy);
   const grades = counting.map((w, i) => finalGrade(w, escalated[i]!));
   const amounts = deductions(raw, grades, policy, counting.map((w) => w.prior?.chargedYuan ?? 0));
-  const graded = new Map<Working, { grade: Grade; escalation: Escalated['escalation']; deductionYuan: number }>();
-  counting.forEach((w, i) => graded.set(w, { grade: grades[i]!, escalation: escalated[i]!.escalation, deductionYuan: amounts[i]! }));
-  return work.map((w) => toFinding(w, graded.get(w) ?? { grade: w.raw.baseGrade, escalation: { kind: 'none' }, deductionYuan: 0 }));
+  // Findings that count are in `counting` in work order: walked alongside, no map from one to the other.
+  let next = 0;
+  return work.map((w) => {
+    if (counting[next] !== w) return toFinding(w, w.raw.baseGrade, NOT_ESCALATED, 0);
+    const i = next++;
+    return toFinding(w, grades[i]!, escalated[i]!.escalation, amounts[i]!);
+  });
 }
 
 /** 改为 sets the final grade, and may only lower the grade the finding would have had. */
@@ -333,8 +350,8 @@ function finalGrade(w: Working, escalated: Escalated): Grade {
   return verdict.grade;
 }
 
-function toFinding(w: Working, g: { grade: Grade; escalation: Escalated['escalation']; deductionYuan: number }): Finding {
-  const f: Finding = { id: w.id, ...w.raw, grade: g.grade, escalation: g.escalation, deductionYuan: g.deductionYuan, status: w.status };
+function toFinding(w: Working, grade: Grade, escalation: EscalationReason, deductionYuan: number): Finding {
+  const f: Finding = { id: w.id, ...w.raw, grade, escalation, deductionYuan, status: w.status };
   if (w.mergedInto !== undefined) f.mergedInto = w.mergedInto;
   if (w.prior && w.status !== 'merged') {
     f.reportedIn = w.prior.reportedIn;
