@@ -7,8 +7,7 @@
 import { audit, type AuditOptions } from '../audit/audit.js';
 import { DutyAuditError } from '../errors.js';
 import { DEFAULT_RULES_DIR } from '../paths.js';
-import { writeFile } from 'node:fs/promises';
-import { reportJsonText } from '../report/json.js';
+import { writeReportJson } from '../report/json.js';
 import { writeReportXlsx } from '../report/xlsx/write.js';
 import { writeOutput } from '../output/write-output.js';
 import { loadValidRuleSet } from '../rules/load.js';
@@ -52,7 +51,7 @@ export async function auditToReport(task: AuditTask): Promise<TaskOutcome> {
     await writeOutput(task.reportFile, msg('cli.what.report'), 'out', () => writeReportXlsx(result, task.reportFile, { lang: task.lang, mask: task.mask, inPlace: true }));
     // Kept beside the xlsx: next month's audit of this center reads it as history.
     const jsonFile = task.jsonReportFile ?? jsonReportOf(task.reportFile);
-    await writeOutput(jsonFile, msg('cli.what.json'), 'out', () => writeFile(jsonFile, reportJsonText(result, { lang: task.lang, mask: task.mask })));
+    await writeOutput(jsonFile, msg('cli.what.json'), 'out', () => writeReportJson(result, jsonFile, { lang: task.lang, mask: task.mask }));
     return { ok: true, summary: summarizeAudit(result), history: historyKey(result.history?.reports ?? []) };
   } catch (err) {
     return { ok: false, failure: failureOf(err) };

@@ -6,6 +6,9 @@
  * bytes. That is why it carries no `generatedAt` — the wall-clock time lives only in the
  * workbook's Run sheet. Keys are written in a fixed order; facts in code-point order.
  */
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AuditResult } from '../audit/types.js';
 import type { RuleRun } from '../evaluate/evaluate.js';
 import type { Decision, Finding, PersonSummary } from '../findings/types.js';
@@ -14,6 +17,7 @@ import type { DataIssue } from '../ledger/types.js';
 import type { Warning } from '../audit/warnings.js';
 import { ruleNotRunText, ruleRunNote, statusText, WARNING_LABELS } from './labels.js';
 import { renderFinding, renderIssueMessage, renderIssueValue, type RenderOptions } from './render.js';
+import { writeFileAtomically } from '../output/atomic-file.js';
 
 export type ReportJsonOptions = RenderOptions;
 
@@ -122,6 +126,11 @@ function ruleJson(r: RuleRun, o: RenderOptions) {
 }
 
 export function toReportJson(result: AuditResult, o: ReportJsonOptions) {
+  return reportJsonWith(result, o, result.findings.map((f) => findingJson(f, o)));
+}
+
+/** The report with `findings` in its place, so reportJsonPieces can stand a mark there. */
+function reportJsonWith<F>(result: AuditResult, o: ReportJsonOptions, findings: F[]) {
   const s = result.summary;
   return {
     tool: { name: result.tool.name, version: result.tool.version },
@@ -147,7 +156,7 @@ export function toReportJson(result: AuditResult, o: ReportJsonOptions) {
       rowsSetAside: s.rowsSetAside,
       bySheet: s.bySheet,
     },
-    findings: result.findings.map((f) => findingJson(f, o)),
+    findings,
     people: result.people.map((p) => personJson(p, o)),
     warnings: result.warnings.map((w) => warningJson(w, o)),
     service: { people: result.service.people.map((p) => ({ ...p })), center: { ...result.service.center } },
@@ -160,5 +169,44 @@ export type ReportJson = ReturnType<typeof toReportJson>;
 
 /** The text written by --json: two-space indented, one trailing newline. */
 export function reportJsonText(result: AuditResult, o: ReportJsonOptions): string {
-  return `${JSON.stringify(toReportJson(result, o), null, 2)}\n`;
+  return [...reportJsonPieces(result, o)].join('');
+}
+
+/** The JSON report written to `file` (atomically), piece by piece: see reportJsonPieces. */
+export async function writeReportJson(result: AuditResult, file: string, o: ReportJsonOptions): Promise<void> {
+  await writeFileAtomically(file, (path) => pipeline(Readable.from(reportJsonPieces(result, o)), createWriteStream(path)));
+}
+
+/** Pieces are handed on once they reach this many characters. */
+const PIECE_CHARS = 64 * 1024;
+/** Stands in the findings array while the rest of the report is written as one text. */
+const FINDINGS_MARK = '\u0000findings\u0000';
+/** Where the mark stands: only the report's own `findings` key is written so (a quote or line break in data is escaped). */
+const FINDINGS_AT = `\n  "findings": [\n    ${JSON.stringify(FINDINGS_MARK)}`;
+
+/**
+ * reportJsonText's text in pieces, the findings rendered one at a time: the same characters as
+ * JSON.stringify(toReportJson(result, o), null, 2) and a newline. A month whose every case
+ * fires has as many findings as cases: at the 150,000-row limit (bench/hostile.ts, csv-150k,
+ * 142,501 findings) the text is ~226 million characters, and making it whole took the
+ * process from 407 to 981 MB.
+ */
+export function* reportJsonPieces(result: AuditResult, o: ReportJsonOptions): Generator<string> {
+  if (result.findings.length === 0) {
+    yield `${JSON.stringify(reportJsonWith(result, o, []), null, 2)}\n`;
+    return;
+  }
+  const text = JSON.stringify(reportJsonWith(result, o, [FINDINGS_MARK]), null, 2);
+  const mark = JSON.stringify(FINDINGS_MARK);
+  const at = text.indexOf(FINDINGS_AT) + FINDINGS_AT.length - mark.length;
+  let piece = text.slice(0, at);
+  for (const [i, f] of result.findings.entries()) {
+    // An element of the findings array: indented four spaces deeper than written alone.
+    piece += (i === 0 ? '' : ',\n    ') + JSON.stringify(findingJson(f, o), null, 2).replace(/\n/g, '\n    ');
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}${text.slice(at + mark.length)}\n`;
 }

@@ -1,6 +1,9 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/types.js';
-import { reportJsonText, toReportJson } from '../../src/report/json.js';
+import { reportJsonPieces, reportJsonText, toReportJson, writeReportJson } from '../../src/report/json.js';
 import { COMPLAINT_CONTACT, FINDINGS, makeResult, manyFindings, PHONE, SERVICE } from './fixture.js';
 import { schemaErrors } from './schema.js';
 
@@ -113,6 +116,43 @@ describe('toReportJson', () => {
     const json = toReportJson(makeResult(manyFindings(101)), { lang: 'zh', mask: true });
     for (const [grade, count] of Object.entries(json.summary.byGrade)) {
       expect(json.findings.filter((f) => f.grade === grade).length).toBe(count);
+    }
+  });
+});
+
+describe('the JSON report in pieces (a month of 150,000 findings never becomes one string)', () => {
+  const whole = (result: ReturnType<typeof makeResult>, o: { lang: 'zh' | 'en'; mask: boolean }) => `${JSON.stringify(toReportJson(result, o), null, 2)}\n`;
+
+  it('is the text JSON.stringify writes, with no findings, a few, and enough for many pieces', () => {
+    for (const findings of [[], FINDINGS, manyFindings(3_000)]) {
+      for (const o of [{ lang: 'zh', mask: true }, { lang: 'en', mask: false }] as const) {
+        const result = makeResult(findings);
+        const pieces = [...reportJsonPieces(result, o)];
+        expect(pieces.join('')).toBe(whole(result, o));
+        if (findings.length === 3_000) expect(pieces.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it('finds the findings array by its place, whatever the ledger text holds', () => {
+    // The mark that stands in the findings array while the rest is written, as a whole value too.
+    const mark = '\u0000findings\u0000';
+    const trap = `\n  "findings": [\n    "${mark}"`;
+    const result = { ...makeResult(), center: mark, district: `"findings": [${trap}` };
+    const o = { lang: 'zh', mask: true } as const;
+    expect(reportJsonText(result, o)).toBe(whole(result, o));
+    expect(JSON.parse(reportJsonText(result, o)).district).toBe(`"findings": [${trap}`);
+  });
+
+  it('writes the same text to a file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'duty-audit-json-'));
+    try {
+      const result = makeResult(manyFindings(500));
+      const o = { lang: 'zh', mask: true } as const;
+      await writeReportJson(result, join(dir, 'report.json'), o);
+      expect(await readFile(join(dir, 'report.json'), 'utf8')).toBe(whole(result, o));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

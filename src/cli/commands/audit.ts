@@ -12,13 +12,13 @@ import { DutyAuditError } from '../../errors.js';
 import { countsToward } from '../../findings/types.js';
 import { msg, tr } from '../../messages/catalogue.js';
 import { gradeRank, parseGrade, type Grade } from '../../grade-scale.js';
-import { reportJsonText } from '../../report/json.js';
+import { writeReportJson } from '../../report/json.js';
 import type { Lang } from '../../text.js';
 import { terminalSummary } from '../../report/terminal.js';
 import { writeReportXlsx } from '../../report/xlsx/write.js';
 import { reportLang, runExplain, type ExplainArgs } from '../../explain/run-explain.js';
 import { displayPath } from '../../display-path.js';
-import { writeOutput, writeTextOutput } from '../../output/write-output.js';
+import { writeOutput } from '../../output/write-output.js';
 import { refuseClashingOutputs, type NamedPath } from '../../output/output-paths.js';
 import { safeFileStem } from '../../output/file-name.js';
 import { DEFAULT_RULES_DIR } from '../../paths.js';
@@ -115,7 +115,7 @@ export async function runAudit(args: AuditArgs, cwd = process.cwd(), now?: () =>
   const report = asked ?? defaultReportPath(result, cwd, lang);
   checkOutputs([named(report, asked ? '--out' : msg('write.label.report')), named(json, '--json')], args.input, rulesDir);
   await writeOutput(report, msg('cli.what.report'), 'out', () => writeReportXlsx(result, report, { lang, mask: args.mask }));
-  if (json) await writeTextOutput(json, reportJsonText(result, { lang, mask: args.mask }), msg('cli.what.json'), 'json');
+  if (json) await writeOutput(json, msg('cli.what.json'), 'json', () => writeReportJson(result, json, { lang, mask: args.mask }));
 
   const shown = (file: string) => displayPath(file, cwd);
   let summary = terminalSummary(result, { lang: ui, report: shown(report), ...(json ? { json: shown(json) } : {}) });
