@@ -6,6 +6,7 @@
  * bytes. That is why it carries no `generatedAt` — the wall-clock time lives only in the
  * workbook's Run sheet. Keys are written in a fixed order; facts in code-point order.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -172,9 +173,20 @@ export function reportJsonText(result: AuditResult, o: ReportJsonOptions): strin
   return [...reportJsonPieces(result, o)].join('');
 }
 
-/** The JSON report written to `file` (atomically), piece by piece: see reportJsonPieces. */
-export async function writeReportJson(result: AuditResult, file: string, o: ReportJsonOptions): Promise<void> {
-  await writeFileAtomically(file, (path) => pipeline(Readable.from(reportJsonPieces(result, o)), createWriteStream(path)));
+/**
+ * The JSON report written to `file` (atomically), piece by piece (reportJsonPieces); resolves to
+ * the SHA-256 (hex) of the text written, which the upload service compares to tell a changed report.
+ */
+export async function writeReportJson(result: AuditResult, file: string, o: ReportJsonOptions): Promise<string> {
+  const hash = createHash('sha256');
+  function* hashed(): Generator<string> {
+    for (const piece of reportJsonPieces(result, o)) {
+      hash.update(piece);
+      yield piece;
+    }
+  }
+  await writeFileAtomically(file, (path) => pipeline(Readable.from(hashed()), createWriteStream(path)));
+  return hash.digest('hex');
 }
 
 /** Pieces are handed on once they reach this many characters. */

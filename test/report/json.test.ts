@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,13 +145,14 @@ describe('the JSON report in pieces (a month of 150,000 findings never becomes o
     expect(JSON.parse(reportJsonText(result, o)).district).toBe(`"findings": [${trap}`);
   });
 
-  it('writes the same text to a file', async () => {
+  it('writes the same text to a file, and says its SHA-256', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'duty-audit-json-'));
     try {
       const result = makeResult(manyFindings(500));
       const o = { lang: 'zh', mask: true } as const;
-      await writeReportJson(result, join(dir, 'report.json'), o);
+      const sha256 = await writeReportJson(result, join(dir, 'report.json'), o);
       expect(await readFile(join(dir, 'report.json'), 'utf8')).toBe(whole(result, o));
+      expect(sha256).toBe(createHash('sha256').update(whole(result, o)).digest('hex'));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
