@@ -432,6 +432,14 @@ export const ERROR_TEXT = {
   'serve.zipDamaged.hint': { zh: '请把各 csv 文件重新打包后上传', en: 'zip the csv files again and upload that' },
   'serve.zipNoCases': { zh: '{file}：压缩包中没有办件台账（cases）csv', en: '{file}: the zip holds no 办件台账 (cases) csv' },
   'serve.zipNoCases.hint': { zh: '办件台账 csv 的文件名应以表名结尾，如 城东社区-2026-10-办件台账.csv', en: 'name the cases csv like 城东社区-2026-10-办件台账.csv' },
+  // A standing report that could not be copied into the history folder stops the service (src/serve/store.ts).
+  'serve.historyCopy.what': { zh: '本月报告的历史副本', en: "history copy of the month's report" },
+  'serve.historyCopyFailed': {
+    zh: '{failure}（复制自 {report}）。服务已停止：此后审计的月份将读不到本月的报告；下次启动时会重新复制',
+    en: "{failure} (copied from {report}). The service stops: a month audited from now on would not read this month's report; the next start copies it again",
+  },
+  'serve.historyCopyFailed.hint': { zh: '{fix}，然后重新启动服务', en: '{fix}, then start the service again' },
+  'serve.historyCopyFailed.inTheWay.hint': { zh: '请移走 {folder} 中挡住 {file} 的东西', en: 'move away what is in the way of {file} in {folder}' },
 
   // ---- batch: usage, and the failures it lists for one input ----
   'batch.noInputs': { zh: '请至少给出一个要审计的文件夹、工作簿或通配符', en: 'name at least one folder, workbook or glob to audit' },

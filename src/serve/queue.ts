@@ -9,12 +9,18 @@
  * every month of that center: a month whose audit started before the report of an earlier month
  * changed is queued again ('history-changed'). That settles, because a month's history is only
  * ever the months before it.
+ *
+ * A finished job that cannot be recorded, or whose standing report cannot be copied into the
+ * history folder (a full disk, no permission), halts the queue: no job is claimed after it, since
+ * a month audited now would not read the report the index says stands. `halted` then resolves
+ * with the error, and the service shuts down in order (server.ts, the CLI); the next start mends
+ * the history folder (Store.syncHistoryFolder).
  */
 import { join } from 'node:path';
 import { createWorkerPool, crashFailure, type WorkerPool } from '../batch/pool.js';
 import type { Lang } from '../index.js';
 import type { UploadLimits } from './guards.js';
-import type { ClaimedJob, JobOutcome, Store } from './store.js';
+import type { ClaimedJob, FinishedJob, JobOutcome, Store } from './store.js';
 import type { ServeTask } from './worker.js';
 
 export interface QueueOptions {
@@ -34,6 +40,10 @@ export class JobQueue {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly runningIds = new Set<string>();
   private idleWaiters: (() => void)[] = [];
+  private halt!: (error: unknown) => void;
+  private isHalted = false;
+  /** Resolves, with what failed, when the queue has stopped taking jobs because it cannot go on (never otherwise). */
+  readonly halted = new Promise<unknown>((resolve) => (this.halt = resolve));
 
   constructor(
     private readonly store: Store,
@@ -52,7 +62,7 @@ export class JobQueue {
 
   /** Starts queued jobs while there is room; called after each upload and each finished job. */
   pump(): void {
-    while (!this.closing && this.running < this.options.jobs) {
+    while (!this.closing && !this.isHalted && this.running < this.options.jobs) {
       const job = this.store.claimNextJob();
       if (!job) break;
       this.running += 1;
@@ -88,7 +98,7 @@ export class JobQueue {
   }
 
   private isIdle(): boolean {
-    return this.running === 0 && (this.closing || this.store.pendingJobs() === 0);
+    return this.running === 0 && (this.closing || this.isHalted || this.store.pendingJobs() === 0);
   }
 
   private notifyIdle(): void {
@@ -117,7 +127,14 @@ export class JobQueue {
     const outcome = await this.pool.run(task).catch((err: unknown): JobOutcome => ({ ok: false, failure: crashFailure(err) }));
     if (this.closing) return; // cut short by close(): queued again for the next start
     // Records it and, when it stands, puts its report where later months read it (Store.finishJob).
-    const settled = await this.store.finishJob(job.auditId, outcome);
+    let settled: FinishedJob | undefined;
+    try {
+      settled = await this.store.finishJob(job.auditId, outcome);
+    } catch (error) {
+      this.isHalted = true;
+      this.halt(error);
+      return;
+    }
     if (settled) this.reconcile(settled.centerId);
   }
 

@@ -69,6 +69,12 @@ export interface Service {
   app: FastifyInstance;
   store: Store;
   queue: JobQueue;
+  /**
+   * Resolves, with what failed, when the service cannot go on auditing (a standing report that
+   * could not be copied into the history folder: the queue has halted); never otherwise. Whoever
+   * runs the service then closes it, says why and stops (the CLI exits 2).
+   */
+  halted: Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -228,8 +234,14 @@ export async function createService(options: ServeOptions): Promise<Service> {
     store.close();
   });
 
-  await queue.start();
-  return { app, store, queue, close: () => app.close() };
+  try {
+    await queue.start();
+  } catch (error) {
+    // The history folder could not be mended (Store.syncHistoryFolder): close what is open, then say why.
+    await app.close();
+    throw error;
+  }
+  return { app, store, queue, halted: queue.halted, close: () => app.close() };
 }
 
 /** Checks the host and token, builds the service and listens. */

@@ -24,11 +24,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { BatchFailure, CenterSummary } from '../index.js';
+import { DutyAuditError, type BatchFailure, type CenterSummary } from '../index.js';
+import { msg } from '../messages/catalogue.js';
 import { openTemp, writeFileAtomically, type TempFile } from '../output/atomic-file.js';
 import { isTempName } from '../output/temp-name.js';
+import { writeFailure } from '../output/write-error.js';
 import type { UploadKind } from './guards.js';
 
 export type AuditStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -330,12 +332,13 @@ export class Store {
    * last report standing. Returns the center and period when audited.
    *
    * A standing audit's JSON report is then put in the history folder, where later months read
-   * it. The index says the month stands before the file is there, so no job is claimed until it
-   * is: a job claimed at the new generation counts as having read it. A crash in between is
-   * mended at the next start (syncHistoryFolder). A copy that fails throws and leaves no job
-   * claimed from then on, since a job claimed now would read a folder that lacks the month the
-   * index says stands; the rejection is not caught (queue.ts), so it ends the service, and the
-   * next start mends the folder.
+   * it. The index says the month stands
+   * before the file is there, so no job is claimed until it is: a job claimed at the new
+   * generation counts as having read it. A crash in between is mended at the next start
+   * (syncHistoryFolder). A copy that fails throws a DutyAuditError naming the file and the cause,
+   * and leaves no job claimed from then on, since a job claimed now would read a folder that
+   * lacks the month the index says stands: the queue stops and the service shuts down in order
+   * (queue.ts, server.ts), and the next start mends the folder.
    */
   async finishJob(auditId: string, outcome: JobOutcome, now = new Date()): Promise<FinishedJob | undefined> {
     const finished = this.recordOutcome(auditId, outcome, now);
@@ -481,9 +484,18 @@ export class Store {
     return join(this.historyDir(), `${key}-${period}.json`);
   }
 
-  /** Puts an audit's JSON report where later months read it: copied beside it, synced, renamed, the folder synced. */
+  /**
+   * Puts an audit's JSON report where later months read it: copied beside it, synced, renamed, the
+   * folder synced. A failure throws what failed, where, why, and what to do (historyCopyFailure).
+   */
   private async placeHistory(key: string, period: string, auditId: string): Promise<void> {
-    await writeFileAtomically(this.historyFile(key, period), (temp) => copyFile(this.reportFile(auditId, 'json'), temp));
+    const report = this.reportFile(auditId, 'json');
+    const target = this.historyFile(key, period);
+    try {
+      await writeFileAtomically(target, (temp) => copyFile(report, temp));
+    } catch (error) {
+      throw historyCopyFailure(error, report, target);
+    }
   }
 
   /** At start: each standing month's report is in the history folder, as the index says. */
@@ -554,6 +566,24 @@ export function centerKey(name: string): string {
 
 export function sha256Of(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A history copy that failed, in words: the file and the cause (disk full, permission denied…,
+ * from the system's code, as every failed write says it), that the service stops and the next
+ * start copies it again, and what to do about the cause. The file's name is the service's own,
+ * so where something is in the way of it the fix is to move that away, not to name another file.
+ */
+function historyCopyFailure(error: unknown, report: string, target: string): DutyAuditError {
+  const write = writeFailure(error, target, msg('serve.historyCopy.what'));
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const inTheWay = code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOTDIR';
+  const fix = inTheWay || !write.fix ? msg('serve.historyCopyFailed.inTheWay.hint', { file: target, folder: dirname(target) }) : write.fix;
+  return new DutyAuditError('cannot-write', msg('serve.historyCopyFailed', { failure: write.detail, report }), {
+    file: target,
+    hint: msg('serve.historyCopyFailed.hint', { fix }),
+    cause: error,
+  });
 }
 
 function interruptedFailure(attempts: number): BatchFailure {

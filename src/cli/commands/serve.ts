@@ -2,6 +2,8 @@
  * `duty-audit serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--jobs N] [--token T]`: the
  * upload service (src/serve, docs/service.md). Runs until stopped; Ctrl-C (SIGINT) or SIGTERM
  * stops taking jobs and closes the index, and audits cut short run again at the next start.
+ * A failure the service cannot audit on after (a month's report that could not be copied into
+ * the history folder) closes it the same way and exits 2, saying what failed and how to fix it.
  * The reports are written in the files' language (--lang, else Chinese); the page and the API
  * answer in either, as each request asks.
  */
@@ -66,17 +68,28 @@ export function serveCommand(lang: Lang): CommandModule<object, ServeArgs> {
         ...(args.rules !== undefined ? { rulesDir: resolve(args.rules) } : {}),
       });
       printOut(`${tr(lang, 'serve.listening', { url: service.url, data })}\n`);
-      await new Promise<void>((done) => {
+      const failure = await new Promise<{ error: unknown } | undefined>((done, fail) => {
         // The first signal closes the service; a second one, with no listener left, stops the
         // process at once. output/stop-cleanup.ts counts this listener before it is removed.
+        let failed: { error: unknown } | undefined;
+        let stopping = false;
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          void service.close().then(done);
+          if (stopping) return;
+          stopping = true;
+          service.close().then(() => done(failed), (error: unknown) => fail(failed ? failed.error : error));
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
+        // Also when it halts while closing: the exit says so.
+        void service.halted.then((error) => {
+          failed ??= { error };
+          stop();
+        });
       });
+      // Closed in order; the bin prints what failed and its fix, and exits 2.
+      if (failure) throw failure.error;
     },
   };
 }
