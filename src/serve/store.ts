@@ -98,6 +98,8 @@ export interface FinishedJob {
   centerKey: string;
   period: string;
   standing: boolean;
+  /** Standing with a report of other bytes than the month's report before it (or the month's first). */
+  changed: boolean;
 }
 
 /** The audit standing for one center's month: its latest upload that was audited. */
@@ -331,8 +333,9 @@ export class Store {
    * after it that started before then read other history). A failed re-audit leaves the month's
    * last report standing. Returns the center and period when audited.
    *
-   * A standing audit's JSON report is then put in the history folder, where later months read
-   * it. The index says the month stands
+   * A standing audit's JSON report that changed is then put in the history folder, where later
+   * months read it; an unchanged one is there already, byte for byte, and is left alone (a
+   * re-audit of unchanged input copies nothing and claims go on). The index says the month stands
    * before the file is there, so no job is claimed until it is: a job claimed at the new
    * generation counts as having read it. A crash in between is mended at the next start
    * (syncHistoryFolder). A copy that fails throws a DutyAuditError naming the file and the cause,
@@ -342,7 +345,7 @@ export class Store {
    */
   async finishJob(auditId: string, outcome: JobOutcome, now = new Date()): Promise<FinishedJob | undefined> {
     const finished = this.recordOutcome(auditId, outcome, now);
-    if (finished?.standing) {
+    if (finished?.standing && finished.changed) {
       // Not in a finally: after a failed copy the gate stays shut (see above).
       this.placing += 1;
       await this.placeHistory(finished.centerKey, finished.period, auditId);
@@ -364,6 +367,7 @@ export class Store {
       const centerId = this.centerId(summary.center, summary.district);
       this.db.prepare('INSERT OR IGNORE INTO periods (period) VALUES (?)').run(summary.period);
       const standing = this.wouldStand(auditId, centerId, summary.period);
+      let changed = false;
       if (standing) {
         const before = this.db
           .prepare<[number, string], { report_sha256: string | null }>(
@@ -372,7 +376,7 @@ export class Store {
           .get(centerId, summary.period);
         // The month's history changes only when its standing report's bytes do: a re-audit that
         // writes the same report leaves the months after it alone.
-        const changed = before === undefined || before.report_sha256 !== outcome.reportSha256;
+        changed = before === undefined || before.report_sha256 !== outcome.reportSha256;
         this.db
           .prepare(
             `INSERT INTO center_months (center_id, period, audit_id, changed_gen) VALUES (?, ?, ?, ?)
@@ -386,7 +390,7 @@ export class Store {
           `UPDATE audits SET status = 'done', queue_reason = NULL, center_id = ?, period = ?, summary = ?, failure = NULL, history = ?, report_sha256 = ?, finished_at = ? WHERE id = ?`,
         )
         .run(centerId, summary.period, JSON.stringify(summary), JSON.stringify(outcome.history), outcome.reportSha256, at, auditId);
-      return { centerId, centerKey: centerKey(summary.center), period: summary.period, standing };
+      return { centerId, centerKey: centerKey(summary.center), period: summary.period, standing, changed };
     })();
   }
 

@@ -6,10 +6,11 @@
  * audited, until every month has read exactly the earlier reports that stand.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/serve/server.js';
+import { centerKey } from '../../src/serve/store.js';
 import { runsLog } from './fixtures/history-worker.js';
 import { multipart, tempDir, testService } from './helpers.js';
 
@@ -94,5 +95,17 @@ describe('months of one center uploaded out of order', () => {
     const record = service.store.audit(november!)!;
     expect(record).toMatchObject({ status: 'done', queueReason: null, history: [] });
     expect(record.finishedAt! > service.store.audit(october!)!.finishedAt!).toBe(true);
+  });
+
+  it('leaves exactly one copy of each standing report in the history folder, after every re-audit above', () => {
+    const expected: string[] = [];
+    for (const center of ['城东', '城西', '城北']) {
+      for (const [period, month] of standing(center)) {
+        const name = `${centerKey(center)}-${period}.json`;
+        expected.push(name);
+        expect(sha(readFileSync(join(service.store.historyDir(), name)))).toBe(month.sha);
+      }
+    }
+    expect(readdirSync(service.store.historyDir()).sort()).toEqual(expected.sort());
   });
 });

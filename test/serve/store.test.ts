@@ -3,9 +3,10 @@
  * until it has been started MAX_ATTEMPTS times, then failed; a deliberate stop does not count as
  * an attempt; identical files in one request are one audit; the audit standing for a center's
  * month is its latest upload, whichever finishes first, and its report is the one in the history
- * folder, placed before any job is claimed again.
+ * folder, placed before any job is claimed again; a re-audit whose report did not change is not
+ * copied again, and holds no claim.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { centerKey, MAX_ATTEMPTS, Store, type JobOutcome, type StagedUpload } from '../../src/serve/store.js';
@@ -98,6 +99,28 @@ describe('the job queue in SQLite', () => {
     await finishing;
     expect(readFileSync(store.historyFile(centerKey('城东'), '2026-10'), 'utf8')).toBe(reportOf(first));
     expect(store.claimNextJob()?.auditId).toBe(second);
+  });
+  it('does not copy a re-audit whose report did not change, nor hold claims for it (regression: every re-audit was copied again, claims held meanwhile)', async () => {
+    const [october, november] = (await store.storeUploads([staged('oct', 'one'), staged('nov', 'two')])).map((u) => u.id) as [string, string];
+    expect(store.claimNextJob()?.auditId).toBe(october);
+    await store.finishJob(october, audited(october, '城东', '2026-10'));
+    const historyFile = store.historyFile(centerKey('城东'), '2026-10');
+    const placed = statSync(historyFile).ino;
+
+    // October audited again (an earlier month changed, say) and its report came out the same.
+    store.requeue(october, 'history-changed');
+    expect(store.claimNextJob()?.auditId).toBe(november);
+    expect(store.claimNextJob()?.auditId).toBe(october);
+    const [december] = (await store.storeUploads([staged('dec', 'three')])).map((u) => u.id) as [string];
+    const finishing = store.finishJob(october, audited(october, '城东', '2026-10'));
+    // Nothing is on its way to the history folder, so claims go on.
+    expect(store.claimNextJob()?.auditId).toBe(december);
+    expect(await finishing).toMatchObject({ standing: true, changed: false });
+
+    // The same file, not a copy renamed over it; one file for the month, nothing half-copied beside it.
+    expect(statSync(historyFile).ino).toBe(placed);
+    expect(readdirSync(store.historyDir())).toEqual([`${centerKey('城东')}-2026-10.json`]);
+    expect(readFileSync(historyFile, 'utf8')).toBe(reportOf(october));
   });
 });
 
