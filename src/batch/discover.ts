@@ -11,10 +11,11 @@
  * chose it.
  */
 import { displayPath } from '../display-path.js';
-import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { msg } from '../messages/catalogue.js';
+import { isLink } from '../rules/files.js';
 import { batchFailure, type BatchFailure, type BatchInput } from './types.js';
 import { compareText } from '../text.js';
 
@@ -164,14 +165,6 @@ function statKind(path: string): 'file' | 'dir' | undefined {
     return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
   }
 }
 

@@ -129,7 +129,14 @@ function couldHoldRules(name: string): boolean {
   return name.endsWith('.json') || !name.includes('.');
 }
 
-/** True for a symbolic link, broken or not (existsSync follows links, so it cannot tell). */
+/**
+ * True for a symbolic link, broken or looping or not (existsSync follows links, so it cannot
+ * tell); false for anything else and where nothing is (no such path, or a file where a folder of
+ * the path should be). A batch's discovery (src/batch/discover.ts) asks it too: one answer for
+ * both. When lstat fails otherwise (no permission to search the folder) it answers false too,
+ * as both copies did before they were one; the caller's next look at the path meets the same
+ * refusal.
+ */
 export function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
