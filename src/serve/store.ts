@@ -340,8 +340,8 @@ export class Store {
    * generation counts as having read it. A crash in between is mended at the next start
    * (syncHistoryFolder). A copy that fails throws a DutyAuditError naming the file and the cause,
    * and leaves no job claimed from then on, since a job claimed now would read a folder that
-   * lacks the month the index says stands: the queue stops and the service shuts down in order
-   * (queue.ts, server.ts), and the next start mends the folder.
+   * lacks the month the index says stands: the queue halts (queue.ts), whoever runs the service
+   * closes it (the CLI, exit 2), and the next start mends the folder.
    */
   async finishJob(auditId: string, outcome: JobOutcome, now = new Date()): Promise<FinishedJob | undefined> {
     const finished = this.recordOutcome(auditId, outcome, now);
