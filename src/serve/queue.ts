@@ -13,7 +13,7 @@
  * A finished job that cannot be recorded, or whose standing report cannot be copied into the
  * history folder (a full disk, no permission), halts the queue: no job is claimed after it, since
  * a month audited now would not read the report the index says stands. `halted` then resolves
- * with the error, and the service shuts down in order (server.ts, the CLI); the next start mends
+ * with the error, and whoever runs the service closes it (the CLI, exit 2); the next start mends
  * the history folder (Store.syncHistoryFolder).
  */
 import { join } from 'node:path';

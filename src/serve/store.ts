@@ -502,12 +502,16 @@ export class Store {
     }
   }
 
-  /** At start: each standing month's report is in the history folder, as the index says. */
+  /**
+   * At start: each standing month's report is in the history folder, as the index says. What
+   * cannot be read there (missing, a folder in the way) is copied again, and a copy that fails
+   * says why (placeHistory), not the read.
+   */
   async syncHistoryFolder(): Promise<void> {
     for (const month of this.allMonths()) {
       const file = this.historyFile(month.centerKey, month.period);
       if (!existsSync(this.reportFile(month.auditId, 'json'))) continue;
-      if (existsSync(file) && sha256Of(readFileSync(file)) === month.reportSha256) continue;
+      if (sha256OfFile(file) === month.reportSha256) continue;
       await this.placeHistory(month.centerKey, month.period, month.auditId);
     }
   }
@@ -570,6 +574,15 @@ export function centerKey(name: string): string {
 
 export function sha256Of(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The SHA-256 of a file's bytes; undefined when it cannot be read. */
+function sha256OfFile(path: string): string | undefined {
+  try {
+    return sha256Of(readFileSync(path));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

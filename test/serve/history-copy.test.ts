@@ -2,13 +2,13 @@
  * A standing report that cannot be copied into the history folder (docs/service.md, "Storage").
  * A later month audited without it would charge again what that month charged, so the queue
  * halts: no job is claimed after it, and the service is told what failed, which file, that the
- * next start copies it again, and what to do about the cause. The next start mends the folder
- * and goes on. A folder left where the history file goes stands in for a full disk or a folder
+ * next start copies it again, and what to do about the cause. A start that cannot mend the
+ * folder either says so and closes what it opened; the next one that can mends it and goes on. A folder left where the history file goes stands in for a full disk or a folder
  * the service may not write (the tests run as root, where permissions do not stop a write).
  * The stand-in worker (fixtures/history-worker.ts) reads the history folder as the audit does.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DutyAuditError } from '../../src/errors.js';
@@ -56,6 +56,16 @@ describe('a history copy that fails', () => {
     } finally {
       await service.close();
     }
+
+    // A start that cannot mend the folder says so, and leaves nothing open: the index closed, its
+    // write-ahead log folded in.
+    const refused = await testService(data, { workerFile: WORKER, jobs: 1 }).then(
+      () => new Error('started'),
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(DutyAuditError);
+    expect((refused as DutyAuditError).file).toBe(inTheWay);
+    expect(existsSync(join(data, 'index.sqlite-wal'))).toBe(false);
 
     // The cause removed, the next start copies October's report and November reads it.
     rmSync(inTheWay, { recursive: true });
