@@ -7,7 +7,6 @@
  * the audit's id, and sends back the center's summary row. A bad upload comes back as a failure
  * with its fix, never as a thrown error.
  */
-import { createHash } from 'node:crypto';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { batchFailure } from '../batch/types.js';
@@ -17,10 +16,9 @@ import { summarizeAudit } from '../batch/district-summary.js';
 import { loadHistory, type History } from '../history/read-history.js';
 import { centerFromFileName, centerOf } from '../ledger/center.js';
 import type { Ledger } from '../ledger/types.js';
-import { completeAudit, DEFAULT_RULES_DIR, prepareAudit, readLedger, loadValidRuleSet, reportJsonText, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type ReadLedgerOptions, type RuleSet } from '../index.js';
+import { completeAudit, DEFAULT_RULES_DIR, prepareAudit, readLedger, loadValidRuleSet, writeReportJson, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type ReadLedgerOptions, type RuleSet } from '../index.js';
 import { unpackCsvZip, type UploadKind, type UploadLimits } from './guards.js';
 import type { JobOutcome } from './store.js';
-import { writeTextAtomically } from '../output/atomic-file.js';
 
 export interface ServeTask {
   auditId: string;
@@ -153,10 +151,9 @@ function isMessage(value: MessageParam): value is Message {
  */
 async function writeReports(result: AuditResult, task: ServeTask): Promise<string> {
   await mkdir(task.reportDir, { recursive: true });
-  const text = reportJsonText(result, { lang: task.lang, mask: task.mask });
   await writeReportXlsx(result, join(task.reportDir, 'report.xlsx'), { lang: task.lang, mask: task.mask });
-  await writeTextAtomically(join(task.reportDir, 'report.json'), text);
-  return createHash('sha256').update(text).digest('hex');
+  // Written and hashed piece by piece: a month of 100,000 findings is never one string.
+  return writeReportJson(result, join(task.reportDir, 'report.json'), { lang: task.lang, mask: task.mask });
 }
 
 export default auditUpload;
