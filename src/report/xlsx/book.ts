@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { openTemp, writeFileAtomically, type TempFile } from '../../output/atomic-file.js';
 import type { Lang } from '../../text.js';
 import { safeCellValue } from './cell-text.js';
-import { fitRowHeight } from './row-height.js';
+import { RowHeights } from './row-height.js';
 import { FONT_SIZE, SharedStyles } from './style.js';
 import { writePackage } from './write-package.js';
 
@@ -64,10 +64,15 @@ function setMeta(wb: ExcelJS.Workbook, meta: BookMeta): void {
   wb.modified = meta.created;
 }
 
-/** What every row gets after its own styling: the named font, shared styles, a height for its wrapped text. */
-function finish(styles: SharedStyles, row: ExcelJS.Row, ws: ExcelJS.Worksheet, fontSize: number): void {
-  styles.finish(row, fontSize);
-  fitRowHeight(row, ws);
+/** What every row of a book gets after its own styling: the named font, shared styles, a height for its wrapped text. */
+class RowFinish {
+  private readonly styles = new SharedStyles();
+  private readonly heights = new RowHeights();
+
+  finish(row: ExcelJS.Row, ws: ExcelJS.Worksheet, fontSize: number): void {
+    this.styles.finish(row, fontSize);
+    this.heights.fit(row, ws);
+  }
 }
 
 /**
@@ -95,7 +100,7 @@ function destination(file: string, target: BookTarget): Destination {
 export function memoryBook(file: string, meta: BookMeta, target: BookTarget = {}): BookSink {
   const wb = new ExcelJS.Workbook();
   setMeta(wb, meta);
-  const styles = new SharedStyles();
+  const rows = new RowFinish();
   return {
     streaming: false,
     addSheet(name, options, fontSize = FONT_SIZE) {
@@ -105,7 +110,7 @@ export function memoryBook(file: string, meta: BookMeta, target: BookTarget = {}
         async add(values, decorate) {
           const row = ws.addRow(values.map((value) => blankToNull(value, meta.lang)));
           decorate?.(row);
-          finish(styles, row, ws, fontSize);
+          rows.finish(row, ws, fontSize);
         },
       };
     },
@@ -140,7 +145,7 @@ export function streamingBook(file: string, meta: BookMeta, target: BookTarget =
   };
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   setMeta(wb, meta);
-  const styles = new SharedStyles();
+  const rows = new RowFinish();
   let current: ExcelJS.Worksheet | undefined;
   return {
     streaming: true,
@@ -154,7 +159,7 @@ export function streamingBook(file: string, meta: BookMeta, target: BookTarget =
         async add(values, decorate) {
           const row = ws.addRow(values.map((value) => blankToNull(value, meta.lang)));
           decorate?.(row);
-          finish(styles, row, ws, fontSize);
+          rows.finish(row, ws, fontSize);
           row.commit();
           if (++count % BATCH === 0) {
             await drain(out);

@@ -10,7 +10,7 @@
  * LibreOffice draws 等线 with on Linux; Excel's 等线 is a little tighter, so a row has room to
  * spare there rather than cut text.
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { FONT_SIZE } from './style.js';
 
@@ -66,14 +66,24 @@ export function textWidth(text: string): number {
   return width;
 }
 
-/** Lines a text takes in a column `width` wide when wrapped. */
-export function wrappedLines(text: string, width: number, size: number = FONT_SIZE): number {
+/** The widths of a text's lines (split at line breaks), in digit widths at the body size. */
+function lineWidths(text: string): number[] {
+  return text.split('\n').map(textWidth);
+}
+
+/** Lines that lines `widths` wide take in a column `width` wide at font size `size`. */
+function linesIn(widths: readonly number[], width: number, size: number): number {
   const usable = Math.max(1, width - CELL_PADDING);
   // At the body size a Chinese character (width 2) is 14 px, two 7 px digits of the default font.
   const scale = size / FONT_SIZE;
   let lines = 0;
-  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil((textWidth(line) * scale) / usable));
+  for (const w of widths) lines += Math.max(1, Math.ceil((w * scale) / usable));
   return lines;
+}
+
+/** Lines a text takes in a column `width` wide when wrapped. */
+export function wrappedLines(text: string, width: number, size: number = FONT_SIZE): number {
+  return linesIn(lineWidths(text), width, size);
 }
 
 /** The text a cell shows, for measuring: dates and numbers are short; rich text by its runs. */
@@ -85,23 +95,51 @@ function shownText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/**
- * The height a row needs: the most lines of any wrapped cell (a cell that does not wrap takes
- * one line), at the largest font in the row.
- */
-export function rowHeight(row: ExcelJS.Row, widthOf: (column: number) => number): number {
-  let lines = 1;
-  let size = 0;
-  row.eachCell({ includeEmpty: false }, (cell, column) => {
-    const cellSize = cell.font?.size ?? FONT_SIZE;
-    size = Math.max(size, cellSize);
-    if (!cell.alignment?.wrapText) return;
-    lines = Math.max(lines, wrappedLines(shownText(cell.value), widthOf(column), cellSize));
-  });
-  return lines * lineHeight(size || FONT_SIZE) + ROW_PADDING;
-}
+const { ValueType } = ExcelJS;
 
-/** Sets a row's height from its cells and the sheet's column widths (8.43 where none is set). */
-export function fitRowHeight(row: ExcelJS.Row, ws: ExcelJS.Worksheet): void {
-  row.height = rowHeight(row, (column) => ws.getColumn(column).width ?? 8.43);
+/** Distinct texts remembered at most: a month's report has a few thousand. */
+const MAX_TEXTS = 10_000;
+
+/**
+ * Sizes the rows of one workbook. A report's wrapped cells repeat their texts (a warning's kind,
+ * a person's name, a record's sheet), so each distinct text is measured once per workbook: in
+ * the bench month's report, measuring every cell again was about half the time spent here.
+ * The texts are forgotten every MAX_TEXTS, so that the streaming writer's memory stays flat
+ * however many findings it writes.
+ */
+export class RowHeights {
+  private readonly measured = new Map<string, number[]>();
+
+  private linesOf(text: string, width: number, size: number): number {
+    let widths = this.measured.get(text);
+    if (!widths) {
+      if (this.measured.size >= MAX_TEXTS) this.measured.clear();
+      this.measured.set(text, (widths = lineWidths(text)));
+    }
+    return linesIn(widths, width, size);
+  }
+
+  /**
+   * The height a row needs: the most lines of any wrapped cell (a cell that does not wrap takes
+   * one line), at the largest font in the row. Empty cells count for nothing.
+   */
+  rowHeight(row: ExcelJS.Row, widthOf: (column: number) => number): number {
+    let lines = 1;
+    let size = 0;
+    // findCell over the row's cells, not eachCell, whose callback per cell cost more than the measuring.
+    for (let column = 1; column <= row.cellCount; column++) {
+      const cell = row.findCell(column);
+      if (!cell || cell.type === ValueType.Null) continue;
+      const { font, alignment } = cell.style;
+      const cellSize = font?.size ?? FONT_SIZE;
+      if (cellSize > size) size = cellSize;
+      if (alignment?.wrapText) lines = Math.max(lines, this.linesOf(shownText(cell.value), widthOf(column), cellSize));
+    }
+    return lines * lineHeight(size || FONT_SIZE) + ROW_PADDING;
+  }
+
+  /** Sets a row's height from its cells and the sheet's column widths (8.43 where none is set). */
+  fit(row: ExcelJS.Row, ws: ExcelJS.Worksheet): void {
+    row.height = this.rowHeight(row, (column) => ws.getColumn(column).width ?? 8.43);
+  }
 }

@@ -14,7 +14,7 @@ import { gradeLabel, LANGUAGE_NAMES, SHEET_NAMES, text, yesNo } from '../labels.
 import type { RenderOptions } from '../render.js';
 import type { BookSink } from './book.js';
 import { printOptions, type PageHead } from './print.js';
-import { BOLD_FONT, DATE_FORMAT, excelDate, headerCell, HEADING_FONT, wrap } from './style.js';
+import { BOLD_FONT, DATE_FORMAT, excelDate, headerCell, LEFT_TOP, setColumnWidths, styleHeading, wrap } from './style.js';
 
 /** The label column and the value column: a SHA-256 fits the value column on one line. */
 const WIDTHS = [28, 80];
@@ -38,18 +38,18 @@ export function localTime(iso: string, lang: Lang, offsetMinutes: number = -new 
 export async function writeRunSheet(book: BookSink, result: AuditResult, o: RenderOptions, head?: PageHead): Promise<void> {
   const lang = o.lang;
   const sheet = book.addSheet(SHEET_NAMES.run[lang], printOptions(head));
-  sheet.ws.columns = WIDTHS.map((width) => ({ width }));
+  setColumnWidths(sheet.ws, WIDTHS);
   const p = result.policy;
   const pair = (label: string, value: string | number | Date) =>
     sheet.add([label, value], (row) => {
       row.getCell(1).font = BOLD_FONT;
       wrap(row, [1, 2]);
       if (value instanceof Date) row.getCell(2).numFmt = DATE_FORMAT;
-      if (typeof value !== 'string') row.getCell(2).alignment = { horizontal: 'left', vertical: 'top' };
+      if (typeof value !== 'string') row.getCell(2).alignment = LEFT_TOP;
     });
   const heading = async (title: string) => {
     await sheet.add([]);
-    await sheet.add([title], (row) => (row.getCell(1).font = HEADING_FONT));
+    await sheet.add([title], styleHeading);
   };
 
   await pair(text('tool', lang), `${result.tool.name} ${result.tool.version}`);

@@ -18,7 +18,7 @@ import type { RenderOptions } from '../render.js';
 import type { BookSink, CellValue } from './book.js';
 import { byConcern } from './people-sheet.js';
 import { printOptions, type PageHead } from './print.js';
-import { BOLD_FONT, DATE_FORMAT, excelDate, gradeCell, headerCell, HEADING_FONT, TITLE_FONT } from './style.js';
+import { BOLD_FONT, DATE_FORMAT, excelDate, gradeCell, headerCell, HEADING_FONT, LEFT_TOP, setColumnWidths, TITLE_FONT, WRAP_TOP } from './style.js';
 
 /** One line of a block: its cells, what kind of line it is, and a cell showing a grade. */
 interface Line {
@@ -139,7 +139,7 @@ function styleLine(row: ExcelJS.Row, line: Line | undefined, from: number, width
   if (line.date) {
     const cell = row.getCell(from + line.date - 1);
     cell.numFmt = DATE_FORMAT;
-    cell.alignment = { horizontal: 'left', vertical: 'top' };
+    cell.alignment = LEFT_TOP;
   }
 }
 
@@ -150,7 +150,7 @@ function padded(cells: CellValue[], width: number): CellValue[] {
 export async function writeSummarySheet(book: BookSink, result: AuditResult, o: RenderOptions, head?: PageHead): Promise<void> {
   const lang = o.lang;
   const sheet = book.addSheet(SHEET_NAMES.summary[lang], printOptions(head));
-  sheet.ws.columns = [...LEFT_WIDTHS, GAP_WIDTH, ...RIGHT_WIDTHS].map((width) => ({ width }));
+  setColumnWidths(sheet.ws, [...LEFT_WIDTHS, GAP_WIDTH, ...RIGHT_WIDTHS]);
 
   await sheet.add([text('reportTitle', lang)], (row) => (row.getCell(1).font = TITLE_FONT));
   for (const line of headLines(result, lang)) {
@@ -167,7 +167,7 @@ export async function writeSummarySheet(book: BookSink, result: AuditResult, o: 
     const r = right[i];
     const values = [...padded(l?.cells ?? [], LEFT_WIDTHS.length), null, ...(r?.cells ?? [])];
     await sheet.add(values, (row) => {
-      for (const c of WRAPPED) if (l && l.kind !== 'heading') row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+      for (const c of WRAPPED) if (l && l.kind !== 'heading') row.getCell(c).alignment = WRAP_TOP;
       styleLine(row, l, 1, LEFT_WIDTHS.length);
       styleLine(row, r, RIGHT_FROM, RIGHT_WIDTHS.length);
     });

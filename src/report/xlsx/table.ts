@@ -10,7 +10,7 @@ import { columnLetter } from '../../ledger/column-letter.js';
 import type { Lang, Localized } from '../../text.js';
 import type { BookSink, CellValue, SheetSink } from './book.js';
 import { printOptions, type PageHead } from './print.js';
-import { HEADING_FONT, styleHeader, TABLE_FONT_SIZE, wrap } from './style.js';
+import { setColumnWidths, styleHeader, styleHeading, TABLE_FONT_SIZE, wrap } from './style.js';
 
 export interface TableColumn {
   label: Localized;
@@ -37,9 +37,9 @@ export async function openTable(book: BookSink, name: string, columns: TableColu
   });
   const firstData = `A${header + 1}`;
   const sheet = book.addSheet(name, { ...options, views: [{ state: 'frozen', xSplit: 0, ySplit: header, topLeftCell: firstData, activeCell: firstData }] }, TABLE_FONT_SIZE);
-  sheet.ws.columns = columns.map((c) => ({ width: c.width }));
+  setColumnWidths(sheet.ws, columns.map((c) => c.width));
   sheet.ws.autoFilter = { from: { row: header, column: 1 }, to: { row: dataRows + header, column: columns.length } };
-  if (layout.title !== undefined) await sheet.add([layout.title], (row) => (row.getCell(1).font = HEADING_FONT));
+  if (layout.title !== undefined) await sheet.add([layout.title], styleHeading);
   await sheet.add(
     columns.map((c) => c.label[lang]),
     styleHeader,

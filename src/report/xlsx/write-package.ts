@@ -58,6 +58,24 @@ function foldersOf(name: string): string[] {
 }
 
 /**
+ * `wb.model`, each sheet's model made once. exceljs's getter makes every sheet's model twice, for
+ * its `worksheets` and its `sheets`, and prepareModel throws the second away (WorkbookXform's
+ * prepare sets `sheets` to `worksheets`); each is a model of every row and cell, a tenth of the
+ * report's time in the bench month. So while the getter runs, each sheet answers `model` with
+ * the one model made for it.
+ */
+function workbookModel(wb: ExcelJS.Workbook): Model {
+  const sheets = wb.worksheets;
+  for (const ws of sheets) Object.defineProperty(ws, 'model', { value: ws.model, configurable: true });
+  try {
+    return wb.model;
+  } finally {
+    // Back to the prototype's getter, which reads the sheet as it is then.
+    for (const ws of sheets) delete (ws as { model?: unknown }).model;
+  }
+}
+
+/**
  * The entries exceljs's `writeBuffer` packs, in its order: each part, after the folders JSZip
  * creates for it the first time one is named (empty entries whose names end in `/`).
  */
@@ -71,7 +89,7 @@ export async function packageParts(wb: ExcelJS.Workbook): Promise<Part[]> {
     },
   };
   // XLSX.write, step by step; `options` as writeBuffer() gets them (shared strings and styles).
-  const { model } = wb;
+  const model = workbookModel(wb);
   xlsx.prepareModel(model, {});
   await xlsx.addContentTypes(zip, model);
   await xlsx.addOfficeRels(zip, model);
