@@ -15,10 +15,10 @@
  */
 import type ExcelJS from 'exceljs';
 import type { AuditResult } from '../audit/types.js';
-import { memoryBook, type BookSink, type SheetSink } from '../report/xlsx/book.js';
+import { memoryBook, type BookSink, type CellValue, type SheetSink } from '../report/xlsx/book.js';
 import type { PageHead } from '../report/xlsx/print.js';
 import { fillRow, MUTED_FILL, solidFill, styleBold } from '../report/xlsx/style.js';
-import { openTable, type TableColumn } from '../report/xlsx/table.js';
+import { columnOf, emptyCells, inColumnOrder, openTable, tableColumns, type TableColumn } from '../report/xlsx/table.js';
 import type { ErrorCode } from '../errors.js';
 import type { PersonSummary } from '../findings/types.js';
 import { GRADE_LABELS, GRADES, gradeRank, type Grade } from '../grade-scale.js';
@@ -87,38 +87,63 @@ export type CenterColumn =
   | 'report';
 
 /** The printed columns first; district, period and the two file names follow on screen only. */
-export const CENTER_COLUMNS: Record<CenterColumn, Localized & { width: number; wrap?: boolean }> = {
-  center: { zh: '中心名称', en: 'Center', width: 22, wrap: true },
-  reminder: { zh: '提醒', en: 'Reminder', width: 6 },
-  criticism: { zh: '批评教育', en: 'Criticism', width: 8 },
-  notice: { zh: '通报批评', en: 'Circulated notice', width: 8 },
-  deduction: { zh: '扣除奖金', en: 'Bonus deduction', width: 8 },
-  findings: { zh: '问题合计', en: 'Findings', width: 8 },
-  toAct: { zh: '待处理人员（最高等级）', en: 'People to act on (highest grade)', width: 24, wrap: true },
-  dataIssues: { zh: '数据问题', en: 'Data issues', width: 8 },
-  handled: { zh: '办件数', en: 'Cases handled', width: 7 },
-  onTimeRate: { zh: '按期办结率', en: 'On-time rate', width: 9 },
-  onTimeRank: { zh: '按期办结率排名', en: 'On-time rank', width: 8 },
-  satisfactionRate: { zh: '满意率', en: 'Satisfaction rate', width: 8 },
-  satisfactionRank: { zh: '满意率排名', en: 'Satisfaction rank', width: 8 },
-  status: { zh: '本次状态', en: 'This run', width: 22, wrap: true },
-  district: { zh: '所属街道', en: 'District', width: 14 },
-  period: { zh: '期间', en: 'Period', width: 10 },
-  input: { zh: '输入文件', en: 'Input file', width: 36 },
-  report: { zh: '报告文件', en: 'Report file', width: 30 },
+export const CENTER_LABELS: Record<CenterColumn, Localized> = {
+  center: { zh: '中心名称', en: 'Center' },
+  reminder: { zh: '提醒', en: 'Reminder' },
+  criticism: { zh: '批评教育', en: 'Criticism' },
+  notice: { zh: '通报批评', en: 'Circulated notice' },
+  deduction: { zh: '扣除奖金', en: 'Bonus deduction' },
+  findings: { zh: '问题合计', en: 'Findings' },
+  toAct: { zh: '待处理人员（最高等级）', en: 'People to act on (highest grade)' },
+  dataIssues: { zh: '数据问题', en: 'Data issues' },
+  handled: { zh: '办件数', en: 'Cases handled' },
+  onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
+  onTimeRank: { zh: '按期办结率排名', en: 'On-time rank' },
+  satisfactionRate: { zh: '满意率', en: 'Satisfaction rate' },
+  satisfactionRank: { zh: '满意率排名', en: 'Satisfaction rank' },
+  status: { zh: '本次状态', en: 'This run' },
+  district: { zh: '所属街道', en: 'District' },
+  period: { zh: '期间', en: 'Period' },
+  input: { zh: '输入文件', en: 'Input file' },
+  report: { zh: '报告文件', en: 'Report file' },
 };
 
+const CENTER_WIDTHS: Record<CenterColumn, number> = {
+  center: 22,
+  reminder: 6,
+  criticism: 8,
+  notice: 8,
+  deduction: 8,
+  findings: 8,
+  toAct: 24,
+  dataIssues: 8,
+  handled: 7,
+  onTimeRate: 9,
+  onTimeRank: 8,
+  satisfactionRate: 8,
+  satisfactionRank: 8,
+  status: 22,
+  district: 14,
+  period: 10,
+  input: 36,
+  report: 30,
+};
+
+const CENTER_WRAPPED: CenterColumn[] = ['center', 'toAct', 'status'];
 const PRINTED_CENTER_COLUMNS = 14;
 
 export type FailedColumn = 'input' | 'code' | 'reason' | 'message' | 'hint';
 
-export const FAILED_COLUMNS: Record<FailedColumn, Localized & { width: number; wrap?: boolean }> = {
-  input: { zh: '输入文件', en: 'Input file', width: 30, wrap: true },
-  code: { zh: '错误代码', en: 'Code', width: 18 },
-  reason: { zh: '原因', en: 'Reason', width: 16, wrap: true },
-  message: { zh: '详细说明', en: 'Message', width: 46, wrap: true },
-  hint: { zh: '处理建议', en: 'How to fix', width: 36, wrap: true },
+export const FAILED_LABELS: Record<FailedColumn, Localized> = {
+  input: { zh: '输入文件', en: 'Input file' },
+  code: { zh: '错误代码', en: 'Code' },
+  reason: { zh: '原因', en: 'Reason' },
+  message: { zh: '详细说明', en: 'Message' },
+  hint: { zh: '处理建议', en: 'How to fix' },
 };
+
+const FAILED_WIDTHS: Record<FailedColumn, number> = { input: 30, code: 18, reason: 16, message: 46, hint: 36 };
+const FAILED_WRAPPED: FailedColumn[] = ['input', 'reason', 'message', 'hint'];
 
 export const STATUS_LABELS: Record<'audited' | 'skipped', Localized> = {
   audited: { zh: '已审计', en: 'audited' },
@@ -257,39 +282,34 @@ function titleText(head: PageHead): string {
   return TITLE[head.lang].replace('{district}', district).replace('{period}', head.period);
 }
 
-/** The summary's columns as the report's tables take them, in the table's key order. */
-function tableColumnsOf(columns: Record<string, Localized & { width: number; wrap?: boolean }>): TableColumn[] {
-  return Object.values(columns).map(({ zh, en, width, wrap }) => ({ label: { zh, en }, width, ...(wrap ? { wrap } : {}) }));
-}
-
 /** The title line, then the header row; both print on every page, the header is filterable. */
-function openSheet(book: BookSink, name: string, columns: Record<string, Localized & { width: number; wrap?: boolean }>, printed: number, rows: number, head: PageHead): Promise<SheetSink> {
-  return openTable(book, name, tableColumnsOf(columns), rows, head.lang, { head, printed, title: titleText(head) });
+function openSheet(book: BookSink, name: string, columns: TableColumn[], rows: number, head: PageHead, printed?: number): Promise<SheetSink> {
+  return openTable(book, name, columns, rows, head.lang, { head, title: titleText(head), ...(printed === undefined ? {} : { printed }) });
 }
 
 async function centersSheet(book: BookSink, entries: BatchEntry[], head: PageHead): Promise<void> {
   const lang = head.lang;
-  const keys = Object.keys(CENTER_COLUMNS) as CenterColumn[];
   const audited = entries.filter((e): e is AuditedEntry => e.status !== 'failed');
   const earlierUploads = duplicatesOf(audited);
   const duplicate = new Map(audited.map((e, i) => [e, earlierUploads[i]]));
   const counted = audited.filter((e) => !duplicate.get(e));
   const ranks = new Map(centerRanks(counted).map((r, i) => [counted[i]!, r]));
-  const sheet = await openSheet(book, SUMMARY_SHEETS.centers[lang], CENTER_COLUMNS, PRINTED_CENTER_COLUMNS, entries.length + (counted.length > 0 ? 1 : 0), head);
+  const columns = tableColumns(CENTER_LABELS, CENTER_WIDTHS, CENTER_WRAPPED);
+  const sheet = await openSheet(book, SUMMARY_SHEETS.centers[lang], columns, entries.length + (counted.length > 0 ? 1 : 0), head, PRINTED_CENTER_COLUMNS);
   const rates = (row: ExcelJS.Row): void => {
-    for (const key of ['onTimeRate', 'satisfactionRate'] as const) row.getCell(keys.indexOf(key) + 1).numFmt = '0.0%';
+    for (const key of ['onTimeRate', 'satisfactionRate'] as const) row.getCell(columnOf(CENTER_LABELS, key)).numFmt = '0.0%';
   };
   for (const entry of entries) {
     if (entry.status === 'failed') {
-      const cells: Partial<Record<CenterColumn, string>> = { center: entry.input.display, status: failedLabel(entry, lang), input: entry.input.display };
-      await sheet.add(keys.map((k) => cells[k] ?? null), (row) => fillRow(row, PRINTED_CENTER_COLUMNS, FAILED_FILL));
+      const cells = { ...emptyCells(CENTER_LABELS), center: entry.input.display, status: failedLabel(entry, lang), input: entry.input.display };
+      await sheet.add(inColumnOrder(CENTER_LABELS, cells), (row) => fillRow(row, PRINTED_CENTER_COLUMNS, FAILED_FILL));
       continue;
     }
     const first = duplicate.get(entry);
     const cells = centerRow(entry, lang, first ? undefined : ranks.get(entry));
     if (first) cells.status = duplicateLabel(first, lang);
     await sheet.add(
-      keys.map((k) => cells[k]),
+      inColumnOrder(CENTER_LABELS, cells),
       (row) => {
         rates(row);
         if (first) fillRow(row, PRINTED_CENTER_COLUMNS, MUTED_FILL);
@@ -297,21 +317,19 @@ async function centersSheet(book: BookSink, entries: BatchEntry[], head: PageHea
     );
   }
   if (counted.length > 0) {
-    const total: Partial<Record<CenterColumn, string | number>> = { center: TOTAL_LABEL[lang] };
+    const total: Record<CenterColumn, CellValue> = { ...emptyCells(CENTER_LABELS), center: TOTAL_LABEL[lang] };
     for (const g of GRADES) total[g] = counted.reduce((n, e) => n + e.summary.byGrade[g], 0);
     total.findings = counted.reduce((n, e) => n + e.summary.findings, 0);
     total.dataIssues = counted.reduce((n, e) => n + e.summary.dataIssues, 0);
     total.handled = counted.reduce((n, e) => n + (e.summary.service?.handled ?? 0), 0);
-    await sheet.add(keys.map((k) => total[k] ?? null), styleBold);
+    await sheet.add(inColumnOrder(CENTER_LABELS, total), styleBold);
   }
 }
 
 async function failedSheet(book: BookSink, entries: FailedEntry[], head: PageHead): Promise<void> {
-  const keys = Object.keys(FAILED_COLUMNS) as FailedColumn[];
-  const sheet = await openSheet(book, SUMMARY_SHEETS.failed[head.lang], FAILED_COLUMNS, keys.length, entries.length, head);
+  const sheet = await openSheet(book, SUMMARY_SHEETS.failed[head.lang], tableColumns(FAILED_LABELS, FAILED_WIDTHS, FAILED_WRAPPED), entries.length, head);
   for (const entry of entries) {
-    const cells = failedRow(entry, head.lang);
-    await sheet.add(keys.map((k) => cells[k]), (row) => (row.getCell(1).fill = solidFill(FAILED_FILL)));
+    await sheet.add(inColumnOrder(FAILED_LABELS, failedRow(entry, head.lang)), (row) => (row.getCell(1).fill = solidFill(FAILED_FILL)));
   }
 }
 

@@ -65,6 +65,11 @@ export function inColumnOrder<K extends string>(labels: Record<K, Localized>, ce
   return (Object.keys(labels) as K[]).map((k) => cells[k]);
 }
 
+/** A row of empty cells in a label table's columns, for a writer to fill only some of them. */
+export function emptyCells<K extends string>(labels: Record<K, Localized>): Record<K, CellValue> {
+  return Object.fromEntries(Object.keys(labels).map((k) => [k, null])) as Record<K, CellValue>;
+}
+
 /** A column's 1-based position in a label table. */
 export function columnOf<K extends string>(labels: Record<K, Localized>, key: K): number {
   return Object.keys(labels).indexOf(key) + 1;
