@@ -111,6 +111,11 @@ export class RowHeights {
   private readonly measured = new Map<string, number[]>();
 
   private linesOf(text: string, width: number, size: number): number {
+    // A character is at most 2 digits wide (a UTF-16 unit at most 2, a pair of them one
+    // character): text that fits at that width is one line, whatever its characters. Most
+    // wrapped cells (names, kinds, record numbers) are such, and are neither measured nor
+    // looked up (a look-up hashes the whole text).
+    if (text.length * 2 * (size / FONT_SIZE) <= Math.max(1, width - CELL_PADDING) && !text.includes('\n')) return 1;
     let widths = this.measured.get(text);
     if (!widths) {
       if (this.measured.size >= MAX_TEXTS) this.measured.clear();
