@@ -9,12 +9,13 @@
  *   overdue event), or none — a real 延期原因 (not one of case-overdue's placeholderReasons)
  *   stops the rule, and the reason is shown;
  * - pending-complaint: a complaint still 待查, never graded until a later ledger marks it 是.
- * The deadlines are the ones the overdue rule uses (src/facts/deadline.ts).
+ * The deadlines are the ones the overdue rule uses, as the case facts worked them out
+ * (src/facts/case-limits.ts).
  */
 import type { WorkCalendar } from '../calendar/types.js';
 import { calendarErrorAt } from '../facts/calendar-errors.js';
 import { casePlace } from '../facts/case-facts.js';
-import { limitOfCase } from '../facts/deadline.js';
+import { caseLimits, type CaseLimits } from '../facts/case-limits.js';
 import { completedBy } from '../facts/period.js';
 import type { AuditContext, RecordRef } from '../facts/types.js';
 import type { Finding } from '../findings/types.js';
@@ -80,13 +81,13 @@ function realReason(reason: string | undefined, placeholders: readonly string[])
   return text && !placeholders.includes(text) ? text : undefined;
 }
 
-function caseWarning(row: LedgerRow<'cases'>, ctx: AuditContext, rules: WarningRules): Warning | undefined {
+function caseWarning(row: LedgerRow<'cases'>, ctx: AuditContext, limits: CaseLimits, rules: WarningRules): Warning | undefined {
   const c = row.record;
   if (c.received_on > ctx.asOf || completedBy(c, ctx.asOf) !== null) return undefined;
   let due: IsoDate | null;
   let left: number;
   try {
-    due = limitOfCase(row, ctx).deadline;
+    due = limits.of(row).deadline;
     if (due === null) return undefined;
     left = daysLeft(ctx.calendar, ctx.asOf, due);
   } catch (error) {
@@ -132,8 +133,9 @@ function byUrgency(a: Warning, b: Warning): number {
 /** The warnings on as-of, each overdue case with the id of the finding that judges it. */
 export function warningsOf(ctx: AuditContext, rules: WarningRules, findings: readonly Finding[]): Warning[] {
   const warnings: Warning[] = [];
+  const limits = caseLimits(ctx);
   for (const row of ctx.ledger.sheets.cases ?? []) {
-    const w = caseWarning(row, ctx, rules);
+    const w = caseWarning(row, ctx, limits, rules);
     if (w) warnings.push(w);
   }
   for (const row of ctx.ledger.sheets.complaints ?? []) {

@@ -13,8 +13,7 @@
  * it is recorded as "after YYYY-12-31" and the case is simply not yet overdue.
  */
 import type { WorkCalendar } from '../calendar/types.js';
-import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
-import type { AuditContext } from './types.js';
+import type { CaseRecord, IsoDate } from '../ledger/types.js';
 
 /** Which limit binds the case: the codes of the `limit_basis` fact (words in value-labels.ts). */
 export const LIMIT_BASES = ['promise', 'statutory', 'promise-capped', 'none', 'with-applicant'] as const;
@@ -47,46 +46,39 @@ function boundDays(c: CaseRecord, statutoryDays: number | null): { basis: LimitB
   return { basis: 'promise', days: promised };
 }
 
+/** What binds a case before the calendar is asked: which limit, how many working days, from when. */
+export type BoundLimit = Pick<CaseLimit, 'basis' | 'days' | 'start'>;
+
+/** `statutoryDays`: the item's 法定时限, null when the item is not listed or the items sheet is absent. */
+export function boundLimit(c: CaseRecord, statutoryDays: number | null): BoundLimit {
+  const { basis, days } = boundDays(c, statutoryDays);
+  return { basis, days, start: clockStart(c) };
+}
+
+/**
+ * The day a limit falls due: `days` working days after its start; undefined when that
+ * runs past the last loaded calendar day (a start after it is itself past the calendars).
+ * Throws the calendar's date-outside-calendar error when the start is in no loaded year.
+ */
+export function dueDay(start: IsoDate, days: number, cal: WorkCalendar): IsoDate | undefined {
+  return start > cal.lastDay ? undefined : cal.tryAddWorkingDays(start, days);
+}
+
+/** The limit of a bound case whose due day is known (dueDay): null without a limit. */
+export function limitDue(bound: BoundLimit, due: IsoDate | undefined, cal: WorkCalendar): CaseLimit {
+  const { basis, days, start } = bound;
+  if (days === null) return { basis, days, start, deadline: null, after: null };
+  return due === undefined ? { basis, days, start, deadline: null, after: cal.lastDay } : { basis, days, start, deadline: due, after: null };
+}
+
 /**
  * `statutoryDays`: the item's 法定时限, null when the item is not listed or the items sheet is
  * absent (then only promises bind). Throws the calendar's date-outside-calendar error when the
- * clock's start is in no loaded year.
+ * clock's start is in no loaded year. An audit asks case-limits.ts, which works each case out once.
  */
 export function caseLimit(c: CaseRecord, statutoryDays: number | null, cal: WorkCalendar): CaseLimit {
-  const start = clockStart(c);
-  const { basis, days } = boundDays(c, statutoryDays);
-  if (days === null) return { basis, days, start, deadline: null, after: null };
-  // A start after the last loaded day (a 补齐日期 in a later year) is itself past the calendars.
-  const deadline = start > cal.lastDay ? undefined : cal.tryAddWorkingDays(start, days);
-  return deadline === undefined
-    ? { basis, days, start, deadline: null, after: cal.lastDay }
-    : { basis, days, start, deadline, after: null };
-}
-
-/** Each item's 法定时限: its first row of the items sheet that gives one; undefined without the sheet. */
-function statutoryDaysByItem(ctx: AuditContext): Map<string, number> | undefined {
-  const rows = ctx.ledger.sheets.items;
-  if (!rows) return undefined;
-  const byItem = new Map<string, number>();
-  for (const { record } of rows) if (record.statutory_days !== undefined && !byItem.has(record.item)) byItem.set(record.item, record.statutory_days);
-  return byItem;
-}
-
-/** Each audit's 法定时限 by item, found once: an audit asks for a case's limit up to three times. */
-const statutoryOfAudits = new WeakMap<AuditContext, Map<string, number> | undefined>();
-
-/**
- * The limit of an audited case, the one place its facts (the overdue rules), 按期办结率 and the
- * warnings get it from, so they cannot disagree on a deadline. Computed each time rather than
- * remembered per case: remembering 100,000 limits in a WeakMap made the evaluation ~50 ms slower
- * and the peak ~14 MB higher (bench/audit.ts) than walking the calendar again for the cases the
- * warnings and the figures ask about (按期办结率 asks for every case completed in the period,
- * most of a month's cases). Throws as caseLimit does.
- */
-export function limitOfCase(row: LedgerRow<'cases'>, ctx: AuditContext): CaseLimit {
-  let statutory = statutoryOfAudits.get(ctx);
-  if (statutory === undefined && !statutoryOfAudits.has(ctx)) statutoryOfAudits.set(ctx, (statutory = statutoryDaysByItem(ctx)));
-  return caseLimit(row.record, statutory?.get(row.record.item) ?? null, ctx.calendar);
+  const bound = boundLimit(c, statutoryDays);
+  return limitDue(bound, bound.days === null ? undefined : dueDay(bound.start, bound.days, cal), cal);
 }
 
 /**

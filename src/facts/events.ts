@@ -37,14 +37,13 @@ export interface DutyWindows {
 
 export const DEFAULT_DUTY_WINDOWS: DutyWindows = { notice: 5, resultNotice: 2 };
 
+/** A case's event facts (written among its facts by addCaseEvents). */
 export interface CaseEvents {
   notice_event_on: IsoDate | null;
   result_notice_event_on: IsoDate | null;
   same_day_event_on: IsoDate | null;
   overdue_event_on: IsoDate | null;
   outcome_on: IsoDate;
-  /** The case is open past its deadline on as-of: its overdue event lasts into every later month. */
-  overdueOngoing: boolean;
 }
 
 /** The first working day past a window of `days` working days after `from`, if it has come by as-of. */
@@ -60,21 +59,22 @@ function byAsOf(date: IsoDate | undefined, asOf: IsoDate): IsoDate | null {
 }
 
 /**
- * `completed`: the 办结日期 as seen on as-of (null while open); `limit`: the limit the case is
- * bound by (deadline.ts).
+ * Writes the case's event facts into `facts` (a case record's facts: in place, no object in
+ * between). `completed`: the 办结日期 as seen on as-of (null while open); `limit`: the limit the
+ * case is bound by (deadline.ts). Returns whether the case is open past its deadline on as-of:
+ * its overdue event lasts into every later month.
  */
-export function caseEvents(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate, limit: CaseLimit, completed: IsoDate | null, windows: DutyWindows): CaseEvents {
+export function addCaseEvents(facts: CaseEvents, c: CaseRecord, cal: WorkCalendar, asOf: IsoDate, limit: CaseLimit, completed: IsoDate | null, windows: DutyWindows): boolean {
   const notifiedOn = c.notified === true ? (byAsOf(c.notified_on, asOf) ?? (c.notified_on === undefined ? c.received_on : null)) : null;
   const toldOn = byAsOf(c.result_notified_on, asOf);
   const overdueOpen = completed === null && limit.deadline !== null && limit.deadline < asOf;
-  return {
-    notice_event_on: notifiedOn ?? pastWindow(cal, c.received_on, windows.notice, asOf),
-    result_notice_event_on: completed === null ? null : (toldOn ?? pastWindow(cal, completed, windows.resultNotice, asOf)),
-    same_day_event_on: completed ?? pastWindow(cal, c.received_on, 0, asOf),
-    overdue_event_on: completed !== null ? (limit.deadline === null && limit.after === null ? null : completed) : overdueOpen ? cal.addWorkingDays(limit.deadline!, 1) : null,
-    outcome_on: completed ?? asOf,
-    overdueOngoing: overdueOpen,
-  };
+  facts.notice_event_on = notifiedOn ?? pastWindow(cal, c.received_on, windows.notice, asOf);
+  facts.result_notice_event_on = completed === null ? null : (toldOn ?? pastWindow(cal, completed, windows.resultNotice, asOf));
+  facts.same_day_event_on = completed ?? pastWindow(cal, c.received_on, 0, asOf);
+  facts.overdue_event_on =
+    completed !== null ? (limit.deadline === null && limit.after === null ? null : completed) : overdueOpen ? cal.addWorkingDays(limit.deadline!, 1) : null;
+  facts.outcome_on = completed ?? asOf;
+  return overdueOpen;
 }
 
 /**

@@ -3,7 +3,8 @@
  * rule and no record ever scans a sheet again.
  */
 import type { AuditContext } from './types.js';
-import type { CaseRecord, IsoDate, ItemRecord, LedgerRow, StaffRecord } from '../ledger/types.js';
+import type { CaseRecord, IsoDate, LedgerRow, StaffRecord } from '../ledger/types.js';
+import { caseLimits, type CaseLimits } from './case-limits.js';
 import { absencesByRow, HandoverCover, type Absence } from './absences.js';
 import { chargedFeeItem } from './fee-status.js';
 import { completedBy, inPeriod } from './period.js';
@@ -31,6 +32,8 @@ export interface ItemAggregate {
 export interface Lookups {
   /** The period's cases (period.ts, isCaseOfPeriod), in ledger order. */
   cases: LedgerRow<'cases'>[];
+  /** Each case's limit and each item's 法定时限, shared with the rest of the audit (case-limits.ts). */
+  limits: CaseLimits;
   /** undefined when the items sheet is absent: derived facts reading it are then null. */
   items: Map<string, LedgerRow<'items'>[]> | undefined;
   /** The days each A岗's handover rows cover; undefined when the handovers sheet is absent. */
@@ -102,6 +105,7 @@ export function buildLookups(ctx: AuditContext, cases: LedgerRow<'cases'>[]): Lo
   const handovers = ctx.ledger.sheets.handovers && new HandoverCover(ctx.ledger.sheets.handovers);
   return {
     cases,
+    limits: caseLimits(ctx),
     items: indexItems(ctx.ledger.sheets.items),
     handovers,
     absences: absencesByRow(ctx.ledger.sheets.attendance ?? [], handovers, ctx.calendar),
@@ -111,8 +115,3 @@ export function buildLookups(ctx: AuditContext, cases: LedgerRow<'cases'>[]): Lo
   };
 }
 
-/** The first non-empty value of a column among an item's rows (an item may list several fees). */
-export function firstOf<K extends keyof ItemRecord>(rows: LedgerRow<'items'>[], key: K): ItemRecord[K] | undefined {
-  for (const row of rows) if (row.record[key] !== undefined) return row.record[key];
-  return undefined;
-}

@@ -3,7 +3,7 @@
  * 人员汇总; docs/grading.md, what counts where), per handler and for the whole center:
  * - cases handled: cases received in the period;
  * - 按期办结率: cases completed in the period by their deadline ÷ cases completed in the period
- *   with a deadline (the deadline 失职追究制/二.6 uses: deadline.ts);
+ *   with a deadline (the deadline 失职追究制/二.6 uses, as the case facts worked it out: case-limits.ts);
  * - 满意率: rated cases not 不满意/非常不满意 ÷ rated cases, a rating dated like the case's other
  *   undated facts (its 办结日期, or as-of while open) and counted in the period it falls in.
  * Computed once per audit from the audited cases; the report only renders them.
@@ -12,7 +12,8 @@ import type { AuditContext } from './types.js';
 import type { CaseRecord, LedgerRow, Rating } from '../ledger/types.js';
 import { casePlace } from './case-facts.js';
 import { calendarErrorAt } from './calendar-errors.js';
-import { completedOnTime, limitOfCase } from './deadline.js';
+import { caseLimits, type CaseLimits } from './case-limits.js';
+import { completedOnTime } from './deadline.js';
 import { completedBy, inPeriod, isCaseOfPeriod } from './period.js';
 
 export interface ServiceFigures {
@@ -67,13 +68,13 @@ interface CaseCounts {
   satisfied: boolean | null;
 }
 
-function countsOf(row: LedgerRow<'cases'>, ctx: AuditContext): CaseCounts {
+function countsOf(row: LedgerRow<'cases'>, ctx: AuditContext, limits: CaseLimits): CaseCounts {
   const c: CaseRecord = row.record;
   const completed = completedBy(c, ctx.asOf);
   let onTime: boolean | null = null;
   if (completed !== null && inPeriod(completed, ctx.period)) {
     try {
-      onTime = completedOnTime(limitOfCase(row, ctx), completed);
+      onTime = completedOnTime(limits.of(row), completed);
     } catch (error) {
       throw calendarErrorAt(error, casePlace(row, ctx));
     }
@@ -97,11 +98,12 @@ function add(into: ServiceFigures, counts: CaseCounts): void {
 export function serviceFigures(ctx: AuditContext): ServiceReport {
   const people = new Map<string, PersonService>();
   const center = zero();
+  const limits = caseLimits(ctx);
   for (const row of ctx.ledger.sheets.cases ?? []) {
     if (!isCaseOfPeriod(row.record, ctx.period, ctx.asOf)) continue;
     let person = people.get(row.record.handler);
     if (!person) people.set(row.record.handler, (person = { name: row.record.handler, ...zero() }));
-    const counts = countsOf(row, ctx);
+    const counts = countsOf(row, ctx, limits);
     add(person, counts);
     add(center, counts);
   }

@@ -1,6 +1,6 @@
 /** The per-run indexes and aggregates every scope shares. */
 import { describe, expect, it } from 'vitest';
-import { buildLookups, firstOf } from '../../src/facts/lookups.js';
+import { buildLookups } from '../../src/facts/lookups.js';
 import { columnFacts, newFacts } from '../../src/facts/fact-template.js';
 import { factNames } from '../../src/facts/catalogue.js';
 import { COLUMN_SHEET } from '../../src/facts/scopes.js';
@@ -36,7 +36,6 @@ describe('buildLookups', () => {
 
   it('indexes items (all rows of an item), handovers by person and date, the board by first row', () => {
     expect(lookups.items!.get('居住证办理')!.map((r) => r.row)).toEqual([2, 3]);
-    expect(firstOf(lookups.items!.get('居住证办理')!, 'statutory_days')).toBe(15);
     expect(lookups.handovers!.covers('王芳', '2026-10-09')).toBe(true);
     expect(lookups.handovers!.covers('王芳', '2026-10-12')).toBe(false);
     expect(lookups.handovers!.covers('李敏', '2026-10-09')).toBe(false);
