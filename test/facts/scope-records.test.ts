@@ -44,6 +44,18 @@ describe('record sources (what the audit evaluates from)', () => {
     }
     expect(built.case.map((r) => r.ref.key)).toEqual(['A', 'B']);
   });
+
+  it('walked by two walks at once, each walk goes through every record on its own', () => {
+    const ctx = contextOf(ledgerOf({ cases: [{ case_id: 'A' }, { case_id: 'B' }] }));
+    const cases = scopeRecordSources(ctx).case;
+    const [first, second] = [cases[Symbol.iterator](), cases[Symbol.iterator]()];
+    expect(first.next().value?.ref.key).toBe('A');
+    expect(second.next().value?.ref.key).toBe('A');
+    expect(first.next().value?.ref.key).toBe('B');
+    expect(first.next().done).toBe(true);
+    expect(second.next().value?.ref.key).toBe('B');
+    expect(second.next().done).toBe(true);
+  });
 });
 
 describe('complaints', () => {
