@@ -65,4 +65,12 @@ describe('caseLimits', () => {
     const far: LedgerRow<'cases'> = { sheet: 'cases', row: 10_000, record: caseOf({ kind: '承诺件', promised_days: 2, received_on: '2026-10-12' }) };
     expect(limits.of(far).deadline).toBe('2026-10-14');
   });
+
+  it('a case whose clock starts in no loaded year throws every time it is asked, and is never remembered as worked out', () => {
+    const ledger = ledgerOf({ cases: [{ kind: '承诺件', promised_days: 2, received_on: '2019-05-06' }] });
+    const limits = caseLimits(contextOf(ledger));
+    const row = ledger.sheets.cases![0]!;
+    expect(() => limits.of(row)).toThrow(/2019/);
+    expect(() => limits.of(row)).toThrow(/2019/);
+  });
 });
