@@ -21,7 +21,9 @@ const cpuMsSince = (start) => {
 const detail = {};
 const cpuStart = process.cpuUsage();
 let stageCpu = cpuStart;
-// Stages run one after another: the CPU used since the last stage ended is this stage's.
+// Stages run one after another and together cover the audit (AuditStage in src/audit/audit.ts):
+// the CPU used since the last stage ended is this stage's, so CPU spent between two stages, were
+// there any, would show in the next; the wall times show it (bench/audit.ts's 'unmeasured').
 const onStage = (stage, ms) => {
   detail[stage] = ms;
   detail[`cpu:${stage}`] = cpuMsSince(stageCpu);

@@ -5,7 +5,7 @@
  * writer alone on 10,000 and 100,000 synthetic findings, and `--month` to time the built bin
  * (`node dist/cli/main.js audit`, start-up included) on a 1,000-case month. The audit is measured
  * from the compiled code users run (dist/; the bench runs `npm run build` first when dist/ is
- * older than src/), in a plain node process (bench/audit-child.mjs); the floor and the report
+ * older than a file the build reads, bench/build-freshness.ts), in a plain node process (bench/audit-child.mjs); the floor and the report
  * writer from source through tsx, whose loader is done before their clocks start. Every child,
  * audit and floor alike, runs with the node flags of the bin's shebang (src/cli/main.ts), so
  * the audit is measured as the bin runs it and the comparison stays fair; `--node-flags
@@ -18,10 +18,12 @@
  * deadline rules of issue #11 gave 702 findings instead of the sample's 64), then, round after
  * round, two measurements run side by side, each in a child process of its own so that its
  * peak RSS (process.resourceUsage().maxRSS) is its alone:
- *   audit — audit() (rules, read, facts, evaluate, grade) + the Excel report + the JSON, as the
- *           CLI does, with the time of every stage ('facts' is the lookups and the sheet-wide
- *           scopes; the case, complaint, attendance and other records are built as 'evaluate'
- *           walks them, see src/facts/build.ts);
+ *   audit — audit() + the Excel report + the JSON, as the CLI does, with the time of every
+ *           stage audit() reports (AuditStage in src/audit/audit.ts: rules, read, period,
+ *           facts, evaluate, grade, figures; 'facts' is the lookups and the sheet-wide scopes,
+ *           the case, complaint, attendance and other records are built as 'evaluate' walks
+ *           them, see src/facts/build.ts) and of the report; 'unmeasured' is the wall time no
+ *           stage holds, which should stay near 0;
  *   floor — bench/floor.ts: inflate every worksheet and the string table and find every cell
  *           by byte search, nothing decoded or typed: the cost of merely opening the file.
  * The machine is shared and noisy, so the rounds alternate audit and floor and the table shows
@@ -34,12 +36,13 @@
  * /proc/self/stat of the waited-for child, is printed beside it on Linux).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BENCH_WORK_DIR, benchWorkbook } from './bench-workbook.js';
+import { staleBuildInput } from './build-freshness.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = join(SELF, '..', '..');
@@ -50,7 +53,8 @@ const TIME_TARGET = 3;
 const RSS_TARGET_MB = 250;
 const MONTH_CASES = 1_000;
 const MONTH_TARGET_S = 0.6;
-const STAGES = ['rules', 'read', 'facts', 'evaluate', 'grade', 'report'] as const;
+/** The stages of a bench audit, in order (no 'history': the bench gives no --history or --decisions). */
+const STAGES = ['rules', 'read', 'period', 'facts', 'evaluate', 'grade', 'figures', 'report'] as const;
 
 interface Measure {
   wallMs: number;
@@ -215,20 +219,11 @@ function monthMain(rounds: number): void {
   console.log(`node ${process.version}${nodeFlags.length > 0 ? ` with ${nodeFlags.join(' ')}` : ' (no extra flags)'}; ${loadNote()}`);
 }
 
-/** The newest modification time of the TypeScript files under `dir`. */
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return Math.max(newest, newestSource(path));
-    return entry.name.endsWith('.ts') ? Math.max(newest, statSync(path).mtimeMs) : newest;
-  }, 0);
-}
-
-/** Runs `npm run build` when dist/ is missing or older than a source: the audit is measured from dist/. */
+/** Runs `npm run build` when dist/ is missing or older than what builds it (bench/build-freshness.ts): the audit is measured from dist/. */
 function ensureBuilt(): void {
-  const built = join(ROOT, 'dist', 'cli', 'main.js');
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
-  process.stderr.write('dist/ is missing or older than src/: npm run build\n');
+  const stale = staleBuildInput(ROOT);
+  if (stale === undefined) return;
+  process.stderr.write(`dist/ is missing or older than ${stale}: npm run build\n`);
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
@@ -277,6 +272,8 @@ async function parentMain(sizes: number[], rounds: number, reportWriter: boolean
     const stageRow = (prefix: string) => [
       cases.toLocaleString('en-US'),
       ...STAGES.map((stage) => s(med(audits, (m) => m.detail[`${prefix}${stage}`] ?? 0))),
+      // A stage's CPU is all the CPU since the stage before it ended (bench/audit-child.mjs), so only wall time can be unmeasured.
+      prefix === '' ? s(med(audits, (m) => m.wallMs - STAGES.reduce((sum, stage) => sum + (m.detail[stage] ?? 0), 0))) : '—',
       s(med(floors, (m) => m.detail[`${prefix}read`]!)),
       ratio(med(audits, (m) => m.detail[`${prefix}read`]!), med(floors, (m) => m.detail[`${prefix}read`]!)),
     ];
@@ -287,7 +284,7 @@ async function parentMain(sizes: number[], rounds: number, reportWriter: boolean
   console.log(table(['cases', 'rows read', 'findings', 'audit s', 'audit peak MB', 'floor s', 'floor peak MB', 'audit/floor', `≤ ${TIME_TARGET}× and ≤ ${RSS_TARGET_MB} MB`, 'best audit / best floor'], summary));
   console.log('\nthe same in CPU time (user + system, all threads), medians:\n');
   console.log(table(['cases', 'audit CPU s', 'floor CPU s', 'audit/floor', 'best audit / best floor'], cpuSummary));
-  const stageHeader = ['cases', ...STAGES.map((stage) => `audit ${stage}`), 'floor', 'read/floor'];
+  const stageHeader = ['cases', ...STAGES.map((stage) => `audit ${stage}`), 'unmeasured', 'floor', 'read/floor'];
   console.log('\nper stage, wall seconds (medians):\n');
   console.log(table(stageHeader, stages));
   console.log('\nper stage, CPU seconds (medians):\n');

@@ -76,7 +76,21 @@ export interface AuditOptions {
 
 export type AuditEngine = 'evaluator' | 'reference';
 
-export type AuditStage = 'rules' | 'read' | 'facts' | 'evaluate' | 'grade';
+/**
+ * The stages reported through `onStage`, in the order they run; together they are the whole
+ * audit, so a benchmark's sum of stages is its wall time:
+ * - `rules`: load and validate the rule set (not when `ruleSet` is given);
+ * - `read`: read the ledger (not when `ledger` is given);
+ * - `period`: fix the period and as-of, load the calendar, set aside the rows dated after as-of
+ *   and the cases with a counted date no calendar covers;
+ * - `history`: read `--history` and `--decisions` (only when either is given);
+ * - `facts`: the lookups and sheet-wide scopes (src/facts/build.ts);
+ * - `evaluate`: build the records as they are walked and run the rules;
+ * - `grade`: settle the findings (overlaps, escalation, history, decisions);
+ * - `figures`: gather what the report shows besides the findings: warnings, service figures,
+ *   the summary, the tool and the SHA-256 of every input file.
+ */
+export type AuditStage = 'rules' | 'read' | 'period' | 'history' | 'facts' | 'evaluate' | 'grade' | 'figures';
 
 /** Runs one stage and reports its wall time. */
 async function timed<T>(stage: AuditStage, options: AuditOptions, work: () => T | Promise<T>): Promise<T> {
@@ -102,13 +116,20 @@ export async function prepareAudit(input: string, options: AuditOptions = {}): P
   const rulesDir = options.rulesDir ?? DEFAULT_RULES_DIR;
   const ruleSet = options.ruleSet ?? (await timed('rules', options, () => loadValidRuleSet(rulesDir, rulesDir, { limits: options.ruleLimits ?? {} })));
   const read = options.ledger ?? (await timed('read', options, () => readLedger(input, options.limits)));
-  const { period, periodInferred, asOf } = resolvePeriod(read, options);
-  const calendar = loadCalendar(calendarDir(rulesDir));
-  const ledger = setAsideUncountedDates(applyAsOf(read, asOf), calendar, asOf);
-  const ctx: AuditContext = { ledger, calendar, period, asOf, windows: dutyWindows(ruleSet.rules) };
+  const { ctx, periodInferred } = await timed('period', options, () => {
+    const { period, periodInferred, asOf } = resolvePeriod(read, options);
+    const calendar = loadCalendar(calendarDir(rulesDir));
+    const ledger = setAsideUncountedDates(applyAsOf(read, asOf), calendar, asOf);
+    return { ctx: { ledger, calendar, period, asOf, windows: dutyWindows(ruleSet.rules) } satisfies AuditContext, periodInferred };
+  });
   // Both read before evaluation, so a bad history or decisions file stops the audit at once.
-  const history = options.history === undefined ? undefined : loadHistory(options.history, { center: centerOf(ledger).center, period }, historyOptions(options));
-  const decisions = options.decisions === undefined ? undefined : await readDecisions(options.decisions);
+  const { history, decisions } =
+    options.history === undefined && options.decisions === undefined
+      ? {}
+      : await timed('history', options, async () => ({
+          history: options.history === undefined ? undefined : loadHistory(options.history, { center: centerOf(ctx.ledger).center, period: ctx.period }, historyOptions(options)),
+          decisions: options.decisions === undefined ? undefined : await readDecisions(options.decisions),
+        }));
   const records = await timed('facts', options, () => scopeRecordSources(ctx));
   return { ruleSet, ctx, records, periodInferred, ...(history ? { history } : {}), ...(decisions ? { decisions } : {}) };
 }
@@ -147,28 +168,30 @@ export async function completeAudit(prepared: PreparedAudit, options: AuditOptio
     }),
   );
 
-  const warnings = warningsOf(ctx, warningRules(ruleSet.rules, ruleSet.policy), findings);
-  const tool = toolInfo();
-  return {
-    tool: { name: tool.name, version: options.toolVersion ?? tool.version },
-    ...centerOf(ledger),
-    period,
-    periodInferred,
-    asOf,
-    generatedAt: (options.now ?? (() => new Date()))().toISOString(),
-    inputs: await inputFiles(ledger.source),
-    rulesHash: ruleSet.hash,
-    policy: ruleSet.policy,
-    summary: summarise(findings, runs, ledger, warnings),
-    findings,
-    people,
-    warnings,
-    service: serviceFigures(ctx),
-    dataIssues: ledger.dataIssues,
-    rules: runs,
-    ...(history ? { history: { source: history.source, reports: history.reports, ignored: history.ignored } } : {}),
-    ...(decisions ? { decisions: { file: decisions.file, sha256: decisions.sha256, count: decisions.decisions.length } } : {}),
-  };
+  return timed('figures', options, async (): Promise<AuditResult> => {
+    const warnings = warningsOf(ctx, warningRules(ruleSet.rules, ruleSet.policy), findings);
+    const tool = toolInfo();
+    return {
+      tool: { name: tool.name, version: options.toolVersion ?? tool.version },
+      ...centerOf(ledger),
+      period,
+      periodInferred,
+      asOf,
+      generatedAt: (options.now ?? (() => new Date()))().toISOString(),
+      inputs: await inputFiles(ledger.source),
+      rulesHash: ruleSet.hash,
+      policy: ruleSet.policy,
+      summary: summarise(findings, runs, ledger, warnings),
+      findings,
+      people,
+      warnings,
+      service: serviceFigures(ctx),
+      dataIssues: ledger.dataIssues,
+      rules: runs,
+      ...(history ? { history: { source: history.source, reports: history.reports, ignored: history.ignored } } : {}),
+      ...(decisions ? { decisions: { file: decisions.file, sha256: decisions.sha256, count: decisions.decisions.length } } : {}),
+    };
+  });
 }
 
 export async function audit(input: string, options: AuditOptions = {}): Promise<AuditResult> {
