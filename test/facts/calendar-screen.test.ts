@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COUNTED_DATES, setAsideUncountedDates } from '../../src/facts/calendar-screen.js';
+import { YearCalendar } from '../../src/calendar/calendar.js';
 import { ledgerOf, testCalendar } from './helpers.js';
+
+/** 2024 and 2026 without 2025 between them: every date of 2025 is uncovered. */
+function gapYearCalendar(): YearCalendar {
+  return new YearCalendar([2024, 2026].map((year) => ({ year, source: 'test', holidays: [], workdays: [] })));
+}
 
 describe('cases set aside for a date the calendars do not cover', () => {
   it('names the first uncovered counted column; uncounted dates leave the case in', () => {
@@ -26,8 +32,27 @@ describe('cases set aside for a date the calendars do not cover', () => {
     ]);
   });
 
-  it('checks the columns of COUNTED_DATES, in that order', () => {
-    expect(COUNTED_DATES.map(([key]) => key)).toEqual(['received_on', 'materials_completed_on', 'notified_on', 'completed_on', 'result_notified_on']);
+  // With the shipped calendars (no gap years) only the 受理日期 and the 办结日期 can be
+  // uncovered: the other counted dates must fall after the 受理日期 and before the last loaded
+  // day. A calendar with a gap year (2024 and 2026, no 2025) reaches every column.
+  it.each(COUNTED_DATES.map(([key, zh], index) => [zh, key, index] as const))(
+    'checks every column of COUNTED_DATES, in that order: %s when it and every later one fall in a gap year',
+    (zh, key, index) => {
+      const received = index === 0 ? '2025-03-03' : '2024-12-30';
+      const record: Record<string, string> = { received_on: received, completed_on: '2024-12-31' };
+      COUNTED_DATES.slice(index).forEach(([later], offset) => (record[later] = `2025-03-${String(10 + offset).padStart(2, '0')}`));
+      const ledger = ledgerOf({ cases: [record, { received_on: '2026-10-09' }] });
+      const screened = setAsideUncountedDates(ledger, gapYearCalendar(), '2026-10-31');
+      expect(screened.sheets.cases!.map((r) => r.record.received_on)).toEqual(['2026-10-09']);
+      expect(screened.dataIssues.map((i) => [i.row, i.code, i.header, i.value, i.params])).toEqual([
+        [2, 'outside-calendar', zh, record[key], { years: '2024, 2026', year: '2025' }],
+      ]);
+    },
+  );
+
+  it('a counted date in a gap year that is not counted (before the 受理日期) leaves the case in', () => {
+    const ledger = ledgerOf({ cases: [{ received_on: '2026-01-05', notified_on: '2025-12-31', completed_on: '2026-01-06' }] });
+    expect(setAsideUncountedDates(ledger, gapYearCalendar(), '2026-10-31')).toBe(ledger);
   });
 
   it('the ledger itself when nothing is set aside', () => {
