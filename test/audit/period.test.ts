@@ -27,6 +27,11 @@ describe('inferPeriod', () => {
     expect(inferPeriod(ledgerOf(['2026-10-01', '2026-09-30']))).toBe('2026-10');
     expect(inferPeriod(ledgerOf(['2026-09-30', '2026-10-01']))).toBe('2026-10');
   });
+  it('adds up every run of equal dates, however the ledger interleaves them, the last run included', () => {
+    // October 4, September 3: dropping the last run or keeping only a date's latest run gives September.
+    expect(inferPeriod(ledgerOf(['2026-10-05', '2026-10-05', '2026-09-30', '2026-09-30', '2026-09-30', '2026-10-05', '2026-10-05']))).toBe('2026-10');
+    expect(inferPeriod(ledgerOf(['2026-09-30', '2026-10-05', '2026-09-30', '2026-10-06', '2026-09-29']))).toBe('2026-09');
+  });
   it('is undefined without cases', () => {
     expect(inferPeriod(ledgerOf([]))).toBeUndefined();
   });
