@@ -18,4 +18,19 @@ describe('sha256File', () => {
     writeFileSync(empty, '');
     expect(await sha256File(empty)).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
+
+  it('hashes a file of exactly whole chunks, and one smaller than a chunk, as one whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duty-audit-inputs-'));
+    for (const size of [2 * 2 ** 20, 2 ** 20 + 1, 1000]) {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 31 + (i >> 20)) & 0xff;
+      const file = join(dir, `${size}.bin`);
+      writeFileSync(file, bytes);
+      expect(await sha256File(file), String(size)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+  });
+
+  it('refuses a file that is not there, as reading it would', async () => {
+    await expect(sha256File(join(tmpdir(), 'duty-audit-no-such-file.xlsx'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });
