@@ -42,7 +42,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BENCH_WORK_DIR, benchWorkbook } from './bench-workbook.js';
-import { staleBuildInput } from './build-freshness.js';
+import { ensureBuilt } from './build-freshness.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = join(SELF, '..', '..');
@@ -219,14 +219,6 @@ function monthMain(rounds: number): void {
   console.log(`node ${process.version}${nodeFlags.length > 0 ? ` with ${nodeFlags.join(' ')}` : ' (no extra flags)'}; ${loadNote()}`);
 }
 
-/** Runs `npm run build` when dist/ is missing or older than what builds it (bench/build-freshness.ts): the audit is measured from dist/. */
-function ensureBuilt(): void {
-  const stale = staleBuildInput(ROOT);
-  if (stale === undefined) return;
-  process.stderr.write(`dist/ is missing or older than ${stale}: npm run build\n`);
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 async function parentMain(sizes: number[], rounds: number, reportWriter: boolean): Promise<void> {
@@ -309,7 +301,7 @@ else {
   const flagsAt = argv.indexOf('--node-flags');
   if (flagsAt >= 0) nodeFlags = argv[flagsAt + 1]!.split(/\s+/).filter((flag) => flag !== '');
   const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--rounds').map(Number);
-  ensureBuilt();
+  ensureBuilt(ROOT);
   if (argv.includes('--month')) monthMain(Math.max(rounds, 5));
   if (!argv.includes('--month') || sizes.length > 0) await parentMain(sizes.length > 0 ? sizes : [10_000, 100_000], rounds, argv.includes('--report-writer'));
 }

@@ -6,6 +6,7 @@
  * package-lock.json pin. A change to any of them left the bench measuring the old build when it
  * looked at src/ alone.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,4 +30,12 @@ export function staleBuildInput(root: string): string | undefined {
   if (!existsSync(built)) return BUILD_OUTPUT;
   const builtAt = statSync(built).mtimeMs;
   return BUILD_INPUTS.find((input) => newestUnder(join(root, input)) > builtAt);
+}
+
+/** Runs `npm run build` when dist/ is missing or older than what builds it: the benches measure the audit from dist/, as users run it. */
+export function ensureBuilt(root: string): void {
+  const stale = staleBuildInput(root);
+  if (stale === undefined) return;
+  process.stderr.write(`dist/ is missing or older than ${stale}: npm run build\n`);
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -4,8 +4,10 @@
  * a 200 MB CSV cell (and a 99 MB one, under the file limit), a 600 MB CSV, a 50 MB rule file,
  * 100,000 nested condition groups, and zip bombs whose shared-string table inflates to 1 GB (its
  * size declared, and lied about). Each runs in a child process of its own (peak RSS is per
- * process), with no V8 flags as the bin runs, the default limits, and through audit() as
- * `duty-audit audit` runs it; the line printed says what happened, the wall time and the peak RSS.
+ * process), with no V8 flags as the bin runs and the default limits: the audits through audit()
+ * from the compiled library (dist/, rebuilt when stale) in a plain node process, as `duty-audit
+ * audit` runs (bench/hostile-child.mjs); the rule-file scenarios load the rules from source. The
+ * line printed says what happened, the wall time and the peak RSS.
  *
  *     npx tsx bench/hostile.ts            # every scenario (inputs generated once into the OS temp folder)
  *     npx tsx bench/hostile.ts csv-1m     # one scenario
@@ -22,13 +24,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { audit } from '../src/audit/audit.js';
 import { DutyAuditError } from '../src/errors.js';
 import { render } from '../src/messages/catalogue.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { loadRuleSet } from '../src/rules/load.js';
+import { ensureBuilt } from './build-freshness.js';
 
 const DIR = join(tmpdir(), 'duty-audit-bench-hostile');
+const AUDIT_CHILD = join(PACKAGE_ROOT, 'bench', 'hostile-child.mjs');
 const BUDGET_MB = 400;
 const HEADER = ['受理编号', '受理日期', '申请人', '联系电话', '事项名称', '办件类型', '经办人', '材料齐全', '办结日期', '办理结果'];
 
@@ -159,19 +162,15 @@ interface Scenario {
   /** Made again on every run: built from the current rules/, a cached copy goes stale with it. */
   fresh?: boolean;
   make(): Promise<void>;
-  run(): Promise<string>;
+  /** `audit`: audit() of the input from dist/ in a plain node process (bench/hostile-child.mjs); else run here, from source. */
+  run: 'audit' | (() => Promise<string>);
 }
-
-const auditOf = (input: string) => async () => {
-  const result = await audit(input, { period: '2026-10' });
-  return `audited: ${result.summary.rowsRead} rows read`;
-};
 
 const SCENARIOS: Record<string, Scenario> = {
   'xlsx-1m': {
     input: join(DIR, 'rows-1m.xlsx'),
     make: () => xlsx1m(join(DIR, 'rows-1m.xlsx')),
-    run: auditOf(join(DIR, 'rows-1m.xlsx')),
+    run: 'audit',
   },
   'csv-1m': {
     input: join(DIR, 'csv-1m'),
@@ -180,7 +179,7 @@ const SCENARIOS: Record<string, Scenario> = {
       await writeLines(join(DIR, 'csv-1m', '测试-办件台账.csv'), csvRows(1_000_000));
       await centerFile(join(DIR, 'csv-1m'));
     },
-    run: auditOf(join(DIR, 'csv-1m')),
+    run: 'audit',
   },
   // At the row limit (the header is one of the 150,000 rows, as in a workbook): accepted and
   // audited whole, which is what the limit's budget is for.
@@ -191,7 +190,7 @@ const SCENARIOS: Record<string, Scenario> = {
       await writeLines(join(DIR, 'csv-150k', '测试-办件台账.csv'), csvRows(149_999));
       await centerFile(join(DIR, 'csv-150k'));
     },
-    run: auditOf(join(DIR, 'csv-150k')),
+    run: 'audit',
   },
   'csv-cell-200mb': {
     input: join(DIR, 'cell-200mb'),
@@ -200,7 +199,7 @@ const SCENARIOS: Record<string, Scenario> = {
       await writeLines(join(DIR, 'cell-200mb', '测试-办件台账.csv'), [HEADER.join(',') + '\r\n', caseRow(1).join(',') + ',', ...Array.from({ length: 200 }, () => '备'.repeat(349_526)), '\r\n']);
       await centerFile(join(DIR, 'cell-200mb'));
     },
-    run: auditOf(join(DIR, 'cell-200mb')),
+    run: 'audit',
   },
   'csv-cell-99mb': {
     input: join(DIR, 'cell-99mb'),
@@ -209,7 +208,7 @@ const SCENARIOS: Record<string, Scenario> = {
       await writeLines(join(DIR, 'cell-99mb', '测试-办件台账.csv'), [HEADER.join(',') + '\r\n', caseRow(1).join(',') + ',', ...Array.from({ length: 99 }, () => '备'.repeat(349_526)), '\r\n']);
       await centerFile(join(DIR, 'cell-99mb'));
     },
-    run: auditOf(join(DIR, 'cell-99mb')),
+    run: 'audit',
   },
   'csv-600mb': {
     input: join(DIR, 'csv-600mb'),
@@ -220,7 +219,7 @@ const SCENARIOS: Record<string, Scenario> = {
       await writeLines(join(DIR, 'csv-600mb', '测试-办件台账.csv'), [HEADER.join(',') + '\r\n', ...Array.from({ length: times }, () => block)]);
       await centerFile(join(DIR, 'csv-600mb'));
     },
-    run: auditOf(join(DIR, 'csv-600mb')),
+    run: 'audit',
   },
   'rules-50mb': {
     input: join(DIR, 'rules-50mb'),
@@ -262,30 +261,41 @@ const SCENARIOS: Record<string, Scenario> = {
   'zip-bomb': {
     input: join(DIR, 'bomb.xlsx'),
     make: () => zipWith(join(DIR, 'bomb.xlsx'), BOMB_PARTS, { name: 'xl/sharedStrings.xml', chunk: '炸'.repeat(1 << 18), times: 1365 }),
-    run: auditOf(join(DIR, 'bomb.xlsx')),
+    run: 'audit',
   },
   'zip-bomb-lying': {
     input: join(DIR, 'bomb-lying.xlsx'),
     make: () => zipWith(join(DIR, 'bomb-lying.xlsx'), BOMB_PARTS, { name: 'xl/sharedStrings.xml', chunk: '炸'.repeat(1 << 18), times: 1365, declare: 100_000 }),
-    run: auditOf(join(DIR, 'bomb-lying.xlsx')),
+    run: 'audit',
   },
 };
 
 // ---- one scenario in this process, or all of them in child processes ----
 
+/** What a scenario's child prints, as one line of JSON: what happened, its wall time and its peak RSS. */
+interface Outcome {
+  outcome: string;
+  seconds: number;
+  rssMb: number;
+}
+
 async function runHere(name: string): Promise<void> {
-  const scenario = SCENARIOS[name]!;
+  const run = SCENARIOS[name]!.run;
+  if (run === 'audit') throw new Error(`${name} is audited from dist/ by bench/hostile-child.mjs`);
   const started = performance.now();
   let outcome: string;
   try {
-    outcome = await scenario.run();
+    outcome = await run();
   } catch (error) {
     if (!(error instanceof DutyAuditError)) throw error;
     outcome = `refused (${error.code}): ${error.message.replace(DIR, '…').slice(0, 110)}${error.message.length > 110 ? '…' : ''}`;
   }
-  const seconds = (performance.now() - started) / 1000;
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${name.padEnd(16)} ${rssMb <= BUDGET_MB ? 'within' : 'OVER  '} ${rssMb.toFixed(0).padStart(5)} MB peak RSS  ${seconds.toFixed(1).padStart(6)} s  ${outcome}\n`);
+  const result: Outcome = { outcome, seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function outcomeLine(name: string, { outcome, seconds, rssMb }: Outcome): string {
+  return `${name.padEnd(16)} ${rssMb <= BUDGET_MB ? 'within' : 'OVER  '} ${rssMb.toFixed(0).padStart(5)} MB peak RSS  ${seconds.toFixed(1).padStart(6)} s  ${outcome}\n`;
 }
 
 async function main(): Promise<void> {
@@ -294,6 +304,7 @@ async function main(): Promise<void> {
   const names = asked.length > 0 ? asked : Object.keys(SCENARIOS);
   await mkdir(DIR, { recursive: true });
   const loader = pathToFileURL(join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  if (names.some((name) => SCENARIOS[name]?.run === 'audit')) ensureBuilt(PACKAGE_ROOT);
   console.log(`hostile inputs against ${BUDGET_MB} MB (default limits, no V8 flags, as the bin runs)`);
   for (const name of names) {
     const scenario = SCENARIOS[name];
@@ -303,8 +314,10 @@ async function main(): Promise<void> {
       await scenario.make();
       console.log(`  (generated ${scenario.input} in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
-    const child = spawnSync(process.execPath, ['--import', loader, fileURLToPath(import.meta.url), name, '--here'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    process.stdout.write(child.stdout || `${name}: exited ${child.status ?? child.signal}: ${child.stderr.split('\n').slice(0, 3).join(' ')}\n`);
+    const command = scenario.run === 'audit' ? [AUDIT_CHILD, name, scenario.input] : ['--import', loader, fileURLToPath(import.meta.url), name, '--here'];
+    const child = spawnSync(process.execPath, command, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const printed = child.stdout.trim();
+    process.stdout.write(printed ? outcomeLine(name, JSON.parse(printed) as Outcome) : `${name}: exited ${child.status ?? child.signal}: ${child.stderr.split('\n').slice(0, 3).join(' ')}\n`);
   }
   if (process.argv.includes('--clean')) await rm(DIR, { recursive: true, force: true });
 }
