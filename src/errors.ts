@@ -31,7 +31,9 @@ export type ErrorCode =
   /** Another batch is writing into the same out folder. */
   | 'out-folder-busy'
   /** A symbolic link that is broken, loops, or leads out of the folder given. */
-  | 'bad-link';
+  | 'bad-link'
+  /** A folder of inputs, or an input, that cannot be looked at (no permission, an I/O error). */
+  | 'cannot-read';
 
 export interface DutyAuditErrorOptions {
   file?: string;

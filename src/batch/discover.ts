@@ -23,7 +23,7 @@ export interface Discovery {
   inputs: BatchInput[];
   /** Arguments that named nothing: no such file or folder, or a glob matching nothing. */
   unmatched: string[];
-  /** Links found inside a folder that are broken or lead out of it: listed as failed. */
+  /** Links found inside a folder that are broken or lead out of it, and what cannot be read (a folder without permission): listed as failed. */
   refused: { input: BatchInput; failure: BatchFailure }[];
 }
 
@@ -55,7 +55,13 @@ export async function discoverInputs(args: string[], options: DiscoverOptions = 
 /** Adds what `arg` names; false when it names nothing at all. */
 async function collect(arg: string, found: Found): Promise<boolean> {
   const path = resolve(found.cwd, arg);
-  const kind = statKind(path);
+  let kind: ReturnType<typeof statKind>;
+  try {
+    kind = statKind(path);
+  } catch (error) {
+    unreadable(path, error, found);
+    return true;
+  }
   if (kind === 'file') {
     add(path, found);
     return true;
@@ -84,7 +90,13 @@ async function collect(arg: string, found: Found): Promise<boolean> {
       checkLink(p, realOrSelf(root), found);
       continue;
     }
-    const k = statKind(p);
+    let k: ReturnType<typeof statKind>;
+    try {
+      k = statKind(p);
+    } catch (error) {
+      unreadable(p, error, found);
+      continue;
+    }
     if (k === 'file') add(p, found);
     else if (k === 'dir') walk(p, realOrSelf(p), found);
   }
@@ -99,7 +111,9 @@ function walk(dir: string, rootReal: string, found: Found): void {
     let entries;
     try {
       entries = readdirSync(current, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // A folder that cannot be listed may hold uploads: listed as failed, never passed over.
+      unreadable(current, error, found);
       continue;
     }
     for (const entry of entries) {
@@ -128,6 +142,11 @@ function checkLink(path: string, rootReal: string, found: Found): void {
   }
   if (isInside(real, rootReal)) return;
   refuse(path, found, batchFailure('bad-link', msg('batch.linkOutside', { input: displayPath(path, found.cwd), real }), msg('batch.linkOutside.hint')));
+}
+
+function unreadable(path: string, error: unknown, found: Found): void {
+  const reason = (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
+  refuse(path, found, batchFailure('cannot-read', msg('batch.unreadable', { input: displayPath(path, found.cwd), reason }), msg('batch.unreadable.hint')));
 }
 
 function refuse(path: string, found: Found, failure: BatchFailure): void {
@@ -159,13 +178,17 @@ function globBase(pattern: string): string {
   return fixed.join('/') || '.';
 }
 
+/** A file, a folder, or neither (also: nothing there); throws when the path cannot be looked at (no permission, I/O). */
 function statKind(path: string): 'file' | 'dir' | undefined {
+  let st;
   try {
-    const st = statSync(path);
-    return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
-  } catch {
-    return undefined;
+    st = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return undefined;
+    throw error;
   }
+  return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
 }
 
 /** Office lock files and desktop litter are not uploads; everything else is accounted for. */

@@ -185,6 +185,7 @@ const ERROR_TITLES: Record<ErrorCode, Localized> = {
   'output-clash': { zh: '输出与输入冲突', en: 'output clashes with an input' },
   'out-folder-busy': { zh: '输出文件夹被占用', en: 'out folder busy' },
   'bad-link': { zh: '链接有误', en: 'bad link' },
+  'cannot-read': { zh: '无法读取', en: 'cannot read' },
 };
 
 export const FAILURE_TITLES: Record<FailureCode, Localized> = {

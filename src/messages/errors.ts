@@ -351,6 +351,8 @@ export const ERROR_TEXT = {
   },
   'batch.linkBroken': { zh: '{input} 是失效的符号链接（指向的 {target} 不存在）', en: '{input} is a broken symbolic link (to {target}, which does not exist)' },
   'batch.linkBroken.hint': { zh: '请修好或删除该链接；把台账本身复制进文件夹', en: 'fix or remove the link; copy the ledger itself into the folder' },
+  'batch.unreadable': { zh: '无法读取 {input}（{reason}），其中的台账没有审计', en: 'cannot read {input} ({reason}); no ledger in it was audited' },
+  'batch.unreadable.hint': { zh: '请让运行 duty-audit 的用户有权读取它，或把台账复制到能读取的文件夹', en: 'let the user running duty-audit read it, or copy the ledgers into a folder it can read' },
   'batch.linkOutside': {
     zh: '{input} 是指向 {real} 的符号链接，在文件夹之外：批量审计不会顺着链接走出其文件夹',
     en: '{input} is a symbolic link to {real}, outside the folder: a batch does not follow links out of its folders',
