@@ -15,6 +15,7 @@ import { readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { msg } from '../messages/catalogue.js';
+import { errorCodeText } from '../output/write-error.js';
 import { isLink } from '../rules/files.js';
 import { batchFailure, type BatchFailure, type BatchInput } from './types.js';
 import { compareText } from '../text.js';
@@ -54,22 +55,7 @@ export async function discoverInputs(args: string[], options: DiscoverOptions = 
 
 /** Adds what `arg` names; false when it names nothing at all. */
 async function collect(arg: string, found: Found): Promise<boolean> {
-  const path = resolve(found.cwd, arg);
-  let kind: ReturnType<typeof statKind>;
-  try {
-    kind = statKind(path);
-  } catch (error) {
-    unreadable(path, error, found);
-    return true;
-  }
-  if (kind === 'file') {
-    add(path, found);
-    return true;
-  }
-  if (kind === 'dir') {
-    walk(path, realOrSelf(path), found);
-    return true;
-  }
+  if (take(resolve(found.cwd, arg), found)) return true;
   if (!isDynamicPattern(arg)) return false;
   // Uploads arrive as .xlsx and .XLSX alike. Links are not followed by the glob: each match is
   // looked at below, inside the folder the glob starts from.
@@ -90,17 +76,26 @@ async function collect(arg: string, found: Found): Promise<boolean> {
       checkLink(p, realOrSelf(root), found);
       continue;
     }
-    let k: ReturnType<typeof statKind>;
-    try {
-      k = statKind(p);
-    } catch (error) {
-      unreadable(p, error, found);
-      continue;
-    }
-    if (k === 'file') add(p, found);
-    else if (k === 'dir') walk(p, realOrSelf(p), found);
+    take(p, found);
   }
   return true;
+}
+
+/**
+ * A file is added, a folder walked, and a path that cannot be looked at listed as failed; false
+ * when there is nothing there (or neither a file nor a folder).
+ */
+function take(path: string, found: Found): boolean {
+  let kind: ReturnType<typeof statKind>;
+  try {
+    kind = statKind(path);
+  } catch (error) {
+    unreadable(path, error, found);
+    return true;
+  }
+  if (kind === 'file') add(path, found);
+  else if (kind === 'dir') walk(path, realOrSelf(path), found);
+  return kind !== undefined;
 }
 
 /** Every file under `dir` (hidden files and folders left out), links resolved within `rootReal`. */
@@ -145,8 +140,7 @@ function checkLink(path: string, rootReal: string, found: Found): void {
 }
 
 function unreadable(path: string, error: unknown, found: Found): void {
-  const reason = (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
-  refuse(path, found, batchFailure('cannot-read', msg('batch.unreadable', { input: displayPath(path, found.cwd), reason }), msg('batch.unreadable.hint')));
+  refuse(path, found, batchFailure('cannot-read', msg('batch.unreadable', { input: displayPath(path, found.cwd), reason: errorCodeText(error) }), msg('batch.unreadable.hint')));
 }
 
 function refuse(path: string, found: Found, failure: BatchFailure): void {

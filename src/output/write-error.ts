@@ -32,6 +32,7 @@ function causeOf(code: string | undefined, file: string, option: string | undefi
     case 'ENAMETOOLONG':
       return { reason: msg('write.nameTooLong', { bytes: Buffer.byteLength(file) }), fix: msg('write.nameTooLong.hint', { elsewhere }) };
     case 'EISDIR':
+    case 'ENOTEMPTY':
       return { reason: msg('write.folderInTheWay'), fix: msg('write.folderInTheWay.hint', { elsewhere }) };
     case 'ENOTDIR':
       return { reason: msg('write.fileInPath'), fix: msg('write.checkPath.hint', { elsewhere }) };
@@ -57,6 +58,10 @@ export function writeFailure(error: unknown, file: string, what: Message, option
   if (error instanceof DutyAuditError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const { reason, fix } = causeOf(code, file, option);
-  const shown = code ?? (error instanceof Error ? error.message : String(error));
-  return new DutyAuditError('cannot-write', msg('cli.cannotWrite', { what, file, reason, code: shown }), { file, hint: fix, cause: error });
+  return new DutyAuditError('cannot-write', msg('cli.cannotWrite', { what, file, reason, code: errorCodeText(error) }), { file, hint: fix, cause: error });
+}
+
+/** The system's code of a failed file operation (ENOSPC, EACCES…), else its message: shown in brackets after the words. */
+export function errorCodeText(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
 }

@@ -69,12 +69,6 @@ export interface Service {
   app: FastifyInstance;
   store: Store;
   queue: JobQueue;
-  /**
-   * Resolves, with what failed, when the service cannot go on auditing (a standing report that
-   * could not be copied into the history folder: the queue has halted); never otherwise. Whoever
-   * runs the service then closes it, says why and stops (the CLI exits 2).
-   */
-  halted: Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -241,7 +235,7 @@ export async function createService(options: ServeOptions): Promise<Service> {
     await app.close();
     throw error;
   }
-  return { app, store, queue, halted: queue.halted, close: () => app.close() };
+  return { app, store, queue, close: () => app.close() };
 }
 
 /** Checks the host and token, builds the service and listens. */

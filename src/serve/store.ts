@@ -21,12 +21,13 @@
  * keep the service restarting).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { DutyAuditError, type BatchFailure, type CenterSummary } from '../index.js';
+import { sha256File } from '../audit/inputs.js';
 import { msg } from '../messages/catalogue.js';
 import { openTemp, writeFileAtomically, type TempFile } from '../output/atomic-file.js';
 import { isTempName } from '../output/temp-name.js';
@@ -511,7 +512,7 @@ export class Store {
     for (const month of this.allMonths()) {
       const file = this.historyFile(month.centerKey, month.period);
       if (!existsSync(this.reportFile(month.auditId, 'json'))) continue;
-      if (sha256OfFile(file) === month.reportSha256) continue;
+      if ((await sha256File(file).catch(() => undefined)) === month.reportSha256) continue;
       await this.placeHistory(month.centerKey, month.period, month.auditId);
     }
   }
@@ -577,14 +578,6 @@ export function sha256Of(bytes: Buffer | string): string {
 }
 
 /** The SHA-256 of a file's bytes; undefined when it cannot be read. */
-function sha256OfFile(path: string): string | undefined {
-  try {
-    return sha256Of(readFileSync(path));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A history copy that failed, in words: the file and the cause (disk full, permission denied…,
  * from the system's code, as every failed write says it), that the service stops and the next

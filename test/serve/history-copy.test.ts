@@ -35,7 +35,7 @@ describe('a history copy that fails', () => {
       const res = await service.app.inject({ method: 'POST', url: '/api/audits', ...multipart([month('城东', '2026-10'), month('城东', '2026-11')]) });
       [october, november] = (res.json() as { audits: { id: string }[] }).audits.map((a) => a.id) as [string, string];
 
-      const error = await service.halted;
+      const error = await service.queue.halted;
       expect(error).toBeInstanceOf(DutyAuditError);
       const failure = error as DutyAuditError;
       expect(failure.code).toBe('cannot-write');

@@ -83,7 +83,7 @@ export function serveCommand(lang: Lang): CommandModule<object, ServeArgs> {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
         // Also when it halts while closing: the exit says so.
-        void service.halted.then((error) => {
+        void service.queue.halted.then((error) => {
           failed ??= { error };
           stop();
         });
