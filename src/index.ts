@@ -26,7 +26,7 @@ export { DEFAULT_RULES_DIR } from './paths.js';
 
 // Its reports.
 export { writeReportXlsx, type XlsxOptions } from './report/xlsx/write.js';
-export { reportJsonPieces, reportJsonText, toReportJson, writeReportJson, type ReportJson, type ReportJsonOptions } from './report/json.js';
+export { reportJsonText, toReportJson, writeReportJson, type ReportJson, type ReportJsonOptions } from './report/json.js';
 export { terminalSummary, type TerminalOptions } from './report/terminal.js';
 export { writeFileAtomically, writeTextAtomically } from './output/atomic-file.js';
 export { refuseClashingOutputs, type NamedPath } from './output/output-paths.js';

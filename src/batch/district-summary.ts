@@ -17,7 +17,7 @@ import type ExcelJS from 'exceljs';
 import type { AuditResult } from '../audit/types.js';
 import { memoryBook, type BookSink, type CellValue, type SheetSink } from '../report/xlsx/book.js';
 import type { PageHead } from '../report/xlsx/print.js';
-import { fillRow, MUTED_FILL, solidFill, styleBold } from '../report/xlsx/style.js';
+import { fillRow, MUTED_FILL, RATE_FORMAT, solidFill, styleBold } from '../report/xlsx/style.js';
 import { columnOf, emptyCells, inColumnOrder, openTable, tableColumns, type TableColumn } from '../report/xlsx/table.js';
 import type { ErrorCode } from '../errors.js';
 import type { PersonSummary } from '../findings/types.js';
@@ -87,7 +87,7 @@ export type CenterColumn =
   | 'report';
 
 /** The printed columns first; district, period and the two file names follow on screen only. */
-export const CENTER_LABELS: Record<CenterColumn, Localized> = {
+const CENTER_LABELS: Record<CenterColumn, Localized> = {
   center: { zh: '中心名称', en: 'Center' },
   reminder: { zh: '提醒', en: 'Reminder' },
   criticism: { zh: '批评教育', en: 'Criticism' },
@@ -130,11 +130,12 @@ const CENTER_WIDTHS: Record<CenterColumn, number> = {
 };
 
 const CENTER_WRAPPED: CenterColumn[] = ['center', 'toAct', 'status'];
-const PRINTED_CENTER_COLUMNS = 14;
+/** The printed columns end with 本次状态: the rest are for the screen. */
+const PRINTED_CENTER_COLUMNS = columnOf(CENTER_LABELS, 'status');
 
 export type FailedColumn = 'input' | 'code' | 'reason' | 'message' | 'hint';
 
-export const FAILED_LABELS: Record<FailedColumn, Localized> = {
+const FAILED_LABELS: Record<FailedColumn, Localized> = {
   input: { zh: '输入文件', en: 'Input file' },
   code: { zh: '错误代码', en: 'Code' },
   reason: { zh: '原因', en: 'Reason' },
@@ -297,8 +298,9 @@ async function centersSheet(book: BookSink, entries: BatchEntry[], head: PageHea
   const ranks = new Map(centerRanks(counted).map((r, i) => [counted[i]!, r]));
   const columns = tableColumns(CENTER_LABELS, CENTER_WIDTHS, CENTER_WRAPPED);
   const sheet = await openSheet(book, SUMMARY_SHEETS.centers[lang], columns, entries.length + (counted.length > 0 ? 1 : 0), head, PRINTED_CENTER_COLUMNS);
+  const rateColumns = [columnOf(CENTER_LABELS, 'onTimeRate'), columnOf(CENTER_LABELS, 'satisfactionRate')];
   const rates = (row: ExcelJS.Row): void => {
-    for (const key of ['onTimeRate', 'satisfactionRate'] as const) row.getCell(columnOf(CENTER_LABELS, key)).numFmt = '0.0%';
+    for (const column of rateColumns) row.getCell(column).numFmt = RATE_FORMAT;
   };
   for (const entry of entries) {
     if (entry.status === 'failed') {

@@ -40,7 +40,9 @@ function uncoveredAfterReceipt(date: IsoDate | undefined, c: CaseRecord, cal: Wo
 
 /**
  * The first of COUNTED_DATES, in that order, that the calendars do not cover. Written out column
- * by column: a search over the list with a keyed read per column cost ~20 ms per 100,000 cases.
+ * by column instead of a search over the list with a keyed read per column: the whole screen of
+ * the 100,000-case bench month went from 31 to 24 ms and from 32 to 22 ms of CPU (two runs of 10
+ * alternating rounds, cold in a fresh process).
  */
 function firstUncounted(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate): DateColumn | undefined {
   if (uncovered(c.received_on, cal, asOf)) return 'received_on';

@@ -15,7 +15,7 @@
 import { firstDayOfMonth, lastDayOfMonth, monthOf } from '../calendar/dates.js';
 import { sheetSpec } from '../ledger/columns.js';
 import type { CaseRecord, IsoDate, LedgerRow } from '../ledger/types.js';
-import type { FactValue, ScopeRecord } from './types.js';
+import type { ScopeRecord } from './types.js';
 
 export function inPeriod(date: IsoDate, period: string): boolean {
   return monthOf(date) === period;
@@ -76,10 +76,7 @@ export function periodBounds(period: string): PeriodBounds {
  * has not happened by as-of, e.g. a window still open) is no event.
  */
 export function judgedInPeriod(record: ScopeRecord, event: string, bounds: PeriodBounds): boolean {
-  return judgedOn(record.facts[event], record, event, bounds);
-}
-
-function judgedOn(date: FactValue | undefined, record: ScopeRecord, event: string, bounds: PeriodBounds): boolean {
+  const date = record.facts[event];
   if (typeof date !== 'string') return false;
   if (date > bounds.last) return false;
   return date >= bounds.first || (record.ongoing?.includes(event) ?? false);
@@ -89,9 +86,9 @@ function judgedOn(date: FactValue | undefined, record: ScopeRecord, event: strin
  * `judgedInPeriod` for one event, compiled into one function with the event's name and the
  * period's bounds in the code. `record.facts[event]` with the name changing from event to event
  * is a megamorphic keyed read: the 6 events of the case rules on 100,000 cases spent ~25 ms
- * there, more than on any other line of the evaluation (profile of bench/audit-child.mjs). The
- * read alone compiled, called by a closure that then called judgedOn, still took ~22 ms of a
- * fresh process's evaluation (same profile). The name and the bounds are JSON-quoted.
+ * there (self time in a CPU profile of bench/audit-child.mjs), more than on any other line of
+ * the evaluation; compiling the read alone left ~22 ms in the same profile. The name and the
+ * bounds are JSON-quoted.
  */
 export function judgedInPeriodOf(event: string, bounds: PeriodBounds): (record: ScopeRecord) => boolean {
   const name = JSON.stringify(event);

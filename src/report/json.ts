@@ -193,8 +193,10 @@ export async function writeReportJson(result: AuditResult, file: string, o: Repo
 const PIECE_CHARS = 64 * 1024;
 /** Stands in the findings array while the rest of the report is written as one text. */
 const FINDINGS_MARK = '\u0000findings\u0000';
+/** The mark as the JSON text holds it. */
+const FINDINGS_MARK_TEXT = JSON.stringify(FINDINGS_MARK);
 /** Where the mark stands: only the report's own `findings` key is written so (a quote or line break in data is escaped). */
-const FINDINGS_AT = `\n  "findings": [\n    ${JSON.stringify(FINDINGS_MARK)}`;
+const FINDINGS_AT = `\n  "findings": [\n    ${FINDINGS_MARK_TEXT}`;
 
 /**
  * reportJsonText's text in pieces, the findings rendered one at a time: the same characters as
@@ -209,8 +211,7 @@ export function* reportJsonPieces(result: AuditResult, o: ReportJsonOptions): Ge
     return;
   }
   const text = JSON.stringify(reportJsonWith(result, o, [FINDINGS_MARK]), null, 2);
-  const mark = JSON.stringify(FINDINGS_MARK);
-  const at = text.indexOf(FINDINGS_AT) + FINDINGS_AT.length - mark.length;
+  const at = text.indexOf(FINDINGS_AT) + FINDINGS_AT.length - FINDINGS_MARK_TEXT.length;
   let piece = text.slice(0, at);
   for (const [i, f] of result.findings.entries()) {
     // An element of the findings array: indented four spaces deeper than written alone.
@@ -220,5 +221,5 @@ export function* reportJsonPieces(result: AuditResult, o: ReportJsonOptions): Ge
       piece = '';
     }
   }
-  yield `${piece}${text.slice(at + mark.length)}\n`;
+  yield `${piece}${text.slice(at + FINDINGS_MARK_TEXT.length)}\n`;
 }

@@ -23,7 +23,7 @@ import { COLUMNS, gradeLabel, SHEET_NAMES } from '../labels.js';
 import type { RenderOptions } from '../render.js';
 import type { BookSink, CellValue, SheetSink } from './book.js';
 import type { PageHead } from './print.js';
-import { gradeCell } from './style.js';
+import { gradeCell, RATE_FORMAT } from './style.js';
 import { columnOf, inColumnOrder, openTable, tableColumns } from './table.js';
 
 type Column = keyof typeof COLUMNS.people;
@@ -46,7 +46,6 @@ const WIDTHS: Record<Column, number> = {
   reportedBefore: 9,
 };
 
-const RATE_FORMAT = '0.0%';
 const BAR_COLOUR = 'FF5B9BD5';
 
 /** Most serious first: highest grade, then deduction, then number of findings, then name. */

@@ -46,6 +46,8 @@ export const GRADE_TEXT: Record<Grade, string> = {
 const HEADER_FILL = 'FFD9E1F2';
 /** Rows that count for nothing or did not run: a light grey band. */
 export const MUTED_FILL = 'FFEDEDED';
+/** 按期办结率 and 满意率 (0…1) as percentages, in the people sheet and the district summary. */
+export const RATE_FORMAT = '0.0%';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
 const FILLS = new Map<string, ExcelJS.Fill>();
