@@ -20,7 +20,7 @@ import type { Rule } from '../rules/types.js';
 import { findTarget, foldKey, sameRef } from './find-target.js';
 import { gradeWhy } from './grade-why.js';
 import type { ConditionLeaf, Explanation, FactEntry, GradeExplanation, PersonExplanation, PersonFinding, RecordExplanation, RuleVerdict, TreeNode } from './types.js';
-import { byDateThenRow } from '../grade/order.js';
+import { byEventOrder } from '../grade/order.js';
 import { compareText } from '../text.js';
 
 export type ExplainOptions = AuditOptions;
@@ -158,7 +158,7 @@ function explainOne(record: ScopeRecord, rules: readonly Rule[], result: AuditRe
 }
 
 /**
- * The person's findings in the order repeat escalation counts them (date, then row: byDateThenRow),
+ * The person's findings in the order repeat escalation counts them (date, sheet, row: byEventOrder),
  * each graded as the audit graded it: base grade and why from the record's facts, escalation,
  * final grade, deduction.
  */
@@ -166,8 +166,8 @@ function personOf(name: string, records: ScopeRecords, rules: readonly Rule[], r
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const own = result.findings
     .filter((f) => f.subject.kind === 'staff' && foldKey(f.subject.name) === foldKey(name))
-    // Escalation's own order (a person's findings on one day on two sheets are counted by row).
-    .sort(byDateThenRow);
+    // Escalation's own order (a person's findings on one day on two sheets: the ledger's sheet order first).
+    .sort(byEventOrder);
   const findings: PersonFinding[] = own.flatMap((f) => {
     const rule = ruleById.get(f.ruleId);
     if (!rule) return [];

@@ -7,7 +7,7 @@
 import type { RawFinding } from '../findings/types.js';
 import type { Grade } from '../grade-scale.js';
 import type { Policy } from '../rules/types.js';
-import { byDateThenRow } from './order.js';
+import { byEventOrder } from './order.js';
 
 /**
  * Yuan per finding, index-aligned with `findings` and their final `grades` (the findings that
@@ -22,7 +22,7 @@ export function deductions(
   const out = findings.map(() => 0);
   const taken = new Map<string, number>();
   const order = findings.map((_, i) => i).filter((i) => grades[i] === 'deduction' && findings[i]!.subject.kind === 'staff');
-  order.sort((a, b) => byDateThenRow(findings[a]!, findings[b]!) || a - b);
+  order.sort((a, b) => byEventOrder(findings[a]!, findings[b]!) || a - b);
   for (const i of order) {
     const f = findings[i]!;
     const already = taken.get(f.subject.name) ?? 0;

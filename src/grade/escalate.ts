@@ -6,7 +6,7 @@
 import type { EscalationReason, RawFinding } from '../findings/types.js';
 import type { Policy } from '../rules/types.js';
 import { gradeRank, raiseGrade, type Grade } from '../grade-scale.js';
-import { byDateThenRow } from './order.js';
+import { byEventOrder } from './order.js';
 
 export interface Escalated {
   grade: Grade;
@@ -36,7 +36,7 @@ export function escalate(raw: readonly RawFinding[], policy: Pick<Policy, 'escal
     else groups.set(key, [i]);
   });
   for (const indexes of groups.values()) {
-    indexes.sort((a, b) => byDateThenRow(raw[a]!, raw[b]!) || a - b);
+    indexes.sort((a, b) => byEventOrder(raw[a]!, raw[b]!) || a - b);
     indexes.forEach((index, n) => {
       out[index] = escalationFor(raw[index]!.baseGrade, n + 1, policy);
     });

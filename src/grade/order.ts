@@ -1,4 +1,4 @@
-/** The orders grading relies on, so that the same input always gives the same report. */
+/** The order grading relies on, so that the same input always gives the same report. */
 import type { RawFinding } from '../findings/types.js';
 import { SHEET_KEYS } from '../ledger/types.js';
 import { compareText } from '../text.js';
@@ -9,12 +9,12 @@ function sheetIndex(f: Ordered): number {
   return SHEET_KEYS.indexOf(f.ref.sheet);
 }
 
-/** Escalation order within one person and clause: by date, then row (docs/report.md). */
-export function byDateThenRow(a: Ordered, b: Ordered): number {
-  return compareText(a.date, b.date) || a.ref.row - b.ref.row || sheetIndex(a) - sheetIndex(b) || compareText(a.ruleId, b.ruleId);
-}
-
-/** Output order: by date, then sheet, row, rule id. */
-export function byOutputOrder(a: Ordered, b: Ordered): number {
+/**
+ * By event date, then sheet (the ledger's sheet order), row and rule id (docs/report.md,
+ * docs/grading.md): the findings' output order, the order repeat escalation counts a person's
+ * findings of one clause in, and the order the monthly deduction cap is spent in. One order for
+ * all three, so the n-th occurrence a finding says it is matches its place in the list.
+ */
+export function byEventOrder(a: Ordered, b: Ordered): number {
   return compareText(a.date, b.date) || sheetIndex(a) - sheetIndex(b) || a.ref.row - b.ref.row || compareText(a.ruleId, b.ruleId);
 }

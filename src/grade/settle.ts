@@ -27,7 +27,7 @@ import { deductions } from './deduct.js';
 import { escalate, NOT_ESCALATED, type Escalated } from './escalate.js';
 import { assignFindingIds, findingIdBase } from './finding-id.js';
 import { GRADE_LABELS, gradeRank, type Grade } from '../grade-scale.js';
-import { byOutputOrder } from './order.js';
+import { byEventOrder } from './order.js';
 import { summarisePeople } from './people.js';
 
 /** What earlier reports (`--history`) hold of one finding id. */
@@ -79,7 +79,7 @@ interface Working {
 }
 
 export function settleFindings(raw: readonly RawFinding[], input: SettlementInput): Settled {
-  const ordered = [...raw].sort(byOutputOrder);
+  const ordered = [...raw].sort(byEventOrder);
   const ids = assignFindingIds(ordered, input.period);
   const work: Working[] = ordered.map((f, i) => ({ raw: f, id: ids[i]!, status: 'counted' }));
   const pairs = input.policy.overlaps ?? [];

@@ -3,7 +3,7 @@
  * ladder step), a clean case (every case rule not firing, with the failing condition), a
  * finding id, a staff member, unknown keys.
  */
-import { byDateThenRow } from '../../src/grade/order.js';
+import { byEventOrder } from '../../src/grade/order.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/audit/types.js';
 import { DutyAuditError } from '../../src/errors.js';
@@ -168,9 +168,9 @@ describe('explainAudit: a person', () => {
     const e = await explain(name);
     const own = full.findings.filter((f) => f.subject.kind === 'staff' && f.subject.name === name);
     expect(e.person!.findings.map((f) => f.grade.findingId).sort()).toEqual(own.map((f) => f.id).sort());
-    // Escalation's order: by date, then row, then sheet (regression: sorted by sheet name before row).
+    // Escalation's order: by date, then sheet in the ledger's order (not by its name), row, rule id.
     const order = e.person!.findings.map((f) => f.grade.findingId);
-    expect(order).toEqual([...own].sort(byDateThenRow).map((f) => f.id));
+    expect(order).toEqual([...own].sort(byEventOrder).map((f) => f.id));
     const byClause = new Map<string, number[]>();
     for (const pf of e.person!.findings) {
       const escalation = pf.grade.escalation;

@@ -28,6 +28,18 @@ describe('deductions', () => {
     expect(byKey).toEqual({ '李敏:2026-10-02': 200, '李敏:2026-10-10': 100, '李敏:2026-10-20': 0, '王芳:2026-10-10': 200 });
   });
 
+  it('the cap goes in escalation order: on one day, sheet before row (regression: the 其他失职 row 2 was charged before the case on row 5)', () => {
+    const raw = [
+      rawOf({ name: '李敏', date: '2026-10-12', ref: { sheet: 'other', row: 2, key: '李敏@2026-10-12' }, clause: '失职追究制/二.10', ruleId: 'other-dereliction', baseGrade: 'deduction' }),
+      rawOf({ name: '李敏', date: '2026-10-12', ref: { sheet: 'cases', row: 5, key: 'C-5' }, clause: '失职追究制/二.4', ruleId: 'policy-deviation-loss', baseGrade: 'deduction' }),
+    ];
+    const { findings } = settle(raw, { ...POLICY, monthly_cap_yuan: 300 });
+    expect(findings.map((f) => [f.ref.sheet, f.deductionYuan])).toEqual([
+      ['cases', 200],
+      ['other', 100],
+    ]);
+  });
+
   it('a center is never deducted', () => {
     const { findings } = settle([rawOf({ subject: { kind: 'center', name: '中心' }, baseGrade: 'deduction' })]);
     expect(findings[0]!.deductionYuan).toBe(0);

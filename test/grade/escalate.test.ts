@@ -53,6 +53,24 @@ describe('repeat escalation', () => {
     ]);
   });
 
+  it('escalation order on one day is sheet before row (regression: a complaint on row 2 was counted before the case on row 3 of the same day)', () => {
+    // 王芳's three findings of 失职追究制/二.6: an overdue case on 10-23, and on 10-26 an overdue
+    // case (cases row 3) and a 拖压卡 complaint about another case (complaints row 2). Counted by
+    // date, then sheet (cases before complaints), then row: the complaint is the 3rd occurrence.
+    const clause = '失职追究制/二.6';
+    const raw = [
+      rawOf({ date: '2026-10-23', ref: { sheet: 'cases', row: 2, key: 'O0' }, clause, ruleId: 'case-overdue' }),
+      rawOf({ date: '2026-10-26', ref: { sheet: 'cases', row: 3, key: 'O1' }, clause, ruleId: 'case-overdue' }),
+      rawOf({ date: '2026-10-26', ref: { sheet: 'complaints', row: 2, key: 'TS-1' }, clause, ruleId: 'complaint-delay', baseGrade: 'criticism' }),
+    ];
+    const { findings } = settle(raw);
+    expect(findings.map((f) => [f.ref.key, f.escalation.kind === 'repeat' ? f.escalation.occurrence : 1, f.grade])).toEqual([
+      ['O0', 1, 'reminder'],
+      ['O1', 2, 'reminder'],
+      ['TS-1', 3, 'notice'],
+    ]);
+  });
+
   it('counts each person and each clause separately', () => {
     const raw = [
       ...lateness(2, '王芳'),
