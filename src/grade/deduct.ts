@@ -1,7 +1,8 @@
 /**
  * Bonus deductions (docs/grading.md): each finding graded `deduction` deducts `deduction_yuan`,
  * less what earlier months already charged for the same act (an open case that kept slipping
- * is charged the difference), in date order, until the person's `monthly_cap_yuan` is reached.
+ * is charged the difference), in event order (date, sheet, row: byEventOrder), until the
+ * person's `monthly_cap_yuan` is reached.
  * Centers have no bonus.
  */
 import type { RawFinding } from '../findings/types.js';
