@@ -125,7 +125,7 @@ export interface PersonFinding {
   grade: GradeExplanation;
 }
 
-/** `--explain <name>`: the person's findings this period, in the order escalation counts them (date, then row). */
+/** `--explain <name>`: the person's findings this period, in the order escalation counts them (date, sheet, row). */
 export interface PersonExplanation {
   name: string;
   findings: PersonFinding[];
