@@ -138,17 +138,18 @@ function historyOptions(options: AuditOptions): { sameCenterOnly?: boolean } {
   return options.historySameCenterOnly ? { sameCenterOnly: true } : {};
 }
 
-/** The case a complaint row names (关联受理编号) and the complaints naming a case, for the complaint ↔ case overlap. */
-function complaintLinks(ledger: Ledger): Pick<SettlementInput, 'caseOfComplaint' | 'complaintsOfCase'> {
-  const byRow = new Map<number, string>();
+/**
+ * The complaints naming each case (关联受理编号), for the complaint ↔ case overlap across months:
+ * an earlier report's finding on one of them is the act a case finding repeats. (A complaint
+ * finding names its own case in its ref: RecordRef.caseId.)
+ */
+function complaintLinks(ledger: Ledger): Pick<SettlementInput, 'complaintsOfCase'> {
   const byCase = new Map<string, string[]>();
   for (const row of ledger.sheets.complaints ?? []) {
     const caseId = row.record.case_id;
-    if (!caseId) continue;
-    byRow.set(row.row, caseId);
-    byCase.set(caseId, [...(byCase.get(caseId) ?? []), row.record.complaint_id]);
+    if (caseId) byCase.set(caseId, [...(byCase.get(caseId) ?? []), row.record.complaint_id]);
   }
-  return { caseOfComplaint: (ref) => byRow.get(ref.row), complaintsOfCase: (caseId) => byCase.get(caseId) ?? [] };
+  return { complaintsOfCase: (caseId) => byCase.get(caseId) ?? [] };
 }
 
 /** Evaluates and grades prepared records and gathers everything a report shows. */

@@ -13,7 +13,7 @@ export function complaintRecord(row: LedgerRow<'complaints'>, ctx: Pick<AuditCon
   const missing = REQUIRED_COMPLAINT_FIELDS.filter((f) => c[f] === undefined || c[f].trim() === '');
   return {
     scope: 'complaint',
-    ref: { sheet: 'complaints', row: row.row, key: c.complaint_id },
+    ref: c.case_id ? { sheet: 'complaints', row: row.row, key: c.complaint_id, caseId: c.case_id } : { sheet: 'complaints', row: row.row, key: c.complaint_id },
     date: c.logged_on,
     facts: Object.assign(columnFacts('complaint', c), { missing_fields: missing, complaint_event_on: complaintEventOn(c, ctx.period, ctx.asOf) }),
   };

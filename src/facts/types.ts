@@ -31,6 +31,12 @@ export interface RecordRef {
   sheet: SheetKey;
   row: number;
   key: string;
+  /**
+   * A complaint's 关联受理编号: the case it is about. A 拖压卡 or 乱收费 complaint and the
+   * findings on that case can be one act (docs/grading.md, "One act, one finding"), in this
+   * month's ledger and, through the JSON report, in a later month's history.
+   */
+  caseId?: string;
 }
 
 export type FactType = 'string' | 'number' | 'boolean' | 'date' | 'string[]' | 'number[]';

@@ -57,8 +57,6 @@ export interface SettlementInput {
   /** Earlier reports' findings by id. */
   history?: ReadonlyMap<string, PriorFinding>;
   decisions?: readonly DecisionEntry[];
-  /** The case (受理编号) a complaint row is about (关联受理编号), for complaint ↔ case overlaps. */
-  caseOfComplaint?: (ref: RecordRef) => string | undefined;
   /** The complaints (登记编号) about a case (受理编号): where a case finding's complaint partners were reported. */
   complaintsOfCase?: (caseId: string) => readonly string[];
 }
@@ -83,7 +81,7 @@ export function settleFindings(raw: readonly RawFinding[], input: SettlementInpu
   const ids = assignFindingIds(ordered, input.period);
   const work: Working[] = ordered.map((f, i) => ({ raw: f, id: ids[i]!, status: 'counted' }));
   const pairs = input.policy.overlaps ?? [];
-  const merged = mergeOverlaps(work, pairs, input.caseOfComplaint);
+  const merged = mergeOverlaps(work, pairs);
   if (input.history) {
     const partners = partnersOf(pairs);
     for (const act of actsOf(work.length, merged)) findPrior(work, act, input.history, partners, input);
@@ -109,9 +107,8 @@ function subjectKey(f: RawFinding): string {
  * so a 拖压卡 complaint and the overdue finding on that case are one act. Two complaints about
  * one case stay two acts: a complaint's case is only ever matched against a case finding's record.
  */
-function caseAct(f: RawFinding, caseOf: SettlementInput['caseOfComplaint']): string | undefined {
-  if (f.ref.sheet !== 'complaints') return undefined;
-  const caseId = caseOf?.(f.ref);
+function caseAct(f: RawFinding): string | undefined {
+  const caseId = f.ref.sheet === 'complaints' ? f.ref.caseId : undefined;
   return caseId === undefined ? undefined : `cases\u0000${caseId}`;
 }
 
@@ -138,7 +135,7 @@ type Act = readonly number[];
  * every other finding is an act alone (actsOf). A month can hold 100,000 findings of rules in no
  * overlap: they get no group of their own here.
  */
-function mergeOverlaps(work: Working[], pairs: readonly [string, string][], caseOf: SettlementInput['caseOfComplaint']): Act[] {
+function mergeOverlaps(work: Working[], pairs: readonly [string, string][]): Act[] {
   if (pairs.length === 0) return [];
   // A rule's precedence in a tie: its first place in the overlaps list.
   const precedence = new Map<string, number>();
@@ -161,7 +158,7 @@ function mergeOverlaps(work: Working[], pairs: readonly [string, string][], case
     for (const j of byRule.get(b) ?? []) {
       const f = work[j]!.raw;
       push(byOwn, `${subjectKey(f)}\u0000${ownAct(f)}`, j);
-      const about = caseAct(f, caseOf);
+      const about = caseAct(f);
       if (about !== undefined) push(byCase, `${subjectKey(f)}\u0000${about}`, j);
     }
     for (const i of byRule.get(a) ?? []) {
@@ -169,7 +166,7 @@ function mergeOverlaps(work: Working[], pairs: readonly [string, string][], case
       const own = `${subjectKey(f)}\u0000${ownAct(f)}`;
       for (const j of byOwn.get(own) ?? []) link(i, j);
       for (const j of byCase.get(own) ?? []) link(i, j);
-      const about = caseAct(f, caseOf);
+      const about = caseAct(f);
       if (about !== undefined) for (const j of byOwn.get(`${subjectKey(f)}\u0000${about}`) ?? []) link(i, j);
     }
   }
@@ -224,12 +221,9 @@ function partnersOf(pairs: readonly [string, string][]): Map<string, string[]> {
  * case a complaint names, on the complaints naming a case. Ids hash the rule, the record and the
  * person, so an id no report holds is simply not found.
  */
-function partnerIds(f: RawFinding, partners: readonly string[], period: string, links: Pick<SettlementInput, 'caseOfComplaint' | 'complaintsOfCase'>): string[] {
+function partnerIds(f: RawFinding, partners: readonly string[], period: string, links: Pick<SettlementInput, 'complaintsOfCase'>): string[] {
   const refs: Pick<RecordRef, 'sheet' | 'key'>[] = [f.ref];
-  if (f.ref.sheet === 'complaints') {
-    const caseId = links.caseOfComplaint?.(f.ref);
-    if (caseId !== undefined) refs.push({ sheet: 'cases', key: caseId });
-  }
+  if (f.ref.sheet === 'complaints' && f.ref.caseId !== undefined) refs.push({ sheet: 'cases', key: f.ref.caseId });
   if (f.ref.sheet === 'cases') for (const key of links.complaintsOfCase?.(f.ref.key) ?? []) refs.push({ sheet: 'complaints', key });
   return partners.flatMap((ruleId) => refs.map((ref) => findingIdBase({ ruleId, ref: { ...ref, row: 0 }, subject: f.subject, scope: f.scope }, period)));
 }

@@ -20,6 +20,7 @@ import { msg, type Message } from '../messages/catalogue.js';
 import { compareText } from '../text.js';
 import { FINDING_STATUSES, type FindingStatus } from '../findings/types.js';
 import { isGrade, type Grade } from '../grade-scale.js';
+import { findingIdBase } from '../grade/finding-id.js';
 import { combinePriors, type PriorFinding } from '../grade/settle.js';
 
 export interface HistoryReport {
@@ -67,6 +68,13 @@ interface ReportedFinding {
   deductionYuan: number;
   status: FindingStatus;
   reportedIn?: string;
+  /**
+   * A complaint finding that names its case (ref.caseId): the id its rule's finding would have
+   * on that case. A case finding this month looks its overlap partners up by such ids, so a
+   * 拖压卡 complaint reported last month and the overdue finding on its case now are one act,
+   * though this month's ledger no longer lists the complaint.
+   */
+  caseAlias?: string;
 }
 
 interface ParsedReport {
@@ -152,9 +160,22 @@ function parseReport(path: string, bytes: Buffer): ParsedReport | Message {
     if (typeof yuan !== 'number' || !(yuan >= 0)) return msg('history.badYuan', { n });
     const reported: ReportedFinding = { id: f['id'], baseGrade: f['baseGrade'], deductionYuan: yuan, status: status as FindingStatus };
     if (typeof f['reportedIn'] === 'string') reported.reportedIn = f['reportedIn'];
+    const alias = caseAliasOf(f);
+    if (alias !== undefined) reported.caseAlias = alias;
     out.push(reported);
   }
   return { path, bytes, center: center.trim(), period, asOf, findings: out };
+}
+
+/** ReportedFinding.caseAlias: undefined unless the finding is on a complaint that names its case. */
+function caseAliasOf(f: Record<string, unknown>): string | undefined {
+  const ref = f['ref'] as Record<string, unknown> | undefined;
+  const subject = f['subject'] as Record<string, unknown> | undefined;
+  const { ruleId } = f;
+  if (ref?.['sheet'] !== 'complaints' || typeof ref['caseId'] !== 'string' || typeof ruleId !== 'string') return undefined;
+  if ((subject?.['kind'] !== 'staff' && subject?.['kind'] !== 'center') || typeof subject['name'] !== 'string') return undefined;
+  // A finding on a case record is dated: its id does not hash the period.
+  return findingIdBase({ ruleId, ref: { sheet: 'cases', row: 0, key: ref['caseId'] }, subject: { kind: subject['kind'], name: subject['name'] }, scope: 'case' }, '');
 }
 
 /** The month an earlier report tells us the act was charged (or, failing that, shown). */
@@ -163,7 +184,9 @@ function monthCharged(f: ReportedFinding, report: ParsedReport): string {
 }
 
 function addPrior(into: Map<string, PriorFinding>, f: ReportedFinding, report: ParsedReport): void {
-  into.set(f.id, combinePriors(into.get(f.id), { highestBase: f.baseGrade, chargedYuan: f.deductionYuan, reportedIn: monthCharged(f, report) }));
+  const prior: PriorFinding = { highestBase: f.baseGrade, chargedYuan: f.deductionYuan, reportedIn: monthCharged(f, report) };
+  into.set(f.id, combinePriors(into.get(f.id), prior));
+  if (f.caseAlias !== undefined) into.set(f.caseAlias, combinePriors(into.get(f.caseAlias), prior));
 }
 
 /**

@@ -34,7 +34,7 @@ function findingJson(f: Finding, o: RenderOptions) {
     clause: f.clause,
     title: r.title,
     subject: { kind: f.subject.kind, name: f.subject.name },
-    ref: { sheet: f.ref.sheet, row: f.ref.row, key: f.ref.key },
+    ref: f.ref.caseId === undefined ? { sheet: f.ref.sheet, row: f.ref.row, key: f.ref.key } : { sheet: f.ref.sheet, row: f.ref.row, key: f.ref.key, caseId: f.ref.caseId },
     date: f.date,
     facts: r.facts,
     message: r.message,

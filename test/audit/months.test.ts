@@ -12,7 +12,7 @@ import { audit, type AuditOptions } from '../../src/audit/audit.js';
 import type { AuditResult } from '../../src/audit/types.js';
 import { DutyAuditError } from '../../src/errors.js';
 import type { Finding } from '../../src/findings/types.js';
-import type { CaseRecord } from '../../src/ledger/types.js';
+import type { CaseRecord, ComplaintRecord } from '../../src/ledger/types.js';
 import { reportJsonText } from '../../src/report/json.js';
 import { ledgerOf } from '../facts/helpers.js';
 
@@ -238,5 +238,43 @@ describe('decisions', () => {
     const err = await auditMonth(OCTOBER_CASES, '2026-10', { history, decisions: file }).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(DutyAuditError);
     expect((err as DutyAuditError).message).toMatch(/late-appeal\.json:2:11: F-[0-9a-f]{12} was reported in 2026-09 and counts for nothing this month/);
+  });
+});
+
+describe('a 拖压卡 complaint reported in September, and its case overdue in October', () => {
+  // 陈静's case S-K1 (a 3-day promise from Friday 09-25, due 09-30) drew a substantiated 拖压卡
+  // complaint on 09-28, judged in September. October finishes it on 10-13, 5 working days late
+  // (10-08, 10-09, the make-up Saturday 10-10, 10-12, 10-13): criticism, no higher than the
+  // complaint's. October's ledger lists the case but not the complaint, logged a month before.
+  const stalled: Partial<CaseRecord> = { case_id: 'S-K1', handler: '陈静', received_on: '2026-09-25', kind: '承诺件', promised_days: 3 };
+  const complaint: Partial<ComplaintRecord> = {
+    complaint_id: 'TS-K1', logged_on: '2026-09-28', complainant: '刘某', contact: '138', content: '拖着不办',
+    respondent: '陈静', category: '拖压卡', substantiated: '是', first_responder: '周主任', case_id: 'S-K1',
+  };
+
+  async function monthsOfOneAct(): Promise<{ sep: AuditResult; oct: AuditResult }> {
+    const folder = join(dir, 'stalled');
+    mkdirSync(folder, { recursive: true });
+    const sepFile = join(dir, '测试社区-stalled-2026-09.xlsx');
+    writeFileSync(sepFile, 'sep');
+    const sep = await audit(sepFile, { ledger: ledgerOf({ cases: [{ ...stalled, result: '办理中', completed_on: undefined }], complaints: [complaint], center: [CENTER] }, [], sepFile), period: '2026-09' });
+    writeFileSync(join(folder, '测试社区便民服务中心-2026-09.json'), reportJsonText(sep, { lang: 'zh', mask: true }));
+    const octFile = join(dir, '测试社区-stalled-2026-10.xlsx');
+    writeFileSync(octFile, 'oct');
+    const done: Partial<CaseRecord> = { ...stalled, result: '办结', completed_on: '2026-10-13', result_notified_on: '2026-10-13' };
+    const oct = await audit(octFile, { ledger: ledgerOf({ cases: [done], center: [CENTER] }, [], octFile), period: '2026-10', history: folder });
+    return { sep, oct };
+  }
+
+  it('writes the complaint\'s case into its finding\'s ref in the JSON report', async () => {
+    const { sep } = await monthsOfOneAct();
+    const json = JSON.parse(reportJsonText(sep, { lang: 'zh', mask: true })) as { findings: { ruleId: string; ref: Record<string, unknown> }[] };
+    expect(json.findings.find((f) => f.ruleId === 'complaint-delay')?.ref).toEqual({ sheet: 'complaints', row: 2, key: 'TS-K1', caseId: 'S-K1' });
+  });
+
+  it('charges the overdue case as a repeat of the complaint, not as a second act (regression: it counted criticism again)', async () => {
+    const { sep, oct } = await monthsOfOneAct();
+    expect(byKey(sep, 'complaint-delay', 'TS-K1')).toMatchObject({ status: 'counted', grade: 'criticism' });
+    expect(byKey(oct, 'case-overdue', 'S-K1')).toMatchObject({ baseGrade: 'criticism', status: 'reported-before', reportedIn: '2026-09' });
   });
 });

@@ -77,9 +77,9 @@ describe('history', () => {
   it('a finding whose overlap partner was reported before is a repeat of it', () => {
     const policy = { ...POLICY, overlaps: [['case-overdue', 'complaint-delay']] as [string, string][] };
     const open = overdue('SL-15', 'criticism');
-    const delay = rawOf({ ruleId: 'complaint-delay', clause: '失职追究制/二.6', scope: 'complaint', ref: { sheet: 'complaints', row: 3, key: 'TS-1' }, baseGrade: 'criticism' });
+    const delay = rawOf({ ruleId: 'complaint-delay', clause: '失职追究制/二.6', scope: 'complaint', ref: { sheet: 'complaints', row: 3, key: 'TS-1', caseId: 'SL-15' }, baseGrade: 'criticism' });
     const history = historyOf([[open, { highestBase: 'criticism', chargedYuan: 0, reportedIn: '2026-09' }]]);
-    const { findings } = settle([open, delay], policy, { history, caseOfComplaint: (ref) => (ref.row === 3 ? 'SL-15' : undefined) });
+    const { findings } = settle([open, delay], policy, { history });
     const [overdueFinding, delayFinding] = [findings.find((f) => f.ruleId === 'case-overdue')!, findings.find((f) => f.ruleId === 'complaint-delay')!];
     expect(overdueFinding).toMatchObject({ status: 'reported-before', reportedIn: '2026-09' });
     expect(delayFinding).toMatchObject({ status: 'merged', mergedInto: overdueFinding.id });
@@ -88,9 +88,9 @@ describe('history', () => {
   it('a new partner at a higher grade counts, judged against what the act was charged before', () => {
     const policy = { ...POLICY, overlaps: [['case-overdue', 'complaint-delay']] as [string, string][] };
     const open = overdue('SL-15', 'reminder');
-    const delay = rawOf({ ruleId: 'complaint-delay', clause: '失职追究制/二.6', scope: 'complaint', ref: { sheet: 'complaints', row: 3, key: 'TS-1' }, baseGrade: 'criticism' });
+    const delay = rawOf({ ruleId: 'complaint-delay', clause: '失职追究制/二.6', scope: 'complaint', ref: { sheet: 'complaints', row: 3, key: 'TS-1', caseId: 'SL-15' }, baseGrade: 'criticism' });
     const history = historyOf([[open, { highestBase: 'reminder', chargedYuan: 0, reportedIn: '2026-09' }]]);
-    const { findings } = settle([open, delay], policy, { history, caseOfComplaint: () => 'SL-15' });
+    const { findings } = settle([open, delay], policy, { history });
     expect(findings.find((f) => f.ruleId === 'complaint-delay')).toMatchObject({ status: 'counted', reportedIn: '2026-09', grade: 'criticism' });
     expect(findings.find((f) => f.ruleId === 'case-overdue')).toMatchObject({ status: 'merged' });
   });

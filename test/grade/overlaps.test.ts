@@ -32,8 +32,10 @@ function onCase(ruleId: string, caseId: string, baseGrade: Grade, more: Partial<
   return rawOf({ ruleId, clause: CLAUSES[ruleId]!, scope: 'case', ref: { sheet: 'cases', row, key: caseId }, date: `2026-10-${String(row).padStart(2, '0')}`, baseGrade, ...more });
 }
 
-function complaint(ruleId: string, complaintId: string, row: number, baseGrade: Grade, name = '王芳'): RawFinding {
-  return rawOf({ ruleId, clause: CLAUSES[ruleId]!, scope: 'complaint', name, ref: { sheet: 'complaints', row, key: complaintId }, date: '2026-10-20', baseGrade });
+/** A complaint finding; `caseId` its 关联受理编号, when it names a case. */
+function complaint(ruleId: string, complaintId: string, row: number, baseGrade: Grade, caseId?: string, name = '王芳'): RawFinding {
+  const ref: RecordRef = caseId === undefined ? { sheet: 'complaints', row, key: complaintId } : { sheet: 'complaints', row, key: complaintId, caseId };
+  return rawOf({ ruleId, clause: CLAUSES[ruleId]!, scope: 'complaint', name, ref, date: '2026-10-20', baseGrade });
 }
 
 function byRule(findings: Finding[]): Map<string, Finding> {
@@ -75,14 +77,13 @@ describe('overlapping rules on one act', () => {
   });
 
   it('a 拖压卡 complaint about an overdue case (关联受理编号) merges with the overdue finding on that case', () => {
-    const caseOfComplaint = (ref: RecordRef) => ({ 3: 'SL-15', 4: 'SL-99' })[ref.row as 3 | 4];
     const raw = [
       onCase('case-overdue', 'SL-15', 'criticism'),
-      complaint('complaint-delay', 'TS-1', 3, 'criticism'),
-      complaint('complaint-delay', 'TS-2', 4, 'criticism'), // about another case
+      complaint('complaint-delay', 'TS-1', 3, 'criticism', 'SL-15'),
+      complaint('complaint-delay', 'TS-2', 4, 'criticism', 'SL-99'), // about another case
       complaint('complaint-delay', 'TS-3', 5, 'criticism'), // names no case
     ];
-    const { findings } = settle(raw, WITH_PAIRS, { caseOfComplaint });
+    const { findings } = settle(raw, WITH_PAIRS);
     const f = byRule(findings);
     const overdue = f.get('case-overdue SL-15')!;
     expect(overdue.status).toBe('counted');
@@ -92,16 +93,15 @@ describe('overlapping rules on one act', () => {
   });
 
   it('a 乱收费 complaint about a case merges with the fee findings on that case: agency-fee, fee-above-standard and complaint-fee are one act', () => {
-    const caseOfComplaint = (ref: RecordRef) => ({ 6: 'SL-12', 7: 'SL-13' })[ref.row as 6 | 7];
     const raw = [
       onCase('agency-fee', 'SL-12', 'notice'),
       onCase('fee-above-standard', 'SL-12', 'notice'),
-      complaint('complaint-fee', 'TS-6', 6, 'notice'),
+      complaint('complaint-fee', 'TS-6', 6, 'notice', 'SL-12'),
       onCase('fee-above-standard', 'SL-13', 'notice'),
-      complaint('complaint-fee', 'TS-7', 7, 'notice'),
+      complaint('complaint-fee', 'TS-7', 7, 'notice', 'SL-13'),
       complaint('complaint-fee', 'TS-8', 8, 'notice'), // names no case: its own act
     ];
-    const { findings, people } = settle(raw, WITH_PAIRS, { caseOfComplaint });
+    const { findings, people } = settle(raw, WITH_PAIRS);
     const f = byRule(findings);
     const agency = f.get('agency-fee SL-12')!;
     expect(agency.status).toBe('counted');
