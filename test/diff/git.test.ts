@@ -68,10 +68,18 @@ describe('rules diff with a git revision', () => {
   });
 
   it('removes its temporary copy after the run', async () => {
-    const before = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('duty-audit-git-rules-')));
-    await runRulesDiff(args('HEAD:rules', 'rules'), repo);
-    const after = readdirSync(tmpdir()).filter((n) => n.startsWith('duty-audit-git-rules-') && !before.has(n));
-    expect(after).toEqual([]);
+    // A temporary folder of this test's own: other test files, and other runs on the machine,
+    // make and remove copies in the shared one while this runs.
+    const own = mkdtempSync(join(tmpdir(), 'duty-audit-git-tmp-'));
+    const shared = process.env['TMPDIR'];
+    process.env['TMPDIR'] = own;
+    try {
+      await runRulesDiff(args('HEAD:rules', 'rules'), repo);
+    } finally {
+      if (shared === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = shared;
+    }
+    expect(readdirSync(own)).toEqual([]);
   });
 
   it('an existing folder is a folder even with a colon in its name; rev:path is git only when no such folder exists', () => {
