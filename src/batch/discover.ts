@@ -48,9 +48,29 @@ export async function discoverInputs(args: string[], options: DiscoverOptions = 
   const unmatched: string[] = [];
 
   // An existing folder that holds nothing loses no upload; a path or glob naming nothing might.
-  for (const arg of args) if (!(await collect(arg, found))) unmatched.push(arg);
+  for (const arg of args) {
+    if (insideExcluded(arg, excluded, found)) continue;
+    if (!(await collect(arg, found))) unmatched.push(arg);
+  }
   const files = [...found.files].filter(([real]) => !excluded.some((x) => isInside(real, x))).map(([, path]) => path);
   return { inputs: classify(files, cwd), unmatched, refused: [...found.refused.values()] };
+}
+
+/**
+ * An argument that is the out folder or lies inside it is refused as a whole, naming the folder:
+ * the walk passes over the out folder (it holds this batch's own reports), so what the argument
+ * names would otherwise vanish without a word (before, `batch reports/late.xlsx --out reports`
+ * audited nothing of it and said nothing). A folder that merely holds the out folder is walked
+ * as usual, the out folder left out.
+ */
+function insideExcluded(arg: string, excluded: readonly string[], found: Found): boolean {
+  const named = resolve(found.cwd, isDynamicPattern(arg) ? globBase(arg) : arg);
+  const out = excluded.find((x) => isInside(realOrSelf(named), x));
+  if (out === undefined) return false;
+  const path = resolve(found.cwd, arg);
+  const failure = batchFailure('output-clash', msg('batch.insideOut', { input: arg, out: displayPath(out, found.cwd) }), msg('batch.insideOut.hint', { out: displayPath(out, found.cwd) }));
+  if (!found.refused.has(path)) found.refused.set(path, { input: { path, display: arg, kind: extname(arg).toLowerCase() === '.xlsx' ? 'xlsx' : 'other' }, failure });
+  return true;
 }
 
 /** Adds what `arg` names; false when it names nothing at all. */

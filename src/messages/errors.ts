@@ -358,6 +358,11 @@ export const ERROR_TEXT = {
     en: '{input} is a symbolic link to {real}, outside the folder: a batch does not follow links out of its folders',
   },
   'batch.linkOutside.hint': { zh: '请把台账本身复制进文件夹，或把它作为单独的参数给出', en: 'copy the ledger itself into the folder, or name it as an argument of its own' },
+  'batch.insideOut': {
+    zh: '{input} 在输出文件夹 {out} 之内：批量审计不审计自己写报告的文件夹，其中的台账没有审计',
+    en: '{input} lies inside the out folder {out}: a batch does not audit the folder it writes its reports into, so no ledger in it was audited',
+  },
+  'batch.insideOut.hint': { zh: '请把上传的台账移出 {out}，或给 --out 另选一个文件夹', en: 'move the uploaded ledgers out of {out}, or give --out another folder' },
 
   // ---- audit --explain ----
   'explain.emptyTarget': { zh: '--explain 需要一个问题编号或记录编号', en: '--explain needs a finding id or a record key' },

@@ -77,6 +77,30 @@ describe('discoverInputs', () => {
     expect(inputs.map((i) => i.display)).toEqual(['a.xlsx']);
   });
 
+  it('refuses an argument inside the out folder, naming the folder, instead of dropping it without a word', async () => {
+    const root = layout();
+    writeFile(join(root, 'reports', 'late', '城南社区-2026-10.xlsx'));
+    const { inputs, unmatched, refused } = await discoverInputs(['a.xlsx', 'reports/late/城南社区-2026-10.xlsx', 'reports/late', 'reports/*.xlsx'], { cwd: root, exclude: ['reports'] });
+    expect(inputs.map((i) => i.display)).toEqual(['a.xlsx']);
+    expect(unmatched).toEqual([]);
+    expect(refused.map((r) => [r.input.display, r.input.kind, r.failure.code])).toEqual([
+      ['reports/late/城南社区-2026-10.xlsx', 'xlsx', 'output-clash'],
+      ['reports/late', 'other', 'output-clash'],
+      ['reports/*.xlsx', 'xlsx', 'output-clash'],
+    ]);
+    expect(refused[0]?.failure.message).toBe(
+      'reports/late/城南社区-2026-10.xlsx lies inside the out folder reports: a batch does not audit the folder it writes its reports into, so no ledger in it was audited',
+    );
+    expect(refused[0]?.failure.hint).toBe('move the uploaded ledgers out of reports, or give --out another folder');
+  });
+
+  it('refuses the out folder itself named as the folder to audit', async () => {
+    const root = layout();
+    const { inputs, refused } = await discoverInputs(['.'], { cwd: join(root, 'reports'), exclude: ['.'] });
+    expect(inputs).toEqual([]);
+    expect(refused.map((r) => [r.input.display, r.failure.code])).toEqual([['.', 'output-clash']]);
+  });
+
   it('shows inputs outside the working folder by absolute path', async () => {
     const root = layout();
     const elsewhere = tempDir('cwd');
