@@ -260,8 +260,12 @@ export class Store {
       else await upload.temp.commit(target);
     }
     const at = now.toISOString();
-    const findBySha = this.db.prepare<[string], { id: string; status: AuditStatus }>('SELECT id, status FROM audits WHERE sha256 = ?');
+    const findBySha = this.db.prepare<[string], { id: string; status: AuditStatus; stands_elsewhere: number }>(
+      `SELECT a.id, a.status, EXISTS (SELECT 1 FROM center_months m WHERE m.center_id = a.center_id AND m.period = a.period AND m.audit_id <> a.id) AS stands_elsewhere
+       FROM audits a WHERE a.sha256 = ?`,
+    );
     const nextSeq = this.db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM audits');
+    const moveToLatest = this.db.prepare('UPDATE audits SET seq = ? WHERE id = ?');
     const insertAudit = this.db.prepare(
       `INSERT INTO audits (id, sha256, kind, bytes, seq, status, queue_reason, created_at) VALUES (?, ?, ?, ?, ?, 'queued', 'uploaded', ?)`,
     );
@@ -271,12 +275,23 @@ export class Store {
       staged.map((upload): StoredUpload => {
         const known = findBySha.get(upload.sha256);
         const id = known?.id ?? newId();
+        let status: AuditStatus = known?.status ?? 'queued';
         if (!known) {
           insertAudit.run(id, upload.sha256, upload.kind, upload.bytes, nextSeq.get()!.seq, at);
           insertJob.run(id);
+        } else {
+          // Uploaded again, it is its month's latest upload, which is the one that stands: a
+          // center taking back a corrected file by sending the first one again. Where another
+          // upload of the month stands meanwhile, it is audited again, and standing then, it
+          // goes into the history folder and the months after it are reconciled (finishJob).
+          moveToLatest.run(nextSeq.get()!.seq, id);
+          if (known.status === 'done' && known.stands_elsewhere) {
+            this.requeue(id, 'uploaded');
+            status = 'queued';
+          }
         }
         insertUpload.run(newId(), id, upload.name, at);
-        return { id, name: upload.name, duplicate: known !== undefined, status: known?.status ?? 'queued' };
+        return { id, name: upload.name, duplicate: known !== undefined, status };
       }),
     )();
   }

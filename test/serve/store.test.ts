@@ -89,6 +89,34 @@ describe('the job queue in SQLite', () => {
     expect(readFileSync(store.historyFile(centerKey('城东'), '2026-10'), 'utf8')).toBe(reportOf(newer));
   });
 
+  it('makes the same bytes uploaded again the month\'s standing audit when another upload stood meanwhile (regression: the first file sent again stayed set aside)', async () => {
+    const [first] = (await store.storeUploads([staged('城东-2026-10.xlsx', 'one')])).map((u) => u.id) as [string];
+    store.claimNextJob();
+    await store.finishJob(first, audited(first, '城东', '2026-10'));
+    const [corrected] = (await store.storeUploads([staged('城东-2026-10-改.xlsx', 'two')])).map((u) => u.id) as [string];
+    store.claimNextJob();
+    await store.finishJob(corrected, audited(corrected, '城东', '2026-10'));
+    expect(store.standingAudits('2026-10').map((s) => s.auditId)).toEqual([corrected]);
+
+    // The center takes the correction back: it sends its first file again.
+    const [again] = await store.storeUploads([staged('城东-2026-10-原.xlsx', 'one')]);
+    expect(again).toMatchObject({ id: first, duplicate: true, status: 'queued' });
+    expect(store.recentAudits().map((a) => a.id)).toEqual([first, corrected]);
+    expect(store.audit(first)).toMatchObject({ status: 'queued', queueReason: 'uploaded', names: ['城东-2026-10.xlsx', '城东-2026-10-原.xlsx'] });
+    expect(store.claimNextJob()?.auditId).toBe(first);
+    expect(await store.finishJob(first, audited(first, '城东', '2026-10'))).toMatchObject({ standing: true, changed: true });
+    expect(store.standingAudits('2026-10').map((s) => s.auditId)).toEqual([first]);
+    expect(readFileSync(store.historyFile(centerKey('城东'), '2026-10'), 'utf8')).toBe(reportOf(first));
+  });
+
+  it('answers the same bytes uploaded again with their audit, audited once, when it stands already', async () => {
+    const [first] = (await store.storeUploads([staged('a', 'one')])).map((u) => u.id) as [string];
+    store.claimNextJob();
+    await store.finishJob(first, audited(first, '城东', '2026-10'));
+    expect((await store.storeUploads([staged('b', 'one')]))[0]).toMatchObject({ id: first, duplicate: true, status: 'done' });
+    expect(store.pendingJobs()).toBe(0);
+  });
+
   it('claims no job while a standing report is on its way to the history folder (a job claimed then would count as having read it)', async () => {
     const [first, second] = (await store.storeUploads([staged('oct', 'one'), staged('nov', 'two')])).map((u) => u.id) as [string, string];
     expect(store.claimNextJob()?.auditId).toBe(first);
