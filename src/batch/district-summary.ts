@@ -5,7 +5,9 @@
  * could not be audited with why; sheet 失败文件, every failure in full with how to fix it.
  *
  * A center and month uploaded more than once is counted once: the first upload in input order
- * counts, every later one is a warning row kept out of the totals and the ranks.
+ * counts, every later one is a warning row kept out of the totals and the ranks. An input of
+ * another month than the summary's (a batch over September and October) is such a row too: the
+ * totals and ranks are the summary's month's alone.
  *
  * Each audit is boiled down to its row (CenterSummary) in the worker that ran it, and the
  * manifest keeps that row, so an unchanged input's row needs no new audit. The words, zh and en,
@@ -158,6 +160,11 @@ export function duplicateLabel(first: AuditedEntry, lang: Lang): string {
     : `duplicate upload, not in the totals (same center and month as ${first.input.display})`;
 }
 
+/** An input of another month than the summary's (a batch over two months): shown, never in this month's totals or ranks. */
+export function otherMonthLabel(entry: AuditedEntry, period: string, lang: Lang): string {
+  return lang === 'zh' ? `其他月份（${entry.summary.period}），未计入${period}合计` : `another month (${entry.summary.period}), not in the ${period} totals`;
+}
+
 /** A failed input's status cell on 汇总: the reason in words; the details are on 失败文件. */
 export function failedLabel(entry: FailedEntry, lang: Lang): string {
   return lang === 'zh' ? `审计失败：${FAILURE_TITLES[entry.failure.code].zh}` : `failed: ${FAILURE_TITLES[entry.failure.code].en}`;
@@ -294,7 +301,8 @@ async function centersSheet(book: BookSink, entries: BatchEntry[], head: PageHea
   const audited = entries.filter((e): e is AuditedEntry => e.status !== 'failed');
   const earlierUploads = duplicatesOf(audited);
   const duplicate = new Map(audited.map((e, i) => [e, earlierUploads[i]]));
-  const counted = audited.filter((e) => !duplicate.get(e));
+  const otherMonth = (e: AuditedEntry): boolean => e.summary.period !== head.period;
+  const counted = audited.filter((e) => !duplicate.get(e) && !otherMonth(e));
   const ranks = new Map(centerRanks(counted).map((r, i) => [counted[i]!, r]));
   const columns = tableColumns(CENTER_LABELS, CENTER_WIDTHS, CENTER_WRAPPED);
   const sheet = await openSheet(book, SUMMARY_SHEETS.centers[lang], columns, entries.length + (counted.length > 0 ? 1 : 0), head, PRINTED_CENTER_COLUMNS);
@@ -309,13 +317,15 @@ async function centersSheet(book: BookSink, entries: BatchEntry[], head: PageHea
       continue;
     }
     const first = duplicate.get(entry);
-    const cells = centerRow(entry, lang, first ? undefined : ranks.get(entry));
+    const apart = first !== undefined || otherMonth(entry);
+    const cells = centerRow(entry, lang, ranks.get(entry));
     if (first) cells.status = duplicateLabel(first, lang);
+    else if (otherMonth(entry)) cells.status = otherMonthLabel(entry, head.period, lang);
     await sheet.add(
       inColumnOrder(CENTER_LABELS, cells),
       (row) => {
         rates(row);
-        if (first) fillRow(row, PRINTED_CENTER_COLUMNS, MUTED_FILL);
+        if (apart) fillRow(row, PRINTED_CENTER_COLUMNS, MUTED_FILL);
       },
     );
   }

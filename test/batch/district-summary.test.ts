@@ -137,6 +137,28 @@ describe('district summary workbook', () => {
     expect(rows[3]!['按期办结率排名']).toBe(1);
   });
 
+  it('keeps a month other than the summary\'s out of its totals and ranks (regression: a batch over September and October added September into October\'s totals)', async () => {
+    const september: BatchEntry = {
+      status: 'audited',
+      input: { path: '/u/a-09.xlsx', display: 'u/a-09.xlsx', kind: 'xlsx' },
+      sha256: 'a9',
+      report: '城东-2026-09.xlsx',
+      summary: { ...summaryOf('城东社区便民服务中心', '2026-09', { deduction: 6 }), service: { handled: 500, completedWithDeadline: 10, completedOnTime: 10, onTimeRate: 1, rated: 1, satisfied: 1, satisfactionRate: 1 } },
+    };
+    const file = join(tempDir('summary'), 'months.xlsx');
+    await writeDistrictSummary([september, entries[0]!, entries[1]!], file, { lang: 'zh', period: '2026-10' });
+    const { rows } = await records(file, '汇总');
+    expect(rows[0]).toMatchObject({ 中心名称: '城东社区便民服务中心', 期间: '2026-09', 扣除奖金: 6, 按期办结率排名: null, 满意率排名: null, 本次状态: '其他月份（2026-09），未计入2026-10合计' });
+    // October's ranks among October's centers: 城西 (100%) first, 城东 (95%) second; September's 100% takes no place.
+    expect(rows[1]).toMatchObject({ 期间: '2026-10', 按期办结率排名: 2, 满意率排名: 1 });
+    expect(rows[2]).toMatchObject({ 期间: '2026-10', 按期办结率排名: 1 });
+    expect(rows.at(-1)).toMatchObject({ 中心名称: '合计', 提醒: 3, 通报批评: 1, 扣除奖金: 0, 问题合计: 4, 办件数: 180 });
+
+    const en = join(tempDir('summary'), 'months-en.xlsx');
+    await writeDistrictSummary([september, entries[0]!], en, { lang: 'en', period: '2026-10' });
+    expect((await records(en, 'Summary')).rows[0]).toMatchObject({ 'This run': 'another month (2026-09), not in the 2026-10 totals' });
+  });
+
   it('prints like the report: A4 landscape one page wide, title and header on every page, the file columns on screen only', async () => {
     const file = join(tempDir('summary'), 'print.xlsx');
     await writeDistrictSummary(entries, file, { lang: 'zh', period: '2026-10' });
