@@ -279,13 +279,14 @@ export class Store {
         if (!known) {
           insertAudit.run(id, upload.sha256, upload.kind, upload.bytes, nextSeq.get()!.seq, at);
           insertJob.run(id);
-        } else {
+        } else if (known.status === 'queued' || known.status === 'running' || (known.status === 'done' && known.stands_elsewhere)) {
           // Uploaded again, it is its month's latest upload, which is the one that stands: a
           // center taking back a corrected file by sending the first one again. Where another
           // upload of the month stands meanwhile, it is audited again, and standing then, it
           // goes into the history folder and the months after it are reconciled (finishJob).
+          // (One that stands already, or failed, is answered as it is.)
           moveToLatest.run(nextSeq.get()!.seq, id);
-          if (known.status === 'done' && known.stands_elsewhere) {
+          if (known.status === 'done') {
             this.requeue(id, 'uploaded');
             status = 'queued';
           }

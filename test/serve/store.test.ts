@@ -109,6 +109,16 @@ describe('the job queue in SQLite', () => {
     expect(readFileSync(store.historyFile(centerKey('城东'), '2026-10'), 'utf8')).toBe(reportOf(first));
   });
 
+  it('makes the same bytes uploaded again while still queued stand over an upload of the month sent between', async () => {
+    const [first, between] = (await store.storeUploads([staged('v1', 'one'), staged('v2', 'two')])).map((u) => u.id) as [string, string];
+    expect((await store.storeUploads([staged('v1 again', 'one')]))[0]).toMatchObject({ id: first, duplicate: true, status: 'queued' });
+    store.claimNextJob();
+    store.claimNextJob();
+    await store.finishJob(first, audited(first, '城东', '2026-10'));
+    expect(await store.finishJob(between, audited(between, '城东', '2026-10'))).toMatchObject({ standing: false });
+    expect(store.standingAudits('2026-10').map((s) => s.auditId)).toEqual([first]);
+  });
+
   it('answers the same bytes uploaded again with their audit, audited once, when it stands already', async () => {
     const [first] = (await store.storeUploads([staged('a', 'one')])).map((u) => u.id) as [string];
     store.claimNextJob();
