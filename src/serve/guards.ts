@@ -170,24 +170,39 @@ function checkRatio(inflated: number, compressed: number, limits: UploadLimits, 
 
 // ---- audit time: unpack a zip of csv files, counting what is actually inflated ----
 
+/** A csv of the zip not read because an earlier entry stands for the same sheet (two months zipped together, say). */
+export interface SkippedCsv {
+  sheet: SheetKey;
+  /** The entry's name in the zip, and the name of the entry read for that sheet. */
+  entry: string;
+  first: string;
+}
+
 /**
  * Writes each ledger csv of the zip to `dir` under its sheet's own name (办件台账.csv…), counting
  * the inflated bytes against the limits and against each entry's declared size. Runs in the
  * audit's worker. Failures are DutyAuditErrors, so they become the audit's failure with a fix.
+ * A second csv for one sheet is not read, as in a folder, and is returned so that the audit
+ * lists it as a data issue, as a folder's reader does (it was passed over without a word).
  */
-export async function unpackCsvZip(file: string, dir: string, limits: UploadLimits): Promise<void> {
+export async function unpackCsvZip(file: string, dir: string, limits: UploadLimits): Promise<SkippedCsv[]> {
   await mkdir(dir, { recursive: true });
   const zip = await openZip(file, file).catch((err: unknown) => {
     throw damaged(file, err);
   });
   let inflated = 0;
-  const written = new Set<SheetKey>();
+  const written = new Map<SheetKey, string>();
+  const skipped: SkippedCsv[] = [];
   try {
     const all: { name: string; zipEntry: yauzl.Entry }[] = [];
     for await (const zipEntry of zipEntries(zip, file)) all.push({ name: entryName(zipEntry), zipEntry });
-    for (const { entry: { zipEntry: entry }, sheet } of csvEntries(all)) {
-      if (written.has(sheet)) continue; // a second csv for one sheet: the first one is read, as in a folder
-      written.add(sheet);
+    for (const { entry: { name, zipEntry: entry }, sheet } of csvEntries(all)) {
+      const first = written.get(sheet);
+      if (first !== undefined) {
+        skipped.push({ sheet, entry: name, first });
+        continue;
+      }
+      written.set(sheet, name);
       const target = join(dir, `${SHEETS.find((s) => s.key === sheet)!.zh}.csv`);
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, done) {
@@ -210,6 +225,7 @@ export async function unpackCsvZip(file: string, dir: string, limits: UploadLimi
     zip.close();
   }
   if (!written.has('cases')) throw new DutyAuditError('no-cases-sheet', msg('serve.zipNoCases', { file }), { file, hint: msg('serve.zipNoCases.hint') });
+  return skipped;
 }
 
 function tooLarge(file: string, maxMb: number): DutyAuditError {

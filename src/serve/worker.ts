@@ -17,7 +17,9 @@ import { loadHistory, type History } from '../history/read-history.js';
 import { centerFromFileName, centerOf } from '../ledger/center.js';
 import type { Ledger } from '../ledger/types.js';
 import { completeAudit, DEFAULT_RULES_DIR, prepareAudit, readLedger, loadValidRuleSet, writeReportJson, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type ReadLedgerOptions, type RuleSet } from '../index.js';
-import { unpackCsvZip, type UploadKind, type UploadLimits } from './guards.js';
+import { renderIssueMessage } from '../ledger/issue-codes.js';
+import type { DataIssue } from '../ledger/types.js';
+import { unpackCsvZip, type SkippedCsv, type UploadKind, type UploadLimits } from './guards.js';
 import type { JobOutcome } from './store.js';
 
 export interface ServeTask {
@@ -54,15 +56,17 @@ function ruleSetFor(dir: string): Promise<RuleSet> {
 export async function auditUpload(task: ServeTask): Promise<JobOutcome> {
   try {
     await rm(task.workDir, { recursive: true, force: true });
-    const input = await ledgerInput(task);
+    const { input, skipped } = await ledgerInput(task);
     const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR) };
     if (task.rulesDir) options.rulesDir = task.rulesDir;
     const ledger = await readLedger(input, ledgerLimits(task));
+    for (const csv of skipped) ledger.dataIssues.push(skippedCsvIssue(csv, task));
     const center = centerOfUpload(ledger, task);
     const prepared = await prepareAudit(input, { ...options, ledger });
     prepared.history = centerHistory(task, center, prepared.ctx.period);
     const result = await completeAudit(prepared, options);
     result.center = center;
+    namedAfterUpload(result, task);
     const reportSha256 = await writeReports(result, task);
     return { ok: true, summary: summarizeAudit(result), reportSha256, history: result.history?.reports.map((report) => report.sha256) ?? [] };
   } catch (err) {
@@ -93,23 +97,69 @@ function centerHistory(task: ServeTask, center: string, period: string): History
   return loadHistory(task.historyDir, { center, period }, { sameCenterOnly: true, cwd: dirname(task.historyDir) });
 }
 
-/** The path the audit reads: the workbook itself, or a folder of csv files named by sheet. */
-async function ledgerInput(task: ServeTask): Promise<string> {
+/** A csv uploaded alone is the cases sheet of a folder of its own, under this name. */
+const CASES_CSV = '办件台账.csv';
+
+/**
+ * The path the audit reads: the workbook itself, or a folder of csv files named by sheet; and the
+ * csv files of a zip that were not read (a second one for a sheet).
+ */
+async function ledgerInput(task: ServeTask): Promise<{ input: string; skipped: SkippedCsv[] }> {
   switch (task.kind) {
     case 'xlsx':
-      return task.file;
+      return { input: task.file, skipped: [] };
     case 'csv': {
       const folder = join(task.workDir, 'ledger');
       await mkdir(folder, { recursive: true });
-      await copyFile(task.file, join(folder, '办件台账.csv'));
-      return folder;
+      await copyFile(task.file, join(folder, CASES_CSV));
+      return { input: folder, skipped: [] };
     }
     case 'zip-csv': {
       const folder = join(task.workDir, 'ledger');
-      await unpackCsvZip(task.file, folder, task.limits);
-      return folder;
+      const skipped = await unpackCsvZip(task.file, folder, task.limits);
+      return { input: folder, skipped };
     }
   }
+}
+
+/** A csv of a zip that was not read, as the folder reader lists a second file for one sheet (docs/ledger.md). */
+function skippedCsvIssue({ sheet, entry, first }: SkippedCsv, task: ServeTask): DataIssue {
+  const base = (name: string) => (name.split('/').pop() ?? name).replace(/\.csv$/i, '');
+  const issue: DataIssue = {
+    file: `${task.uploadName || 'upload'}/${entry}`,
+    sheet,
+    sheetName: base(entry),
+    row: 0,
+    column: '',
+    header: '',
+    value: '',
+    code: 'duplicate-sheet',
+    message: '',
+    params: { firstSheet: base(first) },
+  };
+  issue.message = renderIssueMessage(issue, 'en');
+  return issue;
+}
+
+/**
+ * The upload's name where the reports would name the service's own files: the stored file
+ * (DATA/files/<sha256>.xlsx) or the job's folder under DATA/tmp, gone once the job ends. An
+ * inspector reading 数据问题 or 运行信息 finds the file the center sent (the SHA-256 beside it
+ * still says which bytes), and the reports no longer show where the service keeps its data.
+ */
+function namedAfterUpload(result: AuditResult, task: ServeTask): void {
+  const shown = uploadNames(task);
+  result.inputs = result.inputs.map((input) => ({ ...input, file: shown(input.file) }));
+  result.dataIssues = result.dataIssues.map((issue) => ({ ...issue, file: shown(issue.file) }));
+}
+
+/** Replaces the service's paths in a text by the name the upload was sent under. */
+function uploadNames(task: ServeTask): (text: string) => string {
+  const shown = task.uploadName || 'upload';
+  const folder = join(task.workDir, 'ledger');
+  // A csv uploaded alone is the folder's one file: the upload itself. A zip's csv is named within it.
+  const paths: string[] = [...(task.kind === 'csv' ? [join(folder, CASES_CSV)] : []), folder, task.file];
+  return (text) => paths.reduce((t, path) => t.split(path).join(shown), text);
 }
 
 /**
@@ -124,8 +174,7 @@ function ledgerLimits(task: ServeTask): ReadLedgerOptions {
 
 /** A failure names the upload as it was sent, not where the service keeps it. */
 function named(failure: BatchFailure, task: ServeTask): BatchFailure {
-  const shown = task.uploadName || 'upload';
-  const scrub = (text: string) => text.split(join(task.workDir, 'ledger')).join(shown).split(task.file).join(shown);
+  const scrub = uploadNames(task);
   const scrubParam = (value: MessageParam): MessageParam => {
     if (typeof value === 'string') return scrub(value);
     if (Array.isArray(value)) return value.map(scrubParam);
