@@ -23,8 +23,8 @@
  * browser on to the same page without the token in its address.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
@@ -183,14 +183,26 @@ export async function createService(options: ServeOptions): Promise<Service> {
   for (const format of ['xlsx', 'json'] as const) {
     app.get(`/api/audits/:id/report.${format}`, async (request, reply) => {
       const audit = findAudit(store, request);
-      const file = store.reportFile(audit.id, format);
-      if (!audit.summary || !existsSync(file)) throw new ApiError('report-not-ready', { id: audit.id, status: audit.status });
+      const notReady = () => new ApiError('report-not-ready', { id: audit.id, status: audit.status });
+      if (!audit.summary) throw notReady();
+      // Opened once, measured and sent from that one handle: a re-audit renames a new report over
+      // this path at any moment, and a length taken from the path could belong to the other file.
+      const handle = await open(store.reportFile(audit.id, format), 'r').catch((error: unknown) => {
+        throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? notReady() : error;
+      });
+      let size: number;
+      try {
+        size = (await handle.stat()).size;
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
       const name = `${audit.center ?? 'report'}-${audit.period ?? ''}.${format}`;
       reply
         .type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/json; charset=utf-8')
         .header('Content-Disposition', attachment(name))
-        .header('Content-Length', (await stat(file)).size);
-      return reply.send(createReadStream(file));
+        .header('Content-Length', size);
+      return reply.send(handle.createReadStream());
     });
   }
 
