@@ -13,6 +13,7 @@
 import { displayPath } from '../display-path.js';
 import { readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import iconv from 'iconv-lite';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { msg } from '../messages/catalogue.js';
 import { errorCodeText } from '../output/write-error.js';
@@ -125,15 +126,20 @@ function walk(dir: string, rootReal: string, found: Found): void {
     const current = stack.pop()!;
     let entries;
     try {
-      entries = readdirSync(current, { withFileTypes: true });
+      entries = readdirSync(current, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
       // A folder that cannot be listed may hold uploads: listed as failed, never passed over.
       unreadable(current, error, found);
       continue;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(current, entry.name);
+      const name = utf8Name(entry.name);
+      if (name === undefined) {
+        notUtf8(join(current, iconv.decode(entry.name, 'gb18030')), found);
+        continue;
+      }
+      if (name.startsWith('.')) continue;
+      const path = join(current, name);
       if (entry.isSymbolicLink()) checkLink(path, rootReal, found);
       else if (entry.isDirectory()) stack.push(path);
       else if (entry.isFile()) add(path, found);
@@ -157,6 +163,22 @@ function checkLink(path: string, rootReal: string, found: Found): void {
   }
   if (isInside(real, rootReal)) return;
   refuse(path, found, batchFailure('bad-link', msg('batch.linkOutside', { input: displayPath(path, found.cwd), real }), msg('batch.linkOutside.hint')));
+}
+
+/**
+ * A name as text, or undefined when its bytes are not UTF-8: a zip from a Chinese Windows tool,
+ * unpacked here, names its files in GBK. Node would read such a name with replacement characters
+ * and no file has that name, so it cannot be opened (the batch stopped at the first one, an
+ * internal error); it is listed as failed instead, under its GBK reading.
+ */
+export function utf8Name(bytes: Buffer): string | undefined {
+  const text = bytes.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(bytes) ? text : undefined;
+}
+
+function notUtf8(shownPath: string, found: Found): void {
+  const input = displayPath(shownPath, found.cwd);
+  refuse(shownPath, found, batchFailure('cannot-read', msg('batch.nameNotUtf8', { input }), msg('batch.nameNotUtf8.hint')));
 }
 
 function unreadable(path: string, error: unknown, found: Found): void {

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { sha256File } from '../audit/inputs.js';
+import { utf8Name } from './discover.js';
 import type { HistoryFolder } from '../history/read-history.js';
 import { reusable, type Manifest, type ManifestEntry } from './manifest.js';
 import { msg } from '../messages/catalogue.js';
@@ -93,9 +94,12 @@ export function inputBytes(input: BatchInput): number {
 }
 
 function csvFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((d) => (d.isFile() || (d.isSymbolicLink() && isFileTarget(join(folder, d.name)))) && d.name.toLowerCase().endsWith('.csv') && !d.name.startsWith('.'))
-    .map((d) => d.name)
+  // A name that is not UTF-8 cannot be opened by its text; discover.ts lists it as failed.
+  return readdirSync(folder, { withFileTypes: true, encoding: 'buffer' })
+    .flatMap((d) => {
+      const name = utf8Name(d.name);
+      return name !== undefined && (d.isFile() || (d.isSymbolicLink() && isFileTarget(join(folder, name)))) && name.toLowerCase().endsWith('.csv') && !name.startsWith('.') ? [name] : [];
+    })
     .sort();
 }
 

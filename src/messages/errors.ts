@@ -358,6 +358,14 @@ export const ERROR_TEXT = {
     en: '{input} is a symbolic link to {real}, outside the folder: a batch does not follow links out of its folders',
   },
   'batch.linkOutside.hint': { zh: '请把台账本身复制进文件夹，或把它作为单独的参数给出', en: 'copy the ledger itself into the folder, or name it as an argument of its own' },
+  'batch.nameNotUtf8': {
+    zh: '{input}：文件名不是 UTF-8 编码（此处按 GBK 显示），无法打开，没有审计',
+    en: '{input}: the file name is not UTF-8 (shown here as read in GBK), so it cannot be opened and was not audited',
+  },
+  'batch.nameNotUtf8.hint': {
+    zh: '请把文件名转成 UTF-8（例如 convmv -f gbk -t utf8 -r --notest 文件夹），或解压时指明编码（unzip -O GBK）',
+    en: 'convert the file names to UTF-8 (e.g. convmv -f gbk -t utf8 -r --notest FOLDER), or unzip with the encoding given (unzip -O GBK)',
+  },
   'batch.insideOut': {
     zh: '{input} 在输出文件夹 {out} 之内：批量审计不审计自己写报告的文件夹，其中的台账没有审计',
     en: '{input} lies inside the out folder {out}: a batch does not audit the folder it writes its reports into, so no ledger in it was audited',

@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { discoverInputs } from '../../src/batch/discover.js';
+import { inputBytes, inputSha256 } from '../../src/batch/triage.js';
 import { tempDir, writeFile } from './helpers.js';
 
 function layout(): string {
@@ -106,5 +109,27 @@ describe('discoverInputs', () => {
     const elsewhere = tempDir('cwd');
     const { inputs } = await discoverInputs([join(root, 'a.xlsx')], { cwd: elsewhere });
     expect(inputs[0]?.display).toBe(join(root, 'a.xlsx'));
+  });
+});
+
+describe('file names that are not UTF-8', () => {
+  it('lists a workbook or CSV named in GBK (a Chinese zip unpacked here) as failed, under its GBK reading, and audits the rest (regression: the batch stopped, internal error ENOENT)', async () => {
+    const root = tempDir('discover-gbk');
+    writeFile(join(root, 'uploads', '城东社区-2026-10.xlsx'));
+    const gbk = (name: string) => Buffer.concat([Buffer.from(`${root}/uploads/`), iconv.encode(name, 'gbk')]);
+    mkdirSync(join(root, 'uploads', '城北'));
+    writeFileSync(gbk('城南社区-2026-10.xlsx'), 'x');
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/uploads/城北/`), iconv.encode('城北社区-2026-10-办件台账.csv', 'gbk')]), 'x');
+    writeFile(join(root, 'uploads', '城北', '城北社区-2026-10-人员公示.csv'));
+    const { inputs, refused } = await discoverInputs(['uploads'], { cwd: root });
+    expect(inputs.map((i) => i.display)).toEqual(['uploads/城东社区-2026-10.xlsx', 'uploads/城北/']);
+    expect(refused.map((r) => [r.input.display, r.failure.code, r.failure.message]).sort()).toEqual([
+      ['uploads/城北/城北社区-2026-10-办件台账.csv', 'cannot-read', 'uploads/城北/城北社区-2026-10-办件台账.csv: the file name is not UTF-8 (shown here as read in GBK), so it cannot be opened and was not audited'],
+      ['uploads/城南社区-2026-10.xlsx', 'cannot-read', 'uploads/城南社区-2026-10.xlsx: the file name is not UTF-8 (shown here as read in GBK), so it cannot be opened and was not audited'],
+    ]);
+    // The CSV folder's identity and size read only what can be opened.
+    const folder = inputs.find((i) => i.kind === 'csv-folder')!;
+    expect(inputBytes(folder)).toBe(1);
+    await expect(inputSha256(folder)).resolves.toMatch(/^[0-9a-f]{64}$/);
   });
 });
