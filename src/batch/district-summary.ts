@@ -200,6 +200,7 @@ export const FAILURE_TITLES: Record<FailureCode, Localized> = {
   ...ERROR_TITLES,
   'worker-crashed': { zh: '审计进程崩溃', en: 'worker crashed' },
   'internal-error': { zh: '内部错误', en: 'internal error' },
+  'several-ledgers': { zh: '多个办件台账', en: 'several cases sheets' },
 };
 
 export function label(text: Localized, lang: Lang): string {

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { sha256File } from '../audit/inputs.js';
 import { utf8Name } from './discover.js';
+import { sheetKeyOfFileName } from '../ledger/names.js';
 import type { HistoryFolder } from '../history/read-history.js';
 import { reusable, type Manifest, type ManifestEntry } from './manifest.js';
 import { msg } from '../messages/catalogue.js';
@@ -56,6 +57,10 @@ const MB = 1024 * 1024;
 export function precheck(input: BatchInput, maxBytes: number): BatchFailure | undefined {
   if (!existsSync(input.path)) return notFound(input.display);
   if (input.kind === 'other') return wrongKind(input);
+  if (input.kind === 'csv-folder') {
+    const ledgers = severalLedgers(input);
+    if (ledgers) return ledgers;
+  }
   const bytes = inputBytes(input);
   if (bytes > maxBytes) {
     const size = { input: input.display, mb: (bytes / MB).toFixed(1), max: (maxBytes / MB).toFixed(0) };
@@ -66,6 +71,18 @@ export function precheck(input: BatchInput, maxBytes: number): BatchFailure | un
 
 export function notFound(what: string): BatchFailure {
   return batchFailure('file-not-found', msg('batch.notFound', { input: what }), msg('batch.notFound.hint'));
+}
+
+/**
+ * A CSV folder is one center's month. One holding two cases sheets (a district's exports of
+ * several centers in one folder) would be audited as the first center alone, the others' every
+ * sheet a data issue of its report and missing from the district summary without a word: it is
+ * failed instead, naming the files.
+ */
+function severalLedgers(input: BatchInput): BatchFailure | undefined {
+  const cases = csvFiles(input.path).filter((name) => sheetKeyOfFileName(name.replace(/\.csv$/i, '')) === 'cases');
+  if (cases.length < 2) return undefined;
+  return batchFailure('several-ledgers', msg('batch.severalLedgers', { input: input.display, count: cases.length, files: cases }), msg('batch.severalLedgers.hint'));
 }
 
 function wrongKind(input: BatchInput): BatchFailure {

@@ -23,8 +23,11 @@ export interface BatchInput {
   kind: InputKind;
 }
 
-/** Codes of the failures a batch can list: the audit's own, plus a worker that died. */
-export type FailureCode = ErrorCode | 'worker-crashed' | 'internal-error';
+/**
+ * Codes of the failures a batch can list: the audit's own, a worker that died, and a CSV folder
+ * (or zip) holding more than one cases sheet: several centers' or months' ledgers together.
+ */
+export type FailureCode = ErrorCode | 'worker-crashed' | 'internal-error' | 'several-ledgers';
 
 /**
  * Why an input failed: `detail` and `fix` as messages of the catalogue (src/messages), shown in

@@ -358,6 +358,14 @@ export const ERROR_TEXT = {
     en: '{input} is a symbolic link to {real}, outside the folder: a batch does not follow links out of its folders',
   },
   'batch.linkOutside.hint': { zh: '请把台账本身复制进文件夹，或把它作为单独的参数给出', en: 'copy the ledger itself into the folder, or name it as an argument of its own' },
+  'batch.severalLedgers': {
+    zh: '{input} 中有 {count} 个办件台账 CSV（{files}）：一个文件夹只放一个中心一个月的台账，无法判断审计哪一个，均未审计',
+    en: '{input} holds {count} cases CSV files ({files}): a folder holds one center\'s month, so which one to audit cannot be told, and none was audited',
+  },
+  'batch.severalLedgers.hint': {
+    zh: '请把每个中心每个月的 CSV 文件放进各自的文件夹（例如 城东社区-2026-10/）',
+    en: 'put each center\'s month of CSV files in a folder of its own (e.g. 城东社区-2026-10/)',
+  },
   'batch.nameNotUtf8': {
     zh: '{input}：文件名不是 UTF-8 编码（此处按 GBK 显示），无法打开，没有审计',
     en: '{input}: the file name is not UTF-8 (shown here as read in GBK), so it cannot be opened and was not audited',
@@ -447,6 +455,11 @@ export const ERROR_TEXT = {
   'serve.zipDamaged.hint': { zh: '请把各 csv 文件重新打包后上传', en: 'zip the csv files again and upload that' },
   'serve.zipNoCases': { zh: '{file}：压缩包中没有办件台账（cases）csv', en: '{file}: the zip holds no 办件台账 (cases) csv' },
   'serve.zipNoCases.hint': { zh: '办件台账 csv 的文件名应以表名结尾，如 城东社区-2026-10-办件台账.csv', en: 'name the cases csv like 城东社区-2026-10-办件台账.csv' },
+  'serve.zipSeveralLedgers': {
+    zh: '{file}：压缩包中有 {count} 个办件台账 csv（{files}）：一个压缩包只放一个中心一个月的台账，无法判断审计哪一个，均未审计',
+    en: '{file}: the zip holds {count} cases csv files ({files}): a zip holds one center\'s month, so which one to audit cannot be told, and none was audited',
+  },
+  'serve.zipSeveralLedgers.hint': { zh: '请为每个中心每个月分别上传（每个压缩包一个月）', en: 'upload each center\'s month on its own (one month per zip)' },
   // A standing report that could not be copied into the history folder stops the service (src/serve/store.ts).
   'serve.historyCopy.what': { zh: '本月报告的历史副本', en: "history copy of the month's report" },
   'serve.historyCopyFailed': {

@@ -11,7 +11,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { batchFailure } from '../batch/types.js';
 import { failureOf } from '../batch/worker.js';
-import type { Message, MessageParam } from '../messages/catalogue.js';
+import { msg, type Message, type MessageParam } from '../messages/catalogue.js';
 import { summarizeAudit } from '../batch/district-summary.js';
 import { loadHistory, type History } from '../history/read-history.js';
 import { centerFromFileName, centerOf } from '../ledger/center.js';
@@ -57,6 +57,8 @@ export async function auditUpload(task: ServeTask): Promise<JobOutcome> {
   try {
     await rm(task.workDir, { recursive: true, force: true });
     const { input, skipped } = await ledgerInput(task);
+    const ledgers = severalLedgers(skipped, task);
+    if (ledgers) return { ok: false, failure: ledgers };
     const options: AuditOptions = { ruleSet: await ruleSetFor(task.rulesDir ?? DEFAULT_RULES_DIR) };
     if (task.rulesDir) options.rulesDir = task.rulesDir;
     const ledger = await readLedger(input, ledgerLimits(task));
@@ -120,6 +122,19 @@ async function ledgerInput(task: ServeTask): Promise<{ input: string; skipped: S
       return { input: folder, skipped };
     }
   }
+}
+
+/**
+ * A zip holding two cases csv files is several centers' or months' ledgers: audited as the first
+ * alone, the others would be data issues of its report and missing from the month view. It fails,
+ * naming them, as the batch fails such a CSV folder.
+ */
+function severalLedgers(skipped: readonly SkippedCsv[], task: ServeTask): BatchFailure | undefined {
+  const cases = skipped.filter((csv) => csv.sheet === 'cases');
+  if (cases.length === 0) return undefined;
+  const files = [cases[0]!.first, ...cases.map((csv) => csv.entry)];
+  const detail = msg('serve.zipSeveralLedgers', { file: task.uploadName || 'upload', count: files.length, files });
+  return batchFailure('several-ledgers', detail, msg('serve.zipSeveralLedgers.hint'));
 }
 
 /** A csv of a zip that was not read, as the folder reader lists a second file for one sheet (docs/ledger.md). */

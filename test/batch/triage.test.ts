@@ -70,3 +70,26 @@ describe('precheck', () => {
     expect(precheck(xlsx(join(tempDir('pre-gone'), 'gone.xlsx')), 1e9)?.code).toBe('file-not-found');
   });
 });
+
+describe('a CSV folder holding several centers\' ledgers', () => {
+  it('is failed naming its cases files, never audited as its first center alone (regression: 城西 vanished from the district summary, its sheets data issues of 城东\'s report)', () => {
+    const dir = tempDir('several');
+    for (const center of ['城东社区', '城西社区']) {
+      writeFile(join(dir, 'flat', `${center}-2026-10-办件台账.csv`), 'cases');
+      writeFile(join(dir, 'flat', `${center}-2026-10-人员公示.csv`), 'staff');
+    }
+    const failure = precheck(csvFolder(join(dir, 'flat')), 1e9);
+    expect(failure).toMatchObject({ code: 'several-ledgers' });
+    expect(failure?.message).toBe(
+      `${join(dir, 'flat')}/ holds 2 cases CSV files (城东社区-2026-10-办件台账.csv, 城西社区-2026-10-办件台账.csv): a folder holds one center's month, so which one to audit cannot be told, and none was audited`,
+    );
+  });
+
+  it('leaves a folder with one cases file and a second file of another sheet to the reader (a data issue there)', () => {
+    const dir = tempDir('several');
+    writeFile(join(dir, 'm', '城东社区-2026-10-办件台账.csv'), 'cases');
+    writeFile(join(dir, 'm', '城东社区-2026-10-人员公示.csv'), 'staff');
+    writeFile(join(dir, 'm', '人员公示.csv'), 'staff again');
+    expect(precheck(csvFolder(join(dir, 'm')), 1e9)).toBeUndefined();
+  });
+});

@@ -17,14 +17,12 @@ const CSV_FOLDER = join(SAMPLES, '城东社区-2026-10-csv');
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function auditAs(kind: UploadKind, file: string, uploadName: string): Promise<{ root: string; report: Json }> {
-  const root = mkdtempSync(join(tmpdir(), 'duty-audit-serve-names-'));
-  mkdirSync(join(root, 'history'), { recursive: true });
-  const task: ServeTask = {
+function taskIn(root: string): ServeTask {
+  return {
     auditId: 'a1',
-    kind,
-    file,
-    uploadName,
+    kind: 'xlsx',
+    file: '',
+    uploadName: '',
     workDir: join(root, 'tmp', 'job-a1'),
     reportDir: join(root, 'reports', 'a1'),
     historyDir: join(root, 'history'),
@@ -32,6 +30,12 @@ async function auditAs(kind: UploadKind, file: string, uploadName: string): Prom
     mask: true,
     limits: { ...DEFAULT_UPLOAD_LIMITS },
   };
+}
+
+async function auditAs(kind: UploadKind, file: string, uploadName: string): Promise<{ root: string; report: Json }> {
+  const root = mkdtempSync(join(tmpdir(), 'duty-audit-serve-names-'));
+  mkdirSync(join(root, 'history'), { recursive: true });
+  const task: ServeTask = { ...taskIn(root), kind, file, uploadName };
   const outcome = await auditUpload(task);
   expect(outcome.ok).toBe(true);
   return { root, report: JSON.parse(readFileSync(join(task.reportDir, 'report.json'), 'utf8')) as Json };
@@ -69,19 +73,36 @@ describe('the reports of an upload', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duty-audit-serve-names-in-'));
     const zip = new JSZip();
     for (const name of readdirSync(CSV_FOLDER)) zip.file(`10/${name}`, readFileSync(join(CSV_FOLDER, name)));
-    const cases = readdirSync(CSV_FOLDER).find((f) => f.endsWith('办件台账.csv'))!;
-    zip.file('09/城东社区-2026-09-办件台账.csv', readFileSync(join(CSV_FOLDER, cases)));
-    writeFileSync(join(dir, 'two-months.zip'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-    const { report } = await auditAs('zip-csv', join(dir, 'two-months.zip'), '两个月.zip');
+    const staff = readdirSync(CSV_FOLDER).find((f) => f.endsWith('人员公示.csv'))!;
+    zip.file('old/人员公示.csv', readFileSync(join(CSV_FOLDER, staff)));
+    writeFileSync(join(dir, 'month.zip'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const { report } = await auditAs('zip-csv', join(dir, 'month.zip'), '城东十月.zip');
     const duplicates = (report.dataIssues as Json[]).filter((d) => d.code === 'duplicate-sheet');
     expect(duplicates).toEqual([
       expect.objectContaining({
-        file: '两个月.zip/09/城东社区-2026-09-办件台账.csv',
-        sheet: 'cases',
-        sheetName: '城东社区-2026-09-办件台账',
+        file: '城东十月.zip/old/人员公示.csv',
+        sheet: 'staff',
+        sheetName: '人员公示',
         row: 0,
-        message: `与“${cases.replace(/\.csv$/, '')}”是同一张表，未读取`,
+        message: `与“${staff.replace(/\.csv$/, '')}”是同一张表，未读取`,
       }),
     ]);
+  });
+
+  it('fail a zip holding two cases csv files, naming them, rather than audit the first alone (regression: the second month vanished)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duty-audit-serve-names-in-'));
+    const zip = new JSZip();
+    for (const name of readdirSync(CSV_FOLDER)) zip.file(`10/${name}`, readFileSync(join(CSV_FOLDER, name)));
+    const cases = readdirSync(CSV_FOLDER).find((f) => f.endsWith('办件台账.csv'))!;
+    zip.file('09/城东社区-2026-09-办件台账.csv', readFileSync(join(CSV_FOLDER, cases)));
+    writeFileSync(join(dir, 'two-months.zip'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const root = mkdtempSync(join(tmpdir(), 'duty-audit-serve-names-'));
+    mkdirSync(join(root, 'history'));
+    const outcome = await auditUpload({ ...taskIn(root), kind: 'zip-csv', file: join(dir, 'two-months.zip'), uploadName: '两个月.zip' });
+    expect(outcome).toMatchObject({ ok: false, failure: { code: 'several-ledgers' } });
+    expect(!outcome.ok && outcome.failure.message).toBe(
+      `两个月.zip: the zip holds 2 cases csv files (10/${cases}, 09/城东社区-2026-09-办件台账.csv): a zip holds one center's month, so which one to audit cannot be told, and none was audited`,
+    );
+    expect(readdirSync(root)).not.toContain('reports');
   });
 });
