@@ -10,12 +10,13 @@
  * A lock whose process is gone (killed with SIGKILL, a power cut) is taken over; a live one is
  * refused with exit 2, saying which process holds it.
  */
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { DutyAuditError } from '../errors.js';
 import { msg } from '../messages/catalogue.js';
 import { removeIfStopped } from '../output/stop-cleanup.js';
+import { tempNamePid } from '../output/temp-name.js';
 
 export const LOCK_FILE = '.duty-audit-batch.lock';
 
@@ -38,6 +39,7 @@ export async function lockOutFolder(outDir: string): Promise<() => Promise<void>
         await handle.close();
       }
       const forget = removeIfStopped(file);
+      await removeDeadTemps(outDir);
       return async () => {
         forget();
         await rm(file, { force: true });
@@ -49,6 +51,18 @@ export async function lockOutFolder(outDir: string): Promise<() => Promise<void>
       if (attempt > 0 || !owner || isAlive(owner)) throw busy(outDir, file, owner);
       await rm(file, { force: true });
     }
+  }
+}
+
+/**
+ * Temporary files a batch killed outright (SIGKILL, a power cut) left in the folder: nothing
+ * removes them on the way out, so the batch that takes the folder next does. Only those whose
+ * process is gone: `duty-audit audit --out` may be writing into the same folder this moment.
+ */
+async function removeDeadTemps(outDir: string): Promise<void> {
+  for (const name of await readdir(outDir)) {
+    const pid = tempNamePid(name);
+    if (pid !== undefined && !isAlive({ pid, host: hostname(), started: '' })) await rm(join(outDir, name), { force: true });
   }
 }
 

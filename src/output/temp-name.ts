@@ -25,6 +25,12 @@ export function isTempNameOf(name: string, pid: number): boolean {
   return match !== null && Number(match[1]) === pid;
 }
 
+/** The process a temporary file's name says wrote it; undefined for any other name. */
+export function tempNamePid(name: string): number | undefined {
+  const match = name.startsWith('.') ? SUFFIX.exec(name) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Whether a file name is any process's temporary file (a stopped service's leftovers). */
 export function isTempName(name: string): boolean {
   return name.startsWith('.') && SUFFIX.test(name);
