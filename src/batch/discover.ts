@@ -135,7 +135,8 @@ function walk(dir: string, rootReal: string, found: Found): void {
     for (const entry of entries) {
       const name = utf8Name(entry.name);
       if (name === undefined) {
-        notUtf8(join(current, iconv.decode(entry.name, 'gb18030')), found);
+        const shown = iconv.decode(entry.name, 'gb18030');
+        if (!shown.startsWith('.') && !isLitter(shown)) notUtf8(join(current, shown), found);
         continue;
       }
       if (name.startsWith('.')) continue;

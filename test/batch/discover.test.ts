@@ -119,6 +119,7 @@ describe('file names that are not UTF-8', () => {
     const gbk = (name: string) => Buffer.concat([Buffer.from(`${root}/uploads/`), iconv.encode(name, 'gbk')]);
     mkdirSync(join(root, 'uploads', '城北'));
     writeFileSync(gbk('城南社区-2026-10.xlsx'), 'x');
+    writeFileSync(gbk('~$城南社区-2026-10.xlsx'), 'x'); // Excel's lock file, litter in any encoding
     writeFileSync(Buffer.concat([Buffer.from(`${root}/uploads/城北/`), iconv.encode('城北社区-2026-10-办件台账.csv', 'gbk')]), 'x');
     writeFile(join(root, 'uploads', '城北', '城北社区-2026-10-人员公示.csv'));
     const { inputs, refused } = await discoverInputs(['uploads'], { cwd: root });
