@@ -58,8 +58,8 @@ describe('a cell holding only invisible marks is empty', () => {
       const ledger = await readLedger(input);
       expect(ledger.dataIssues).toEqual([]);
       expect(ledger.accounts.cases).toEqual({ rowsRead: 2, rowsEvaluated: 2, rowsSetAside: 0 });
-      const first = ledger.sheets.cases![0]!.record as Record<string, unknown>;
-      expect([first['note'], first['extension_reason']]).toEqual([undefined, undefined]);
+      const first = ledger.sheets.cases![0]!.record;
+      expect([first.note, first.extension_reason]).toEqual([undefined, undefined]);
     });
   });
 
