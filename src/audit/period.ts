@@ -5,6 +5,7 @@
 import { isIsoDate, lastDayOfMonth, monthOf } from '../calendar/dates.js';
 import { DutyAuditError } from '../errors.js';
 import { msg } from '../messages/catalogue.js';
+import { renderIssueMessage } from '../ledger/issue-codes.js';
 import type { IsoDate, Ledger } from '../ledger/types.js';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -73,11 +74,35 @@ export function resolvePeriod(ledger: Ledger, given: { period?: string; asOf?: s
   if (given.period !== undefined) checkPeriod(given.period);
   if (given.asOf !== undefined) checkAsOf(given.asOf);
   const period = given.period ?? inferPeriod(ledger);
-  if (period === undefined) {
-    throw new DutyAuditError('bad-usage', msg('period.cannotInfer', { file: ledger.source.file }), {
-      file: ledger.source.file,
-      hint: msg('period.cannotInfer.hint'),
+  if (period === undefined) throw cannotInfer(ledger);
+  return { period, periodInferred: given.period === undefined, asOf: given.asOf ?? lastDayOfMonth(period) };
+}
+
+/**
+ * No month to infer: said with its cause, since no report is written to show the data issues.
+ * A case sheet missing a required column (经办人 named 承办人) or whose every row was set aside
+ * read "no readable 受理日期" and sent people to a column that was fine.
+ */
+function cannotInfer(ledger: Ledger): DutyAuditError {
+  const layout = ledger.layout?.cases;
+  const file = layout?.file ?? ledger.source.file;
+  const sheet = layout?.sheetName ?? '办件台账';
+  const issues = ledger.dataIssues.filter((issue) => issue.sheet === 'cases');
+  const missing = issues.filter((issue) => issue.code === 'missing-column').map((issue) => String(issue.params?.['header'] ?? issue.header));
+  if (missing.length > 0) {
+    return new DutyAuditError('no-header', msg('period.cannotInfer.missingColumns', { file, sheet, row: layout?.headerRow ?? 0, columns: missing }), {
+      file,
+      hint: msg('period.cannotInfer.missingColumns.hint'),
     });
   }
-  return { period, periodInferred: given.period === undefined, asOf: given.asOf ?? lastDayOfMonth(period) };
+  const first = issues.find((issue) => issue.row > 0);
+  const read = ledger.accounts.cases?.rowsRead ?? 0;
+  if (first !== undefined && read > 0) {
+    const reason = { zh: renderIssueMessage(first, 'zh'), en: renderIssueMessage(first, 'en') };
+    return new DutyAuditError('bad-usage', msg('period.cannotInfer.noCaseRead', { file, sheet, n: read, cell: `${first.column}${first.row}`, reason }), {
+      file,
+      hint: msg('period.cannotInfer.noCaseRead.hint'),
+    });
+  }
+  return new DutyAuditError('bad-usage', msg('period.cannotInfer', { file: ledger.source.file }), { file: ledger.source.file, hint: msg('period.cannotInfer.hint') });
 }

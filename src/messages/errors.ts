@@ -190,6 +190,22 @@ export const ERROR_TEXT = {
     zh: '请用 --period YYYY-MM 指定月份，或修正受理日期列（见数据问题）',
     en: 'name the month with --period YYYY-MM, or fix the 受理日期 column (see the data issues)',
   },
+  'period.cannotInfer.missingColumns': {
+    zh: '{file}：无法推断所审月份：工作表 {sheet} 的表头（第 {row} 行）缺少必需列 {columns}，没有一行办件能读出',
+    en: '{file}: cannot infer the audited month: sheet {sheet}: the header (row {row}) lacks the required column {columns}, so no case can be read',
+  },
+  'period.cannotInfer.missingColumns.hint': {
+    zh: '请在表头补上这些列（或把记有这些内容的列改用这些列名），再重新审计',
+    en: 'add these columns to the header row (or give the columns that hold them these names), then audit again',
+  },
+  'period.cannotInfer.noCaseRead': {
+    zh: '{file}：无法推断所审月份：工作表 {sheet} 的 {n} 行办件都因数据问题搁置，没有可读的受理日期；首个问题在 {cell}：{reason}',
+    en: '{file}: cannot infer the audited month: sheet {sheet}: all {n} case rows were set aside with data issues, so no 受理日期 can be read; the first is at {cell}: {reason}',
+  },
+  'period.cannotInfer.noCaseRead.hint': {
+    zh: '请按数据问题修正办件台账后重新审计，或用 --period YYYY-MM 指定月份（报告的“数据问题”表会列出每一处）',
+    en: 'fix the cases sheet as its data issues say and audit again, or name the month with --period YYYY-MM (the report\'s 数据问题 sheet then lists each one)',
+  },
 
   // ---- the working-day calendar ----
   'calendar.unreadableFolder': { zh: '无法读取日历文件夹 {dir}', en: 'cannot read the calendar folder {dir}' },

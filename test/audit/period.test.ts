@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { inferPeriod, resolvePeriod } from '../../src/audit/period.js';
 import { centerFromFileName } from '../../src/ledger/center.js';
 import type { Ledger } from '../../src/ledger/types.js';
+import { DutyAuditError } from '../../src/errors.js';
+import { readLedger } from '../../src/ledger/read-ledger.js';
+import { render } from '../../src/messages/catalogue.js';
+import { CASE_HEADER, caseColumnLetter, caseRow } from '../ledger/helpers/cases.js';
+import { writeCsv } from '../ledger/helpers/csv.js';
+import { withTempDir } from '../ledger/helpers/workbook.js';
 
 function ledgerOf(dates: string[]): Ledger {
   return {
@@ -55,3 +61,47 @@ describe('centerFromFileName', () => {
     expect(centerFromFileName(file)).toBe(center);
   });
 });
+
+describe('a month that cannot be inferred says why', () => {
+  // A case sheet whose 经办人 column was headed 承办人 set every case aside; the error said
+  // "no readable 受理日期" and its hint sent people to fix a column that was fine.
+  it('a required column missing from the case header is named, with the header row', async () => {
+    await withTempDir(async (dir) => {
+      const header = CASE_HEADER.map((h) => (h === '经办人' ? '承办人' : h));
+      await writeCsv(dir, '城东社区-2026-10-办件台账.csv', [['城东社区办件台账'], header, caseRow()]);
+      const error = await failure(dir);
+      expect(error.code).toBe('no-header');
+      expect(error.detail).toMatchObject({ key: 'period.cannotInfer.missingColumns', params: { sheet: '城东社区-2026-10-办件台账', row: 2, columns: ['经办人'] } });
+      expect(render(error.detail, 'zh')).toContain('缺少必需列 经办人');
+      expect(render(error.detail, 'en')).toContain('lacks the required column 经办人');
+    });
+  });
+
+  it('every case row set aside: the first data issue is quoted, in the terminal language', async () => {
+    await withTempDir(async (dir) => {
+      await writeCsv(dir, '城东社区-2026-10-办件台账.csv', [[...CASE_HEADER], caseRow({ 受理日期: '10月9日' }), caseRow({ 受理编号: 'SL-2026-10-0002', 受理日期: '10月10日' })]);
+      const error = await failure(dir);
+      expect(error.detail).toMatchObject({ key: 'period.cannotInfer.noCaseRead', params: { n: 2, cell: `${caseColumnLetter('受理日期')}2` } });
+      expect(render(error.detail, 'zh')).toContain('受理日期“10月9日”不是有效日期');
+      expect(render(error.detail, 'en')).toContain('受理日期 "10月9日" is not a date');
+    });
+  });
+
+  it('a case sheet with no rows at all keeps the plain message', async () => {
+    await withTempDir(async (dir) => {
+      await writeCsv(dir, '城东社区-2026-10-办件台账.csv', [[...CASE_HEADER]]);
+      expect((await failure(dir)).detail.key).toBe('period.cannotInfer');
+    });
+  });
+});
+
+async function failure(dir: string): Promise<DutyAuditError> {
+  const ledger = await readLedger(dir);
+  try {
+    resolvePeriod(ledger, {});
+  } catch (error) {
+    if (error instanceof DutyAuditError) return error;
+    throw error;
+  }
+  throw new Error('resolvePeriod did not refuse');
+}
