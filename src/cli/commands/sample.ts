@@ -1,6 +1,6 @@
 /** `duty-audit sample [--out DIR] [--cases N] [--seed S]`: writes a sample month with known violations. */
-import { relative } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { displayPath } from '../../display-path.js';
 import { tr } from '../../messages/catalogue.js';
 import { DEFAULT_CASES, DEFAULT_SEED } from '../../sample/types.js';
 import { sampleTempDir, writeSample } from '../../sample/write-sample.js';
@@ -25,7 +25,8 @@ export function sampleCommand(lang: Lang): CommandModule<object, SampleArgs> {
         .option('seed', { type: 'number', default: DEFAULT_SEED, describe: tr(lang, 'help.sample.seed') }),
     handler: async (args) => {
       const written = await writeSample(args.out ?? (await sampleTempDir()), { cases: args.cases, seed: args.seed });
-      const show = (p: string): string => relative(process.cwd(), p) || p;
+      // The default folder is a temporary one outside the working folder: shown as it is, not as a ../../ climb.
+      const show = (p: string): string => displayPath(p);
       const { violations, dataIssues } = written.planted;
       const said = {
         xlsx: show(written.xlsx),
