@@ -20,6 +20,8 @@ export interface ColumnSpec {
   minimum?: number;
   default?: unknown;
   description?: string;
+  /** The column names a person (经办人, 姓名, 被投诉人…): read by parseName, so one person is one name. */
+  names?: true;
 }
 
 export interface SheetSpec {
@@ -70,6 +72,21 @@ function columnType(p: JsonProperty): ColumnType {
   return 'text';
 }
 
+/**
+ * The columns whose cells name a staff member, by sheet: the names findings hold responsible,
+ * count per person and match against the staff board (人员公示).
+ */
+const NAME_COLUMNS: Record<SheetKey, readonly string[]> = {
+  cases: ['handler'],
+  complaints: ['respondent', 'first_responder'],
+  attendance: ['staff', 'cover'],
+  handovers: ['absent_staff', 'cover', 'approver'],
+  staff: ['name'],
+  items: [],
+  center: [],
+  other: ['staff'],
+};
+
 function toSheetSpec(key: SheetKey, s: JsonSheet): SheetSpec {
   const columns = Object.entries(s.properties).map(([colKey, p]): ColumnSpec => {
     const spec: ColumnSpec = { key: colKey, zh: p.title, type: columnType(p), required: s.required.includes(colKey) };
@@ -78,6 +95,7 @@ function toSheetSpec(key: SheetKey, s: JsonSheet): SheetSpec {
     if (p.minimum !== undefined) spec.minimum = p.minimum;
     if (p.default !== undefined) spec.default = p.default;
     if (p.description !== undefined) spec.description = p.description;
+    if (NAME_COLUMNS[key].includes(colKey)) spec.names = true;
     return spec;
   });
   const spec: SheetSpec = { key, zh: s.title, description: s.description, columns };

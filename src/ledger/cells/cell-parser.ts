@@ -12,7 +12,7 @@
  */
 import type { ColumnSpec } from '../columns.js';
 import { isExcelError, isFormulaWithoutResult, type RawValue } from '../raw-value.js';
-import { parseBoolean, parseEnum, parseInteger, parseNumber, parseText, unreadable, type Parsed } from './column-types.js';
+import { parseBoolean, parseEnum, parseInteger, parseName, parseNumber, parseText, unreadable, type Parsed } from './column-types.js';
 import { parseDate, type DateContext } from './date.js';
 
 export type CellValue = string | number | boolean;
@@ -67,6 +67,6 @@ export function parseCell(value: RawValue, column: ColumnSpec, context: DateCont
     case 'enum':
       return parseEnum(value, column);
     case 'text':
-      return parseText(value);
+      return column.names ? parseName(value) : parseText(value);
   }
 }

@@ -48,6 +48,19 @@ export function parseText(value: RawValue): Parsed<string> {
   return text === '' ? unreadable('missing-required') : ok(text);
 }
 
+// ---- Staff names: as text, without the spaces typed between the characters of a Chinese name.
+// Ledgers pad a two-character name to the width of three (`王　芳`, `王 芳`) so a column lines up;
+// read as written, 王　芳 was a second person beside 王芳: not on the staff board (办事公开制/一),
+// with half of her cases, and her repeats of a clause counted apart, so escalation missed them.
+// Only spaces between two Han characters go: `John Smith` and `阿卜杜·热合曼` stay as written.
+
+const SPACE_INSIDE_HAN_NAME = /(\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+
+export function parseName(value: RawValue): Parsed<string> {
+  const text = parseText(value);
+  return text.ok ? ok(text.value.replace(SPACE_INSIDE_HAN_NAME, '$1')) : text;
+}
+
 // ---- Yes/no cells: 是/否, Y/N, yes/no, true/false, 1/0, √/× and real booleans.
 
 const WORDS = new Map<string, boolean>([
