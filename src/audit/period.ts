@@ -80,8 +80,9 @@ export function resolvePeriod(ledger: Ledger, given: { period?: string; asOf?: s
 
 /**
  * No month to infer: said with its cause, since no report is written to show the data issues.
- * A case sheet missing a required column (经办人 named 承办人) or whose every row was set aside
- * read "no readable 受理日期" and sent people to a column that was fine.
+ * A case sheet missing a required column (经办人 named 承办人), whose every row was set aside, or
+ * an empty template sheet read before the 办件台账 holding the month, read "no readable 受理日期"
+ * and sent people to a column that was fine.
  */
 function cannotInfer(ledger: Ledger): DutyAuditError {
   const layout = ledger.layout?.cases;
@@ -102,6 +103,13 @@ function cannotInfer(ledger: Ledger): DutyAuditError {
     return new DutyAuditError('bad-usage', msg('period.cannotInfer.noCaseRead', { file, sheet, n: read, cell: `${first.column}${first.row}`, reason }), {
       file,
       hint: msg('period.cannotInfer.noCaseRead.hint'),
+    });
+  }
+  const unread = issues.filter((issue) => issue.code === 'duplicate-sheet').map((issue) => issue.sheetName);
+  if (read === 0 && unread.length > 0) {
+    return new DutyAuditError('no-cases-sheet', msg('period.cannotInfer.emptyFirstSheet', { file, sheet, others: unread }), {
+      file,
+      hint: msg('period.cannotInfer.emptyFirstSheet.hint'),
     });
   }
   return new DutyAuditError('bad-usage', msg('period.cannotInfer', { file: ledger.source.file }), { file: ledger.source.file, hint: msg('period.cannotInfer.hint') });

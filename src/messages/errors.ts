@@ -202,6 +202,14 @@ export const ERROR_TEXT = {
     zh: '{file}：无法推断所审月份：工作表 {sheet} 的 {n} 行办件都因数据问题搁置，没有可读的受理日期；首个问题在 {cell}：{reason}',
     en: '{file}: cannot infer the audited month: sheet {sheet}: all {n} case rows were set aside with data issues, so no 受理日期 can be read; the first is at {cell}: {reason}',
   },
+  'period.cannotInfer.emptyFirstSheet': {
+    zh: '{file}：无法推断所审月份：读取的办件台账 {sheet} 没有一行办件，另有同名的 {others} 未读取',
+    en: '{file}: cannot infer the audited month: the case sheet read, {sheet}, has no case rows, and {others}, another 办件台账, was not read',
+  },
+  'period.cannotInfer.emptyFirstSheet.hint': {
+    zh: '一个月只保留一张办件台账：请删除或改名空白的那张（同名的表只读取第一张）',
+    en: 'keep one case sheet for the month: delete or rename the empty one (of sheets with the same name only the first is read)',
+  },
   'period.cannotInfer.noCaseRead.hint': {
     zh: '请按数据问题修正办件台账后重新审计，或用 --period YYYY-MM 指定月份（报告的“数据问题”表会列出每一处）',
     en: 'fix the cases sheet as its data issues say and audit again, or name the month with --period YYYY-MM (the report\'s 数据问题 sheet then lists each one)',

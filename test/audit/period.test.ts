@@ -7,7 +7,8 @@ import { readLedger } from '../../src/ledger/read-ledger.js';
 import { render } from '../../src/messages/catalogue.js';
 import { CASE_HEADER, caseColumnLetter, caseRow } from '../ledger/helpers/cases.js';
 import { writeCsv } from '../ledger/helpers/csv.js';
-import { withTempDir } from '../ledger/helpers/workbook.js';
+import { join } from 'node:path';
+import { withTempDir, writeWorkbook } from '../ledger/helpers/workbook.js';
 
 function ledgerOf(dates: string[]): Ledger {
   return {
@@ -105,3 +106,20 @@ async function failure(dir: string): Promise<DutyAuditError> {
   }
   throw new Error('resolvePeriod did not refuse');
 }
+
+describe('an empty case sheet read before the one holding the month', () => {
+  // A blank 办件台账 template left before 办件台账（10月）: the template was read, the month's sheet
+  // set aside as a duplicate, and the error said "no readable 受理日期".
+  it('names the case sheet that was not read', async () => {
+    await withTempDir(async (dir) => {
+      const file = await writeWorkbook(join(dir, 'month.xlsx'), [
+        { name: '办件台账', rows: [[...CASE_HEADER]] },
+        { name: '办件台账（10月）', rows: [[...CASE_HEADER], caseRow()] },
+      ]);
+      const error = await failure(file);
+      expect(error.code).toBe('no-cases-sheet');
+      expect(error.detail).toMatchObject({ key: 'period.cannotInfer.emptyFirstSheet', params: { sheet: '办件台账', others: ['办件台账（10月）'] } });
+      expect(render(error.detail, 'zh')).toContain('另有同名的 办件台账（10月） 未读取');
+    });
+  });
+});
