@@ -104,6 +104,9 @@ function refuseCasesWithoutHeader(cases: SheetResult): void {
   if (cases.layout.headerRow !== 0) return;
   const issue = cases.issues.find((i) => i.code === 'header-too-low' || i.code === 'wrong-delimiter' || i.code === 'missing-header');
   const { file, sheetName: sheet } = cases.layout;
+  if (issue === undefined && cases.account.rowsRead === 0) {
+    throw new DutyAuditError('no-header', msg('ledger.casesSheetEmpty', { file, sheet }), { file, hint: msg('ledger.casesSheetEmpty.hint') });
+  }
   if (issue?.code === 'header-too-low') {
     throw new DutyAuditError('no-header', msg('ledger.headerTooLow', { file, sheet, row: String(issue.params?.['headerRow']) }), { file, hint: msg('ledger.headerTooLow.hint') });
   }

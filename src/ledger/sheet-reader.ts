@@ -188,8 +188,13 @@ export class SheetReader {
     }
   }
 
-  /** Without a header no row can be read: every non-blank row is read and set aside. */
+  /**
+   * Without a header no row can be read: every non-blank row is read and set aside. A sheet with
+   * no row at all (其他失职 left empty in a month with nothing to enter) has nothing unread: it
+   * is a sheet of no records, not a data issue, and it charged the center 全程代理制/三.4.
+   */
   private reportMissingHeader(headerDelimiter: string | undefined): void {
+    if (this.rowsBeforeHeader === 0) return;
     this.account.rowsRead = this.rowsBeforeHeader;
     this.account.rowsSetAside = this.rowsBeforeHeader;
     const expected = this.sheet.columns.slice(0, 4).map((column) => column.zh).join(', ');

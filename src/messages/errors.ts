@@ -161,6 +161,11 @@ export const ERROR_TEXT = {
     zh: '请在 Excel 或 WPS 中重新另存为“CSV（逗号分隔）”（CSV UTF-8 或 CSV），或把分隔符替换为逗号',
     en: 'save it again from Excel or WPS as "CSV (comma delimited)" (CSV UTF-8 or CSV), or replace the separators with commas',
   },
+  'ledger.casesSheetEmpty': { zh: '{file}：工作表 {sheet} 是空的：没有表头，也没有一行办件', en: '{file}: sheet {sheet} is empty: no header and no case rows' },
+  'ledger.casesSheetEmpty.hint': {
+    zh: '请在办件台账中填入本月办件（表头写受理编号、受理日期、申请人……），或检查是否交错了文件',
+    en: 'fill in the month\'s cases (under a header of 受理编号, 受理日期, 申请人…), or check that this is the right file',
+  },
   'ledger.noHeader': {
     zh: '{file}：工作表 {sheet} 没有表头行：前 10 行中没有一行包含受理编号、受理日期、申请人、事项名称等三个列名',
     en: '{file}: sheet {sheet}: no header row: none of the first 10 rows holds three column names such as 受理编号, 受理日期, 申请人, 事项名称',
