@@ -150,3 +150,20 @@ describe('reading a CSV folder', () => {
     });
   });
 });
+
+describe('files beside the ledger that are no one’s ledger', () => {
+  // Excel keeps an owner file (~$name) beside a CSV it has open: binary, full of NULs, and sorted
+  // before the real 办件台账.csv, it was read as the case sheet and the audit stopped.
+  test('an Office owner file and a Mac ._ twin are passed over; the ledger is read', async () => {
+    await withTempDir(async (dir) => {
+      await writeCsv(dir, '城东社区-2026-10-办件台账.csv', CASE_ROWS);
+      const owner = Buffer.concat([Buffer.from([9]), Buffer.from('inspector'.padEnd(53)), Buffer.from([9, 0]), Buffer.from('inspector', 'utf16le'), Buffer.alloc(92)]);
+      await writeFile(join(dir, '~$城东社区-2026-10-办件台账.csv'), owner);
+      await writeFile(join(dir, '._城东社区-2026-10-办件台账.csv'), Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]));
+      const ledger = await readLedger(dir);
+      expect(ledger.dataIssues).toEqual([]);
+      expect(ledger.sheets.cases?.map((row) => row.record.case_id)).toEqual(['SL-2026-10-0001']);
+      expect(ledger.source.parts.map((part) => part.file)).toEqual([join(dir, '城东社区-2026-10-办件台账.csv')]);
+    });
+  });
+});
