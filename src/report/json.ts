@@ -17,6 +17,7 @@ import { GRADES, type Grade } from '../grade-scale.js';
 import type { DataIssue } from '../ledger/types.js';
 import type { Warning } from '../audit/warnings.js';
 import { ruleNotRunText, ruleRunNote, statusText, WARNING_LABELS } from './labels.js';
+import { maskText } from './mask.js';
 import { renderFinding, renderIssueMessage, renderIssueValue, type RenderOptions } from './render.js';
 import { writeFileAtomically } from '../output/atomic-file.js';
 
@@ -94,7 +95,7 @@ function warningJson(w: Warning, o: RenderOptions) {
     dueOn: w.dueOn,
     workingDaysLeft: w.workingDaysLeft,
     findingId: w.findingId,
-    ...(w.extensionReason === undefined ? {} : { extensionReason: w.extensionReason }),
+    ...(w.extensionReason === undefined ? {} : { extensionReason: o.mask ? maskText(w.extensionReason) : w.extensionReason }),
   };
 }
 

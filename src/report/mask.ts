@@ -1,7 +1,8 @@
 /**
  * Phones in reports are personal data (docs/ledger.md): shown as 138****1234 unless --no-mask.
  * Masking applies to the phone/contact facts, to those values wherever a message quotes them,
- * and to any mainland mobile number found in free text.
+ * and to any mainland mobile number found in free text: messages, other text facts, the 预警
+ * sheet's 延期原因 and data issue values.
  */
 import type { FactValue } from '../facts/types.js';
 
@@ -26,10 +27,24 @@ export function maskText(text: string, known: readonly string[] = []): string {
   return out.replace(MOBILE, (_m, head: string, _mid: string, tail: string) => `${head}****${tail}`);
 }
 
+/** Facts that are a record's own id, kept as its `ref.key` shows it. */
+const ID_FACTS: ReadonlySet<string> = new Set(['case_id', 'complaint_id']);
+
+/**
+ * A fact as a report may show it: a phone fact masked whole; any other text with its mobile
+ * numbers masked, as the message quoting it is. A number typed into 延期原因 or 事由 was masked
+ * in the finding's words and shown whole in its facts and conditions.
+ */
 export function maskFactValue(name: string, value: FactValue): FactValue {
-  if (!PHONE_FACTS.has(name) || value === null) return value;
-  if (typeof value === 'string') return maskPhone(value);
-  if (typeof value === 'number') return maskPhone(String(value));
+  if (value === null) return value;
+  if (PHONE_FACTS.has(name)) {
+    if (typeof value === 'string') return maskPhone(value);
+    if (typeof value === 'number') return maskPhone(String(value));
+    return value;
+  }
+  if (ID_FACTS.has(name)) return value;
+  if (typeof value === 'string') return maskText(value);
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? maskText(v) : v));
   return value;
 }
 

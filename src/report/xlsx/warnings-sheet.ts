@@ -7,6 +7,7 @@
  */
 import type { AuditResult } from '../../audit/types.js';
 import { COLUMNS, ledgerSheetLabel, PRINTED_COLUMNS, recordText, SHEET_NAMES, WARNING_LABELS } from '../labels.js';
+import { maskText } from '../mask.js';
 import type { RenderOptions } from '../render.js';
 import type { BookSink, CellValue } from './book.js';
 import type { PageHead } from './print.js';
@@ -46,7 +47,7 @@ export async function writeWarningsSheet(book: BookSink, result: AuditResult, o:
       date: excelDate(w.date),
       dueOn: w.dueOn === null ? '' : excelDate(w.dueOn),
       workingDaysLeft: w.workingDaysLeft ?? '',
-      extensionReason: w.extensionReason ?? '',
+      extensionReason: w.extensionReason === undefined ? '' : o.mask ? maskText(w.extensionReason) : w.extensionReason,
       findingId: w.findingId ?? '',
       sheet: ledgerSheetLabel(w.ref.sheet, o.lang),
       row: w.ref.row,
