@@ -341,6 +341,11 @@ export const ERROR_TEXT = {
   'write.checkPath.hint': { zh: '请检查路径{elsewhere}', en: 'check the path{elsewhere}' },
   'write.tooManyFiles': { zh: '打开的文件太多', en: 'too many files are open' },
   'write.tooManyFiles.hint': { zh: '请关闭其他程序，或减小 --jobs', en: 'close other programs, or run fewer --jobs' },
+  'write.notAFile': {
+    zh: '那里是设备、管道或其他特殊文件，不是普通文件；报告只写入普通文件，不会取而代之',
+    en: 'it is a device, a pipe or another special file, not a regular file; reports are written only to files, never in place of one',
+  },
+  'write.notAFile.hint': { zh: '请给出一个文件路径（不需要该输出时不写这个选项）{elsewhere}', en: 'name a file (leave the option out when the output is not wanted){elsewhere}' },
   'write.io': { zh: '磁盘报告了读写错误', en: 'the disk reported an input/output error' },
   'write.io.hint': { zh: '请检查磁盘{elsewhere}', en: 'check the disk{elsewhere}' },
   'write.refused': { zh: '系统拒绝了写入', en: 'the system refused the write' },

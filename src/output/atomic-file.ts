@@ -7,6 +7,7 @@
  * writing the same target never write into each other's temporary file. The temporary file is
  * removed when the write fails and when the process is stopped (stop-cleanup.ts).
  */
+import { statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { removeIfStopped } from './stop-cleanup.js';
@@ -21,8 +22,36 @@ export interface TempFile {
   discard(): Promise<void>;
 }
 
-/** A fresh temporary file name for `target` (the file itself is created by whoever writes it). */
+/**
+ * A target that is there and is neither a file nor a folder: a device, a pipe, a socket, or a link
+ * to one (`/dev/null`, `/dev/stdout`). Renaming over it replaced the node itself: run as root,
+ * `audit … --json /dev/null` left /dev/null a 127 KB regular file for every program on the
+ * machine. Refused before anything is written (write-error.ts says so, code ENOTFILE).
+ */
+export class NotAFileError extends Error {
+  readonly code = 'ENOTFILE';
+  constructor(readonly path: string) {
+    super(`${path} is not a regular file`);
+    this.name = 'NotAFileError';
+  }
+}
+
+function refuseSpecialTarget(target: string): void {
+  let stats;
+  try {
+    stats = statSync(target);
+  } catch {
+    return; // Not there (or a dangling link): a new file is made.
+  }
+  if (!stats.isFile() && !stats.isDirectory()) throw new NotAFileError(target);
+}
+
+/**
+ * A fresh temporary file name for `target` (the file itself is created by whoever writes it).
+ * Throws NotAFileError when the target is a device or pipe.
+ */
 export function openTemp(target: string): TempFile {
+  refuseSpecialTarget(target);
   const path = tempPathFor(target);
   const forget = removeIfStopped(path);
   return {

@@ -43,6 +43,8 @@ function causeOf(code: string | undefined, file: string, option: string | undefi
     case 'EMFILE':
     case 'ENFILE':
       return { reason: msg('write.tooManyFiles'), fix: msg('write.tooManyFiles.hint') };
+    case 'ENOTFILE':
+      return { reason: msg('write.notAFile'), fix: msg('write.notAFile.hint', { elsewhere }) };
     case 'EIO':
       return { reason: msg('write.io'), fix: msg('write.io.hint', { elsewhere }) };
     default:
