@@ -30,7 +30,7 @@ describe.skipIf(process.platform === 'win32')('an output that is a device or a p
       expect(spawnSync('mkfifo', [join(dir, 'pipe')]).status).toBe(0);
       await symlink(join(dir, 'pipe'), join(dir, 'stdout'));
       for (const target of ['pipe', 'stdout']) {
-        const extra = option === 'json' ? { out: 'r.xlsx', json: target } : { out: target };
+        const extra: Record<string, string> = option === 'json' ? { out: 'r.xlsx', json: target } : { out: target };
         const error = await refusalOf(runAudit(args(join(dir, 'L.xlsx'), extra), dir));
         expect(error.code).toBe('cannot-write');
         expect(render(error.detail, 'en')).toContain('not a regular file');
