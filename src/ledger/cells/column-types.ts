@@ -105,9 +105,11 @@ export function readNumber(value: RawValue, unitSuffix: RegExp = CURRENCY_SUFFIX
   return PLAIN.test(text) ? Number(text) : undefined;
 }
 
-// ---- Counts and day limits: whole numbers, optionally with a unit (`5个工作日`, `3次`); `2.5` is a data issue.
+// ---- Counts and day limits: whole numbers, optionally with a unit (`5个工作日`, `3次`, `2项`); `2.5` is a data issue.
+// 需补材料数 is counted in 项 or 份, as the one-time notice lists them: `3项` was a data issue that
+// set the case aside, so the notice rules never saw it.
 
-const UNIT_SUFFIX = /\s*(?:个工作日|工作日|天|日|次|件|个|分钟|分)$/;
+const UNIT_SUFFIX = /\s*(?:个工作日|工作日|天|日|次|件|个|项|份|分钟|分)$/;
 /** Float noise from formulas (`=0.1*30`) is not a fraction anyone wrote. */
 const TOLERANCE = 1e-9;
 

@@ -82,6 +82,12 @@ describe('parseInteger', () => {
     expect(parseInteger(value)).toEqual({ ok: false, code: 'bad-integer' });
   });
 
+  // 需补材料数 written as the one-time notice counts materials: `3项` was a data issue that set the
+  // case aside, so the notice rules never judged it.
+  test.each([['3项', 3], ['1 项', 1], ['2份', 2], ['３项', 3]] as [string, number][])('reads the materials count %j as %d', (value, expected) => {
+    expect(parseInteger(value)).toEqual({ ok: true, value: expected });
+  });
+
   test('leaves the minimum to the schema: a negative count is still a whole number here', () => {
     expect(parseInteger('-1')).toEqual({ ok: true, value: -1 });
   });
