@@ -134,7 +134,11 @@ function byUrgency(a: Warning, b: Warning): number {
 export function warningsOf(ctx: AuditContext, rules: WarningRules, findings: readonly Finding[]): Warning[] {
   const warnings: Warning[] = [];
   const limits = caseLimits(ctx);
-  for (const row of ctx.ledger.sheets.cases ?? []) {
+  // Without a 办结日期 column no case is known to be open: none is listed (the overdue rule does
+  // not run either, and the report's rules say why), rather than every case of the month.
+  const casesLayout = ctx.ledger.layout?.cases;
+  const openKnown = !casesLayout || casesLayout.columns.some((column) => column.key === 'completed_on');
+  for (const row of openKnown ? (ctx.ledger.sheets.cases ?? []) : []) {
     const w = caseWarning(row, ctx, limits, rules);
     if (w) warnings.push(w);
   }

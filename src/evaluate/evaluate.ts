@@ -9,7 +9,7 @@
 import { centerOf } from '../ledger/center.js';
 import { DutyAuditError } from '../errors.js';
 import { judgedInPeriod, judgedInPeriodOf, periodBounds, type PeriodBounds } from '../facts/period.js';
-import { SCOPE_LABELS, SCOPES, type Scope } from '../facts/scopes.js';
+import { SCOPE_LABELS, SCOPE_SHEET, SCOPES, type Scope } from '../facts/scopes.js';
 import { sheetSpec } from '../ledger/columns.js';
 import { msg } from '../messages/catalogue.js';
 import type { ScopeRecord, ScopeRecordSources, AuditContext } from '../facts/types.js';
@@ -33,8 +33,8 @@ export interface RuleRun {
   version: number;
   hits: number;
   ran: boolean;
-  /** Present when ran is false. */
-  reason?: { code: 'sheet-absent'; sheets: SheetKey[] };
+  /** Present when ran is false: a sheet it needs is absent, or a column it reads is not in its sheet's header. */
+  reason?: { code: 'sheet-absent'; sheets: SheetKey[] } | { code: 'column-absent'; sheet: SheetKey; columns: string[] };
   /** Present when the rule ran without a sheet some of its facts read when present (what that leaves out). */
   partial?: { sheets: SheetKey[]; without: Localized[] };
 }
@@ -43,10 +43,22 @@ export function absentSheets(rule: Pick<Rule, 'requires'>, ledger: Ledger): Shee
   return rule.requires.filter((sheet) => ledger.sheets[sheet] === undefined);
 }
 
+/**
+ * The columns the rule reads that its scope's sheet was read without (docs/ledger.md). A ledger
+ * built by hand, with no layout, is taken to have them all.
+ */
+export function absentColumns(rule: Pick<Rule, 'scope' | 'requiresColumns'>, ledger: Ledger): string[] {
+  const layout = ledger.layout?.[SCOPE_SHEET[rule.scope]];
+  if (!layout) return [];
+  return rule.requiresColumns.filter((key) => !layout.columns.some((column) => column.key === key));
+}
+
 /** `ledger`: to tell which sheets the rule's facts read only when present are absent (the run's `partial`). */
 function ruleRun(rule: Rule, absent: SheetKey[], ledger: Ledger): RuleRun {
-  const run: RuleRun = { id: rule.id, clause: rule.clause, title: rule.title, version: rule.version, hits: 0, ran: absent.length === 0 };
+  const missing = absent.length === 0 ? absentColumns(rule, ledger) : [];
+  const run: RuleRun = { id: rule.id, clause: rule.clause, title: rule.title, version: rule.version, hits: 0, ran: absent.length === 0 && missing.length === 0 };
   if (absent.length > 0) run.reason = { code: 'sheet-absent', sheets: absent };
+  if (missing.length > 0) run.reason = { code: 'column-absent', sheet: SCOPE_SHEET[rule.scope], columns: missing };
   const without = run.ran ? (rule.readsIfPresent ?? []).filter((r) => ledger.sheets[r.sheet] === undefined) : [];
   if (without.length > 0) run.partial = { sheets: [...new Set(without.map((w) => w.sheet))], without: without.map((w) => w.without) };
   return run;

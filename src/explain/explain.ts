@@ -129,7 +129,11 @@ function settlementOf(f: Finding): GradeExplanation['settlement'] {
 
 function verdict(rule: Rule, run: RuleRun | undefined, record: ScopeRecord, findings: readonly Finding[], period: string): RuleVerdict {
   const head = { ruleId: rule.id, clause: rule.clause, title: rule.title };
-  if (run && !run.ran) return { ...head, status: 'not-run', absentSheets: run.reason?.sheets ?? [] };
+  if (run && !run.ran) {
+    const reason = run.reason;
+    if (reason?.code === 'column-absent') return { ...head, status: 'not-run', absentColumns: { sheet: reason.sheet, columns: reason.columns } };
+    return { ...head, status: 'not-run', absentSheets: reason?.sheets ?? [] };
+  }
   const tree = judge(rule, record.facts);
   // Conditions that hold on an event of another period (or one not come by as-of): not judged now.
   if (tree.result && !judgedInPeriod(record, rule.event, periodBounds(period))) {

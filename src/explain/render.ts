@@ -6,7 +6,7 @@
  * actual: value`) and how they were graded, then the near misses with the one condition they
  * lacked; the other rules are counted, and `--all` shows each of them with its tree.
  */
-import { escalationText, gradeLabel, ledgerSheetLabel, STATUS_LABELS, statusText } from '../report/labels.js';
+import { columnHeaders, escalationText, gradeLabel, ledgerSheetLabel, STATUS_LABELS, statusText } from '../report/labels.js';
 import { GRADES } from '../grade-scale.js';
 import { tr } from '../messages/catalogue.js';
 import type { Lang } from '../text.js';
@@ -125,8 +125,13 @@ function listSeparator(lang: Lang): string {
 function ruleLines(v: RuleVerdict, lang: Lang): string[] {
   const lines = [ruleHead(v, lang)];
   if (v.status === 'not-run') {
-    const sheets = (v.absentSheets ?? []).map((s) => ledgerSheetLabel(s, lang));
-    lines.push(`      ${tr(lang, 'explain.sheetAbsent', { sheets })}`);
+    if (v.absentColumns) {
+      const { sheet, columns } = v.absentColumns;
+      lines.push(`      ${tr(lang, 'explain.columnAbsent', { sheet: ledgerSheetLabel(sheet, lang), columns: columnHeaders(sheet, columns) })}`);
+    } else {
+      const sheets = (v.absentSheets ?? []).map((s) => ledgerSheetLabel(s, lang));
+      lines.push(`      ${tr(lang, 'explain.sheetAbsent', { sheets })}`);
+    }
     return lines;
   }
   if (v.event) {

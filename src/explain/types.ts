@@ -82,6 +82,8 @@ export interface RuleVerdict {
   status: RuleStatus;
   /** not-run: the sheets whose absence turned the rule off (docs/ledger.md). */
   absentSheets?: SheetKey[];
+  /** not-run: the columns it reads that its sheet's header lacks (docs/ledger.md). */
+  absentColumns?: { sheet: SheetKey; columns: string[] };
   /** The condition tree with every leaf's values (absent when the rule did not run). */
   tree?: TreeNode;
   /** not-fired: the leaves that made the conditions false. */

@@ -49,6 +49,8 @@ function columnFact(scope: Scope, sheet: SheetKey, sheetZh: string, column: Colu
     },
     origin: 'column',
     sheets: ownSheet ? [] : [sheet],
+    // A required column is there or no row is read; a defaulted one (往返次数) means its default.
+    ...(ownSheet && !column.required && column.default === undefined ? { readsColumns: [column.key] } : {}),
   };
 }
 

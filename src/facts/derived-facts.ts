@@ -14,6 +14,11 @@ function fact(scope: Scope, name: string, type: FactType, zh: string, en: string
   return { name, scope, type, description: { zh, en }, origin: 'derived', sheets };
 }
 
+/** A derived fact that reads optional columns of its own sheet (FactDef.readsColumns). */
+function reads(def: FactDef, ...columns: string[]): FactDef {
+  return { ...def, readsColumns: columns };
+}
+
 /** A fact whose values are a short list (codes, true/false): `rules validate` checks values against it. */
 function valued(def: FactDef, values: readonly (string | boolean)[], nullable: boolean): FactDef {
   return { ...def, domain: { values, nullable } };
@@ -50,36 +55,36 @@ export const DERIVED_FACTS: readonly FactDef[] = [
   limitFact('deadline_after', 'date',
     '期限落在已载日历最后一天之后时为该日(显示为"YYYY-12-31之后"),此时尚未逾期;否则为 null',
     'when the deadline falls after the last loaded calendar day: that day (shown "after YYYY-12-31"), and the case is not yet overdue; else null'),
-  limitFact('overdue_days', 'number',
+  reads(limitFact('overdue_days', 'number',
     '逾期工作日数:期限之后到办结日期(未办结则到 as-of)的工作日数;未逾期为 0;无期限为 null',
-    'working days after the deadline until completed_on (or as-of while open); 0 when not late; null without a deadline'),
-  valued(fact('case', 'is_open', 'boolean',
+    'working days after the deadline until completed_on (or as-of while open); 0 when not late; null without a deadline'), 'completed_on'),
+  reads(valued(fact('case', 'is_open', 'boolean',
     '截至 as-of 未办结(办结日期为空或晚于 as-of)',
-    'not completed by as-of (completed_on empty or after as-of)'), BOOLEAN, false),
-  valued(fact('case', 'completed_same_day', 'boolean',
+    'not completed by as-of (completed_on empty or after as-of)'), BOOLEAN, false), 'completed_on'),
+  reads(valued(fact('case', 'completed_same_day', 'boolean',
     '受理当日办结;未办结为 false(受理当日即为 as-of 且未办结时为 null,当日尚未结束)',
-    'completed on the day received; false while open (null when received on as-of and still open: the day is not over)'), BOOLEAN, true),
+    'completed on the day received; false while open (null when received on as-of and still open: the day is not over)'), BOOLEAN, true), 'completed_on'),
   fact('case', 'notice_delay', 'number',
     '受理日期到告知日期的工作日数;无告知日期为 null',
     'working days from received_on to notified_on; null when there is no notified_on'),
-  fact('case', 'result_notice_delay', 'number',
+  reads(fact('case', 'result_notice_delay', 'number',
     '办结日期到结果告知日期的工作日数,未告知则到 as-of;未办结为 null',
-    'working days from completed_on to result_notified_on, or to as-of while empty; null when not completed'),
-  valued(fact('case', 'result_notice_missing', 'boolean',
+    'working days from completed_on to result_notified_on, or to as-of while empty; null when not completed'), 'completed_on', 'result_notified_on'),
+  reads(valued(fact('case', 'result_notice_missing', 'boolean',
     '已办结但结果告知日期为空',
-    'completed but result_notified_on is empty'), BOOLEAN, false),
+    'completed but result_notified_on is empty'), BOOLEAN, false), 'completed_on', 'result_notified_on'),
   fact('case', 'notice_event_on', 'date',
     '一次性告知的事件日期:已告知为告知日期;未告知且告知期限(notice-late 的 maxNoticeDays 个工作日)已过为期限后第一个工作日;否则为 null',
     'the one-time notice\'s event: notified_on once notified; when not notified, the first working day past the notice window (notice-late\'s maxNoticeDays working days) once it has come by as-of; else null'),
-  fact('case', 'result_notice_event_on', 'date',
+  reads(fact('case', 'result_notice_event_on', 'date',
     '结果告知的事件日期:已告知为结果告知日期;办结后未告知且回复期限(result-notice-late 的 maxResultNoticeDays 个工作日)已过为期限后第一个工作日;未办结或期限未过为 null',
-    'the result notice\'s event: result_notified_on once told; completed and not told, the first working day past the window (result-notice-late\'s maxResultNoticeDays working days) once it has come by as-of; null while open or within the window'),
-  fact('case', 'same_day_event_on', 'date',
+    'the result notice\'s event: result_notified_on once told; completed and not told, the first working day past the window (result-notice-late\'s maxResultNoticeDays working days) once it has come by as-of; null while open or within the window'), 'completed_on', 'result_notified_on'),
+  reads(fact('case', 'same_day_event_on', 'date',
     '当日办结的事件日期:已办结为办结日期;未办结为受理后第一个工作日(已到 as-of 时);否则为 null',
-    'same-day completion\'s event: completed_on once completed; while open, the first working day after receipt once it has come by as-of; else null'),
-  limitFact('overdue_event_on', 'date',
+    'same-day completion\'s event: completed_on once completed; while open, the first working day after receipt once it has come by as-of; else null'), 'completed_on'),
+  reads(limitFact('overdue_event_on', 'date',
     '逾期的事件日期:已办结为办结日期;未办结且已过期限为期限后第一个工作日(此后每月仍办理中即每月审计);无期限或未到期为 null',
-    'the overdue event: completed_on once completed; while open past the deadline, the first working day past it (judged again every month the case stays open); null without a deadline or before it'),
+    'the overdue event: completed_on once completed; while open past the deadline, the first working day past it (judged again every month the case stays open); null without a deadline or before it'), 'completed_on'),
   fact('case', 'outcome_on', 'date',
     '无自身日期的办件事实(差错、偏差/损失、遗失、满意度、往返次数、不予办理)的事件日期:办结日期,未办结为 as-of',
     'the event date of case facts with no date of their own (差错, 偏差/损失, 遗失, 满意度, 往返次数, 不予办理): completed_on, or as-of while open'),
@@ -96,9 +101,9 @@ export const DERIVED_FACTS: readonly FactDef[] = [
   fact('complaint', 'complaint_event_on', 'date',
     '投诉的事件日期:核实日期;无核实日期为登记日期;本期之前登记、现为"是"且无核实日期的为 as-of;核实日期晚于 as-of 为 null',
     'the complaint\'s event: verified_on; without it, logged_on; a complaint logged before the period that is 是 now with no verified_on, as-of; null while verified_on lies after as-of'),
-  fact('complaint', 'missing_fields', 'string[]',
+  reads(fact('complaint', 'missing_fields', 'string[]',
     `投诉记录中为空的必记项:${codeWords('complaint', 'missing_fields', 'zh')}`,
-    `which required fields of the complaint record are empty: ${codeWords('complaint', 'missing_fields', 'en')}`),
+    `which required fields of the complaint record are empty: ${codeWords('complaint', 'missing_fields', 'en')}`), 'complainant', 'contact', 'content'),
 
   valued(fact('attendance', 'handover_exists', 'boolean',
     'AB岗交接表中有一行以该人员为A岗且日期至结束日期覆盖当日',

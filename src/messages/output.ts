@@ -108,6 +108,7 @@ export const OUTPUT_TEXT = {
     en: 'cannot tell the case\'s month: the record and its `with` rows carry no date; add "asOf"',
   },
   'test.sheetsAbsent': { zh: '用例中缺少工作表 {sheets}；请在 "with" 下添加', en: 'sheet(s) {sheets} absent from the case; add them under "with"' },
+  'test.columnsAbsent': { zh: '用例的工作表缺少列 {columns}', en: 'the case\'s sheet has no column {columns}' },
   'test.notAudited': {
     zh: '该记录不在审计范围内（在所审月份之外，或晚于截止日期？）',
     en: 'the record is not among the audited records (outside the period, or after as-of?)',
@@ -137,6 +138,7 @@ export const OUTPUT_TEXT = {
   'explain.eventNotYet': { zh: '事件日期 {fact} 截至 as-of 尚未到来：本期不审', en: 'its event {fact} has not come by as-of: not judged this period' },
   'explain.status': { zh: '状态：{status}', en: 'Status: {status}' },
   'explain.sheetAbsent': { zh: '缺少工作表 {sheets}，本规则未运行', en: 'sheet absent: {sheets}; the rule did not run' },
+  'explain.columnAbsent': { zh: '{sheet}缺少列 {columns}，本规则未运行', en: '{sheet} has no column {columns}; the rule did not run' },
   'explain.because': { zh: '原因：{leaves}', en: 'because: {leaves}' },
   'explain.nearHead': { zh: '接近命中（只差一个条件）：', en: 'Near misses (one condition short):' },
   'explain.shortOf': { zh: '只差：{leaf}', en: 'short of: {leaf}' },

@@ -123,7 +123,8 @@ function ruleJson(r: RuleRun, o: RenderOptions) {
     note: ruleRunNote(r, o.lang),
     title: r.title[o.lang],
     version: r.version,
-    ...(r.reason ? { missingSheets: r.reason.sheets } : {}),
+    ...(r.reason?.code === 'sheet-absent' ? { missingSheets: r.reason.sheets } : {}),
+    ...(r.reason?.code === 'column-absent' ? { missingColumns: { sheet: r.reason.sheet, columns: r.reason.columns } } : {}),
   };
 }
 

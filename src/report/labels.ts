@@ -119,8 +119,20 @@ export const WARNING_LABELS: Record<WarningKind, Localized> = {
 
 export function ruleNotRunText(run: RuleRun, lang: Lang): string | null {
   if (run.ran || !run.reason) return null;
-  const sheets = run.reason.sheets.map((s) => ledgerSheetLabel(s, lang)).join(lang === 'zh' ? '、' : ', ');
+  const separator = lang === 'zh' ? '、' : ', ';
+  if (run.reason.code === 'column-absent') {
+    const sheet = ledgerSheetLabel(run.reason.sheet, lang);
+    const columns = columnHeaders(run.reason.sheet, run.reason.columns).join(separator);
+    return lang === 'zh' ? `${sheet}缺少列：${columns}` : `${sheet} sheet has no column ${columns}`;
+  }
+  const sheets = run.reason.sheets.map((s) => ledgerSheetLabel(s, lang)).join(separator);
   return lang === 'zh' ? `缺少工作表：${sheets}` : `sheet absent: ${sheets}`;
+}
+
+/** The headers (办结日期) of a sheet's columns given by key, as a center writes them. */
+export function columnHeaders(sheet: SheetKey, keys: readonly string[]): string[] {
+  const columns = sheetSpec(sheet).columns;
+  return keys.map((key) => columns.find((c) => c.key === key)?.zh ?? key);
 }
 
 /** What a rule that ran left out for want of a sheet (the deadline rule without 事项公开); null otherwise. */

@@ -118,7 +118,7 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
     const run = runs.find((r) => r.id === rule.id);
     if (run && !run.ran) {
       result.actual.ran = false;
-      result.actual.notRunReason = msg('test.sheetsAbsent', { sheets: run.reason?.sheets ?? [] });
+      result.actual.notRunReason = run.reason?.code === 'column-absent' ? msg('test.columnsAbsent', { columns: run.reason.columns }) : msg('test.sheetsAbsent', { sheets: run.reason?.sheets ?? [] });
     }
     const key = recordKey(rule.scope, c.record);
     const mine = raw.filter((f) => f.ruleId === rule.id && (key === undefined || f.ref.key === key));

@@ -3,6 +3,7 @@
  * param fed which condition, for evidence), ladder thresholds resolved, and the sheets the rule
  * needs. Runs only on files with no problems, so the shapes here are the schema's.
  */
+import { sheetSpec } from '../ledger/columns.js';
 import { SHEET_KEYS, type SheetKey } from '../ledger/types.js';
 import { factsForScope } from '../facts/catalogue.js';
 import { SCOPE_SHEET } from '../facts/scopes.js';
@@ -65,6 +66,21 @@ export function requiredSheets(file: RuleFile): SheetKey[] {
   return SHEET_KEYS.filter((k) => needed.has(k));
 }
 
+/**
+ * The optional columns of the scope's sheet that decide whether the rule fires: read by a fact of
+ * its conditions, grade or subject (an evidence placeholder only quotes, and a missing column
+ * there shows as —). In the sheet's column order.
+ */
+export function requiredColumns(file: RuleFile): string[] {
+  const facts = factsForScope(file.scope);
+  const needed = new Set<string>();
+  for (const ref of collectReferences(file)) {
+    if (ref.kind !== 'fact') continue;
+    for (const column of facts.find((f) => f.name === ref.name)?.readsColumns ?? []) needed.add(column);
+  }
+  return sheetSpec(SCOPE_SHEET[file.scope]).columns.map((c) => c.key).filter((key) => needed.has(key));
+}
+
 /** The sheets the rule's facts read only when present, once per distinct note. */
 export function optionalSheets(file: RuleFile): { sheet: SheetKey; without: Localized }[] {
   const facts = factsForScope(file.scope);
@@ -86,6 +102,7 @@ export function toRule(file: RuleFile, relativePath: string, sha256: string): Ru
     paramOf,
     resolvedGrade: resolveGrade(file),
     requires: requiredSheets(file),
+    requiresColumns: requiredColumns(file),
     readsIfPresent: optionalSheets(file),
     sha256,
   };

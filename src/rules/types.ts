@@ -81,6 +81,11 @@ export interface Rule extends RuleFile {
   /** Sheets that must be present for the rule to run (scope sheet + facts' sheets). */
   requires: SheetKey[];
   /**
+   * Optional columns of the scope's sheet that its conditions, grade and subject read (the facts'
+   * readsColumns): on a sheet whose header lacks one, the rule does not run. Set by the loader.
+   */
+  requiresColumns: string[];
+  /**
    * Sheets the rule's facts read when present and do without otherwise, with what is left out
    * (one entry per distinct text). Set by the loader.
    */
