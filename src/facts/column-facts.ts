@@ -17,6 +17,21 @@ const FACT_TYPE: Record<ColumnType, FactType> = {
   number: 'number',
 };
 
+/**
+ * Optional columns whose empty cell is itself what a rule judges — was it done, was it recorded:
+ * 办结日期 empty is a case still open, 结果告知日期 a result never told, 一次性告知 a notice not
+ * given, 承诺时限 no promise, 不予办理原因 a refusal without a reason, 联系方式 a complaint record
+ * incomplete. A sheet without such a column would read as every cell empty, so a rule reading
+ * one does not run there (FactDef.readsColumns). A column whose empty cell stops a rule or is
+ * an excuse (延期原因, 材料遗失, 满意度, 收费项目) need not be there: without it nothing fires
+ * that would not fire on an empty cell of a ledger that has it.
+ */
+const EMPTY_IS_JUDGED: Partial<Record<SheetKey, readonly string[]>> = {
+  cases: ['notified', 'notice_form', 'promised_days', 'completed_on', 'refusal_reason', 'result_notified_on'],
+  complaints: ['complainant', 'contact', 'content'],
+  center: ['complaint_phone', 'phone_posted', 'rules_posted'],
+};
+
 /** Columns naming the record itself are present even when their lookup sheet is absent. */
 const IDENTITY_COLUMNS: Partial<Record<Scope, string>> = { staff: 'name', item: 'item' };
 
@@ -49,8 +64,7 @@ function columnFact(scope: Scope, sheet: SheetKey, sheetZh: string, column: Colu
     },
     origin: 'column',
     sheets: ownSheet ? [] : [sheet],
-    // A required column is there or no row is read; a defaulted one (往返次数) means its default.
-    ...(ownSheet && !column.required && column.default === undefined ? { readsColumns: [column.key] } : {}),
+    ...(ownSheet && EMPTY_IS_JUDGED[sheet]?.includes(column.key) ? { readsColumns: [column.key] } : {}),
   };
 }
 

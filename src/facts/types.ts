@@ -58,8 +58,9 @@ export interface FactDef {
    */
   readsIfPresent?: { sheet: SheetKey; without: Localized };
   /**
-   * Optional columns of the scope's own sheet that the fact reads, where a column missing from
-   * the header would read as every cell empty: 办结日期 as "still open", 结果告知日期 as "never told".
+   * Optional columns of the scope's own sheet that the fact reads whose empty cell is itself
+   * judged (column-facts.ts): a column missing from the header would read as every cell empty,
+   * 办结日期 as "still open", 结果告知日期 as "never told".
    * A rule using the fact does not run on a sheet without them (docs/ledger.md), as it does not
    * run without a sheet: a renamed header (办结时间) must not turn into a deduction per case.
    */

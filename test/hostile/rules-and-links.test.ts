@@ -206,7 +206,8 @@ test('R12 a linked rule file and the audit it drives: the linked rule runs', asy
     const moved = join(dir, 'refusal-without-reason.json');
     await (await import('node:fs/promises')).rename(file, moved);
     await symlink(moved, file);
-    const folder = await writeCsvMonth(dir);
+    // With a 不予办理原因 column: without one the rule does not run, linked or not (docs/ledger.md).
+    const folder = await writeCsvMonth(dir, { patchLines: (lines) => lines.map((line, i) => (i === 0 ? `${line},不予办理原因` : `${line},`)) });
     const result = await audit(folder, { rulesDir: rules });
     expect(result.rules.find((r) => r.id === 'refusal-without-reason')).toMatchObject({ ran: true });
   });
