@@ -5,7 +5,7 @@
  * `judgedInPeriod`), and the finding is dated by it. The facts here are the event dates the
  * ledger does not hold:
  * - windowed duties (the one-time notice, the result notice, same-day completion) happen when
- *   done, late or not; a duty not done is an event once its window has closed by as-of, on the
+ *   done, late or not (a notice given before receipt, on the 受理日期); a duty not done is an event once its window has closed by as-of, on the
  *   first working day past the window, and not before — so nothing falls between two months,
  *   and nothing is judged while the window is still open;
  * - a case's overdue event is its 办结日期 once completed, else the first working day past its
@@ -59,13 +59,26 @@ function byAsOf(date: IsoDate | undefined, asOf: IsoDate): IsoDate | null {
 }
 
 /**
+ * The day the one-time notice was given, as an event; null when not notified by as-of. A notice
+ * given before the 受理日期 (at the first inquiry) is a receipt-time act dated the 受理日期: the
+ * case is in no ledger before it is received, so a notice dated in an earlier month would be
+ * judged in no month at all.
+ */
+function noticeGivenOn(c: CaseRecord, asOf: IsoDate): IsoDate | null {
+  if (c.notified !== true) return null;
+  if (c.notified_on === undefined) return c.received_on;
+  const on = byAsOf(c.notified_on, asOf);
+  return on !== null && on < c.received_on ? c.received_on : on;
+}
+
+/**
  * Writes the case's event facts into `facts` (a case record's facts: in place, no object in
  * between). `completed`: the 办结日期 as seen on as-of (null while open); `limit`: the limit the
  * case is bound by (deadline.ts). Returns whether the case is open past its deadline on as-of:
  * its overdue event lasts into every later month.
  */
 export function addCaseEvents(facts: CaseEvents, c: CaseRecord, cal: WorkCalendar, asOf: IsoDate, limit: CaseLimit, completed: IsoDate | null, windows: DutyWindows): boolean {
-  const notifiedOn = c.notified === true ? (byAsOf(c.notified_on, asOf) ?? (c.notified_on === undefined ? c.received_on : null)) : null;
+  const notifiedOn = noticeGivenOn(c, asOf);
   const toldOn = byAsOf(c.result_notified_on, asOf);
   const overdueOpen = completed === null && limit.deadline !== null && limit.deadline < asOf;
   facts.notice_event_on = notifiedOn ?? pastWindow(cal, c.received_on, windows.notice, asOf);
