@@ -12,10 +12,18 @@
  * one: the deadline is then simply after the calendars. Every case not dated after as-of is
  * screened, not only the period's workload: the facts of every such case are built (events, not
  * records: facts/period.ts), and a case of an earlier year stopped the audit.
+ *
+ * A 办结日期 that contradicts the rest of the row cannot be counted either, and a guess would
+ * sanction someone: a case whose 办理结果 says it is finished (办结, 不予办理) with no 办结日期 was
+ * read as still open, so it ran overdue to as-of (a deduction for a case whose result had been told
+ * on time); a 办结日期 before the 受理日期 made a 即办件 "not done the day received" and counted a
+ * result-notice delay from before the case existed. Such a case is set aside on its 办结日期 with
+ * `missing-completion-date` or `completed-before-receipt`.
  */
 import type { WorkCalendar } from '../calendar/types.js';
 import { setAsideRows } from '../ledger/set-aside.js';
-import type { CaseRecord, IsoDate, Ledger } from '../ledger/types.js';
+import type { SetAsideCell } from '../ledger/set-aside.js';
+import type { CaseRecord, CaseResult, IsoDate, Ledger } from '../ledger/types.js';
 
 /** The case dates working days are counted from or to, with their column names. */
 export const COUNTED_DATES = [
@@ -53,11 +61,26 @@ function firstUncounted(c: CaseRecord, cal: WorkCalendar, asOf: IsoDate): DateCo
   return undefined;
 }
 
-/** The ledger with every case whose counted dates the calendars do not cover set aside. */
+/** The results that say a case is finished: its 办结日期 is the day it was. */
+const FINISHED_RESULTS: ReadonlySet<CaseResult> = new Set<CaseResult>(['办结', '不予办理']);
+
+/** A 办结日期 missing from a finished case, or dated before its receipt. */
+function contradictedCompletion(c: CaseRecord): SetAsideCell | undefined {
+  if (c.completed_on === undefined) {
+    return FINISHED_RESULTS.has(c.result) ? { column: 'completed_on', value: '', code: 'missing-completion-date', params: { result: c.result } } : undefined;
+  }
+  if (c.completed_on < c.received_on) return { column: 'completed_on', value: c.completed_on, code: 'completed-before-receipt', params: { received: c.received_on } };
+  return undefined;
+}
+
+/**
+ * The ledger with every case set aside whose counted dates the calendars do not cover, or whose
+ * 办结日期 contradicts its result or its receipt.
+ */
 export function setAsideUncountedDates(ledger: Ledger, cal: WorkCalendar, asOf: IsoDate): Ledger {
   return setAsideRows(ledger, 'cases', (row) => {
     const column = firstUncounted(row.record, cal, asOf);
-    if (column === undefined) return undefined;
+    if (column === undefined) return contradictedCompletion(row.record);
     const value = row.record[column]!;
     return { column, value, code: 'outside-calendar', params: { years: yearsText(cal.years), year: value.slice(0, 4) } };
   });

@@ -132,6 +132,20 @@ const CATALOGUE: Catalogue = {
       en: '{header} "{value}" is outside the loaded working-day calendars ({years}), so working days cannot be counted from it: correct the date, or add rules/calendar/cn-{year}.json',
     },
   },
+  'missing-completion-date': {
+    title: { zh: '办结日期为空', en: 'No completion date' },
+    description:
+      'The case\'s 办理结果 says it is finished (办结 or 不予办理) but its 办结日期 is empty, so its time limit and result notice cannot be judged; read as still open it would run overdue.',
+    message: {
+      zh: '办理结果为“{result}”，但{header}为空；请填写办结日期，或把办理结果改为“办理中”',
+      en: 'the result is "{result}" but {header} is empty: fill in the completion date, or set the result to 办理中',
+    },
+  },
+  'completed-before-receipt': {
+    title: { zh: '办结日期早于受理日期', en: 'Completed before received' },
+    description: 'The 办结日期 is before the 受理日期, so no time limit or delay can be counted from the two.',
+    message: { zh: '{header}“{value}”早于受理日期 {received}；请更正日期', en: '{header} "{value}" is before the 受理日期 {received}: correct the date' },
+  },
   'duplicate-sheet': {
     title: { zh: '工作表重复', en: 'Duplicate sheet' },
     description: 'Two sheets (or CSV files) stand for the same ledger sheet; the first one is read.',

@@ -197,7 +197,10 @@ export type DataIssueCode =
   | 'header-too-low'
   | 'wrong-delimiter'
   | 'unclosed-quote'
-  | 'outside-calendar';
+  | 'outside-calendar'
+  // Added by the time screen (src/facts/calendar-screen.ts): a 办结日期 the time facts cannot count.
+  | 'missing-completion-date'
+  | 'completed-before-receipt';
 
 export interface SheetAccount {
   /** Non-blank data rows below the header. */

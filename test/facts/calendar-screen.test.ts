@@ -60,3 +60,38 @@ describe('cases set aside for a date the calendars do not cover', () => {
     expect(setAsideUncountedDates(ledger, testCalendar(), '2026-10-31')).toBe(ledger);
   });
 });
+
+describe('cases set aside for a 办结日期 that contradicts the row (regression: read as open, they ran overdue)', () => {
+  it('a finished case (办结, 不予办理) with no 办结日期 is set aside on that cell; an open, forwarded or returned one is not', () => {
+    const ledger = ledgerOf({
+      cases: [
+        { case_id: 'DONE', received_on: '2026-10-08', kind: '承诺件', promised_days: 3, completed_on: undefined, result: '办结', result_notified_on: '2026-10-12' },
+        { case_id: 'REFUSED', received_on: '2026-10-08', completed_on: undefined, result: '不予办理', refusal_reason: '不符合条件' },
+        { case_id: 'OPEN', received_on: '2026-10-08', completed_on: undefined, result: '办理中' },
+        { case_id: 'FORWARDED', received_on: '2026-10-08', kind: '上报件', completed_on: undefined, result: '已转报' },
+        { case_id: 'RETURNED', received_on: '2026-10-08', completed_on: undefined, result: '退回补正' },
+      ],
+    });
+    const screened = setAsideUncountedDates(ledger, testCalendar(), '2026-10-31');
+    expect(screened.sheets.cases!.map((r) => r.record.case_id)).toEqual(['OPEN', 'FORWARDED', 'RETURNED']);
+    expect(screened.dataIssues.map((i) => [i.row, i.code, i.header, i.value, i.params])).toEqual([
+      [2, 'missing-completion-date', '办结日期', '', { result: '办结' }],
+      [3, 'missing-completion-date', '办结日期', '', { result: '不予办理' }],
+    ]);
+    expect(screened.dataIssues[0]!.message).toBe('the result is "办结" but 办结日期 is empty: fill in the completion date, or set the result to 办理中');
+    expect(screened.accounts.cases).toEqual({ rowsRead: 5, rowsEvaluated: 3, rowsSetAside: 2 });
+  });
+
+  it('a 办结日期 before the 受理日期 is set aside; one on the 受理日期 or after it is not', () => {
+    const ledger = ledgerOf({
+      cases: [
+        { case_id: 'BEFORE', received_on: '2026-10-12', kind: '即办件', completed_on: '2026-10-09' },
+        { case_id: 'SAME', received_on: '2026-10-12', kind: '即办件', completed_on: '2026-10-12' },
+        { case_id: 'AFTER', received_on: '2026-10-12', completed_on: '2026-10-13' },
+      ],
+    });
+    const screened = setAsideUncountedDates(ledger, testCalendar(), '2026-10-31');
+    expect(screened.sheets.cases!.map((r) => r.record.case_id)).toEqual(['SAME', 'AFTER']);
+    expect(screened.dataIssues.map((i) => [i.row, i.code, i.header, i.value, i.params])).toEqual([[2, 'completed-before-receipt', '办结日期', '2026-10-09', { received: '2026-10-12' }]]);
+  });
+});
