@@ -99,8 +99,8 @@ export const DERIVED_FACTS: readonly FactDef[] = [
     'the fee standard of the (item, fee_item) pair in the items sheet, yuan; null when not listed', ['items']),
 
   fact('complaint', 'complaint_event_on', 'date',
-    '投诉的事件日期:核实日期;无核实日期为登记日期;本期之前登记、现为"是"且无核实日期的为 as-of;核实日期晚于 as-of 为 null',
-    'the complaint\'s event: verified_on; without it, logged_on; a complaint logged before the period that is 是 now with no verified_on, as-of; null while verified_on lies after as-of'),
+    '投诉的事件日期:核实日期(早于登记日期时为登记日期);无核实日期为登记日期;本期之前登记、现为"是"且无核实日期的为 as-of;核实日期晚于 as-of 为 null',
+    'the complaint\'s event: verified_on (logged_on when verified before it was logged); without it, logged_on; a complaint logged before the period that is 是 now with no verified_on, as-of; null while verified_on lies after as-of'),
   reads(fact('complaint', 'missing_fields', 'string[]',
     `投诉记录中为空的必记项:${codeWords('complaint', 'missing_fields', 'zh')}`,
     `which required fields of the complaint record are empty: ${codeWords('complaint', 'missing_fields', 'en')}`), 'complainant', 'contact', 'content'),

@@ -93,10 +93,12 @@ export function addCaseEvents(facts: CaseEvents, c: CaseRecord, cal: WorkCalenda
 /**
  * A complaint's event: its 核实日期 once come; else its 登记日期 when logged in the period; else
  * (logged before the period, not yet verified on paper) as-of when it is 是 now — substantiated
- * since the last ledger — and its 登记日期 otherwise. Null while a 核实日期 lies after as-of.
+ * since the last ledger — and its 登记日期 otherwise. Null while a 核实日期 lies after as-of. A
+ * complaint verified before it was logged (taken by phone, written in the register later) is
+ * dated its 登记日期: no ledger holds it before then, so an earlier month could never judge it.
  */
 export function complaintEventOn(c: ComplaintRecord, period: string, asOf: IsoDate): IsoDate | null {
-  if (c.verified_on !== undefined) return byAsOf(c.verified_on, asOf);
+  if (c.verified_on !== undefined) return c.verified_on < c.logged_on ? c.logged_on : byAsOf(c.verified_on, asOf);
   if (c.logged_on >= firstDayOfMonth(period)) return c.logged_on;
   return c.substantiated === '是' ? asOf : c.logged_on;
 }
