@@ -113,6 +113,7 @@ export const OUTPUT_TEXT = {
     zh: '该记录不在审计范围内（在所审月份之外，或晚于截止日期？）',
     en: 'the record is not among the audited records (outside the period, or after as-of?)',
   },
+  'test.setAside': { zh: '该记录被列为数据问题、不参与审计：{issue}', en: 'the record is set aside as a data issue: {issue}' },
   'test.couldNotRun': { zh: '用例无法运行：{reason}', en: 'the case could not run: {reason}' },
   'test.noFireCase': { zh: '没有命中用例：从未证明该规则会命中', en: 'no fire case: the rule is never shown to fire' },
   'test.noPassCase': { zh: '没有不命中用例：从未证明该规则会保持沉默', en: 'no pass case: the rule is never shown to stay quiet' },

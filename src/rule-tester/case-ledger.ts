@@ -10,6 +10,9 @@ import { sheetSpec } from '../ledger/columns.js';
 import { SHEET_KEYS, type DataIssue, type DataIssueCode, type IsoDate, type Ledger, type LedgerRow, type SheetKey } from '../ledger/types.js';
 import type { RuleCase } from '../rules/types.js';
 
+/** The row of its sheet the case's `record` is (the first row below the header). */
+export const RECORD_ROW = 2;
+
 /** The sheet a case's `record` is a row of: the sheet whose columns are the scope's facts. */
 export function recordSheet(scope: Scope): SheetKey {
   return COLUMN_SHEET[scope] ?? 'cases';
@@ -64,7 +67,7 @@ export function caseLedger(scope: Scope, c: RuleCase, label: string): Ledger {
   // Every real ledger has a cases sheet (a workbook without one is refused), so every case has one.
   sheets.cases = [];
   for (const [sheet, rows] of rowsOf(scope, c)) {
-    sheets[sheet] = rows.map((r, i) => ({ sheet, row: i + 2, record: asRow(sheet, r) }) as unknown as LedgerRow);
+    sheets[sheet] = rows.map((r, i) => ({ sheet, row: i + RECORD_ROW, record: asRow(sheet, r) }) as unknown as LedgerRow);
   }
   for (const sheet of SHEET_KEYS) {
     const evaluated = sheets[sheet]?.length;

@@ -15,13 +15,15 @@ import type { Localized } from '../text.js';
 import { conditionsOf, evidence } from '../evaluate/conditions.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { buildScopeRecords } from '../facts/build.js';
+import { setAsideUncountedDates } from '../facts/calendar-screen.js';
+import { renderIssueMessage } from '../ledger/issue-codes.js';
 import { judgedInPeriod, periodBounds } from '../facts/period.js';
 import type { ConditionEvidence } from '../findings/types.js';
 import type { Grade } from '../grade-scale.js';
 import type { Rule, RuleCase, RuleSet } from '../rules/types.js';
 import { dutyWindows } from '../rules/windows.js';
 import type { DutyWindows } from '../facts/events.js';
-import { caseDates, caseLedger, recordKey } from './case-ledger.js';
+import { caseDates, caseLedger, RECORD_ROW, recordKey, recordSheet } from './case-ledger.js';
 
 export type CaseKind = 'fire' | 'pass';
 
@@ -110,7 +112,10 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
     return judge(result);
   }
   result.asOf = dates.asOf;
-  const ledger = caseLedger(rule.scope, c, `${rule.file} cases.${kind}[${index}]`);
+  const written = caseLedger(rule.scope, c, `${rule.file} cases.${kind}[${index}]`);
+  // Screened as the audit screens its cases (src/audit/audit.ts): a case it would set aside is never judged.
+  const ledger = setAsideUncountedDates(written, calendar, dates.asOf);
+  const setAside = ledger.dataIssues.slice(written.dataIssues.length).find((issue) => issue.sheet === recordSheet(rule.scope) && issue.row === RECORD_ROW);
   const ctx: AuditContext = { ledger, calendar, period: dates.period, asOf: dates.asOf, windows };
   try {
     const records = buildScopeRecords(ctx);
@@ -125,7 +130,11 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
     result.actual.findings = mine.map((f) => ({ baseGrade: f.baseGrade, key: f.ref.key, message: f.message }));
     const record = records[rule.scope].find((r) => key === undefined || r.ref.key === key);
     if (record) result.conditions = evidence(conditionsOf(rule), record.facts);
-    else if (kind === 'fire' && result.actual.ran) result.actual.notRunReason = msg('test.notAudited');
+    else if (kind === 'fire' && result.actual.ran) {
+      result.actual.notRunReason = setAside
+        ? msg('test.setAside', { issue: { zh: renderIssueMessage(setAside, 'zh'), en: renderIssueMessage(setAside, 'en') } })
+        : msg('test.notAudited');
+    }
     if (record && kind === 'fire' && mine.length === 0 && !judgedInPeriod(record, rule.event, periodBounds(ctx.period))) {
       result.actual.notRunReason = msg('test.eventOutside', { event: rule.event, date: String(record.facts[rule.event] ?? '—'), period: ctx.period });
     }

@@ -72,6 +72,15 @@ describe('testRules', () => {
     expect(render(result.cases[0]!.failure!, 'zh')).toMatch(/2031-03-31 不在工作日日历范围内/);
   });
 
+  it('judges a case as the audit does: a record the audit sets aside (a finished case with no 办结日期) does not fire, and the failure says why (regression: rules test passed a case the audit never judges)', async () => {
+    const shipped = (await loadRuleSet()).ruleSet!.rules.find((r) => r.id === 'case-overdue')!;
+    const record = { case_id: 'T-99', received_on: '2026-10-08', applicant: 'a', item: 'i', kind: '承诺件', handler: 'h', materials_complete: true, visits: 1, promised_days: 3, result: '办结' };
+    const result = testRule({ ...shipped, cases: { fire: [{ description: 'done, no 办结日期', record, asOf: '2026-10-31', grade: 'deduction' }], pass: shipped.cases.pass } }, calendar);
+    expect(result.cases[0]!.ok).toBe(false);
+    expect(result.cases[0]!.actual.findings).toEqual([]);
+    expect(render(result.cases[0]!.failure!, 'en')).toContain('set aside as a data issue: the result is "办结" but 办结日期 is empty');
+  });
+
   it('renders a failure with the record, expected, actual and conditions', async () => {
     const report = testRules(await load('tester-failing'), calendar);
     const lines = testReportLines(report, 'en');
