@@ -53,3 +53,21 @@ describe('a notice missing when its window closed, then recorded as given late',
     expect(october.summary.byClause['一次性告知制/二'] ?? 0).toBe(0);
   });
 });
+
+describe('a notice never given, for four missing materials', () => {
+  // 一次性告知制/二 (not notified) and 一次性告知制/三 (≥ 3 materials without a written notice)
+  // both fire on the one omission: one act (rules/policy.json overlaps), the graver counts.
+  it('counts once, as not notified; the written-notice finding is merged into it (regression: criticism and a reminder)', async () => {
+    const never: Partial<CaseRecord> = { ...received, case_id: 'N-2', received_on: '2026-10-12', missing_count: 4, notified: false };
+    const result = await auditMonth([never], '2026-10');
+    const missing = result.findings.find((f) => f.ruleId === 'notice-missing')!;
+    expect(missing).toMatchObject({ status: 'counted', grade: 'criticism' });
+    expect(result.findings.find((f) => f.ruleId === 'written-notice-required')).toMatchObject({ status: 'merged', mergedInto: missing.id });
+  });
+
+  it('a notice given on time but only by word of mouth is still one written-notice finding', async () => {
+    const oral: Partial<CaseRecord> = { ...received, case_id: 'N-3', received_on: '2026-10-12', missing_count: 4, notified: true, notified_on: '2026-10-12', notice_form: '当场口头' };
+    const result = await auditMonth([oral], '2026-10');
+    expect(result.findings.filter((f) => f.ruleId.startsWith('notice-') || f.ruleId === 'written-notice-required').map((f) => `${f.ruleId} ${f.status}`)).toEqual(['written-notice-required counted']);
+  });
+});
