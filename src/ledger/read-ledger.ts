@@ -21,7 +21,8 @@ import { readXlsx } from './xlsx/read-xlsx.js';
  */
 export type ReadLedgerOptions = Partial<LedgerLimits>;
 
-interface Duplicate {
+/** A second sheet (or CSV file) standing for a ledger sheet already read: it is not read. */
+export interface Duplicate {
   key: SheetKey;
   file: string;
   sheetName: string;
@@ -117,7 +118,8 @@ function refuseCasesWithoutHeader(cases: SheetResult): void {
   throw new DutyAuditError('no-header', msg('ledger.noHeader', { file, sheet }), { file, hint: msg('ledger.noHeader.hint') });
 }
 
-function duplicateSheetIssue({ key, file, sheetName, firstSheet }: Duplicate): DataIssue {
+/** The data issue that names a sheet not read because another stood for it first (duplicate-sheet). */
+export function duplicateSheetIssue({ key, file, sheetName, firstSheet }: Duplicate): DataIssue {
   const issue: DataIssue = {
     file,
     sheet: key,

@@ -17,7 +17,7 @@ import { loadHistory, type History } from '../history/read-history.js';
 import { centerFromFileName, centerOf } from '../ledger/center.js';
 import type { Ledger } from '../ledger/types.js';
 import { completeAudit, DEFAULT_RULES_DIR, prepareAudit, readLedger, loadValidRuleSet, writeReportJson, writeReportXlsx, type AuditOptions, type AuditResult, type BatchFailure, type Lang, type ReadLedgerOptions, type RuleSet } from '../index.js';
-import { renderIssueMessage } from '../ledger/issue-codes.js';
+import { duplicateSheetIssue } from '../ledger/read-ledger.js';
 import type { DataIssue } from '../ledger/types.js';
 import { unpackCsvZip, type SkippedCsv, type UploadKind, type UploadLimits } from './guards.js';
 import type { JobOutcome } from './store.js';
@@ -140,20 +140,7 @@ function severalLedgers(skipped: readonly SkippedCsv[], task: ServeTask): BatchF
 /** A csv of a zip that was not read, as the folder reader lists a second file for one sheet (docs/ledger.md). */
 function skippedCsvIssue({ sheet, entry, first }: SkippedCsv, task: ServeTask): DataIssue {
   const base = (name: string) => (name.split('/').pop() ?? name).replace(/\.csv$/i, '');
-  const issue: DataIssue = {
-    file: `${task.uploadName || 'upload'}/${entry}`,
-    sheet,
-    sheetName: base(entry),
-    row: 0,
-    column: '',
-    header: '',
-    value: '',
-    code: 'duplicate-sheet',
-    message: '',
-    params: { firstSheet: base(first) },
-  };
-  issue.message = renderIssueMessage(issue, 'en');
-  return issue;
+  return duplicateSheetIssue({ key: sheet, file: `${task.uploadName || 'upload'}/${entry}`, sheetName: base(entry), firstSheet: base(first) });
 }
 
 /**
