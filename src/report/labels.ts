@@ -122,8 +122,8 @@ export function ruleNotRunText(run: RuleRun, lang: Lang): string | null {
   const separator = lang === 'zh' ? '、' : ', ';
   if (run.reason.code === 'column-absent') {
     const sheet = ledgerSheetLabel(run.reason.sheet, lang);
-    const columns = columnHeaders(run.reason.sheet, run.reason.columns).join(separator);
-    return lang === 'zh' ? `${sheet}缺少列：${columns}` : `${sheet} sheet has no column ${columns}`;
+    const headers = columnHeaders(run.reason.sheet, run.reason.columns);
+    return lang === 'zh' ? `${sheet}缺少${headers.map((h) => `“${h}”`).join(separator)}列` : `${sheet} sheet has no column ${headers.join(separator)}`;
   }
   const sheets = run.reason.sheets.map((s) => ledgerSheetLabel(s, lang)).join(separator);
   return lang === 'zh' ? `缺少工作表：${sheets}` : `sheet absent: ${sheets}`;

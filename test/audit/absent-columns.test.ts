@@ -44,7 +44,7 @@ describe('a 办件台账 whose 办结日期 is headed 办结时间 (no known col
     for (const id of ['case-overdue', 'instant-not-same-day', 'result-notice-late']) {
       expect(runOf(noCompletion, id)).toMatchObject({ ran: false, hits: 0, reason: { code: 'column-absent', sheet: 'cases', columns: expect.arrayContaining(['completed_on']) } });
     }
-    expect(ruleNotRunText(runOf(noCompletion, 'case-overdue'), 'zh')).toBe('办件台账缺少列：办结日期');
+    expect(ruleNotRunText(runOf(noCompletion, 'case-overdue'), 'zh')).toBe('办件台账缺少“办结日期”列');
     expect(ruleNotRunText(runOf(noCompletion, 'case-overdue'), 'en')).toBe('Cases sheet has no column 办结日期');
   });
 
@@ -68,7 +68,7 @@ describe('a 办件台账 whose 办结日期 is headed 办结时间 (no known col
 
   it('names the column in the JSON report', () => {
     const json = toReportJson(noCompletion, { lang: 'zh', mask: true });
-    expect(json.rules.find((r) => r.id === 'case-overdue')).toMatchObject({ ran: false, reason: '办件台账缺少列：办结日期', missingColumns: { sheet: 'cases', columns: ['completed_on'] } });
+    expect(json.rules.find((r) => r.id === 'case-overdue')).toMatchObject({ ran: false, reason: '办件台账缺少“办结日期”列', missingColumns: { sheet: 'cases', columns: ['completed_on'] } });
   });
 });
 
