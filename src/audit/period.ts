@@ -2,7 +2,7 @@
  * The audited period and "today" (docs/time-limits.md): `--period` or the month holding most 受理日期;
  * `--as-of` or the last day of the period. Bad values are bad usage (exit 2) with a fix.
  */
-import { isIsoDate, lastDayOfMonth, monthOf } from '../calendar/dates.js';
+import { firstDayOfMonth, isIsoDate, lastDayOfMonth, monthOf } from '../calendar/dates.js';
 import { DutyAuditError } from '../errors.js';
 import { msg } from '../messages/catalogue.js';
 import { renderIssueMessage } from '../ledger/issue-codes.js';
@@ -75,6 +75,11 @@ export function resolvePeriod(ledger: Ledger, given: { period?: string; asOf?: s
   if (given.asOf !== undefined) checkAsOf(given.asOf);
   const period = given.period ?? inferPeriod(ledger);
   if (period === undefined) throw cannotInfer(ledger);
+  // An as-of before the month sets every record of the month aside as not yet happened: an audit
+  // of nothing that exits 0 would read as a clean month.
+  if (given.asOf !== undefined && given.asOf < firstDayOfMonth(period)) {
+    throw new DutyAuditError('bad-usage', msg('period.asOfBefore', { asOf: given.asOf, period }), { hint: msg('period.asOfBefore.hint', { period, last: lastDayOfMonth(period) }) });
+  }
   return { period, periodInferred: given.period === undefined, asOf: given.asOf ?? lastDayOfMonth(period) };
 }
 

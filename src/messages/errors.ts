@@ -190,6 +190,14 @@ export const ERROR_TEXT = {
     zh: '请写成 --as-of 2026-10-31，或不写 --as-of，以所审月份的最后一天为截止日期',
     en: 'write the date as --as-of 2026-10-31, or leave --as-of out to use the last day of the period',
   },
+  'period.asOfBefore': {
+    zh: '--as-of {asOf} 早于所审月份 {period}：本月的每条记录都在截止日期之后，无可审计的内容',
+    en: '--as-of {asOf} is before the audited month {period}: every record of the month would be after it, and nothing would be audited',
+  },
+  'period.asOfBefore.hint': {
+    zh: '请把 --as-of 设在 {period} 之内或之后（不写则为 {last}），或用 --period 指定所审月份',
+    en: 'give an --as-of within or after {period} (left out, it is {last}), or name the audited month with --period',
+  },
   'period.cannotInfer': { zh: '{file}：无法推断所审月份：办件台账中没有可读的受理日期', en: '{file}: cannot infer the audited month: the cases sheet has no readable 受理日期' },
   'period.cannotInfer.hint': {
     zh: '请用 --period YYYY-MM 指定月份，或修正受理日期列（见数据问题）',

@@ -49,6 +49,24 @@ describe('resolvePeriod', () => {
     expect(resolvePeriod(ledgerOf([]), { period: '2028-02' })).toEqual({ period: '2028-02', periodInferred: false, asOf: '2028-02-29' });
     expect(resolvePeriod(ledgerOf(['2026-12-05']), {})).toEqual({ period: '2026-12', periodInferred: true, asOf: '2026-12-31' });
   });
+
+  it('takes an as-of inside the month (a mid-month audit) or after it', () => {
+    expect(resolvePeriod(ledgerOf([]), { period: '2026-10', asOf: '2026-10-01' }).asOf).toBe('2026-10-01');
+    expect(resolvePeriod(ledgerOf([]), { period: '2026-10', asOf: '2026-11-15' }).asOf).toBe('2026-11-15');
+  });
+
+  it('refuses an as-of before the audited month, naming both (regression: every case set aside, no findings, exit 0)', () => {
+    let err: unknown;
+    try {
+      resolvePeriod(ledgerOf(['2026-10-12']), { period: '2026-10', asOf: '2026-09-30' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DutyAuditError);
+    expect((err as DutyAuditError).code).toBe('bad-usage');
+    expect((err as DutyAuditError).message).toBe('--as-of 2026-09-30 is before the audited month 2026-10: every record of the month would be after it, and nothing would be audited');
+    expect(render((err as DutyAuditError).fix!, 'zh')).toContain('2026-10-31');
+  });
 });
 
 describe('centerFromFileName', () => {
