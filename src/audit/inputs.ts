@@ -68,7 +68,8 @@ export function inputPaths(input: string, rulesDir: string): { path: string; lab
 
 /** The rule, policy and calendar files of a rules folder, named as a message would name them. */
 export function rulePaths(rulesDir: string): { path: string; label: Message }[] {
-  if (!existsSync(rulesDir)) return [];
+  // Not there, or not a folder: loading the rules says so, after the outputs are checked.
+  if (!existsSync(rulesDir) || !statSync(rulesDir).isDirectory()) return [];
   const rel = [...listRuleFiles(rulesDir).files, ...listCalendarFiles(rulesDir).files, POLICY_FILE];
   return rel.map((file) => ({ path: join(rulesDir, file), label: msg('write.label.ruleFile', { path: join(rulesDir, file) }) }));
 }

@@ -9,7 +9,7 @@
  * at the same place.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { displayPath } from '../display-path.js';
 import { DutyAuditError } from '../errors.js';
@@ -154,6 +154,9 @@ export async function readDecisions(path: string, cwd: string = process.cwd()): 
   const shown = displayPath(path, cwd);
   if (!existsSync(path)) {
     throw new DutyAuditError('file-not-found', msg('decisions.notFound', { file: shown }), { file: path, hint: msg('decisions.notFound.hint') });
+  }
+  if (statSync(path).isDirectory()) {
+    throw new DutyAuditError('bad-decisions', msg('decisions.isFolder', { file: shown }), { file: path, hint: msg('decisions.notFound.hint') });
   }
   const bytes = readFileSync(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');

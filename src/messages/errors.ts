@@ -272,6 +272,7 @@ export const ERROR_TEXT = {
 
   // ---- the rules: loading, evaluating, grading, coverage ----
   'rules.folderNotFound': { zh: '找不到规则文件夹：{dir}', en: 'rules folder not found: {dir}' },
+  'rules.notAFolder': { zh: '{dir} 是文件，不是规则文件夹', en: '{dir} is a file, not a folder of rules' },
   'rules.folderNotFound.hint': { zh: '请给出存放规则文件的文件夹（默认：随附的 rules/）', en: 'pass the folder holding the rule files (default: the shipped rules/)' },
   'rules.folderNotFound.auditHint': {
     zh: '请给出存放规则文件的文件夹，或不写 --rules，使用 duty-audit 随附的规则',
@@ -620,6 +621,7 @@ export const ERROR_TEXT = {
   'decisions.notText': { zh: '“{name}”须为文本', en: '"{name}" must be text' },
   'decisions.badJson': { zh: '不是有效的 JSON：{reason}', en: 'not valid JSON: {reason}' },
   'decisions.notFound': { zh: '--decisions {file}：找不到该文件', en: '--decisions {file}: no such file' },
+  'decisions.isFolder': { zh: '--decisions {file}：这是文件夹，不是文件', en: '--decisions {file}: a folder, not a file' },
   'decisions.notFound.hint': { zh: '请给出复核决定的 JSON 或 xlsx 文件', en: 'give the JSON or xlsx file of reviewed appeals' },
   'decisions.wrongKind': { zh: '--decisions {file}：应为 .json 或 .xlsx 文件', en: '--decisions {file}: expected a .json or .xlsx file' },
   'decisions.badXlsx': { zh: '--decisions {file}：不是可读取的 xlsx 工作簿（{reason}）', en: '--decisions {file}: not a readable xlsx workbook ({reason})' },

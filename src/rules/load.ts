@@ -183,6 +183,9 @@ export async function loadRuleSet(dir: string = DEFAULT_RULES_DIR, options: Load
   if (!existsSync(root)) {
     throw new DutyAuditError('file-not-found', msg('rules.folderNotFound', { dir }), { file: dir, hint: msg('rules.folderNotFound.hint') });
   }
+  if (!statSync(root).isDirectory()) {
+    throw new DutyAuditError('bad-usage', msg('rules.notAFolder', { dir }), { file: dir, hint: msg('rules.folderNotFound.hint') });
+  }
   const problems: RuleProblem[] = [];
   const ctx: SemanticContext = { clauses: options.clauses ?? loadClauses(root) };
   if (options.factsFor) ctx.factsFor = options.factsFor;
@@ -207,6 +210,9 @@ export async function loadRuleSet(dir: string = DEFAULT_RULES_DIR, options: Load
 export async function loadValidRuleSet(dir: string, label: string = dir, options: LoadOptions = {}): Promise<RuleSet> {
   if (!existsSync(dir)) {
     throw new DutyAuditError('bad-rules', msg('rules.folderNotFound', { dir: label }), { file: dir, hint: msg('rules.folderNotFound.auditHint') });
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new DutyAuditError('bad-rules', msg('rules.notAFolder', { dir: label }), { file: dir, hint: msg('rules.folderNotFound.auditHint') });
   }
   const { ruleSet, problems } = await loadRuleSet(dir, options);
   if (ruleSet && problems.length === 0) return ruleSet;
