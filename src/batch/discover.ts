@@ -16,6 +16,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import iconv from 'iconv-lite';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { msg } from '../messages/catalogue.js';
+import { isLitterFileName } from '../ledger/names.js';
 import { errorCodeText } from '../output/write-error.js';
 import { isLink } from '../rules/files.js';
 import { batchFailure, type BatchFailure, type BatchInput } from './types.js';
@@ -136,7 +137,7 @@ function walk(dir: string, rootReal: string, found: Found): void {
       const name = utf8Name(entry.name);
       if (name === undefined) {
         const shown = iconv.decode(entry.name, 'gb18030');
-        if (!shown.startsWith('.') && !isLitter(shown)) notUtf8(join(current, shown), found);
+        if (!isLitterFileName(shown)) notUtf8(join(current, shown), found);
         continue;
       }
       if (name.startsWith('.')) continue;
@@ -228,16 +229,11 @@ function statKind(path: string): 'file' | 'dir' | undefined {
   return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
 }
 
-/** Office lock files and desktop litter are not uploads; everything else is accounted for. */
-function isLitter(file: string): boolean {
-  const name = basename(file);
-  return name.startsWith('~$') || name.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
-}
-
 function classify(files: string[], cwd: string): BatchInput[] {
   const inputs = new Map<string, BatchInput>();
   for (const file of files) {
-    if (isLitter(file)) continue;
+    // Office lock files and desktop litter are not uploads; everything else is accounted for.
+    if (isLitterFileName(basename(file))) continue;
     const ext = extname(file).toLowerCase();
     if (ext === '.csv') {
       const folder = dirname(file);

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { sha256File } from '../audit/inputs.js';
 import { utf8Name } from './discover.js';
-import { sheetKeyOfFileName } from '../ledger/names.js';
+import { isLitterFileName, sheetKeyOfFileName } from '../ledger/names.js';
 import type { HistoryFolder } from '../history/read-history.js';
 import { reusable, type Manifest, type ManifestEntry } from './manifest.js';
 import { msg } from '../messages/catalogue.js';
@@ -115,7 +115,7 @@ function csvFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true, encoding: 'buffer' })
     .flatMap((d) => {
       const name = utf8Name(d.name);
-      return name !== undefined && (d.isFile() || (d.isSymbolicLink() && isFileTarget(join(folder, name)))) && name.toLowerCase().endsWith('.csv') && !name.startsWith('.') ? [name] : [];
+      return name !== undefined && (d.isFile() || (d.isSymbolicLink() && isFileTarget(join(folder, name)))) && name.toLowerCase().endsWith('.csv') && !isLitterFileName(name) ? [name] : [];
     })
     .sort();
 }

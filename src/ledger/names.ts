@@ -33,6 +33,18 @@ export function sheetKeyOfName(name: string): SheetKey | undefined {
   return SHEET_BY_NAME.get(canonicalName(name));
 }
 
+/**
+ * Files that are no one's ledger, though named like one, by their base name: the owner file Excel
+ * and WPS keep beside a file while it is open (`~$城东社区-2026-10-办件台账.csv`), hidden files and
+ * the `._` twins a Mac leaves on a USB stick, and desktop litter (Thumbs.db, desktop.ini). The CSV
+ * folder reader, the batch's discovery and precheck and the service's zip unpacking all pass
+ * over them: a lock sorted before the real file was read as the case sheet ("UTF-16 text"), and
+ * counted as a second cases file it failed an open ledger as several-ledgers.
+ */
+export function isLitterFileName(baseName: string): boolean {
+  return baseName.startsWith('~$') || baseName.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(baseName);
+}
+
 /** The ledger sheet a CSV file stands for: its name (without `.csv`) ends with the sheet's name or key. */
 export function sheetKeyOfFileName(baseName: string): SheetKey | undefined {
   const folded = canonicalName(baseName);

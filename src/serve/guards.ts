@@ -26,7 +26,7 @@ import { msg } from '../messages/catalogue.js';
 import { SHEETS } from '../ledger/columns.js';
 import { gb18030Text } from '../ledger/csv/decode.js';
 import { DEFAULT_LEDGER_LIMITS } from '../ledger/limits.js';
-import { sheetKeyOfFileName } from '../ledger/names.js';
+import { isLitterFileName, sheetKeyOfFileName } from '../ledger/names.js';
 import { sniffFile, sniffFileKind } from '../ledger/sniff.js';
 import type { SheetKey } from '../ledger/types.js';
 import { MAX_ENTRIES, RATIO_GRACE_BYTES } from '../ledger/xlsx/zip-archive.js';
@@ -134,7 +134,7 @@ function zipKind(entries: DirectoryEntry[], name: string): UploadKind {
 function csvEntries<T extends { name: string }>(entries: T[]): { entry: T; sheet: SheetKey }[] {
   return entries.flatMap((entry) => {
     const base = entry.name.split('/').pop() ?? '';
-    if (base.startsWith('.') || entry.name.startsWith('__MACOSX/') || !/\.csv$/i.test(base)) return [];
+    if (isLitterFileName(base) || entry.name.startsWith('__MACOSX/') || !/\.csv$/i.test(base)) return [];
     const sheet = sheetKeyOfFileName(base.replace(/\.csv$/i, ''));
     return sheet ? [{ entry, sheet }] : [];
   });

@@ -92,4 +92,11 @@ describe('a CSV folder holding several centers\' ledgers', () => {
     writeFile(join(dir, 'm', '人员公示.csv'), 'staff again');
     expect(precheck(csvFolder(join(dir, 'm')), 1e9)).toBeUndefined();
   });
+
+  it('does not count the owner file Excel keeps beside an open ledger (regression: an open ledger failed as several-ledgers)', () => {
+    const dir = tempDir('several');
+    writeFile(join(dir, 'open', '城东社区-2026-10-办件台账.csv'), 'cases');
+    writeFile(join(dir, 'open', '~$城东社区-2026-10-办件台账.csv'), 'lock');
+    expect(precheck(csvFolder(join(dir, 'open')), 1e9)).toBeUndefined();
+  });
 });

@@ -17,7 +17,7 @@ import { msg } from '../../messages/catalogue.js';
 import { sheetSpec } from '../columns.js';
 import { readHeader } from '../header.js';
 import { limitExceeded, type LedgerLimits } from '../limits.js';
-import { sheetKeyOfFileName } from '../names.js';
+import { isLitterFileName, sheetKeyOfFileName } from '../names.js';
 import { isBlank } from '../raw-value.js';
 import { SheetReader, type SheetResult } from '../sheet-reader.js';
 import type { SheetKey } from '../types.js';
@@ -38,7 +38,7 @@ export type ReadChecked = (file: string) => Promise<Buffer>;
 export const MAX_BROKEN_ROWS = 1000;
 
 export async function readCsvFolder(folder: string, limits: LedgerLimits, readChecked: ReadChecked = readFile): Promise<CsvFolderSheets> {
-  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => extname(entry.name).toLowerCase() === '.csv' && !isLitter(entry.name));
+  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => extname(entry.name).toLowerCase() === '.csv' && !isLitterFileName(entry.name));
   const fileNames: string[] = [];
   for (const entry of entries) if (await isCsvFile(folder, entry)) fileNames.push(entry.name);
   fileNames.sort();
@@ -63,17 +63,6 @@ export async function readCsvFolder(folder: string, limits: LedgerLimits, readCh
     found.results.push({ ...result, file, encoding });
   }
   return found;
-}
-
-/**
- * Files that are no one's ledger, though named like one: the owner file Excel and WPS keep beside
- * a CSV while it is open (`~$城东社区-2026-10-办件台账.csv`) and the `._` twin a Mac leaves on a USB
- * stick, both binary. They sort before the real file, so the audit read the lock as the case sheet
- * and stopped ("UTF-16 text… save it again") whenever the inspector had the ledger open. Hidden
- * files go with them, as batch's discover.ts passes over them.
- */
-function isLitter(name: string): boolean {
-  return name.startsWith('~$') || name.startsWith('.');
 }
 
 /**
