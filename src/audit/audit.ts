@@ -7,14 +7,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCalendar } from '../calendar/load.js';
 import { scopeRecordSources } from '../facts/build.js';
-import { setAsideUncountedDates } from '../facts/calendar-screen.js';
+import { screenForAudit } from '../facts/calendar-screen.js';
 import { serviceFigures } from '../facts/service-figures.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { readDecisions, type DecisionsFile } from '../decisions/read-decisions.js';
 import { crossChecked } from '../evaluate/reference.js';
 import { settleFindings, type SettlementInput } from '../grade/settle.js';
 import { loadHistory, type History } from '../history/read-history.js';
-import { applyAsOf } from '../ledger/as-of.js';
 import { readLedger, type ReadLedgerOptions } from '../ledger/read-ledger.js';
 import type { ScopeRecordSources, AuditContext } from '../facts/types.js';
 import type { Ledger } from '../ledger/types.js';
@@ -119,7 +118,7 @@ export async function prepareAudit(input: string, options: AuditOptions = {}): P
   const { ctx, periodInferred } = await timed('period', options, () => {
     const { period, periodInferred, asOf } = resolvePeriod(read, options);
     const calendar = loadCalendar(calendarDir(rulesDir));
-    const ledger = setAsideUncountedDates(applyAsOf(read, asOf), calendar, asOf);
+    const ledger = screenForAudit(read, calendar, asOf);
     return { ctx: { ledger, calendar, period, asOf, windows: dutyWindows(ruleSet.rules) } satisfies AuditContext, periodInferred };
   });
   // Both read before evaluation, so a bad history or decisions file stops the audit at once.

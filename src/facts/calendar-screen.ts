@@ -21,6 +21,7 @@
  * `missing-completion-date` or `completed-before-receipt`.
  */
 import type { WorkCalendar } from '../calendar/types.js';
+import { applyAsOf } from '../ledger/as-of.js';
 import { setAsideRows } from '../ledger/set-aside.js';
 import type { SetAsideCell } from '../ledger/set-aside.js';
 import type { CaseRecord, CaseResult, IsoDate, Ledger } from '../ledger/types.js';
@@ -91,4 +92,13 @@ function yearsText(years: readonly number[]): string {
   if (years.length === 0) return '—';
   const run = years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
   return run && years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years.join(', ');
+}
+
+/**
+ * The ledger as an audit judges it: the records dated after as-of set aside (ledger/as-of.ts),
+ * then the cases whose dates cannot be counted. The audit and `rules test` both screen through
+ * here, so a rule's own case is never judged where the audit would have set it aside.
+ */
+export function screenForAudit(ledger: Ledger, cal: WorkCalendar, asOf: IsoDate): Ledger {
+  return setAsideUncountedDates(applyAsOf(ledger, asOf), cal, asOf);
 }

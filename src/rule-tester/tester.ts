@@ -15,7 +15,7 @@ import type { Localized } from '../text.js';
 import { conditionsOf, evidence } from '../evaluate/conditions.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { buildScopeRecords } from '../facts/build.js';
-import { setAsideUncountedDates } from '../facts/calendar-screen.js';
+import { screenForAudit } from '../facts/calendar-screen.js';
 import { renderIssueMessage } from '../ledger/issue-codes.js';
 import { judgedInPeriod, periodBounds } from '../facts/period.js';
 import type { ConditionEvidence } from '../findings/types.js';
@@ -113,8 +113,7 @@ export function runCase(rule: Rule, kind: CaseKind, index: number, c: RuleCase, 
   }
   result.asOf = dates.asOf;
   const written = caseLedger(rule.scope, c, `${rule.file} cases.${kind}[${index}]`);
-  // Screened as the audit screens its cases (src/audit/audit.ts): a case it would set aside is never judged.
-  const ledger = setAsideUncountedDates(written, calendar, dates.asOf);
+  const ledger = screenForAudit(written, calendar, dates.asOf);
   const setAside = ledger.dataIssues.slice(written.dataIssues.length).find((issue) => issue.sheet === recordSheet(rule.scope) && issue.row === RECORD_ROW);
   const ctx: AuditContext = { ledger, calendar, period: dates.period, asOf: dates.asOf, windows };
   try {

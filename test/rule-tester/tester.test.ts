@@ -81,6 +81,15 @@ describe('testRules', () => {
     expect(render(result.cases[0]!.failure!, 'en')).toContain('set aside as a data issue: the result is "办结" but 办结日期 is empty');
   });
 
+  it('a record dated after the case\'s as-of is set aside as the audit sets it aside, not judged (regression: the tester screened the calendar only)', async () => {
+    const shipped = (await loadRuleSet()).ruleSet!.rules.find((r) => r.id === 'case-overdue')!;
+    const record = { case_id: 'T-98', received_on: '2026-10-08', applicant: 'a', item: 'i', kind: '承诺件', handler: 'h', materials_complete: true, visits: 1, promised_days: 3, result: '办理中' };
+    const result = testRule({ ...shipped, cases: { fire: [{ description: 'received after as-of', record, asOf: '2026-10-05', grade: 'reminder' }], pass: shipped.cases.pass } }, calendar);
+    expect(result.cases[0]!.ok).toBe(false);
+    expect(result.cases[0]!.actual.findings).toEqual([]);
+    expect(render(result.cases[0]!.failure!, 'en')).toContain('set aside as a data issue');
+  });
+
   it('renders a failure with the record, expected, actual and conditions', async () => {
     const report = testRules(await load('tester-failing'), calendar);
     const lines = testReportLines(report, 'en');
