@@ -19,6 +19,7 @@ import { caseLimits, type CaseLimits } from '../facts/case-limits.js';
 import { completedBy } from '../facts/period.js';
 import type { AuditContext, RecordRef } from '../facts/types.js';
 import type { Finding } from '../findings/types.js';
+import { readWithColumn } from '../ledger/columns.js';
 import type { IsoDate, LedgerRow } from '../ledger/types.js';
 import type { Policy, Rule } from '../rules/types.js';
 import { compareText } from '../text.js';
@@ -136,8 +137,7 @@ export function warningsOf(ctx: AuditContext, rules: WarningRules, findings: rea
   const limits = caseLimits(ctx);
   // Without a 办结日期 column no case is known to be open: none is listed (the overdue rule does
   // not run either, and the report's rules say why), rather than every case of the month.
-  const casesLayout = ctx.ledger.layout?.cases;
-  const openKnown = !casesLayout || casesLayout.columns.some((column) => column.key === 'completed_on');
+  const openKnown = readWithColumn(ctx.ledger, 'cases', 'completed_on');
   for (const row of openKnown ? (ctx.ledger.sheets.cases ?? []) : []) {
     const w = caseWarning(row, ctx, limits, rules);
     if (w) warnings.push(w);

@@ -10,7 +10,7 @@ import { centerOf } from '../ledger/center.js';
 import { DutyAuditError } from '../errors.js';
 import { judgedInPeriod, judgedInPeriodOf, periodBounds, type PeriodBounds } from '../facts/period.js';
 import { SCOPE_LABELS, SCOPE_SHEET, SCOPES, type Scope } from '../facts/scopes.js';
-import { sheetSpec } from '../ledger/columns.js';
+import { readWithColumn, sheetSpec } from '../ledger/columns.js';
 import { msg } from '../messages/catalogue.js';
 import type { ScopeRecord, ScopeRecordSources, AuditContext } from '../facts/types.js';
 import type { ConditionEvidence, RawFinding } from '../findings/types.js';
@@ -43,14 +43,9 @@ export function absentSheets(rule: Pick<Rule, 'requires'>, ledger: Ledger): Shee
   return rule.requires.filter((sheet) => ledger.sheets[sheet] === undefined);
 }
 
-/**
- * The columns the rule reads that its scope's sheet was read without (docs/ledger.md). A ledger
- * built by hand, with no layout, is taken to have them all.
- */
+/** The columns the rule reads that its scope's sheet was read without (docs/ledger.md). */
 export function absentColumns(rule: Pick<Rule, 'scope' | 'requiresColumns'>, ledger: Ledger): string[] {
-  const layout = ledger.layout?.[SCOPE_SHEET[rule.scope]];
-  if (!layout) return [];
-  return rule.requiresColumns.filter((key) => !layout.columns.some((column) => column.key === key));
+  return rule.requiresColumns.filter((key) => !readWithColumn(ledger, SCOPE_SHEET[rule.scope], key));
 }
 
 /** `ledger`: to tell which sheets the rule's facts read only when present are absent (the run's `partial`). */

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { schemaPath } from '../paths.js';
-import { SHEET_KEYS, type SheetKey } from './types.js';
+import { SHEET_KEYS, type Ledger, type SheetKey } from './types.js';
 
 export type ColumnType = 'text' | 'date' | 'boolean' | 'integer' | 'number' | 'enum';
 
@@ -109,4 +109,13 @@ export const SHEETS: readonly SheetSpec[] = SHEET_KEYS.map((k) => toSheetSpec(k,
 
 export function sheetSpec(key: SheetKey): SheetSpec {
   return SHEETS.find((s) => s.key === key)!;
+}
+
+/**
+ * Whether the sheet was read with the column in its header (docs/ledger.md: a rule whose column
+ * is missing does not run). A ledger built by hand, with no layout, is taken to have them all.
+ */
+export function readWithColumn(ledger: Ledger, sheet: SheetKey, key: string): boolean {
+  const layout = ledger.layout?.[sheet];
+  return !layout || layout.columns.some((column) => column.key === key);
 }
