@@ -5,9 +5,10 @@
  * `judgedInPeriod`), and the finding is dated by it. The facts here are the event dates the
  * ledger does not hold:
  * - windowed duties (the one-time notice, the result notice, same-day completion) happen when
- *   done, late or not (a notice given before receipt, on the 受理日期); a duty not done is an event once its window has closed by as-of, on the
- *   first working day past the window, and not before — so nothing falls between two months,
- *   and nothing is judged while the window is still open;
+ *   done, late or not (a notice given before receipt, on the 受理日期); a duty not done is an
+ *   event once its window has closed by as-of, on the first working day past the window, and not
+ *   before — so nothing falls between two months, and nothing is judged while the window is
+ *   still open;
  * - a case's overdue event is its 办结日期 once completed, else the first working day past its
  *   deadline; that event is under way for as long as the case stays open (`overdueOngoing`), so
  *   every month's audit judges it again while the case is open past its deadline;
